@@ -1,0 +1,75 @@
+// A thin typed view of php-parser's AST. php-parser types `kind` as a plain string and
+// its node classes are loose, so the core works on this structural shape and a few guards.
+
+export interface Position {
+  line: number; // 1-based
+  column: number; // 0-based, UTF-16 units
+  offset: number; // UTF-16 units from the start of the text
+}
+
+export interface Location {
+  start: Position;
+  end: Position;
+}
+
+export interface PhpNode {
+  kind: string;
+  loc: Location | null;
+  // php-parser attaches kind-specific fields (left, right, what, arguments, body, ...).
+  [field: string]: any;
+}
+
+/** [start, end) offsets in UTF-16 code units, as JavaScript strings index them. */
+export type Range = readonly [number, number];
+
+export function isNode(value: unknown): value is PhpNode {
+  return typeof value === 'object' && value !== null && typeof (value as PhpNode).kind === 'string';
+}
+
+export function rangeOf(node: PhpNode): Range {
+  return node.loc ? [node.loc.start.offset, node.loc.end.offset] : [0, 0];
+}
+
+/** Child nodes in source order; used where a walker has no rule for a node kind. */
+export function childNodes(node: PhpNode): PhpNode[] {
+  const children: PhpNode[] = [];
+  for (const key in node) {
+    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments') continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+/** `\Socket_Listen` → `socket_listen`: PHP function and class names are case-insensitive. */
+export function normalizeName(name: string): string {
+  return (name.startsWith('\\') ? name.slice(1) : name).toLowerCase();
+}
+
+/**
+ * The global function a call names, or undefined for dynamic calls. Inside a namespace an
+ * unqualified name falls back to the global function, so `socket_listen()` and
+ * `\socket_listen()` both resolve to ext/sockets; `Foo\socket_listen()` does not.
+ */
+export function calledFunctionName(call: PhpNode): string | undefined {
+  const what = call.what;
+  if (!isNode(what) || what.kind !== 'name') return undefined;
+  const name: string = what.name;
+  if (what.resolution === 'qn') return undefined;
+  return normalizeName(name);
+}
+
+export function variableName(node: PhpNode): string | undefined {
+  return node.kind === 'variable' && typeof node.name === 'string' ? node.name : undefined;
+}
+
+/** Strips `@` and the no-op wrappers php-parser keeps around an expression. */
+export function unwrapSilence(node: PhpNode): PhpNode {
+  let current = node;
+  while (current.kind === 'silent' && isNode(current.expr)) current = current.expr;
+  return current;
+}

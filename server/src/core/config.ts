@@ -1,0 +1,117 @@
+// `.phpsocketlintrc.json`: one file that the CLI and the language server read the same way.
+//   { "rules": { "<rule-id>": "off" | "hint" | "info" | "warn" | "warning" | "error" },
+//     "somaxconn": 4096, "phpVersion": "8.0", "include": ["src/**/*.php"], "exclude": ["vendor/**"] }
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { RULE_IDS } from './rules/index';
+import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSetting } from './types';
+
+export const CONFIG_FILE_NAME = '.phpsocketlintrc.json';
+
+export interface ProjectConfig {
+  rules: Record<string, RuleSetting>;
+  somaxconn: number;
+  phpVersion: string;
+  include: string[];
+  exclude: string[];
+  /** Where the settings came from; undefined when no config file was found. */
+  path?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warn', 'warning', 'error'];
+
+export function defaultConfig(): ProjectConfig {
+  return { rules: {}, somaxconn: DEFAULT_SOMAXCONN, phpVersion: DEFAULT_PHP_VERSION, include: [], exclude: [] };
+}
+
+export function isRuleSetting(value: unknown): value is RuleSetting {
+  return typeof value === 'string' && (RULE_SETTINGS as readonly string[]).includes(value);
+}
+
+export function isPhpVersion(value: unknown): value is string {
+  return typeof value === 'string' && /^\d+\.\d+$/.test(value);
+}
+
+function stringList(path: string, key: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new ConfigError(path, `"${key}" must be an array of glob strings`);
+  }
+  return value as string[];
+}
+
+/** Validates parsed JSON; every mistake is reported with the file's path, nothing is guessed. */
+export function validateConfig(path: string, raw: unknown): ProjectConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(path, 'expected a JSON object');
+  const input = raw as Record<string, unknown>;
+  const known = new Set(['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude']);
+  for (const key of Object.keys(input)) if (!known.has(key)) throw new ConfigError(path, `unknown setting "${key}"`);
+  const config = defaultConfig();
+  config.path = path;
+  if (input.rules !== undefined) {
+    if (typeof input.rules !== 'object' || input.rules === null || Array.isArray(input.rules)) {
+      throw new ConfigError(path, '"rules" must be an object of rule id to severity');
+    }
+    for (const [id, setting] of Object.entries(input.rules)) {
+      if (!RULE_IDS.includes(id)) throw new ConfigError(path, `unknown rule "${id}" (known: ${RULE_IDS.join(', ')})`);
+      if (!isRuleSetting(setting)) throw new ConfigError(path, `rule "${id}": "${String(setting)}" is not one of ${RULE_SETTINGS.join(', ')}`);
+      config.rules[id] = setting;
+    }
+  }
+  if (input.somaxconn !== undefined) {
+    if (!Number.isInteger(input.somaxconn) || (input.somaxconn as number) < 1) {
+      throw new ConfigError(path, '"somaxconn" must be a positive integer');
+    }
+    config.somaxconn = input.somaxconn as number;
+  }
+  if (input.phpVersion !== undefined) {
+    if (!isPhpVersion(input.phpVersion)) throw new ConfigError(path, '"phpVersion" must look like "8.0"');
+    config.phpVersion = input.phpVersion;
+  }
+  config.include = stringList(path, 'include', input.include);
+  config.exclude = stringList(path, 'exclude', input.exclude);
+  return config;
+}
+
+/** Reads one config file. Throws ConfigError for unreadable files, bad JSON and bad values. */
+export function readConfigFile(path: string): ProjectConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, `invalid JSON: ${(error as Error).message}`);
+  }
+  return validateConfig(path, raw);
+}
+
+/** The nearest `.phpsocketlintrc.json` in `directory` or above it, or undefined. */
+export function findConfigFile(directory: string, exists: (path: string) => boolean): string | undefined {
+  let current = directory;
+  for (;;) {
+    const candidate = join(current, CONFIG_FILE_NAME);
+    if (exists(candidate)) return candidate;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+export function lintOptionsOf(config: ProjectConfig): LintOptions {
+  return { rules: config.rules, somaxconn: config.somaxconn, phpVersion: config.phpVersion };
+}

@@ -1,0 +1,100 @@
+// The core's entry points: lint one text, or fix it to a fixed point. No editor, no files.
+import { applyFixesOnce, MAX_FIX_PASSES } from './fixer';
+import { buildSocketModel } from './model/model';
+import { parsePhp } from './parse';
+import { LineIndex } from './positions';
+import { formatMessage, type RuleContext } from './rule';
+import { RULES } from './rules/index';
+import { applySuppressions } from './suppressions';
+import {
+  DEFAULT_PHP_VERSION,
+  DEFAULT_SOMAXCONN,
+  type Finding,
+  type LintOptions,
+  type LintResult,
+  type RuleSetting,
+  type Severity,
+} from './types';
+
+const SOCKET_API_MENTION = /socket_/i;
+
+/** A file that never names the socket API cannot have a finding, so it is never parsed. */
+export function mentionsSocketApi(text: string): boolean {
+  return SOCKET_API_MENTION.test(text);
+}
+
+export function resolveSeverity(setting: RuleSetting | undefined, fallback: Severity): Severity | 'off' {
+  if (setting === undefined) return fallback;
+  return setting === 'warn' ? 'warning' : setting;
+}
+
+const SOFTER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  if (!mentionsSocketApi(text)) return { findings: [], parsed: false };
+  const { program, errors } = parsePhp(text);
+  const findings: Finding[] = errors.map((error) => ({
+    ruleId: null,
+    messageId: 'parseError',
+    severity: 'error',
+    message: `Parsing error: ${error.message}`,
+    range: [error.offset, error.offset],
+    related: [],
+    fixes: [],
+  }));
+  const model = buildSocketModel(program, text);
+  for (const rule of RULES) {
+    const severity = resolveSeverity(options.rules?.[rule.id], rule.meta.defaultSeverity);
+    if (severity === 'off') continue;
+    const context: RuleContext<string> = {
+      text,
+      model,
+      somaxconn: options.somaxconn ?? DEFAULT_SOMAXCONN,
+      phpVersion: options.phpVersion ?? DEFAULT_PHP_VERSION,
+      report(report) {
+        findings.push({
+          ruleId: rule.id,
+          messageId: report.messageId,
+          severity: report.maybe ? SOFTER[severity] : severity,
+          message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
+          range: report.range,
+          related: report.related ?? [],
+          // A file with syntax errors may be mid-edit: its fixes could land in the wrong place.
+          fixes: errors.length > 0 ? [] : (report.fixes ?? []),
+        });
+      },
+    };
+    rule.check(context);
+  }
+  const lines = new LineIndex(text);
+  const kept = applySuppressions(text, lines, findings);
+  kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  return { findings: kept, parsed: true };
+}
+
+export interface FixOutcome {
+  output: string;
+  /** Number of fixes applied over all passes. */
+  fixCount: number;
+  /** The lint of the final output. */
+  result: LintResult;
+}
+
+/** Applies every safe fix, re-linting after each pass until nothing changes. */
+export function fixText(text: string, options: LintOptions = {}, ruleIds?: ReadonlySet<string>): FixOutcome {
+  let output = text;
+  let fixCount = 0;
+  let result = lintText(output, options);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = result.findings
+      .filter((finding) => finding.ruleId !== null && (!ruleIds || ruleIds.has(finding.ruleId)))
+      .flatMap((finding) => finding.fixes.filter((fix) => fix.safe).slice(0, 1));
+    if (fixes.length === 0) break;
+    const next = applyFixesOnce(output, fixes);
+    if (next.applied === 0 || next.text === output) break;
+    output = next.text;
+    fixCount += next.applied;
+    result = lintText(output, options);
+  }
+  return { output, fixCount, result };
+}

@@ -1,0 +1,92 @@
+// Abstract values of the socket model: what a PHP expression may hold at one point of a path.
+import type { PhpNode } from '../ast';
+import type { SocketType } from '../socket-api';
+
+export type SocketKind = SocketType | 'unknown';
+
+/** PHP's SOMAXCONN: the system's own limit, never "unrealistic", never folded to a number. */
+export const SYSTEM_SOMAXCONN: unique symbol = Symbol('SOMAXCONN');
+
+export type Constant = number | bigint | string | boolean | null | typeof SYSTEM_SOMAXCONN;
+
+/** Where a socket was made, and of which type. One call node may make several (a type per path). */
+export interface SocketSite {
+  key: string;
+  call: PhpNode;
+  /** The ext/sockets function that made it: socket_create, socket_accept, … */
+  fn: string;
+  type: SocketKind;
+  /** The argument that decided the type, for fixes and related information. */
+  typeArg: PhpNode | undefined;
+}
+
+export interface AbstractValue {
+  /** Sockets it may be. */
+  readonly sockets: ReadonlyMap<string, SocketSite>;
+  /** Scalars it may be, when known. */
+  readonly consts: readonly Constant[];
+  /** It may be something the model does not know (a parameter, an unknown call). */
+  readonly unknown: boolean;
+  /** Ids of socket calls whose possible `false` has not been checked yet. */
+  readonly pending: ReadonlySet<number>;
+}
+
+const EMPTY_SITES: ReadonlyMap<string, SocketSite> = new Map();
+const EMPTY_PENDING: ReadonlySet<number> = new Set();
+const MAX_CONSTS = 8;
+
+export const UNKNOWN: AbstractValue = { sockets: EMPTY_SITES, consts: [], unknown: true, pending: EMPTY_PENDING };
+
+export function constant(value: Constant): AbstractValue {
+  return { sockets: EMPTY_SITES, consts: [value], unknown: false, pending: EMPTY_PENDING };
+}
+
+export const NULL_VALUE = constant(null);
+
+export function socketValue(site: SocketSite): AbstractValue {
+  return { sockets: new Map([[site.key, site]]), consts: [], unknown: false, pending: EMPTY_PENDING };
+}
+
+export function withPending(value: AbstractValue, callId: number): AbstractValue {
+  return { ...value, pending: new Set([...value.pending, callId]) };
+}
+
+export function withoutPending(value: AbstractValue): AbstractValue {
+  return value.pending.size === 0 ? value : { ...value, pending: EMPTY_PENDING };
+}
+
+function sameConstant(a: Constant, b: Constant): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
+  if (a === b) return a;
+  const sockets = a.sockets.size === 0 ? b.sockets : b.sockets.size === 0 ? a.sockets : new Map([...a.sockets, ...b.sockets]);
+  const consts = [...a.consts];
+  for (const c of b.consts) if (!consts.some((known) => sameConstant(known, c))) consts.push(c);
+  const tooMany = consts.length > MAX_CONSTS;
+  const pending = a.pending.size === 0 ? b.pending : b.pending.size === 0 ? a.pending : new Set([...a.pending, ...b.pending]);
+  return { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending };
+}
+
+export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
+  if (a === b) return true;
+  if (a.unknown !== b.unknown || a.sockets.size !== b.sockets.size || a.consts.length !== b.consts.length) return false;
+  if (a.pending.size !== b.pending.size) return false;
+  for (const key of a.sockets.keys()) if (!b.sockets.has(key)) return false;
+  for (const id of a.pending) if (!b.pending.has(id)) return false;
+  return a.consts.every((c) => b.consts.some((d) => sameConstant(c, d)));
+}
+
+/** The single known scalar, if the value is exactly one. */
+export function knownConstant(value: AbstractValue): Constant | undefined {
+  return !value.unknown && value.sockets.size === 0 && value.consts.length === 1 ? value.consts[0] : undefined;
+}
+
+/** Socket types it may be; `unknown` is included when it may be an unknown value. */
+export function possibleSocketKinds(value: AbstractValue): Set<SocketKind> {
+  const kinds = new Set<SocketKind>();
+  for (const site of value.sockets.values()) kinds.add(site.type);
+  if (value.unknown) kinds.add('unknown');
+  return kinds;
+}

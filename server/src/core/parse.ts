@@ -1,0 +1,52 @@
+import { Engine as PhpParserEngine } from 'php-parser';
+import type { PhpNode } from './ast';
+
+export interface ParseError {
+  message: string;
+  offset: number;
+}
+
+export interface ParsedFile {
+  program: PhpNode;
+  errors: ParseError[];
+}
+
+type Engine = { parseCode(text: string, filename: string): PhpNode };
+let engine: Engine | undefined;
+
+function parserEngine(): Engine {
+  if (!engine) {
+    engine = new (PhpParserEngine as unknown as new (options: object) => Engine)({
+      parser: { suppressErrors: true, extractDoc: false, version: '8.3' },
+      ast: { withPositions: true },
+    });
+  }
+  return engine;
+}
+
+/** Parses PHP text; never throws. Syntax errors come back with the partial program. */
+export function parsePhp(text: string, filename = 'input.php'): ParsedFile {
+  try {
+    const program = parserEngine().parseCode(text, filename);
+    const errors = ((program.errors ?? []) as PhpNode[]).map((error) => ({
+      message: cleanParserMessage(String(error.message)),
+      offset: error.loc ? error.loc.start.offset : 0,
+    }));
+    return { program, errors: dedupeByOffset(errors) };
+  } catch (error) {
+    // suppressErrors makes php-parser recover, but a lexer failure can still throw.
+    const message = error instanceof Error ? error.message : String(error);
+    return { program: { kind: 'program', loc: null, children: [], errors: [] }, errors: [{ message: cleanParserMessage(message), offset: 0 }] };
+  }
+}
+
+// "Parse Error : syntax error, unexpected ';' on line 2" → "syntax error, unexpected ';'"
+function cleanParserMessage(message: string): string {
+  return message.replace(/^Parse Error : /, '').replace(/ on line \d+$/, '');
+}
+
+// php-parser reports one bad token several times while it recovers; keep the first.
+function dedupeByOffset(errors: ParseError[]): ParseError[] {
+  const seen = new Set<number>();
+  return errors.filter((error) => !seen.has(error.offset) && (seen.add(error.offset), true));
+}

@@ -1,0 +1,53 @@
+// The shape of a rule module, after ESLint's: metadata plus a check that reads the socket
+// model of one file and reports findings by message id.
+import type { Range } from './ast';
+import type { SocketModel } from './model/model';
+import type { Fix, RelatedInformation, Severity } from './types';
+
+export const DOCS_BASE_URL = 'https://github.com/php-socket-lint/php-socket-lint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export interface RuleMeta<MessageId extends string> {
+  description: string;
+  defaultSeverity: Severity;
+  /** Whether the rule offers fixes (some findings of a fixable rule may still have none). */
+  fixable: boolean;
+  /** Message templates by id; `{{name}}` placeholders are filled from a report's data. */
+  messages: Record<MessageId, string>;
+}
+
+export interface RuleReport<MessageId extends string> {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  range: Range;
+  related?: RelatedInformation[];
+  fixes?: Fix[];
+  /** Only some paths lead here: the finding is one level softer (error → warning). */
+  maybe?: boolean;
+}
+
+export interface RuleContext<MessageId extends string> {
+  readonly text: string;
+  readonly model: SocketModel;
+  readonly somaxconn: number;
+  readonly phpVersion: string;
+  report(report: RuleReport<MessageId>): void;
+}
+
+export interface RuleModule<MessageId extends string = string> {
+  id: string;
+  meta: RuleMeta<MessageId>;
+  check(context: RuleContext<MessageId>): void;
+}
+
+/** Typed identity: a misspelled message id does not compile. */
+export function defineRule<MessageId extends string>(rule: RuleModule<MessageId>): RuleModule<MessageId> {
+  return rule;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

@@ -1,0 +1,22 @@
+// The registry: every rule, sorted by id. test/rules/meta.test.ts checks that each one has a
+// docs page and a test table.
+import type { RuleModule } from '../rule';
+import listenBeforeBind from './listen-before-bind';
+import listenOnDatagram from './listen-on-datagram';
+import udpConnect from './udp-connect';
+import uncheckedFalseReturn from './unchecked-false-return';
+import unrealisticBacklog from './unrealistic-backlog';
+
+export const RULES: readonly RuleModule[] = [
+  listenBeforeBind,
+  listenOnDatagram,
+  udpConnect,
+  uncheckedFalseReturn,
+  unrealisticBacklog,
+] as readonly RuleModule<string>[];
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+export function ruleById(id: string): RuleModule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

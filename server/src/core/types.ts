@@ -1,0 +1,56 @@
+import type { Range } from './ast';
+
+export type { Range } from './ast';
+
+/** How loudly a finding speaks; `hint` is for advice that is not a bug. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** What a user may write for a rule in settings or `.phpsocketlintrc.json`. */
+export type RuleSetting = Severity | 'warn' | 'off';
+
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Applied by `--fix` and fix-all; an unsafe fix is offered in the editor only. */
+  safe: boolean;
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  /** null for a parse error (ESLint's `fatal` message). */
+  ruleId: string | null;
+  messageId: string;
+  severity: Severity;
+  message: string;
+  /** Offsets in UTF-16 units into the linted text. */
+  range: Range;
+  related: RelatedInformation[];
+  fixes: Fix[];
+}
+
+export interface LintOptions {
+  /** Rule id → setting; rules not named use their default severity. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** net.core.somaxconn the backlog rule compares with. */
+  somaxconn?: number;
+  /** Target PHP version, e.g. "8.0"; rules that depend on it read this. */
+  phpVersion?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** True when the text was parsed (it mentions the socket API). */
+  parsed: boolean;
+}
+
+export const DEFAULT_SOMAXCONN = 4096;
+export const DEFAULT_PHP_VERSION = '8.0';
