@@ -14,23 +14,22 @@ function fixSpan(fix: Fix): [number, number] {
   return [start, end];
 }
 
-/** Applies the fixes that do not overlap an earlier one; returns the new text and how many applied. */
+/**
+ * Applies, in the order given (most important first), each fix that does not overlap one
+ * already taken; the rest wait for the next pass. Returns the new text and how many applied.
+ */
 export function applyFixesOnce(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
-  const ordered = fixes
-    .filter((fix) => fix.edits.length > 0)
-    .map((fix) => ({ fix, span: fixSpan(fix) }))
-    .sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
-  const accepted: TextEdit[] = [];
-  let lastEnd = -1;
-  let applied = 0;
-  for (const { fix, span } of ordered) {
-    // Touching spans overlap too: two insertions at one offset would interleave.
-    if (span[0] <= lastEnd) continue;
-    accepted.push(...fix.edits);
-    lastEnd = span[1];
-    applied++;
+  const taken: [number, number][] = [];
+  const edits: TextEdit[] = [];
+  for (const fix of fixes) {
+    if (fix.edits.length === 0) continue;
+    const [start, end] = fixSpan(fix);
+    // Touching spans count as overlapping: two insertions at one offset would interleave.
+    if (taken.some(([s, e]) => start <= e && s <= end)) continue;
+    taken.push([start, end]);
+    edits.push(...fix.edits);
   }
-  return { text: applyEdits(text, accepted), applied };
+  return { text: applyEdits(text, edits), applied: taken.length };
 }
 
 /** Applies non-overlapping edits given in any order. */

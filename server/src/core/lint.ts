@@ -28,6 +28,7 @@ export function resolveSeverity(setting: RuleSetting | undefined, fallback: Seve
   return setting === 'warn' ? 'warning' : setting;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 const SOFTER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
@@ -42,7 +43,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     related: [],
     fixes: [],
   }));
-  const model = buildSocketModel(program, text);
+  const model = buildSocketModel(program);
   for (const rule of RULES) {
     const severity = resolveSeverity(options.rules?.[rule.id], rule.meta.defaultSeverity);
     if (severity === 'off') continue;
@@ -86,8 +87,10 @@ export function fixText(text: string, options: LintOptions = {}, ruleIds?: Reado
   let fixCount = 0;
   let result = lintText(output, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    // Errors first: where two fixes overlap, the more serious finding's fix wins this pass.
     const fixes = result.findings
       .filter((finding) => finding.ruleId !== null && (!ruleIds || ruleIds.has(finding.ruleId)))
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
       .flatMap((finding) => finding.fixes.filter((fix) => fix.safe).slice(0, 1));
     if (fixes.length === 0) break;
     const next = applyFixesOnce(output, fixes);

@@ -1,5 +1,5 @@
 import { Engine as PhpParserEngine } from 'php-parser';
-import type { PhpNode } from './ast';
+import { childNodes, isNode, type PhpNode } from './ast';
 
 export interface ParseError {
   message: string;
@@ -28,6 +28,7 @@ function parserEngine(): Engine {
 export function parsePhp(text: string, filename = 'input.php'): ParsedFile {
   try {
     const program = parserEngine().parseCode(text, filename);
+    trimStatementExpressions(program, text);
     const errors = ((program.errors ?? []) as PhpNode[]).map((error) => ({
       message: cleanParserMessage(String(error.message)),
       offset: error.loc ? error.loc.start.offset : 0,
@@ -49,4 +50,29 @@ function cleanParserMessage(message: string): string {
 function dedupeByOffset(errors: ParseError[]): ParseError[] {
   const seen = new Set<number>();
   return errors.filter((error) => !seen.has(error.offset) && (seen.add(error.offset), true));
+}
+
+/**
+ * php-parser ends the top expression of `expr;` after the `;` (the statement's end). Fixes that
+ * wrap the expression need its own end, so it is moved back before the `;` and any blanks.
+ * Only offsets are corrected; the core reads nothing else from `loc`.
+ */
+function trimStatementExpressions(node: PhpNode, text: string): void {
+  if (node.kind === 'expressionstatement' && isNode(node.expression) && node.loc) {
+    const statementEnd = node.loc.end.offset;
+    for (let expression: PhpNode | undefined = node.expression; expression?.loc && expression.loc.end.offset === statementEnd; ) {
+      let end = statementEnd;
+      if (text[end - 1] !== ';') break;
+      end--;
+      while (end > expression.loc.start.offset && /\s/.test(text[end - 1]!)) end--;
+      expression.loc.end = { ...expression.loc.end, offset: end };
+      expression = lastChild(expression);
+    }
+  }
+  for (const child of childNodes(node)) trimStatementExpressions(child, text);
+}
+
+function lastChild(node: PhpNode): PhpNode | undefined {
+  const children = childNodes(node);
+  return children[children.length - 1];
 }

@@ -42,11 +42,20 @@ export interface UncheckedResult {
   useRange: Range | undefined;
 }
 
+/** A resource test (`is_resource($sock)`) on a value that may be an ext/sockets socket. */
+export interface ResourceTest {
+  call: PhpNode;
+  fn: string;
+  argument: PhpNode;
+  value: AbstractValue;
+}
+
 export interface SocketModel {
   calls: readonly SocketCall[];
   unchecked: readonly UncheckedResult[];
+  resourceTests: readonly ResourceTest[];
 }
 
-export function buildSocketModel(program: PhpNode, text: string): SocketModel {
-  return analyzeProgram(program, text);
+export function buildSocketModel(program: PhpNode): SocketModel {
+  return analyzeProgram(program);
 }

@@ -1,0 +1,93 @@
+// What one file declares: functions, classes (methods, properties, constants) and global
+// constants (`const X = …;`, `define('X', …)`). Names are compared case-insensitively where
+// PHP does (functions, classes, methods) and exactly where it does not (constants).
+import { childNodes, isNode, normalizeName, type PhpNode } from '../ast';
+
+export interface FunctionDeclaration {
+  /** `fn:name` or `method:class::name`, unique in the file. */
+  key: string;
+  node: PhpNode;
+  className: string | undefined;
+}
+
+export interface ClassDeclaration {
+  name: string;
+  node: PhpNode;
+  parent: string | undefined;
+  methods: Map<string, FunctionDeclaration>;
+  constants: Map<string, PhpNode>;
+  /** Property name → default value expression (null when it has none). */
+  properties: Map<string, PhpNode | null>;
+}
+
+export interface Declarations {
+  functions: Map<string, FunctionDeclaration>;
+  classes: Map<string, ClassDeclaration>;
+  constants: Map<string, PhpNode>;
+  /** Method name → every class method of that name, to resolve `$object->name()`. */
+  methodsByName: Map<string, FunctionDeclaration[]>;
+}
+
+const CLASS_KINDS = new Set(['class', 'trait', 'interface', 'enum']);
+
+function identifierName(node: unknown): string | undefined {
+  if (typeof node === 'string') return node;
+  return isNode(node) && typeof node.name === 'string' ? node.name : undefined;
+}
+
+function collectClass(node: PhpNode, declarations: Declarations): void {
+  const name = normalizeName(identifierName(node.name) ?? '');
+  if (!name) return; // anonymous classes are analyzed where they stand
+  const parentName = isNode(node.extends) ? normalizeName(String(node.extends.name)) : undefined;
+  const cls: ClassDeclaration = { name, node, parent: parentName, methods: new Map(), constants: new Map(), properties: new Map() };
+  for (const member of (node.body ?? []) as PhpNode[]) {
+    if (member.kind === 'method') {
+      const methodName = normalizeName(identifierName(member.name) ?? '');
+      const decl = { key: `method:${name}::${methodName}`, node: member, className: name };
+      cls.methods.set(methodName, decl);
+      const sameName = declarations.methodsByName.get(methodName) ?? [];
+      sameName.push(decl);
+      declarations.methodsByName.set(methodName, sameName);
+    } else if (member.kind === 'classconstant') {
+      for (const constant of member.constants ?? []) {
+        const constName = identifierName(constant.name);
+        if (constName && isNode(constant.value)) cls.constants.set(constName, constant.value);
+      }
+    } else if (member.kind === 'propertystatement') {
+      for (const property of member.properties ?? []) {
+        const propName = identifierName(property.name);
+        if (propName) cls.properties.set(propName, isNode(property.value) ? property.value : null);
+      }
+    }
+  }
+  declarations.classes.set(name, cls);
+}
+
+function collectDefine(call: PhpNode, declarations: Declarations): void {
+  const what = call.what;
+  if (!isNode(what) || what.kind !== 'name' || normalizeName(String(what.name)) !== 'define') return;
+  const [nameArg, valueArg] = (call.arguments ?? []) as PhpNode[];
+  if (nameArg?.kind === 'string' && isNode(valueArg)) declarations.constants.set(String(nameArg.value), valueArg);
+}
+
+export function collectDeclarations(program: PhpNode): Declarations {
+  const declarations: Declarations = { functions: new Map(), classes: new Map(), constants: new Map(), methodsByName: new Map() };
+  const visit = (node: PhpNode): void => {
+    if (node.kind === 'function') {
+      const name = normalizeName(identifierName(node.name) ?? '');
+      if (name && !declarations.functions.has(name)) declarations.functions.set(name, { key: `fn:${name}`, node, className: undefined });
+    } else if (CLASS_KINDS.has(node.kind)) {
+      collectClass(node, declarations);
+    } else if (node.kind === 'constantstatement') {
+      for (const constant of node.constants ?? []) {
+        const name = identifierName(constant.name);
+        if (name && isNode(constant.value)) declarations.constants.set(name.replace(/^\\/, ''), constant.value);
+      }
+    } else if (node.kind === 'call') {
+      collectDefine(node, declarations);
+    }
+    for (const child of childNodes(node)) visit(child);
+  };
+  visit(program);
+  return declarations;
+}

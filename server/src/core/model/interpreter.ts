@@ -1,0 +1,1107 @@
+// A small abstract interpreter over one PHP file. It walks every function body (and the file's
+// top-level code) path by path, following sockets through variables, properties, constants and
+// the file's own functions, and notes for each ext/sockets call what its arguments may hold and
+// whether a possible `false` result is checked before it is used or dropped.
+//
+// Checks are modelled as facts about the condition they appear in, not as text patterns: a value
+// read in a boolean context (`if`, `!`, `&&`, `?:`, a comparison, `instanceof`, `is_*()`) is
+// checked there; read anywhere else it is used; returned, stored or handed to a function of this
+// file it becomes someone else's responsibility.
+import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
+import internals from '../php-internals.json';
+import { argumentFor, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type SocketFunction } from '../socket-api';
+import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
+import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
+import type { ArgumentFact, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
+import { FlowState } from './state';
+import {
+  constant,
+  joinValues,
+  knownConstant,
+  NULL_VALUE,
+  sameValue,
+  socketValue,
+  SYSTEM_SOMAXCONN,
+  UNKNOWN,
+  withoutPending,
+  withPending,
+  type AbstractValue,
+  type SocketKind,
+  type SocketSite,
+} from './values';
+
+/**
+ * What the surrounding code does with a value:
+ * - `use`: computes with it or passes it where `false` is wrong: an unchecked `false` is a bug;
+ * - `check`: tests it (conditions, comparisons, `is_*()`);
+ * - `drop`: throws it away (an expression statement);
+ * - `keep`: passes it on unchanged (assignment, return, storage); the receiver decides.
+ */
+type Usage = 'use' | 'check' | 'drop' | 'keep';
+
+const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '<=>']);
+const LOGICAL = new Set(['&&', '||', 'and', 'or']);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '.', '<<', '>>', '|', '&', '^']);
+/** Functions whose call is a test of their argument. */
+const TEST_FUNCTIONS = new Set([
+  'is_resource', 'is_bool', 'is_object', 'is_a', 'is_int', 'is_integer', 'is_long', 'is_string', 'is_numeric',
+  'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
+  'assert', 'get_resource_type', 'gettype', 'get_debug_type', 'is_subclass_of',
+]);
+const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type', 'gettype', 'get_debug_type']);
+/** Statement lists: a statement in one can be followed by another (fixes insert after it). */
+const STATEMENT_LISTS = new Set(['program', 'namespace', 'block', 'declare']);
+const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
+/** Rounds over the whole file until function and property summaries stop changing. */
+const MAX_ROUNDS = 4;
+const MAX_LOOP_PASSES = 3;
+
+const INTERNAL_PARAMS = internals.functions as Record<string, string>;
+
+interface LoopFrame {
+  breaks: FlowState[];
+  continues: FlowState[];
+}
+
+interface Scope {
+  className: string | undefined;
+  loops: LoopFrame[];
+  returns: AbstractValue[];
+  /** Variables whose value lives on after the scope (globals, statics, by-reference parameters). */
+  escaping: Set<string>;
+}
+
+/** A call to a ext/sockets function as the analysis saw it, joined over every visit. */
+interface CallRecord {
+  node: PhpNode;
+  fn: SocketFunction;
+  args: Map<string, ArgumentFact>;
+  socketNeverBound: boolean;
+}
+
+
+class FileAnalysis {
+  readonly callIds = new Map<PhpNode, number>();
+  readonly statements = new Map<PhpNode, StatementContext>();
+  returnSummaries = new Map<string, AbstractValue>();
+  propertySummaries = new Map<string, AbstractValue>();
+
+  constructor(
+    readonly program: PhpNode,
+    readonly declarations: Declarations,
+  ) {
+    this.indexStatements(program, false);
+  }
+
+  run(): SocketModel {
+    let round = new Round(this);
+    for (let i = 0; i < MAX_ROUNDS; i++) {
+      round = new Round(this);
+      round.analyzeFile();
+      const stable = sameSummaries(this.returnSummaries, round.returnSummaries) && sameSummaries(this.propertySummaries, round.propertySummaries);
+      this.returnSummaries = round.returnSummaries;
+      this.propertySummaries = round.propertySummaries;
+      if (stable) break;
+    }
+    return round.model();
+  }
+
+  callId(node: PhpNode): number {
+    let id = this.callIds.get(node);
+    if (id === undefined) this.callIds.set(node, (id = this.callIds.size));
+    return id;
+  }
+
+  /** Records, for every socket call that forms a whole statement, how it stands there. */
+  private indexStatements(node: PhpNode, inStatementList: boolean): void {
+    if (node.kind === 'expressionstatement' && isNode(node.expression)) {
+      const expression = unwrapSilence(node.expression);
+      if (expression.kind === 'call') {
+        this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList });
+      } else if (expression.kind === 'assign' && expression.operator === '=' && isNode(expression.right)) {
+        const right = unwrapSilence(expression.right);
+        if (right.kind === 'call') this.statements.set(right, { form: 'assign', statement: node, target: expression.left, inStatementList });
+      }
+    }
+    const childrenAreStatements = STATEMENT_LISTS.has(node.kind);
+    for (const child of childNodes(node)) this.indexStatements(child, childrenAreStatements);
+  }
+}
+
+function sameSummaries(a: Map<string, AbstractValue>, b: Map<string, AbstractValue>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) {
+    const other = b.get(key);
+    if (!other || !sameValue(value, other)) return false;
+  }
+  return true;
+}
+
+/** One pass over every scope of the file with the summaries of the previous pass. */
+class Round {
+  readonly returnSummaries = new Map<string, AbstractValue>();
+  readonly propertySummaries = new Map<string, AbstractValue>();
+  private readonly calls = new Map<number, CallRecord>();
+  private readonly unchecked = new Map<number, { how: 'dropped' | 'used'; useRange: Range | undefined }>();
+  private readonly resourceTests = new Map<PhpNode, ResourceTest>();
+  private state = new FlowState();
+  private scope: Scope = newScope(undefined);
+  private readonly constantsInProgress = new Set<string>();
+
+  constructor(private readonly file: FileAnalysis) {
+    for (const cls of file.declarations.classes.values()) {
+      for (const [name, initial] of cls.properties) {
+        this.propertySummaries.set(propertyKey(cls.name, name), initial ? this.foldConstantExpression(initial, cls.name) : NULL_VALUE);
+      }
+    }
+  }
+
+  private get declarations(): Declarations {
+    return this.file.declarations;
+  }
+
+  analyzeFile(): void {
+    this.analyzeScope(this.file.program.children ?? [], undefined, [], new Map());
+    for (const fn of this.declarations.functions.values()) this.analyzeFunction(fn);
+    for (const cls of this.declarations.classes.values()) for (const method of cls.methods.values()) this.analyzeFunction(method);
+  }
+
+  model(): SocketModel {
+    const calls: SocketCall[] = [];
+    const byId = new Map<number, SocketCall>();
+    for (const [id, record] of [...this.calls].sort((a, b) => a[0] - b[0])) {
+      const what = record.node.what as PhpNode;
+      const call: SocketCall = {
+        id,
+        node: record.node,
+        nameRange: rangeOf(what),
+        fn: record.fn,
+        arguments: record.args,
+        socketNeverBound: record.socketNeverBound,
+        statement: this.file.statements.get(record.node),
+      };
+      calls.push(call);
+      byId.set(id, call);
+    }
+    const unchecked: UncheckedResult[] = [];
+    for (const [id, report] of this.unchecked) {
+      const call = byId.get(id);
+      if (call) unchecked.push({ call, how: report.how, useRange: report.useRange });
+    }
+    unchecked.sort((a, b) => a.call.nameRange[0] - b.call.nameRange[0]);
+    return { calls, unchecked, resourceTests: [...this.resourceTests.values()] };
+  }
+
+  // ---- scopes -------------------------------------------------------------------------------
+
+  private analyzeFunction(fn: FunctionDeclaration): void {
+    const params = (fn.node.arguments ?? []) as PhpNode[];
+    const initial = new Map<string, AbstractValue>();
+    const escaping: string[] = [];
+    for (const param of params) {
+      const name = typeof param.name === 'string' ? param.name : param.name?.name;
+      if (typeof name !== 'string') continue;
+      initial.set(name, UNKNOWN);
+      if (param.byref) escaping.push(name);
+    }
+    const body = fn.node.body;
+    if (!isNode(body)) return;
+    const returns = this.analyzeScope(body.children ?? [], fn.className, escaping, initial);
+    const summary = returns.reduce<AbstractValue | undefined>((acc, value) => (acc ? joinValues(acc, value) : value), undefined);
+    this.returnSummaries.set(fn.key, summary ?? NULL_VALUE);
+  }
+
+  /** Runs a list of statements as a fresh scope; returns the values it may return. */
+  private analyzeScope(statements: PhpNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
+    const savedState = this.state;
+    const savedScope = this.scope;
+    this.state = new FlowState(true, new Map(initial));
+    this.scope = newScope(className);
+    for (const name of escaping) this.scope.escaping.add(name);
+    this.executeList(statements);
+    if (this.state.live) this.reportDroppedAtExit();
+    const returns = this.scope.returns;
+    this.state = savedState;
+    this.scope = savedScope;
+    return returns;
+  }
+
+  /** Unchecked results still held by local variables when the scope ends were never looked at. */
+  private reportDroppedAtExit(except?: AbstractValue): void {
+    for (const [name, value] of this.state.vars) {
+      if (name.includes('->') || name.includes('::') || this.scope.escaping.has(name)) continue;
+      for (const id of value.pending) if (!except?.pending.has(id)) this.reportUnchecked(id, 'dropped', undefined);
+    }
+  }
+
+  // ---- statements ---------------------------------------------------------------------------
+
+  private executeList(statements: readonly PhpNode[]): void {
+    for (const statement of statements) {
+      if (!this.state.live) return;
+      if (isNode(statement)) this.execute(statement);
+    }
+  }
+
+  private execute(node: PhpNode): void {
+    switch (node.kind) {
+      case 'expressionstatement':
+        this.evaluate(node.expression, 'drop');
+        return;
+      case 'program':
+      case 'namespace':
+      case 'block':
+      case 'declare':
+        this.executeList(node.children ?? []);
+        return;
+      case 'if':
+        return this.executeIf(node);
+      case 'while':
+        return this.executeLoop(node.test, node.body, undefined, false);
+      case 'do':
+        return this.executeLoop(node.test, node.body, undefined, true);
+      case 'for':
+        for (const init of node.init ?? []) this.evaluate(init, 'drop');
+        return this.executeLoop(lastOf(node.test), node.body, node, false);
+      case 'foreach':
+        return this.executeForeach(node);
+      case 'switch':
+        return this.executeSwitch(node);
+      case 'try':
+        return this.executeTry(node);
+      case 'return':
+        return this.executeReturn(node);
+      case 'break':
+      case 'continue':
+        return this.executeJump(node);
+      case 'throw':
+        this.evaluate(node.what, 'keep');
+        this.state.live = false;
+        return;
+      case 'echo':
+        for (const expression of node.expressions ?? []) this.evaluate(expression, 'use');
+        return;
+      case 'global':
+        for (const item of node.items ?? []) this.declareEscaping(item);
+        return;
+      case 'static':
+        for (const item of node.variables ?? []) {
+          if (isNode(item.defaultValue)) this.evaluate(item.defaultValue, 'keep');
+          this.declareEscaping(item.variable);
+        }
+        return;
+      case 'unset':
+        for (const variable of node.variables ?? []) {
+          const name = isNode(variable) ? variableName(variable) : undefined;
+          if (name) this.state.write(name, NULL_VALUE);
+        }
+        return;
+      case 'constantstatement':
+        for (const constant of node.constants ?? []) if (isNode(constant.value)) this.evaluate(constant.value, 'keep');
+        return;
+      default:
+        if (SCOPE_KINDS.has(node.kind) || node.kind === 'inline' || node.kind === 'usegroup') return;
+        for (const child of childNodes(node)) this.evaluate(child, 'keep');
+    }
+  }
+
+  private declareEscaping(variable: unknown): void {
+    const name = isNode(variable) ? variableName(variable) : undefined;
+    if (!name) return;
+    this.scope.escaping.add(name);
+    this.state.write(name, UNKNOWN);
+  }
+
+  private executeIf(node: PhpNode): void {
+    this.evaluate(node.test, 'check');
+    const decided = this.decidedTruth(node.test);
+    const elseState = this.state.clone();
+    if (decided !== false) {
+      if (isNode(node.body)) this.execute(node.body);
+    } else {
+      this.state.live = false;
+    }
+    const thenState = this.state;
+    this.state = elseState;
+    if (decided === true) this.state.live = false;
+    else if (isNode(node.alternate)) this.execute(node.alternate);
+    this.state = FlowState.join([thenState, this.state]);
+  }
+
+  /** Whether a condition is always true or always false, when its value is a known constant. */
+  private decidedTruth(test: unknown): boolean | undefined {
+    if (!isNode(test)) return true;
+    if (test.kind === 'boolean') return Boolean(test.value);
+    if (test.kind === 'number') return truthy(parsePhpNumber(String(test.value)) ?? 1);
+    return undefined;
+  }
+
+  private executeLoop(test: PhpNode | undefined, body: unknown, forNode: PhpNode | undefined, bodyFirst: boolean): void {
+    const frame: LoopFrame = { breaks: [], continues: [] };
+    const exits: FlowState[] = [];
+    const alwaysTrue = test === undefined || this.decidedTruth(test) === true;
+    let head = this.state.clone();
+    for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
+      this.state = head.clone();
+      if (!(bodyFirst && pass === 0) && test) {
+        this.evaluate(test, 'check');
+        if (!alwaysTrue) exits.push(this.state.clone());
+        if (this.decidedTruth(test) === false) this.state.live = false;
+      }
+      this.scope.loops.push(frame);
+      if (isNode(body)) this.execute(body);
+      this.scope.loops.pop();
+      this.state = FlowState.join([this.state, ...frame.continues]);
+      frame.continues = [];
+      if (forNode) for (const increment of forNode.increment ?? []) if (this.state.live) this.evaluate(increment, 'drop');
+      const next = FlowState.join([head, this.state]);
+      if (next.sameAs(head) && pass > 0) break;
+      head = next;
+    }
+    if (bodyFirst && test && !alwaysTrue) {
+      this.state = head.clone();
+      this.evaluate(test, 'check');
+      exits.push(this.state);
+    }
+    this.state = FlowState.join([...exits, ...frame.breaks]);
+  }
+
+  private executeForeach(node: PhpNode): void {
+    const source = this.evaluate(node.source, 'use');
+    const element: AbstractValue = source.sockets.size > 0 ? { ...UNKNOWN, sockets: source.sockets, unknown: source.unknown } : UNKNOWN;
+    const frame: LoopFrame = { breaks: [], continues: [] };
+    const entry = this.state.clone();
+    let head = this.state.clone();
+    for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
+      this.state = head.clone();
+      if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
+      if (isNode(node.value)) this.assignTo(node.value, element);
+      this.scope.loops.push(frame);
+      if (isNode(node.body)) this.execute(node.body);
+      this.scope.loops.pop();
+      this.state = FlowState.join([this.state, ...frame.continues]);
+      frame.continues = [];
+      const next = FlowState.join([head, this.state]);
+      if (next.sameAs(head) && pass > 0) break;
+      head = next;
+    }
+    // The loop may run zero times, or end after any iteration.
+    this.state = FlowState.join([entry, head, ...frame.breaks]);
+  }
+
+  private executeSwitch(node: PhpNode): void {
+    this.evaluate(node.test, 'check');
+    const entry = this.state.clone();
+    const frame: LoopFrame = { breaks: [], continues: [] };
+    let fallthrough = new FlowState(false);
+    let hasDefault = false;
+    this.scope.loops.push(frame);
+    for (const caseNode of (node.body?.children ?? []) as PhpNode[]) {
+      if (!isNode(caseNode.test)) hasDefault = true;
+      this.state = entry.clone();
+      if (isNode(caseNode.test)) this.evaluate(caseNode.test, 'check');
+      this.state = FlowState.join([this.state, fallthrough]);
+      if (isNode(caseNode.body)) this.execute(caseNode.body);
+      fallthrough = this.state;
+    }
+    this.scope.loops.pop();
+    // `continue` inside a switch acts like `break`.
+    this.state = FlowState.join([fallthrough, ...frame.breaks, ...frame.continues, ...(hasDefault ? [] : [entry])]);
+  }
+
+  private executeTry(node: PhpNode): void {
+    const entry = this.state.clone();
+    if (isNode(node.body)) this.execute(node.body);
+    const afterTry = this.state;
+    const outcomes = [afterTry];
+    for (const catchNode of (node.catches ?? []) as PhpNode[]) {
+      // An exception may leave the try block at any point: start from what either end had.
+      this.state = FlowState.join([entry, afterTry.live ? afterTry : entry]);
+      this.state.live = true;
+      if (isNode(catchNode.variable)) this.assignTo(catchNode.variable, UNKNOWN);
+      if (isNode(catchNode.body)) this.execute(catchNode.body);
+      outcomes.push(this.state);
+    }
+    this.state = FlowState.join(outcomes);
+    if (isNode(node.always)) {
+      const live = this.state.live;
+      if (!live) this.state = entry.clone();
+      this.execute(node.always);
+      if (!live) this.state.live = false;
+    }
+  }
+
+  private executeReturn(node: PhpNode): void {
+    const value = isNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
+    this.scope.returns.push(withoutPending(value));
+    this.reportDroppedAtExit(value);
+    this.state.live = false;
+  }
+
+  private executeJump(node: PhpNode): void {
+    const level = isNode(node.level) ? (parsePhpNumber(String(node.level.value)) ?? 1) : 1;
+    const frame = this.scope.loops[this.scope.loops.length - level];
+    if (frame) (node.kind === 'break' ? frame.breaks : frame.continues).push(this.state.clone());
+    this.state.live = false;
+  }
+
+  // ---- expressions --------------------------------------------------------------------------
+
+  /** Evaluates an expression for its value, then applies what its context does with it. */
+  private evaluate(node: unknown, usage: Usage): AbstractValue {
+    if (!isNode(node) || !this.state.live) return UNKNOWN;
+    const value = this.valueOf(node, usage);
+    // An assignment's own value in a statement is not a dropped result: the variable holds it.
+    if (usage === 'drop' && (node.kind === 'assign' || node.kind === 'assignref')) return value;
+    this.consume(value, usage, node);
+    return value;
+  }
+
+  private consume(value: AbstractValue, usage: Usage, node: PhpNode): void {
+    if (value.pending.size === 0) return;
+    if (usage === 'use') for (const id of value.pending) this.reportUnchecked(id, 'used', rangeOf(node));
+    else if (usage === 'drop') for (const id of value.pending) this.reportUnchecked(id, 'dropped', undefined);
+  }
+
+  private reportUnchecked(id: number, how: 'dropped' | 'used', useRange: Range | undefined): void {
+    if (!this.unchecked.has(id)) this.unchecked.set(id, { how, useRange });
+  }
+
+  private valueOf(node: PhpNode, usage: Usage): AbstractValue {
+    switch (node.kind) {
+      case 'variable':
+        return this.readVariable(node);
+      case 'propertylookup':
+      case 'nullsafepropertylookup':
+        return this.readProperty(node);
+      case 'staticlookup':
+        return this.readStatic(node);
+      case 'offsetlookup':
+        return this.readOffset(node);
+      case 'call':
+        return this.evaluateCall(node, usage);
+      case 'new':
+        for (const arg of node.arguments ?? []) this.evaluate(arg, 'keep');
+        return UNKNOWN;
+      case 'assign':
+        return this.evaluateAssign(node, usage);
+      case 'assignref':
+        return this.evaluateAssign({ ...node, operator: '=' }, usage);
+      case 'bin':
+        return this.evaluateBinary(node, usage);
+      case 'unary':
+        return this.evaluateUnary(node);
+      case 'cast':
+        return this.evaluateCast(node);
+      case 'retif':
+        return this.evaluateTernary(node, usage);
+      case 'silent':
+        return this.valueOf(node.expr, usage);
+      case 'number': {
+        const n = parsePhpNumber(String(node.value));
+        return n === undefined ? UNKNOWN : constant(n);
+      }
+      case 'string':
+      case 'nowdoc':
+        return constant(String(node.value));
+      case 'boolean':
+        return constant(Boolean(node.value));
+      case 'nullkeyword':
+        return NULL_VALUE;
+      case 'name':
+        return this.readConstant(node);
+      case 'encapsed':
+        for (const part of node.value ?? []) this.evaluate(isNode(part) && part.kind === 'encapsedpart' ? part.expression : part, 'use');
+        return UNKNOWN;
+      case 'array':
+        return this.evaluateArray(node);
+      case 'isset':
+      case 'empty':
+        for (const arg of node.variables ?? (node.expression ? [node.expression] : [])) this.evaluate(arg, 'check');
+        return UNKNOWN;
+      case 'exit':
+        this.evaluate(node.expression, 'use');
+        this.state.live = false;
+        return UNKNOWN;
+      case 'throw':
+        this.evaluate(node.what, 'keep');
+        this.state.live = false;
+        return UNKNOWN;
+      case 'closure':
+        return this.evaluateClosure(node);
+      case 'arrowfunc':
+        this.analyzeScope([{ kind: 'return', loc: node.body?.loc ?? null, expr: node.body }], this.scope.className, [], this.copyVariables());
+        return UNKNOWN;
+      case 'match':
+        return this.evaluateMatch(node, usage);
+      case 'pre':
+      case 'post':
+        this.evaluate(node.what, 'use');
+        if (isNode(node.what)) this.assignTo(node.what, UNKNOWN);
+        return UNKNOWN;
+      case 'print':
+      case 'clone':
+        this.evaluate(node.expression ?? node.what, 'use');
+        return UNKNOWN;
+      default:
+        for (const child of childNodes(node)) this.evaluate(child, 'keep');
+        return UNKNOWN;
+    }
+  }
+
+  private copyVariables(): Map<string, AbstractValue> {
+    return new Map([...this.state.vars].filter(([name]) => !name.includes('->') && !name.includes('::')).map(([name, value]) => [name, withoutPending(value)]));
+  }
+
+  private readVariable(node: PhpNode): AbstractValue {
+    const name = variableName(node);
+    if (!name) {
+      this.evaluate(node.name, 'use');
+      return UNKNOWN;
+    }
+    if (name === 'this') return UNKNOWN;
+    const value = this.state.read(name);
+    if (value === undefined) return this.scope.escaping.has(name) ? UNKNOWN : NULL_VALUE;
+    // Whoever reads the value now answers for its check.
+    if (value.pending.size > 0) this.state.write(name, withoutPending(value));
+    return value;
+  }
+
+  /** `$this->name` and `self::$name` are followed like variables, keyed by their path. */
+  private memberKey(node: PhpNode): string | undefined {
+    const className = this.scope.className;
+    if (!className || !isNode(node.offset) || node.offset.kind !== 'identifier') {
+      if (node.kind === 'staticlookup' && isNode(node.offset) && node.offset.kind === 'variable' && className) {
+        const target = this.classOf(node.what);
+        const name = variableName(node.offset);
+        return target && name ? `${target}::$${name}` : undefined;
+      }
+      return undefined;
+    }
+    if (node.kind !== 'staticlookup' && isNode(node.what) && variableName(node.what) === 'this') return `${className}->${node.offset.name}`;
+    return undefined;
+  }
+
+  private readProperty(node: PhpNode): AbstractValue {
+    const key = this.memberKey(node);
+    if (!key) {
+      this.evaluate(node.what, 'use');
+      if (isNode(node.offset) && node.offset.kind !== 'identifier') this.evaluate(node.offset, 'use');
+      return UNKNOWN;
+    }
+    return this.readMember(key);
+  }
+
+  private readMember(key: string): AbstractValue {
+    const value = this.state.read(key);
+    if (value === undefined) return this.file.propertySummaries.get(key) ?? UNKNOWN;
+    if (value.pending.size > 0) this.state.write(key, withoutPending(value));
+    return value;
+  }
+
+  private readStatic(node: PhpNode): AbstractValue {
+    if (isNode(node.offset) && node.offset.kind === 'identifier') {
+      const cls = this.classOf(node.what);
+      const name = String(node.offset.name);
+      if (name.toLowerCase() === 'class') return cls ? constant(cls) : UNKNOWN;
+      return cls ? this.classConstant(cls, name) : UNKNOWN;
+    }
+    const key = this.memberKey(node);
+    return key ? this.readMember(key) : UNKNOWN;
+  }
+
+  private readOffset(node: PhpNode): AbstractValue {
+    const container = this.evaluate(node.what, 'use');
+    this.evaluate(node.offset, 'use');
+    // An element of an array of sockets is one of those sockets.
+    if (container.sockets.size > 0) return { ...UNKNOWN, sockets: container.sockets, unknown: container.unknown };
+    return UNKNOWN;
+  }
+
+  private evaluateArray(node: PhpNode): AbstractValue {
+    let sockets = new Map<string, SocketSite>();
+    let unknown = false;
+    for (const item of node.items ?? []) {
+      if (!isNode(item)) continue;
+      const valueNode = item.kind === 'entry' ? item.value : item;
+      if (item.kind === 'entry' && isNode(item.key)) this.evaluate(item.key, 'use');
+      const value = this.evaluate(valueNode, 'keep');
+      sockets = new Map([...sockets, ...value.sockets]);
+      unknown ||= value.unknown || value.sockets.size === 0;
+    }
+    return { ...UNKNOWN, sockets, unknown: unknown || sockets.size === 0 };
+  }
+
+  private evaluateClosure(node: PhpNode): AbstractValue {
+    const initial = new Map<string, AbstractValue>();
+    const escaping: string[] = [];
+    for (const use of (node.uses ?? []) as PhpNode[]) {
+      const name = variableName(use);
+      if (!name) continue;
+      initial.set(name, withoutPending(this.readVariable(use)));
+      if (use.byref) escaping.push(name);
+    }
+    for (const param of (node.arguments ?? []) as PhpNode[]) {
+      const name = typeof param.name === 'string' ? param.name : param.name?.name;
+      if (typeof name === 'string') initial.set(name, UNKNOWN);
+      if (param.byref && typeof name === 'string') escaping.push(name);
+    }
+    if (isNode(node.body)) this.analyzeScope(node.body.children ?? [], this.scope.className, escaping, initial);
+    for (const use of (node.uses ?? []) as PhpNode[]) if (use.byref) this.assignTo(use, UNKNOWN);
+    return UNKNOWN;
+  }
+
+  private evaluateMatch(node: PhpNode, usage: Usage): AbstractValue {
+    this.evaluate(node.cond, 'check');
+    const entry = this.state.clone();
+    const outcomes: FlowState[] = [];
+    let result: AbstractValue | undefined;
+    for (const arm of (node.arms ?? []) as PhpNode[]) {
+      this.state = entry.clone();
+      for (const condition of arm.conds ?? []) this.evaluate(condition, 'check');
+      const value = this.evaluate(arm.body, usage === 'check' ? 'check' : 'keep');
+      result = result ? joinValues(result, value) : value;
+      outcomes.push(this.state);
+    }
+    this.state = FlowState.join(outcomes.length > 0 ? outcomes : [entry]);
+    return result ?? UNKNOWN;
+  }
+
+  private evaluateTernary(node: PhpNode, usage: Usage): AbstractValue {
+    const branchUsage: Usage = usage === 'drop' ? 'drop' : usage === 'check' ? 'check' : 'keep';
+    const test = this.evaluate(node.test, 'check');
+    const decided = this.decidedTruth(node.test);
+    const elseState = this.state.clone();
+    // `$a ?: $b` yields the tested (so checked) value itself on the true side.
+    const whenTrue = isNode(node.trueExpr) ? this.evaluate(node.trueExpr, branchUsage) : withoutPending(test);
+    const thenState = this.state;
+    this.state = elseState;
+    const whenFalse = this.evaluate(node.falseExpr, branchUsage);
+    if (decided === true) {
+      this.state = thenState;
+      return whenTrue;
+    }
+    if (decided === false) return whenFalse;
+    this.state = FlowState.join([thenState, this.state]);
+    return joinValues(whenTrue, whenFalse);
+  }
+
+  private evaluateBinary(node: PhpNode, usage: Usage): AbstractValue {
+    const type = String(node.type);
+    if (COMPARISONS.has(type) || type === 'instanceof') {
+      const left = this.evaluate(node.left, 'check');
+      const right = type === 'instanceof' ? UNKNOWN : this.evaluate(node.right, 'check');
+      this.noteComparison(node, left, right);
+      return UNKNOWN;
+    }
+    if (LOGICAL.has(type)) return this.evaluateShortCircuit(node, usage);
+    if (type === 'xor') {
+      this.evaluate(node.left, 'check');
+      this.evaluate(node.right, 'check');
+      return UNKNOWN;
+    }
+    if (type === '??') {
+      const left = this.evaluate(node.left, 'keep');
+      const afterLeft = this.state.clone();
+      const right = this.evaluate(node.right, usage === 'drop' ? 'drop' : 'keep');
+      this.state = FlowState.join([afterLeft, this.state]);
+      return joinValues(left, right);
+    }
+    const left = this.evaluate(node.left, 'use');
+    const right = this.evaluate(node.right, 'use');
+    if (ARITHMETIC.has(type)) {
+      const a = knownConstant(left);
+      const b = knownConstant(right);
+      if (a !== undefined && b !== undefined) {
+        const folded = foldBinary(type, a, b);
+        if (folded !== undefined) return constant(folded);
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** Hook for rules that look at comparisons; the model keeps them for the PHP 8 false rules. */
+  private noteComparison(_node: PhpNode, _left: AbstractValue, _right: AbstractValue): void {}
+
+  /** `a && b`, `a or die()`: the right side runs on some paths only. */
+  private evaluateShortCircuit(node: PhpNode, usage: Usage): AbstractValue {
+    this.evaluate(node.left, 'check');
+    const skipped = this.state.clone();
+    this.evaluate(node.right, usage === 'drop' ? 'drop' : 'check');
+    this.state = FlowState.join([skipped, this.state]);
+    return UNKNOWN;
+  }
+
+  private evaluateUnary(node: PhpNode): AbstractValue {
+    const type = String(node.type);
+    if (type === '!') {
+      this.evaluate(node.what, 'check');
+      return UNKNOWN;
+    }
+    const operand = this.evaluate(node.what, 'use');
+    const known = knownConstant(operand);
+    const folded = known === undefined ? undefined : foldUnary(type, known);
+    return folded === undefined ? UNKNOWN : constant(folded);
+  }
+
+  private evaluateCast(node: PhpNode): AbstractValue {
+    const type = String(node.type);
+    if (type === 'bool' || type === 'boolean') {
+      this.evaluate(node.expr, 'check');
+      return UNKNOWN;
+    }
+    const operand = this.evaluate(node.expr, 'use');
+    const known = knownConstant(operand);
+    if (type === 'int' && typeof known === 'number') return constant(Math.trunc(known));
+    return UNKNOWN;
+  }
+
+  // ---- assignment ---------------------------------------------------------------------------
+
+  private evaluateAssign(node: PhpNode, usage: Usage): AbstractValue {
+    const operator = String(node.operator);
+    if (operator === '=') {
+      const value = this.evaluate(node.right, 'keep');
+      // `if (($c = socket_accept($s)) === false)`: the assigned value is checked right here.
+      this.assignTo(node.left, usage === 'check' ? withoutPending(value) : value);
+      return value;
+    }
+    if (operator === '??=') {
+      const current = this.evaluate(node.left, 'keep');
+      const value = this.evaluate(node.right, 'keep');
+      this.assignTo(node.left, joinValues(withoutPending(current), value));
+      return value;
+    }
+    const current = this.evaluate(node.left, 'use');
+    const operand = this.evaluate(node.right, 'use');
+    const a = knownConstant(current);
+    const b = knownConstant(operand);
+    const folded = a !== undefined && b !== undefined ? foldBinary(operator.slice(0, -1), a, b) : undefined;
+    const value = folded === undefined ? UNKNOWN : constant(folded);
+    this.assignTo(node.left, value);
+    return value;
+  }
+
+  /** Stores a value in a variable, a `$this` property, an array element or a list of targets. */
+  private assignTo(target: PhpNode, value: AbstractValue): void {
+    switch (target.kind) {
+      case 'variable': {
+        const name = variableName(target);
+        if (!name) {
+          this.evaluate(target.name, 'use');
+          return;
+        }
+        const previous = this.state.read(name);
+        if (previous) for (const id of previous.pending) if (!value.pending.has(id)) this.reportUnchecked(id, 'dropped', undefined);
+        this.state.write(name, value);
+        return;
+      }
+      case 'propertylookup':
+      case 'nullsafepropertylookup':
+      case 'staticlookup': {
+        const key = this.memberKey(target);
+        if (!key) {
+          this.evaluate(target.what, 'use');
+          return;
+        }
+        this.state.write(key, value);
+        const summary = this.propertySummaries.get(key);
+        this.propertySummaries.set(key, summary ? joinValues(summary, withoutPending(value)) : withoutPending(value));
+        return;
+      }
+      case 'offsetlookup': {
+        // Stored in an array: the array now may hold these sockets; the check is the reader's.
+        if (isNode(target.offset)) this.evaluate(target.offset, 'use');
+        const base = target.what;
+        if (isNode(base) && (base.kind === 'variable' || base.kind === 'propertylookup' || base.kind === 'staticlookup')) {
+          const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
+          this.assignTo(base, { ...withoutPending(container), sockets: new Map([...container.sockets, ...value.sockets]), unknown: true });
+        }
+        return;
+      }
+      case 'list':
+      case 'array':
+        for (const item of target.items ?? []) {
+          const element = isNode(item) && item.kind === 'entry' ? item.value : item;
+          if (isNode(element)) this.assignTo(element, { ...UNKNOWN, sockets: value.sockets });
+        }
+        return;
+      default:
+        this.evaluate(target, 'use');
+    }
+  }
+
+  // ---- calls --------------------------------------------------------------------------------
+
+  private evaluateCall(node: PhpNode, usage: Usage): AbstractValue {
+    const name = calledFunctionName(node);
+    const fn = name ? socketFunction(name) : undefined;
+    if (fn) return this.evaluateSocketCall(node, fn);
+    if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node, name);
+    const userFunction = this.resolveUserFunction(node, name);
+    if (userFunction) {
+      this.passArguments(node, userFunction.node.arguments ?? []);
+      return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
+    }
+    if (name && name in INTERNAL_PARAMS) {
+      this.passToInternal(node, INTERNAL_PARAMS[name]!);
+      return name === 'define' ? constant(true) : UNKNOWN;
+    }
+    if (!name && isNode(node.what)) this.evaluateCallee(node.what);
+    // A function of another file: the value is its responsibility now.
+    for (const arg of node.arguments ?? []) this.evaluate(isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep');
+    void usage;
+    return UNKNOWN;
+  }
+
+  private evaluateCallee(what: PhpNode): void {
+    if (what.kind === 'propertylookup' || what.kind === 'nullsafepropertylookup') this.evaluate(what.what, 'use');
+    else if (what.kind !== 'staticlookup' && what.kind !== 'name') this.evaluate(what, 'use');
+  }
+
+  private evaluateTestCall(node: PhpNode, name: string): AbstractValue {
+    const args = (node.arguments ?? []) as PhpNode[];
+    args.forEach((arg, index) => {
+      const value = this.evaluate(arg, index === 0 ? 'check' : 'use');
+      if (index === 0 && RESOURCE_TEST_FUNCTIONS.has(name) && value.sockets.size > 0 && !this.resourceTests.has(node)) {
+        this.resourceTests.set(node, { call: node, fn: name, argument: arg, value });
+      }
+    });
+    return UNKNOWN;
+  }
+
+  /** Arguments to a function of this file: by-reference ones come back unknown. */
+  private passArguments(node: PhpNode, params: PhpNode[]): void {
+    (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
+      const value = isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
+      this.evaluate(value, 'keep');
+      const param = params[index];
+      if (param?.byref && isNode(value)) this.assignTo(value, UNKNOWN);
+    });
+  }
+
+  /** PHP's own functions: `false` where a string or int is expected is a silent bug. */
+  private passToInternal(node: PhpNode, letters: string): void {
+    const args = (node.arguments ?? []) as PhpNode[];
+    args.forEach((arg, index) => {
+      if (arg.kind === 'namedargument' || arg.kind === 'variadic') {
+        this.evaluate(arg.kind === 'namedargument' ? arg.value : arg.what, 'keep');
+        return;
+      }
+      const letter = letters[Math.min(index, letters.length - 1)] ?? 'f';
+      if (letter === 'r') {
+        this.assignTo(arg, UNKNOWN);
+        return;
+      }
+      this.evaluate(arg, letter === 'f' ? 'keep' : 'use');
+    });
+  }
+
+  private resolveUserFunction(node: PhpNode, name: string | undefined): FunctionDeclaration | undefined {
+    if (name) return this.declarations.functions.get(name);
+    const what = node.what;
+    if (!isNode(what) || !isNode(what.offset) || what.offset.kind !== 'identifier') return undefined;
+    const method = normalizeName(String(what.offset.name));
+    if (what.kind === 'staticlookup') {
+      const cls = this.classOf(what.what);
+      return cls ? this.findMethod(cls, method) : undefined;
+    }
+    if (isNode(what.what) && variableName(what.what) === 'this' && this.scope.className) {
+      return this.findMethod(this.scope.className, method);
+    }
+    const candidates = this.declarations.methodsByName.get(method);
+    return candidates?.length === 1 ? candidates[0] : undefined;
+  }
+
+  private findMethod(className: string, method: string): FunctionDeclaration | undefined {
+    for (let cls = this.declarations.classes.get(className), depth = 0; cls && depth < 16; cls = cls.parent ? this.declarations.classes.get(cls.parent) : undefined, depth++) {
+      const found = cls.methods.get(method);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** `self`, `static`, `parent` or a class name of this file, lower-cased. */
+  private classOf(node: unknown): string | undefined {
+    if (!isNode(node)) return undefined;
+    const current = this.scope.className;
+    if (node.kind === 'selfreference' || node.kind === 'staticreference') return current;
+    if (node.kind === 'parentreference') return current ? this.declarations.classes.get(current)?.parent : undefined;
+    if (node.kind === 'name') {
+      const raw = normalizeName(String(node.name));
+      if (raw === 'self' || raw === 'static') return current;
+      if (raw === 'parent') return current ? this.declarations.classes.get(current)?.parent : undefined;
+      const short = raw.slice(raw.lastIndexOf('\\') + 1);
+      return this.declarations.classes.has(short) ? short : undefined;
+    }
+    return undefined;
+  }
+
+  // ---- ext/sockets calls ----------------------------------------------------------------------
+
+  private evaluateSocketCall(node: PhpNode, fn: SocketFunction): AbstractValue {
+    const id = this.file.callId(node);
+    const args = new Map<string, ArgumentFact>();
+    const outputs: [PhpNode, string][] = [];
+    for (const param of fn.params) {
+      const arg = argumentFor(node, fn, param.name);
+      if (!arg) continue;
+      if (param.byRef) {
+        outputs.push([arg, param.name]);
+        continue;
+      }
+      args.set(param.name, { node: arg, value: this.evaluate(arg, 'use') });
+    }
+    // Unpacked or surplus arguments are still evaluated.
+    for (const arg of (node.arguments ?? []) as PhpNode[]) {
+      if (arg.kind === 'variadic') this.evaluate(arg.what, 'use');
+    }
+    const socket = args.get('socket')?.value;
+    const neverBound = fn.name === 'socket_listen' && socket !== undefined && this.isNeverBound(socket);
+    this.recordCall(id, node, fn, args, neverBound);
+    if (socket && (fn.name === 'socket_bind' || fn.name === 'socket_connect')) {
+      for (const key of socket.sockets.keys()) this.state.binds.set(key, 'bound');
+    }
+    const result = this.socketResult(id, node, fn, args);
+    for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(fn, paramName, args, arg));
+    return fn.canFail ? withPending({ ...result, consts: [...result.consts, false] }, id) : result;
+  }
+
+  private isNeverBound(socket: AbstractValue): boolean {
+    if (socket.unknown || socket.sockets.size === 0) return false;
+    return [...socket.sockets.keys()].every((key) => this.state.binds.get(key) === 'unbound');
+  }
+
+  private recordCall(id: number, node: PhpNode, fn: SocketFunction, args: Map<string, ArgumentFact>, neverBound: boolean): void {
+    const existing = this.calls.get(id);
+    if (!existing) {
+      this.calls.set(id, { node, fn, args, socketNeverBound: neverBound });
+      return;
+    }
+    existing.socketNeverBound &&= neverBound;
+    for (const [name, fact] of args) {
+      const known = existing.args.get(name);
+      existing.args.set(name, known ? { node: known.node, value: joinValues(known.value, fact.value) } : fact);
+    }
+  }
+
+  /** The sockets a call makes, by the type its arguments give. */
+  private socketResult(id: number, node: PhpNode, fn: SocketFunction, args: Map<string, ArgumentFact>): AbstractValue {
+    switch (fn.name) {
+      case 'socket_create': {
+        const typeArg = args.get('type');
+        return this.newSockets(id, node, fn.name, typeArg, 'unbound');
+      }
+      case 'socket_create_listen':
+        return this.site(id, node, fn.name, 'SOCK_STREAM', undefined, 'bound');
+      case 'socket_accept': {
+        // An accepted socket has the listening socket's type (stream or seqpacket).
+        const listening = args.get('socket')?.value;
+        const kinds = new Set([...(listening?.sockets.values() ?? [])].map((site) => site.type));
+        const kind: SocketKind = kinds.size === 1 ? [...kinds][0]! : 'SOCK_STREAM';
+        return this.site(id, node, fn.name, kind === 'unknown' ? 'SOCK_STREAM' : kind, undefined, 'bound');
+      }
+      case 'socket_import_stream':
+      case 'socket_addrinfo_bind':
+      case 'socket_addrinfo_connect':
+        return this.site(id, node, fn.name, 'unknown', undefined, 'bound');
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private newSockets(id: number, node: PhpNode, fnName: string, typeArg: ArgumentFact | undefined, bind: 'bound' | 'unbound'): AbstractValue {
+    const kinds = new Set<SocketKind>();
+    if (!typeArg || typeArg.value.unknown || typeArg.value.sockets.size > 0 || typeArg.value.consts.length === 0) kinds.add('unknown');
+    for (const c of typeArg?.value.consts ?? []) kinds.add(typeof c === 'number' ? (socketTypeOfValue(c) ?? 'unknown') : 'unknown');
+    let result: AbstractValue | undefined;
+    for (const kind of kinds) {
+      const one = this.site(id, node, fnName, kind, typeArg?.node, bind);
+      result = result ? joinValues(result, one) : one;
+    }
+    return result ?? UNKNOWN;
+  }
+
+  private site(id: number, node: PhpNode, fnName: string, type: SocketKind, typeArg: PhpNode | undefined, bind: 'bound' | 'unbound'): AbstractValue {
+    const key = `${id}:${type}`;
+    this.state.binds.set(key, bind);
+    return socketValue({ key, call: node, fn: fnName, type, typeArg });
+  }
+
+  /** What a by-reference parameter holds after the call. */
+  private outputValue(fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: PhpNode): AbstractValue {
+    if (fn.name === 'socket_create_pair' && paramName === 'pair') {
+      const pair = this.newSockets(this.file.callId(arg), arg, fn.name, args.get('type'), 'bound');
+      return { ...pair, unknown: true };
+    }
+    if (fn.name === 'socket_select') {
+      // The arrays keep (some of) the sockets they held.
+      const before = isNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
+      return before ? withoutPending(before) : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  // ---- constants ----------------------------------------------------------------------------
+
+  private readConstant(node: PhpNode): AbstractValue {
+    const raw = String(node.name);
+    const name = raw.slice(raw.lastIndexOf('\\') + 1);
+    const lower = name.toLowerCase();
+    if (lower === 'true' || lower === 'false') return constant(lower === 'true');
+    if (lower === 'null') return NULL_VALUE;
+    if (name === 'SOMAXCONN') return constant(SYSTEM_SOMAXCONN);
+    const declared = this.declarations.constants.get(name);
+    if (declared) return this.foldDeclared(`const:${name}`, declared, undefined);
+    const builtin = SOCKET_CONSTANTS.get(name);
+    return builtin === undefined ? UNKNOWN : constant(builtin);
+  }
+
+  private classConstant(className: string, name: string): AbstractValue {
+    for (let cls: ClassDeclaration | undefined = this.declarations.classes.get(className), depth = 0; cls && depth < 16; cls = cls.parent ? this.declarations.classes.get(cls.parent) : undefined, depth++) {
+      const expression = cls.constants.get(name);
+      if (expression) return this.foldDeclared(`${cls.name}::${name}`, expression, cls.name);
+    }
+    return UNKNOWN;
+  }
+
+  private foldDeclared(key: string, expression: PhpNode, className: string | undefined): AbstractValue {
+    if (this.constantsInProgress.has(key)) return UNKNOWN;
+    this.constantsInProgress.add(key);
+    try {
+      return this.foldConstantExpression(expression, className);
+    } finally {
+      this.constantsInProgress.delete(key);
+    }
+  }
+
+  /** Folds a constant initializer outside any flow (class constants, property defaults). */
+  private foldConstantExpression(expression: PhpNode, className: string | undefined): AbstractValue {
+    const savedState = this.state;
+    const savedScope = this.scope;
+    this.state = new FlowState();
+    this.scope = newScope(className);
+    try {
+      return withoutPending(this.evaluate(expression, 'keep'));
+    } finally {
+      this.state = savedState;
+      this.scope = savedScope;
+    }
+  }
+}
+
+function newScope(className: string | undefined): Scope {
+  return { className, loops: [], returns: [], escaping: new Set() };
+}
+
+function propertyKey(className: string, property: string): string {
+  return `${className}->${property}`;
+}
+
+function lastOf(list: unknown): PhpNode | undefined {
+  return Array.isArray(list) && list.length > 0 ? list[list.length - 1] : undefined;
+}
+
+export function analyzeProgram(program: PhpNode): SocketModel {
+  return new FileAnalysis(program, collectDeclarations(program)).run();
+}

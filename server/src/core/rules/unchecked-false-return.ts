@@ -1,0 +1,68 @@
+import { rangeOf } from '../ast';
+import { fix, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf } from '../fix-builders';
+import type { SocketCall, UncheckedResult } from '../model/model';
+import { LineIndex } from '../positions';
+import { defineRule } from '../rule';
+import type { Fix } from '../types';
+
+/** `throw new \RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($s)));` */
+function throwStatement(text: string, call: SocketCall): string {
+  const socket = call.fn.socketParam !== undefined ? call.arguments.get(call.fn.params[call.fn.socketParam]!.name)?.node : undefined;
+  const lastError = isPlainReference(socket) ? `socket_last_error(${sourceOf(text, socket!)})` : 'socket_last_error()';
+  return `throw new \\RuntimeException('${call.fn.name}() failed: ' . socket_strerror(${lastError}));`;
+}
+
+function checkBlock(text: string, call: SocketCall, condition: string, indentation: string): string {
+  const eol = lineEndingOf(text);
+  const inner = indentation + indentUnit(indentation);
+  return `if (${condition} === false) {${eol}${inner}${throwStatement(text, call)}${eol}${indentation}}`;
+}
+
+function fixesFor(text: string, call: SocketCall): Fix[] {
+  const statement = call.statement;
+  if (!statement?.inStatementList) return [];
+  const [start, end] = rangeOf(statement.statement);
+  const indentation = indentationAt(text, start);
+  if (statement.form === 'call') {
+    // php-parser's range for a statement's top expression includes the `;`: end at the call.
+    const expression = text.slice(rangeOf(statement.statement.expression)[0], rangeOf(call.node)[1]);
+    const replacement = checkBlock(text, call, expression, indentation);
+    return [fix(`Throw when ${call.fn.name}() fails`, [{ range: [start, end], text: replacement }], true)];
+  }
+  if (!isPlainReference(statement.target)) return [];
+  const target = sourceOf(text, statement.target!);
+  const insertion = lineEndingOf(text) + indentation + checkBlock(text, call, target, indentation);
+  return [fix(`Check ${target} for false after ${call.fn.name}()`, [{ range: [end, end], text: insertion }], true)];
+}
+
+function describeUse(text: string, result: UncheckedResult): Record<string, string | number> {
+  const data: Record<string, string | number> = { name: result.call.fn.name, onFalse: result.call.fn.note?.onFalse ?? 'the call failed' };
+  if (result.useRange) data.line = new LineIndex(text).positionAt(result.useRange[0]).line;
+  return data;
+}
+
+export default defineRule({
+  id: 'unchecked-false-return',
+  meta: {
+    description: 'A socket_*() call that can return false must be checked before its result is used or dropped.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      dropped:
+        '{{name}}() returns false when it fails ({{onFalse}}), and this result is never checked. Test it (=== false) and report socket_strerror(socket_last_error($socket)).',
+      used:
+        '{{name}}() returns false when it fails ({{onFalse}}), and its result is used on line {{line}} without a check. Test it (=== false) and report socket_strerror(socket_last_error($socket)).',
+    },
+  },
+  check(context) {
+    for (const result of context.model.unchecked) {
+      context.report({
+        messageId: result.how === 'used' && result.useRange ? 'used' : 'dropped',
+        data: describeUse(context.text, result),
+        range: result.call.nameRange,
+        related: result.useRange ? [{ range: result.useRange, message: 'used here without a check for false' }] : [],
+        fixes: fixesFor(context.text, result.call),
+      });
+    }
+  },
+});

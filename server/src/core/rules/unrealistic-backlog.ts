@@ -1,0 +1,36 @@
+import { rangeOf } from '../ast';
+import { fix, replaceNode } from '../fix-builders';
+import { defineRule } from '../rule';
+
+export default defineRule({
+  id: 'unrealistic-backlog',
+  meta: {
+    description: 'A listen backlog above net.core.somaxconn (or below zero) is silently truncated by the kernel.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      tooLarge:
+        'Backlog {{value}} is above net.core.somaxconn ({{somaxconn}}): the kernel silently truncates it to that limit. Read it with `sysctl net.core.somaxconn`, raise it with `sysctl -w net.core.somaxconn=N`, and pass PHP\'s SOMAXCONN.',
+      negative:
+        'Backlog {{value}} is negative: the kernel silently truncates it to net.core.somaxconn ({{somaxconn}}). Read it with `sysctl net.core.somaxconn` and pass PHP\'s SOMAXCONN.',
+    },
+  },
+  check(context) {
+    for (const call of context.model.calls) {
+      const backlog = call.arguments.get('backlog');
+      if (!backlog) continue;
+      const { value } = backlog;
+      if (value.unknown || value.sockets.size > 0 || value.consts.length === 0) continue;
+      if (!value.consts.every((c) => typeof c === 'number' && Number.isInteger(c))) continue;
+      const numbers = value.consts as number[];
+      const offending = numbers.find((n) => n < 0) ?? numbers.find((n) => n > context.somaxconn);
+      if (offending === undefined) continue;
+      context.report({
+        messageId: offending < 0 ? 'negative' : 'tooLarge',
+        data: { value: offending, somaxconn: context.somaxconn },
+        range: rangeOf(backlog.node),
+        fixes: [fix('Use SOMAXCONN as the backlog', [replaceNode(backlog.node, 'SOMAXCONN')], true)],
+      });
+    }
+  },
+});
