@@ -24,7 +24,8 @@ const NAME_CHAR = '[0-9A-Z_a-z\\x7F-\\x{10FFFF}]';
 // sigil (`$socket_create`), or member/static access, blanks allowed
 // (`$o -> socket_listen`, `$o?->socket_listen`, `Foo::SOCK_STREAM`).
 // The PHP grammar already claims most of these spans earlier in the line;
-// the lookbehind keeps the injection right where it does not.
+// the lookbehind keeps the injection right where it does not. Oniguruma, as
+// VS Code bundles it, accepts variable-length lookbehinds like `::\s*`.
 const NOT_MEMBER_OR_PART = `(?<!${NAME_CHAR}|[$\\\\]|(?:->|::)\\s*)`;
 
 // Leading `\` of a fully qualified global name, scoped like the PHP grammar does.
