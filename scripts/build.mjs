@@ -1,0 +1,36 @@
+// Bundles each entry point into one CommonJS file under dist/ with esbuild.
+// An entry whose source does not exist yet is skipped, so parts can land one at a time.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const ENTRIES = [
+  { source: 'server/src/cli/main.ts', output: 'dist/cli.js' },
+  { source: 'server/src/cli/worker.ts', output: 'dist/cli-worker.js' },
+  { source: 'server/src/server/main.ts', output: 'dist/server.js' },
+  { source: 'client/src/extension.ts', output: 'dist/extension.js', external: ['vscode'] },
+];
+
+const shared = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: false,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which a CJS bundle lacks.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+const present = ENTRIES.filter((entry) => existsSync(new URL(`../${entry.source}`, import.meta.url)));
+await Promise.all(
+  present.map((entry) =>
+    esbuild.build({ ...shared, entryPoints: [entry.source], outfile: entry.output, external: entry.external ?? [] }),
+  ),
+);
+console.log(`built ${present.map((entry) => entry.output).join(', ')}`);

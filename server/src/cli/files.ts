@@ -1,0 +1,144 @@
+// Command-line paths and globs → the files to lint. Directories are walked by hand
+// (readdir with file types: no stat per entry), globs go to tinyglobby, and every
+// candidate passes the same ignore rules.
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { ALWAYS_IGNORED_DIRECTORIES, IgnoreRules, isBelow, isIgnoredBy, type PatternLayer } from './ignore-rules';
+
+export interface DiscoveryOptions {
+  cwd: string;
+  /** Paths, directories or globs as typed; relative to cwd. */
+  patterns: readonly string[];
+  /** --ignore-pattern, relative to cwd. */
+  ignorePatterns: PatternLayer | undefined;
+  /** The config's exclude, relative to the config's directory. */
+  exclude: PatternLayer | undefined;
+  /** The config's include: which files a directory walk takes; `*.php` when absent. */
+  include: PatternLayer | undefined;
+}
+
+export interface Discovery {
+  /** Absolute, unique, sorted. */
+  files: string[];
+  /** Files named on the command line that an ignore pattern matches: reported, not linted. */
+  ignoredFiles: string[];
+  /** Directories the walk could not list, with why. */
+  unreadableDirectories: { path: string; message: string }[];
+}
+
+/** ESLint's NoFilesFoundError / AllFilesIgnoredError: a usage error, exit code 2. */
+export class NoFilesError extends Error {
+  override name = 'NoFilesError';
+}
+
+const PHP_FILE = /\.php$/i;
+const GLOB_IGNORE = [...ALWAYS_IGNORED_DIRECTORIES].map((name) => `**/${name}/**`);
+
+export async function discoverFiles(options: DiscoveryOptions): Promise<Discovery> {
+  const trailing = [options.ignorePatterns, options.exclude].filter((layer) => layer !== undefined);
+  const walker = new Walker(options, new IgnoreRules(trailing));
+  for (const pattern of options.patterns) await walker.add(pattern);
+  return walker.discovery();
+}
+
+class Walker {
+  private readonly files = new Set<string>();
+  private readonly ignoredFiles = new Set<string>();
+  private readonly unreadableDirectories: Discovery['unreadableDirectories'] = [];
+
+  constructor(
+    private readonly options: DiscoveryOptions,
+    private readonly rules: IgnoreRules,
+  ) {}
+
+  discovery(): Discovery {
+    return {
+      files: [...this.files].sort(),
+      ignoredFiles: [...this.ignoredFiles].filter((file) => !this.files.has(file)).sort(),
+      unreadableDirectories: this.unreadableDirectories,
+    };
+  }
+
+  async add(pattern: string): Promise<void> {
+    const path = resolve(this.options.cwd, pattern);
+    const stats = await stat(path).catch(() => undefined);
+    if (stats?.isDirectory()) return this.addDirectory(pattern, path);
+    // A dangling symlink or a link loop is still a file the user named: the reader reports it.
+    if (stats || (await lstat(path).catch(() => undefined))) return this.addNamedFile(path);
+    if (isDynamicPattern(pattern)) return this.addGlob(pattern);
+    throw new NoFilesError(`No files matching the pattern "${pattern}" were found.`);
+  }
+
+  private async addNamedFile(path: string): Promise<void> {
+    if (await this.rules.isFileIgnored(path, dirname(path))) this.ignoredFiles.add(path);
+    else this.files.add(path);
+  }
+
+  private async addGlob(pattern: string): Promise<void> {
+    const { cwd } = this.options;
+    const matches = await glob(pattern, { cwd, absolute: true, dot: false, expandDirectories: false, followSymbolicLinks: false, ignore: GLOB_IGNORE });
+    if (matches.length === 0) throw new NoFilesError(`No files matching the pattern "${pattern}" were found.`);
+    const kept = await Promise.all(matches.map(async (match) => ((await this.rules.isFileIgnored(resolve(match), cwd)) ? undefined : resolve(match))));
+    const files = kept.filter((file) => file !== undefined);
+    if (files.length === 0) throw new NoFilesError(`All files matched by "${pattern}" are ignored.`);
+    for (const file of files) this.files.add(file);
+  }
+
+  private async addDirectory(pattern: string, directory: string): Promise<void> {
+    const root = this.rules.gitScopeRoot(directory, directory);
+    const above = directory === root ? [] : await this.rules.gitignoreLayers(root, dirname(directory));
+    const found: string[] = [];
+    await this.walk(directory, above, found);
+    for (const file of found) this.files.add(file);
+    if (found.length === 0) {
+      throw new NoFilesError(`No files matching the pattern "${pattern}" were found (no *.php files that are not ignored).`);
+    }
+  }
+
+  private async walk(directory: string, layersAbove: readonly PatternLayer[], found: string[]): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      this.unreadableDirectories.push({ path: directory, message: `Cannot read directory: ${code}.` });
+      return;
+    }
+    const layers = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())
+      ? await this.withGitignoreOf(directory, layersAbove)
+      : layersAbove;
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!ALWAYS_IGNORED_DIRECTORIES.has(entry.name) && !this.rules.isIgnored(layers, path, true)) subdirectories.push(path);
+      } else if (this.isCandidate(path) && !this.rules.isIgnored(layers, path, false) && (await this.isFileLike(entry, path))) {
+        found.push(path);
+      }
+    }
+    await Promise.all(subdirectories.map((subdirectory) => this.walk(subdirectory, layers, found)));
+  }
+
+  private async withGitignoreOf(directory: string, layersAbove: readonly PatternLayer[]): Promise<readonly PatternLayer[]> {
+    const own = await this.rules.gitignoreIn(directory);
+    return own ? [...layersAbove, own] : layersAbove;
+  }
+
+  /** The config's include decides inside the config's directory; elsewhere, and without it, `*.php`. */
+  private isCandidate(path: string): boolean {
+    const { include } = this.options;
+    if (!include || !isBelow(include.base, path)) return PHP_FILE.test(path);
+    return isIgnoredBy([include], path, false);
+  }
+
+  /**
+   * Symlinked directories are not followed (no cycles, no file linted twice). A link to a
+   * file counts as a file, and so does a dangling link or a loop: the reader reports those.
+   */
+  private async isFileLike(entry: { isSymbolicLink(): boolean }, path: string): Promise<boolean> {
+    if (!entry.isSymbolicLink()) return true;
+    const target = await stat(path).catch(() => undefined);
+    return !target?.isDirectory();
+  }
+}

@@ -1,0 +1,110 @@
+// Which paths are ignored: .gitignore files (nested ones too, read only where they exist),
+// then --ignore-pattern and the config's exclude. All are gitignore-style pattern lists,
+// each relative to its own directory; as in git, the last list that has a say decides.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export interface PatternLayer {
+  /** The directory the patterns are relative to. */
+  base: string;
+  patterns: Ignore;
+}
+
+/** Directories never walked, as ESLint never walks them. */
+export const ALWAYS_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules']);
+
+export function patternLayer(base: string, patterns: readonly string[]): PatternLayer | undefined {
+  return patterns.length > 0 ? { base, patterns: ignore().add(patterns) } : undefined;
+}
+
+/** Path relative to `base`, or undefined when the path is not below it (the patterns do not apply). */
+function relativeBelow(base: string, path: string): string | undefined {
+  const rel = relative(base, path);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith(sep)) return undefined;
+  return rel;
+}
+
+export function isBelow(base: string, path: string): boolean {
+  return relativeBelow(base, path) !== undefined;
+}
+
+export function matchesLayer(layer: PatternLayer, path: string, isDirectory: boolean): 'ignored' | 'unignored' | undefined {
+  const rel = relativeBelow(layer.base, path);
+  if (rel === undefined) return undefined;
+  const test = layer.patterns.test(isDirectory ? `${rel}/` : rel);
+  return test.ignored ? 'ignored' : test.unignored ? 'unignored' : undefined;
+}
+
+export function isIgnoredBy(layers: readonly PatternLayer[], path: string, isDirectory: boolean): boolean {
+  let ignored = false;
+  for (const layer of layers) {
+    const verdict = matchesLayer(layer, path, isDirectory);
+    if (verdict !== undefined) ignored = verdict === 'ignored';
+  }
+  return ignored;
+}
+
+export class IgnoreRules {
+  private readonly gitignores = new Map<string, Promise<PatternLayer | undefined>>();
+  private readonly repositoryRoots = new Map<string, string | null>();
+
+  /** `trailing` are --ignore-pattern and the config's exclude, which outrank .gitignore files. */
+  constructor(private readonly trailing: readonly PatternLayer[]) {}
+
+  /** The .gitignore of one directory, read once. */
+  gitignoreIn(directory: string): Promise<PatternLayer | undefined> {
+    let layer = this.gitignores.get(directory);
+    if (!layer) {
+      layer = readFile(join(directory, '.gitignore'), 'utf8').then(
+        (text) => ({ base: directory, patterns: ignore().add(text) }),
+        () => undefined,
+      );
+      this.gitignores.set(directory, layer);
+    }
+    return layer;
+  }
+
+  /**
+   * Git reads .gitignore files from the repository root down; above it (a home directory
+   * with `*` in its .gitignore, say) they do not apply. Outside a repository, `fallback` is the root.
+   */
+  gitScopeRoot(directory: string, fallback: string): string {
+    let repository = this.repositoryRoots.get(directory);
+    if (repository === undefined) {
+      repository = null;
+      for (let current = directory; ; current = dirname(current)) {
+        if (existsSync(join(current, '.git'))) {
+          repository = current;
+          break;
+        }
+        if (dirname(current) === current) break;
+      }
+      this.repositoryRoots.set(directory, repository);
+    }
+    return repository ?? (isBelow(fallback, directory) ? fallback : directory);
+  }
+
+  /** The .gitignore layers that apply to entries of `directory`, from `root` down. */
+  async gitignoreLayers(root: string, directory: string): Promise<PatternLayer[]> {
+    const chain: string[] = [];
+    for (let current = directory; ; current = dirname(current)) {
+      chain.unshift(current);
+      if (current === root || dirname(current) === current) break;
+    }
+    const layers = await Promise.all(chain.map((dir) => this.gitignoreIn(dir)));
+    return layers.filter((layer): layer is PatternLayer => layer !== undefined);
+  }
+
+  isIgnored(gitignoreLayers: readonly PatternLayer[], path: string, isDirectory: boolean): boolean {
+    return isIgnoredBy([...gitignoreLayers, ...this.trailing], path, isDirectory);
+  }
+
+  /** For a file found by a glob or named on the command line; `fallbackRoot` as for gitScopeRoot. */
+  async isFileIgnored(path: string, fallbackRoot: string): Promise<boolean> {
+    const directory = dirname(path);
+    const layers = await this.gitignoreLayers(this.gitScopeRoot(directory, fallbackRoot), directory);
+    return this.isIgnored(layers, path, false);
+  }
+}

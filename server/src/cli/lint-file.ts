@@ -1,0 +1,137 @@
+// Bytes of one file → its report entry. Runs on the main thread or in a worker, so it
+// takes only plain, cloneable settings.
+import { isUtf8 } from 'node:buffer';
+import { writeFile } from 'node:fs/promises';
+import { fixText, lintText, mentionsSocketApi } from '../core/lint';
+import { LineIndex } from '../core/positions';
+import type { Finding, LintOptions } from '../core/types';
+import { fileMessage, fileResult, SEVERITY_NUMBER, type LintFileResult, type LintMessage } from './results';
+
+export type FixMode = 'off' | 'write' | 'dry-run';
+
+export interface LintSettings {
+  lintOptions: LintOptions;
+  fix: FixMode;
+  /** Keep hint- and info-level findings (--hints). */
+  showHints: boolean;
+  /** Keep errors only (--quiet). */
+  quiet: boolean;
+}
+
+/**
+ * Checked on the raw bytes: latin1 maps bytes 1:1 to one-byte characters, which is the cheapest
+ * decode V8 has, so files that never name the socket API are never really decoded or parsed.
+ */
+export function bytesMentionSocketApi(bytes: Buffer): boolean {
+  return mentionsSocketApi(bytes.toString('latin1'));
+}
+
+const BOM = '\uFEFF';
+
+interface DecodedText {
+  text: string;
+  encoding: 'utf8' | 'latin1';
+  /** A UTF-8 byte order mark was stripped (editors do not count it in columns) and goes back on write. */
+  bom: boolean;
+}
+
+function decode(bytes: Buffer): DecodedText {
+  if (!isUtf8(bytes)) return { text: bytes.toString('latin1'), encoding: 'latin1', bom: false };
+  const text = bytes.toString('utf8');
+  return text.startsWith(BOM) ? { text: text.slice(1), encoding: 'utf8', bom: true } : { text, encoding: 'utf8', bom: false };
+}
+
+function encode(text: string, decoded: DecodedText): Buffer {
+  // Fixes insert ASCII PHP, so a Latin-1 file stays Latin-1 byte for byte.
+  return decoded.encoding === 'latin1' ? Buffer.from(text, 'latin1') : Buffer.from(decoded.bom ? BOM + text : text, 'utf8');
+}
+
+export async function lintFile(filePath: string, bytes: Buffer, settings: LintSettings): Promise<LintFileResult> {
+  try {
+    return await lintBytes(filePath, bytes, settings);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { ...fileResult(filePath, [fileMessage(2, `php-socket-lint crashed on this file: ${detail}`)]), crashed: true };
+  }
+}
+
+async function lintBytes(filePath: string, bytes: Buffer, settings: LintSettings): Promise<LintFileResult> {
+  if (!bytesMentionSocketApi(bytes)) return fileResult(filePath, []);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const skipped = fileMessage(1, `File skipped: it looks binary (a NUL byte at byte ${nul}).`);
+    return fileResult(filePath, settings.quiet ? [] : [skipped]);
+  }
+  const decoded = decode(bytes);
+  const notes: LintMessage[] = [];
+  if (decoded.encoding === 'latin1') {
+    notes.push(fileMessage(1, 'File is not valid UTF-8: read as ISO-8859-1 (Latin-1), so columns count bytes.'));
+  }
+  const { text, findings, output } = analyse(decoded.text, settings);
+  if (output !== undefined && settings.fix === 'write') {
+    const failure = await writeFile(filePath, encode(output, decoded)).then(
+      () => undefined,
+      (error: NodeJS.ErrnoException) => error.code ?? error.message,
+    );
+    if (failure !== undefined) notes.push(fileMessage(2, `Cannot write the fixed file: ${failure}.`));
+  }
+  const result = toFileResult(filePath, text, findings, settings, notes);
+  if (output !== undefined) result.output = output;
+  else if (result.messages.length > 0) result.source = text;
+  return result;
+}
+
+/** Lints, or fixes and lints the outcome; `output` is set only when fixes changed the text. */
+function analyse(text: string, settings: LintSettings): { text: string; findings: Finding[]; output?: string } {
+  if (settings.fix === 'off') return { text, findings: lintText(text, settings.lintOptions).findings };
+  const fixed = fixText(text, settings.lintOptions);
+  if (fixed.output === text) return { text, findings: fixed.result.findings };
+  return { text: fixed.output, findings: fixed.result.findings, output: fixed.output };
+}
+
+function isShown(finding: Finding, settings: LintSettings): boolean {
+  if (settings.quiet) return finding.severity === 'error';
+  return settings.showHints || finding.severity === 'error' || finding.severity === 'warning';
+}
+
+function toFileResult(
+  filePath: string,
+  text: string,
+  findings: readonly Finding[],
+  settings: LintSettings,
+  notes: LintMessage[],
+): LintFileResult {
+  const shown = findings.filter((finding) => isShown(finding, settings));
+  const messages = notes.filter((note) => !settings.quiet || note.severity === 2);
+  const fixable = new Set<LintMessage>();
+  if (shown.length > 0) {
+    const lines = new LineIndex(text);
+    for (const finding of shown) {
+      const message = toMessage(finding, lines);
+      if (finding.fixes.some((fix) => fix.safe)) fixable.add(message);
+      messages.push(message);
+    }
+  }
+  return fileResult(filePath, messages, fixable);
+}
+
+function toMessage(finding: Finding, lines: LineIndex): LintMessage {
+  const message: LintMessage = {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    severity: SEVERITY_NUMBER[finding.severity],
+    level: finding.severity,
+    message: finding.message,
+    ...oneBased(lines, finding.range),
+  };
+  if (finding.ruleId === null) message.fatal = true;
+  if (finding.related.length > 0) {
+    message.related = finding.related.map((related) => ({ message: related.message, ...oneBased(lines, related.range) }));
+  }
+  return message;
+}
+
+function oneBased(lines: LineIndex, range: readonly [number, number]) {
+  const { start, end } = lines.rangeToLineColumns(range);
+  return { line: start.line, column: start.column + 1, endLine: end.line, endColumn: end.column + 1 };
+}

@@ -1,0 +1,145 @@
+// The CLI as one function, after ESLint's lib/cli.js: arguments in, exit code out
+// (0 clean, 1 errors or too many warnings, 2 usage, config, no files or a crash).
+// bin/php-socket-lint.js only sets process.exitCode from it.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { ConfigError, defaultConfig, findConfigFile, lintOptionsOf, readConfigFile, type ProjectConfig } from '../core/config';
+import type { LintOptions } from '../core/types';
+import { discoverFiles, NoFilesError, type Discovery } from './files';
+import { FORMATTERS } from './formatters/index';
+import { patternLayer } from './ignore-rules';
+import type { LintSettings } from './lint-file';
+import { lintFiles } from './lint-files';
+import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions } from './options';
+import { runPortCommand } from './port-command';
+import { fileMessage, fileResult, isFileLevel, totalsOf, type LintFileResult } from './results';
+import { VERSION } from './version';
+
+export interface CliEnvironment {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+function processEnvironment(): CliEnvironment {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+export async function execute(argv: readonly string[], io: CliEnvironment = processEnvironment()): Promise<number> {
+  if (argv[0] === 'port') return runPortCommand(argv.slice(1));
+  const args = argv[0] === 'lint' ? argv.slice(1) : argv;
+  try {
+    return await lint(parseCliArguments(args), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`php-socket-lint: ${error.message}\nRun "php-socket-lint --help" for the options.\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof NoFilesError) {
+      io.stderr.write(`php-socket-lint: ${error.message}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`php-socket-lint crashed, please report this: ${detail}\n`);
+    return 2;
+  }
+}
+
+async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
+  if (options.help) {
+    io.stdout.write(HELP_TEXT);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const config = loadConfig(options, io.cwd);
+  const configDirectory = config.path ? dirname(config.path) : io.cwd;
+  const discovery = await discoverFiles({
+    cwd: io.cwd,
+    patterns: options.patterns,
+    ignorePatterns: patternLayer(io.cwd, options.ignorePatterns),
+    exclude: patternLayer(configDirectory, config.exclude),
+    include: patternLayer(configDirectory, config.include),
+  });
+  const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
+  const results = [...(await lintFiles(discovery.files, settings)), ...unlintedResults(discovery, options)];
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  reportSkippedFiles(results, io);
+  const written = await writeReport(results, options, io);
+  return written ? exitCodeOf(results, options, io) : 2;
+}
+
+function loadConfig(options: CliOptions, cwd: string): ProjectConfig {
+  if (options.config === false) return defaultConfig();
+  if (options.config !== undefined) return readConfigFile(resolve(cwd, options.config));
+  const found = findConfigFile(cwd, existsSync);
+  return found ? readConfigFile(found) : defaultConfig();
+}
+
+/** Command-line settings outrank the config file's. */
+function lintOptionsFrom(config: ProjectConfig, options: CliOptions): LintOptions {
+  const fromConfig = lintOptionsOf(config);
+  return {
+    rules: { ...fromConfig.rules, ...options.rules },
+    somaxconn: options.somaxconn ?? fromConfig.somaxconn,
+    phpVersion: options.phpVersion ?? fromConfig.phpVersion,
+  };
+}
+
+/** Named files an ignore pattern matched (a warning, as ESLint gives) and directories that could not be listed. */
+function unlintedResults(discovery: Discovery, options: CliOptions): LintFileResult[] {
+  const results = discovery.unreadableDirectories.map(({ path, message }) => fileResult(path, [fileMessage(2, message)]));
+  if (!options.quiet) {
+    const ignored = 'File ignored because of a matching ignore pattern (.gitignore, --ignore-pattern or the config\'s "exclude").';
+    for (const path of discovery.ignoredFiles) results.push(fileResult(path, [fileMessage(1, ignored)]));
+  }
+  return results;
+}
+
+/** Files that could not be linted are named on stderr too, whatever the report's format. */
+function reportSkippedFiles(results: readonly LintFileResult[], io: CliEnvironment): void {
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (isFileLevel(message)) io.stderr.write(`php-socket-lint: ${relative(io.cwd, result.filePath) || result.filePath}: ${message.message}\n`);
+    }
+  }
+}
+
+function useColor(options: CliOptions, io: CliEnvironment): boolean {
+  if (options.color !== undefined) return options.color;
+  if (options.outputFile !== undefined) return false;
+  const { FORCE_COLOR, NO_COLOR } = io.env;
+  // As in Node itself: FORCE_COLOR beats NO_COLOR, and both beat terminal detection.
+  if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
+
+async function writeReport(results: LintFileResult[], options: CliOptions, io: CliEnvironment): Promise<boolean> {
+  const report = FORMATTERS[options.format](results, { cwd: io.cwd, color: useColor(options, io) });
+  if (options.outputFile === undefined) {
+    if (report !== '') io.stdout.write(report);
+    return true;
+  }
+  const target = resolve(io.cwd, options.outputFile);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, report);
+    return true;
+  } catch (error) {
+    io.stderr.write(`php-socket-lint: cannot write the report to ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return false;
+  }
+}
+
+function exitCodeOf(results: readonly LintFileResult[], options: CliOptions, io: CliEnvironment): number {
+  if (results.some((result) => result.crashed)) return 2;
+  const totals = totalsOf(results);
+  const tooManyWarnings = options.maxWarnings !== undefined && totals.warningCount > options.maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`php-socket-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+  return totals.errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
