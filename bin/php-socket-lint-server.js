@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// The php-socket-lint language server (LSP over --stdio or --node-ipc); the bundle does the work.
+'use strict';
+require('../dist/server.js');

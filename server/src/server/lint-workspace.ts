@@ -1,0 +1,117 @@
+// `phpSocketLint.lintWorkspace`: lints every PHP file of the workspace folders, open or not,
+// with work-done progress, and publishes diagnostics for the closed ones too. Files are found
+// the way the CLI finds them for a directory (.gitignore files, the config's include and
+// exclude, never node_modules), and vendor/ is skipped as well.
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CancellationToken, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { discoverFiles, NoFilesError } from '../cli/files';
+import { patternLayer } from '../cli/ignore-rules';
+import { lintText } from '../core/lint';
+import type { LintWorkspaceResult } from '../shared/protocol';
+import { toDiagnostics } from './diagnostics';
+import { configForDirectory, lookUpConfig, resolveSettings, type ConfigLookup, type SettingsStore } from './settings';
+
+export interface WorkspaceLintContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  folders: () => Promise<readonly WorkspaceFolder[]>;
+  /** Re-validates an open document through the normal path. */
+  revalidate: (uri: string) => void;
+  /** File path → URI published for it while closed, so opening or closing it clears that. */
+  publishedClosed: Map<string, string>;
+}
+
+const SKIPPED_DIRECTORIES = ['vendor/'];
+const BOM = '\uFEFF';
+
+export function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function phpFilesOf(folder: string, lookup: ConfigLookup): Promise<string[]> {
+  const config = lookup.config;
+  const base = config?.path ? dirname(config.path) : folder;
+  try {
+    const found = await discoverFiles({
+      cwd: folder,
+      patterns: ['.'],
+      ignorePatterns: patternLayer(folder, SKIPPED_DIRECTORIES),
+      exclude: config ? patternLayer(base, config.exclude) : undefined,
+      include: config ? patternLayer(base, config.include) : undefined,
+    });
+    return found.files;
+  } catch (error) {
+    if (error instanceof NoFilesError) return [];
+    throw error;
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function lintWorkspace(context: WorkspaceLintContext, token: CancellationToken | undefined): Promise<LintWorkspaceResult> {
+  const { connection, documents } = context;
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('PHP Socket Lint', 0, 'Finding PHP files…', true);
+  // URIs are compared as paths: clients and Node percent-encode some characters differently.
+  const openUriOf = (path: string) => documents.all().find((document) => filePathOf(document.uri) === path)?.uri;
+  const configs = new Map<string, ConfigLookup>();
+  const work: { path: string; folderUri: string }[] = [];
+  const seen = new Set<string>();
+  for (const folder of await context.folders()) {
+    const folderPath = filePathOf(folder.uri);
+    if (!folderPath) continue;
+    for (const path of await phpFilesOf(folderPath, configForDirectory(folderPath, configs))) {
+      // Nested workspace folders list a file twice.
+      if (!seen.has(path)) work.push({ path, folderUri: folder.uri });
+      seen.add(path);
+    }
+  }
+  const result: LintWorkspaceResult = { files: 0, findings: 0, cancelled: false };
+  const folderSettings = new Map<string, ReturnType<SettingsStore['editorSettings']>>();
+  for (const [index, { path, folderUri }] of work.entries()) {
+    if (token?.isCancellationRequested || progress.token.isCancellationRequested) {
+      result.cancelled = true;
+      break;
+    }
+    progress.report((index / work.length) * 100, `${index + 1}/${work.length} ${path}`);
+    result.files++;
+    const openUri = openUriOf(path);
+    if (openUri) {
+      // Open documents are the editor's text, not the disk's: the normal path validates them.
+      context.revalidate(openUri);
+      continue;
+    }
+    let editorSettings = folderSettings.get(folderUri);
+    if (!editorSettings) folderSettings.set(folderUri, (editorSettings = context.settings.editorSettings(folderUri)));
+    const uri = pathToFileURL(path).href;
+    const resolved = resolveSettings(await editorSettings, lookUpConfig(uri, configs));
+    if (resolved.configError) context.settings.reportConfigError(resolved.configError);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      continue; // deleted or unreadable since it was found; the CLI reports such files, an editor need not
+    }
+    if (text.startsWith(BOM)) text = text.slice(1);
+    const findings = resolved.enable ? lintText(text, resolved.options).findings : [];
+    result.findings += findings.length;
+    // The file may have been opened while we read it: its own validation speaks for it then.
+    if (!openUriOf(path) && (findings.length > 0 || context.publishedClosed.has(path))) {
+      const document = TextDocument.create(uri, 'php', 0, text);
+      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(document, findings) });
+      if (findings.length > 0) context.publishedClosed.set(path, uri);
+      else context.publishedClosed.delete(path);
+    }
+    await nextTurn(); // let edits and requests in between files
+  }
+  progress.done();
+  return result;
+}

@@ -1,0 +1,21 @@
+// Entry of dist/server.js: `php-socket-lint-server --stdio` (editors such as Neovim) or
+// `--node-ipc` (the VS Code client). vscode-languageserver picks the transport from argv.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { version } from '../../../package.json';
+import { startServer } from './server';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
+const args = process.argv.slice(2);
+
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${version}\n`);
+} else if (args.includes('--help') || args.includes('-h') || !args.some((arg) => TRANSPORTS.some((t) => arg.startsWith(t)))) {
+  const out = args.includes('--help') || args.includes('-h') ? process.stdout : process.stderr;
+  out.write(
+    'Usage: php-socket-lint-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n' +
+      'The php-socket-lint language server; editors start it. See docs/neovim.md.\n',
+  );
+  if (out === process.stderr) process.exitCode = 2;
+} else {
+  startServer(createConnection(ProposedFeatures.all));
+}

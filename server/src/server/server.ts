@@ -1,0 +1,278 @@
+// The language server: open documents are validated with the core on open and on every
+// change (or on save), diagnostics are pushed — or pulled where the client announces pull
+// diagnostics — from one validation function, and code actions, fix-all, hover and the
+// workspace command read the findings recorded for the version they are asked about.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version as SERVER_VERSION } from '../../../package.json';
+import { CONFIG_FILE_NAME } from '../core/config';
+import { parsePhp, type ParsedFile } from '../core/parse';
+import { DOCS_BASE_URL } from '../core/rule';
+import { Commands, FIX_ALL_KIND, SERVER_NAME, SETTINGS_SECTION } from '../shared/protocol';
+import { codeActionsFor } from './code-actions';
+import { toLspRange, Validator, type Validation } from './diagnostics';
+import { hoverAt, mayHover } from './hover';
+import { filePathOf, lintWorkspace } from './lint-workspace';
+import { SettingsStore } from './settings';
+
+/** Why a document is validated; `change` is skipped when `run` is `onSave`. */
+type Trigger = 'open' | 'change' | 'save' | 'settings';
+
+interface ClientSupport {
+  configuration: boolean;
+  configurationRegistration: boolean;
+  watchedFilesRegistration: boolean;
+  pullDiagnostics: boolean;
+  pullRefresh: boolean;
+  documentChanges: boolean;
+  workspaceFolders: boolean;
+  showDocument: boolean;
+}
+
+/** The next turn of the event loop, after pending I/O: messages that arrived meanwhile are read first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let client: ClientSupport = {
+    configuration: false,
+    configurationRegistration: false,
+    watchedFilesRegistration: false,
+    pullDiagnostics: false,
+    pullRefresh: false,
+    documentChanges: false,
+    workspaceFolders: false,
+    showDocument: false,
+  };
+  let folders: WorkspaceFolder[] = [];
+  const settings = new SettingsStore(connection, () => client.configuration);
+  const validator = new Validator(documents, settings);
+  /** Diagnostics published by the workspace command for files that were closed then. */
+  const publishedClosed = new Map<string, string>();
+  const queued = new Map<string, Trigger>();
+  const pushedSerial = new Map<string, number>();
+  const parsed = new Map<string, { version: number; file: ParsedFile }>();
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    client = {
+      configuration: capabilities.workspace?.configuration === true,
+      configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+      pullRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+      documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+      showDocument: capabilities.window?.showDocument?.support === true,
+    };
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri }] : []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [Commands.lintWorkspace, Commands.showDocumentation] },
+        ...(client.pullDiagnostics
+          ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const registered = (what: string) => (error: unknown) => connection.console.warn(`Could not register for ${what}: ${String(error)}`);
+    if (client.configurationRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(registered('settings changes'));
+    }
+    if (client.watchedFilesRegistration) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
+        .catch(registered(`${CONFIG_FILE_NAME} changes`));
+    }
+    if (client.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folders = [...folders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+      });
+    }
+  });
+
+  // ── Validation: push ───────────────────────────────────────────────────────────────────
+  // Changes are coalesced per document with setImmediate (no debounce longer than a lint);
+  // work for a version that an edit superseded is dropped before it is published.
+
+  const STRONGER: Record<Trigger, number> = { change: 0, settings: 1, save: 2, open: 3 };
+
+  function schedule(uri: string, trigger: Trigger): void {
+    const waiting = queued.get(uri);
+    if (waiting !== undefined) {
+      if (STRONGER[trigger] > STRONGER[waiting]) queued.set(uri, trigger);
+      return;
+    }
+    queued.set(uri, trigger);
+    setImmediate(() => {
+      const why = queued.get(uri);
+      queued.delete(uri);
+      if (why !== undefined) void validateAndReport(uri, why).catch((error) => connection.console.error(`Validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+    });
+  }
+
+  async function validateAndReport(uri: string, trigger: Trigger): Promise<void> {
+    const run = (await settings.forDocument(uri)).run;
+    if (client.pullDiagnostics) {
+      // The client pulls on open and change; a save matters when linting runs on save.
+      if (trigger === 'save' && run === 'onSave') {
+        const document = documents.get(uri);
+        if (document && (await validator.validate(document)) && client.pullRefresh) await connection.languages.diagnostics.refresh();
+      }
+      return;
+    }
+    if (trigger === 'change' && run === 'onSave') return;
+    const document = documents.get(uri);
+    if (!document) return;
+    const validation = await validator.validate(document);
+    if (!validation) return; // superseded: the newer version is already scheduled
+    await nextTurn();
+    publish(validation);
+  }
+
+  function publish(validation: Validation): void {
+    const { uri, version, serial } = validation;
+    if (!validator.isCurrent(uri, version) || pushedSerial.get(uri) === serial) return;
+    pushedSerial.set(uri, serial);
+    void connection.sendDiagnostics({ uri, version, diagnostics: [...validation.diagnostics] });
+  }
+
+  function revalidateAll(): void {
+    if (client.pullDiagnostics) {
+      if (client.pullRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    for (const document of documents.all()) schedule(document.uri, 'settings');
+  }
+
+  /** Diagnostics the workspace command published for a file before it was opened, or after. */
+  function clearClosedPublish(uri: string): void {
+    const path = filePathOf(uri);
+    const publishedUri = path === undefined ? undefined : publishedClosed.get(path);
+    if (path === undefined || publishedUri === undefined) return;
+    publishedClosed.delete(path);
+    if (publishedUri !== uri || client.pullDiagnostics) void connection.sendDiagnostics({ uri: publishedUri, diagnostics: [] });
+  }
+
+  documents.onDidOpen((event) => {
+    clearClosedPublish(event.document.uri);
+    schedule(event.document.uri, 'open');
+  });
+  documents.onDidChangeContent((event) => schedule(event.document.uri, 'change'));
+  documents.onDidSave((event) => schedule(event.document.uri, 'save'));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    queued.delete(uri);
+    validator.forget(uri);
+    settings.drop(uri);
+    parsed.delete(uri);
+    pushedSerial.delete(uri);
+    clearClosedPublish(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    validator.invalidate();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (!change.changes.some((event) => event.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+    settings.forgetAll();
+    validator.invalidate();
+    revalidateAll();
+  });
+
+  // ── Validation: pull ───────────────────────────────────────────────────────────────────
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    if (!documents.get(uri)) return { kind: 'full', items: [] };
+    const run = (await settings.forDocument(uri)).run;
+    const last = validator.latest(uri);
+    const document = documents.get(uri);
+    const validation = run === 'onSave' && last ? last : document && (await validator.validate(document));
+    if (!documents.get(uri)) return { kind: 'full', items: [] };
+    if (!validation || token.isCancellationRequested) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
+    }
+    const resultId = String(validation.serial);
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: [...validation.diagnostics] };
+  });
+
+  // ── Code actions, hover, commands ──────────────────────────────────────────────────────
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const validation = await validator.validate(document);
+    // Answer only for the version that was asked about; a client that moved on asks again.
+    if (!validation || !validator.isCurrent(document.uri, validation.version)) return [];
+    return codeActionsFor(document, validation, params, { documentChanges: client.documentChanges });
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const text = document.getText();
+    const offset = document.offsetAt(params.position);
+    if (!mayHover(text, offset)) return null;
+    let cached = parsed.get(document.uri);
+    if (cached?.version !== document.version) parsed.set(document.uri, (cached = { version: document.version, file: parsePhp(text) }));
+    const hover = hoverAt(cached.file, offset);
+    if (!hover) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toLspRange(document, hover.range) };
+  });
+
+  connection.onExecuteCommand(async (params, token) => {
+    if (params.command === Commands.lintWorkspace) {
+      return lintWorkspace(
+        {
+          connection,
+          documents,
+          settings,
+          folders: async () => folders,
+          revalidate: (uri) => {
+            if (!client.pullDiagnostics) schedule(uri, 'open');
+          },
+          publishedClosed,
+        },
+        token,
+      );
+    }
+    if (params.command === Commands.showDocumentation) {
+      const url = params.arguments?.[0];
+      if (typeof url !== 'string' || !url.startsWith(DOCS_BASE_URL)) return null;
+      if (client.showDocument) await connection.window.showDocument({ uri: url, external: true });
+      else void connection.window.showInformationMessage(`Documentation: ${url}`);
+      return null;
+    }
+    throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${params.command}`);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
