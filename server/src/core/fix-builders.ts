@@ -24,9 +24,22 @@ export function indentationAt(text: string, offset: number): string {
   return /^[ \t]*$/.test(before) ? before : (/^[ \t]*/.exec(before)?.[0] ?? '');
 }
 
-/** One more level of the indentation used at this place: a tab, or four spaces. */
-export function indentUnit(indentation: string): string {
-  return indentation.includes('\t') ? '\t' : '    ';
+let lastIndentText: string | undefined;
+let lastIndentUnit = '    ';
+
+/**
+ * One level of the file's indentation: a tab where this place is tab-indented, else the
+ * smallest space indentation the file uses (four spaces when it has none).
+ */
+export function indentUnit(text: string, indentation: string): string {
+  if (indentation.includes('\t')) return '\t';
+  if (text !== lastIndentText) {
+    let smallest = Infinity;
+    for (const match of text.matchAll(/^( +)\S/gm)) smallest = Math.min(smallest, match[1]!.length);
+    lastIndentText = text;
+    lastIndentUnit = smallest >= 2 && smallest <= 8 ? ' '.repeat(smallest) : '    ';
+  }
+  return lastIndentUnit;
 }
 
 /** Whether `text` may be repeated as an expression without side effects: `$s`, `$this->sock`, `self::$s`. */

@@ -481,7 +481,7 @@ class Round {
       case 'call':
         return this.evaluateCall(node, usage);
       case 'new':
-        for (const arg of node.arguments ?? []) this.evaluate(arg, 'keep');
+        for (const arg of node.arguments ?? []) this.handOver(this.evaluate(arg, 'keep'));
         return UNKNOWN;
       case 'assign':
         return this.evaluateAssign(node, usage);
@@ -656,9 +656,12 @@ class Round {
     const entry = this.state.clone();
     const outcomes: FlowState[] = [];
     let result: AbstractValue | undefined;
+    // Arms are tried in order: an arm's body runs after every earlier condition was tested.
+    let tested = entry;
     for (const arm of (node.arms ?? []) as PhpNode[]) {
-      this.state = entry.clone();
+      this.state = tested.clone();
       for (const condition of arm.conds ?? []) this.evaluate(condition, 'check');
+      tested = this.state.clone();
       const value = this.evaluate(arm.body, usage === 'check' ? 'check' : 'keep');
       result = result ? joinValues(result, value) : value;
       outcomes.push(this.state);
@@ -849,9 +852,14 @@ class Round {
     }
     if (!name && isNode(node.what)) this.evaluateCallee(node.what);
     // A function of another file: the value is its responsibility now.
-    for (const arg of node.arguments ?? []) this.evaluate(isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep');
+    for (const arg of node.arguments ?? []) this.handOver(this.evaluate(isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep'));
     void usage;
     return UNKNOWN;
+  }
+
+  /** Sockets handed to other code may be bound there. */
+  private handOver(value: AbstractValue): void {
+    for (const key of value.sockets.keys()) this.state.binds.set(key, 'bound');
   }
 
   private evaluateCallee(what: PhpNode): void {
@@ -874,7 +882,7 @@ class Round {
   private passArguments(node: PhpNode, params: PhpNode[]): void {
     (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
       const value = isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
-      this.evaluate(value, 'keep');
+      this.handOver(this.evaluate(value, 'keep'));
       const param = params[index];
       if (param?.byref && isNode(value)) this.assignTo(value, UNKNOWN);
     });
@@ -1031,8 +1039,7 @@ class Round {
   /** What a by-reference parameter holds after the call. */
   private outputValue(fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: PhpNode): AbstractValue {
     if (fn.name === 'socket_create_pair' && paramName === 'pair') {
-      const pair = this.newSockets(this.file.callId(arg), arg, fn.name, args.get('type'), 'bound');
-      return { ...pair, unknown: true };
+      return this.newSockets(this.file.callId(arg), arg, fn.name, args.get('type'), 'bound');
     }
     if (fn.name === 'socket_select') {
       // The arrays keep (some of) the sockets they held.

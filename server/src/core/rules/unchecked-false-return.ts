@@ -14,7 +14,7 @@ function throwStatement(text: string, call: SocketCall): string {
 
 function checkBlock(text: string, call: SocketCall, condition: string, indentation: string): string {
   const eol = lineEndingOf(text);
-  const inner = indentation + indentUnit(indentation);
+  const inner = indentation + indentUnit(text, indentation);
   return `if (${condition} === false) {${eol}${inner}${throwStatement(text, call)}${eol}${indentation}}`;
 }
 
