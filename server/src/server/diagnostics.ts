@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/ast';
 import { lintText } from '../core/lint';
+import { parsePhp } from '../core/parse';
 import { docsUrl } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
@@ -87,6 +88,7 @@ export class Validator {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
+    private readonly onCrash: (error: unknown) => void,
   ) {}
 
   isCurrent(uri: string, version: number): boolean {
@@ -121,7 +123,7 @@ export class Validator {
     const settings = await this.settings.forDocument(uri);
     // An edit or a settings change while the settings were coming: this work is stale.
     if (!this.isCurrent(uri, version) || generation !== this.generation) return undefined;
-    const findings = settings.enable ? lintText(document.getText(), settings.options).findings : [];
+    const findings = settings.enable ? this.lint(document.getText(), settings) : [];
     const validation: Validation = {
       uri,
       version,
@@ -134,6 +136,31 @@ export class Validator {
     const previous = this.records.get(uri);
     if (!previous || previous.generation !== generation || previous.version <= version) this.records.set(uri, validation);
     return validation;
+  }
+
+  /**
+   * The core's findings. Should it throw (a bug, most likely on half-typed code), the parse
+   * errors still show, or else one error that points to the output channel.
+   */
+  private lint(text: string, settings: ResolvedSettings): Finding[] {
+    try {
+      return lintText(text, settings.options).findings;
+    } catch (error) {
+      this.onCrash(error);
+      const problems = parsePhp(text).errors.map((e) => ({ message: `Parsing error: ${e.message}`, offset: e.offset }));
+      if (problems.length === 0) {
+        problems.push({ message: `php-socket-lint could not analyse this file (${String(error)}); see the output.`, offset: 0 });
+      }
+      return problems.map(({ message, offset }) => ({
+        ruleId: null,
+        messageId: 'internalError',
+        severity: 'error',
+        message,
+        range: [offset, offset],
+        related: [],
+        fixes: [],
+      }));
+    }
   }
 
   /** Settings changed: every record and running validation is stale. */

@@ -59,7 +59,9 @@ export function startServer(connection: Connection): void {
   };
   let folders: WorkspaceFolder[] = [];
   const settings = new SettingsStore(connection, () => client.configuration);
-  const validator = new Validator(documents, settings);
+  const validator = new Validator(documents, settings, (error) =>
+    connection.console.error(`php-socket-lint crashed while linting: ${error instanceof Error ? error.stack : String(error)}`),
+  );
   /** Diagnostics published by the workspace command for files that were closed then. */
   const publishedClosed = new Map<string, string>();
   const queued = new Map<string, Trigger>();
