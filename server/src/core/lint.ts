@@ -4,7 +4,7 @@ import { buildSocketModel } from './model/model';
 import { parsePhp } from './parse';
 import { LineIndex } from './positions';
 import { formatMessage, type RuleContext } from './rule';
-import { RULES } from './rules/index';
+import { ruleById, RULES } from './rules/index';
 import { applySuppressions } from './suppressions';
 import {
   DEFAULT_PHP_VERSION,
@@ -44,14 +44,16 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     fixes: [],
   }));
   const model = buildSocketModel(program);
+  const severityOf = (ruleId: string) => resolveSeverity(options.rules?.[ruleId], ruleById(ruleId)?.meta.defaultSeverity ?? 'warning');
   for (const rule of RULES) {
-    const severity = resolveSeverity(options.rules?.[rule.id], rule.meta.defaultSeverity);
+    const severity = severityOf(rule.id);
     if (severity === 'off') continue;
     const context: RuleContext<string> = {
       text,
       model,
       somaxconn: options.somaxconn ?? DEFAULT_SOMAXCONN,
       phpVersion: options.phpVersion ?? DEFAULT_PHP_VERSION,
+      ruleEnabled: (ruleId) => severityOf(ruleId) !== 'off',
       report(report) {
         findings.push({
           ruleId: rule.id,

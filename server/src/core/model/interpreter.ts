@@ -12,7 +12,8 @@ import internals from '../php-internals.json';
 import { argumentFor, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type SocketFunction } from '../socket-api';
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
-import type { ArgumentFact, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
+import { falseBlindness } from './compare';
+import type { ArgumentFact, FalseBlindComparison, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
 import { FlowState } from './state';
 import {
   constant,
@@ -48,7 +49,8 @@ const TEST_FUNCTIONS = new Set([
   'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
   'assert', 'get_resource_type', 'gettype', 'get_debug_type', 'is_subclass_of',
 ]);
-const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type', 'gettype', 'get_debug_type']);
+const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type']);
+const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
 /** Statement lists: a statement in one can be followed by another (fixes insert after it). */
 const STATEMENT_LISTS = new Set(['program', 'namespace', 'block', 'declare']);
 const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
@@ -144,6 +146,9 @@ class Round {
   private readonly calls = new Map<number, CallRecord>();
   private readonly unchecked = new Map<number, { how: 'dropped' | 'used'; useRange: Range | undefined }>();
   private readonly resourceTests = new Map<PhpNode, ResourceTest>();
+  private readonly falseBlind = new Map<PhpNode, FalseBlindComparison>();
+  /** What `gettype(…)`'s argument may hold, for `gettype($s) === 'resource'`. */
+  private readonly typeTestArguments = new Map<PhpNode, AbstractValue>();
   private state = new FlowState();
   private scope: Scope = newScope(undefined);
   private readonly constantsInProgress = new Set<string>();
@@ -189,7 +194,7 @@ class Round {
       if (call) unchecked.push({ call, how: report.how, useRange: report.useRange });
     }
     unchecked.sort((a, b) => a.call.nameRange[0] - b.call.nameRange[0]);
-    return { calls, unchecked, resourceTests: [...this.resourceTests.values()] };
+    return { calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()] };
   }
 
   // ---- scopes -------------------------------------------------------------------------------
@@ -691,10 +696,9 @@ class Round {
 
   private evaluateBinary(node: PhpNode, usage: Usage): AbstractValue {
     const type = String(node.type);
-    if (COMPARISONS.has(type) || type === 'instanceof') {
-      const left = this.evaluate(node.left, 'check');
-      const right = type === 'instanceof' ? UNKNOWN : this.evaluate(node.right, 'check');
-      this.noteComparison(node, left, right);
+    if (COMPARISONS.has(type)) return this.evaluateComparison(node, type);
+    if (type === 'instanceof') {
+      this.evaluate(node.left, 'check');
       return UNKNOWN;
     }
     if (LOGICAL.has(type)) return this.evaluateShortCircuit(node, usage);
@@ -723,8 +727,74 @@ class Round {
     return UNKNOWN;
   }
 
-  /** Hook for rules that look at comparisons; the model keeps them for the PHP 8 false rules. */
-  private noteComparison(_node: PhpNode, _left: AbstractValue, _right: AbstractValue): void {}
+  /**
+   * A comparison checks its operands, unless it is a C-style test against a negative number
+   * that PHP's rules make blind to `false` (`$n < 0`): then the value stays unchecked.
+   */
+  private evaluateComparison(node: PhpNode, op: string): AbstractValue {
+    const rightSentinel = this.staticInteger(node.right);
+    const leftSentinel = rightSentinel === undefined ? this.staticInteger(node.left) : undefined;
+    const subjectOnLeft = rightSentinel !== undefined;
+    const sentinel = rightSentinel ?? leftSentinel;
+    const blindness = sentinel === undefined ? undefined : falseBlindness(op, sentinel, subjectOnLeft);
+    if (!blindness) {
+      this.evaluate(node.left, 'check');
+      this.evaluate(node.right, 'check');
+      this.noteTypeNameTest(node, op);
+      return UNKNOWN;
+    }
+    const subject = (subjectOnLeft ? node.left : node.right) as PhpNode;
+    const value = this.evaluate(subject, 'keep');
+    this.evaluate(subjectOnLeft ? node.right : node.left, 'check');
+    if (value.pending.size > 0) {
+      this.falseBlind.set(node, { node, subject, kind: blindness, callIds: value.pending });
+      this.keepUnchecked(subject, value);
+    }
+    return UNKNOWN;
+  }
+
+  /** After a blind comparison the compared value is as unchecked as before. */
+  private keepUnchecked(subject: PhpNode, value: AbstractValue): void {
+    const target = unwrapSilence(subject);
+    if (target.kind === 'assign') return; // the assignment kept the unchecked value already
+    const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
+    if (key) {
+      const current = this.state.read(key) ?? NULL_VALUE;
+      this.state.write(key, { ...current, pending: new Set([...current.pending, ...value.pending]) });
+    } else {
+      for (const id of value.pending) this.reportUnchecked(id, 'dropped', undefined);
+    }
+  }
+
+  /** An integer known without running anything: `-1`, `0`, a constant. */
+  private staticInteger(node: unknown): number | undefined {
+    if (!isNode(node)) return undefined;
+    if (node.kind === 'number') return parsePhpNumber(String(node.value));
+    if (node.kind === 'unary' && node.type === '-' && isNode(node.what) && node.what.kind === 'number') {
+      const n = parsePhpNumber(String(node.what.value));
+      return n === undefined ? undefined : -n;
+    }
+    if (node.kind === 'name') {
+      const known = knownConstant(this.readConstant(node));
+      return typeof known === 'number' ? known : undefined;
+    }
+    return undefined;
+  }
+
+  /** `gettype($sock) === 'resource'`: a resource test in disguise. */
+  private noteTypeNameTest(node: PhpNode, op: string): void {
+    if (!['==', '===', '!=', '!==', '<>'].includes(op)) return;
+    for (const [callSide, other] of [[node.left, node.right], [node.right, node.left]] as [PhpNode, PhpNode][]) {
+      if (!isNode(callSide) || callSide.kind !== 'call' || !isNode(other) || other.kind !== 'string') continue;
+      const name = calledFunctionName(callSide);
+      if (!name || !TYPE_NAME_FUNCTIONS.has(name) || !String(other.value).startsWith('resource')) continue;
+      const argument = (callSide.arguments ?? [])[0];
+      const value = this.typeTestArguments.get(callSide);
+      if (isNode(argument) && value && value.sockets.size > 0) {
+        this.resourceTests.set(node, { node, fn: name, argument, value, negated: op.startsWith('!') || op === '<>' });
+      }
+    }
+  }
 
   /** `a && b`, `a or die()`: the right side runs on some paths only. */
   private evaluateShortCircuit(node: PhpNode, usage: Usage): AbstractValue {
@@ -871,9 +941,11 @@ class Round {
     const args = (node.arguments ?? []) as PhpNode[];
     args.forEach((arg, index) => {
       const value = this.evaluate(arg, index === 0 ? 'check' : 'use');
-      if (index === 0 && RESOURCE_TEST_FUNCTIONS.has(name) && value.sockets.size > 0 && !this.resourceTests.has(node)) {
-        this.resourceTests.set(node, { call: node, fn: name, argument: arg, value });
+      if (index !== 0 || value.sockets.size === 0) return;
+      if (RESOURCE_TEST_FUNCTIONS.has(name) && !this.resourceTests.has(node)) {
+        this.resourceTests.set(node, { node, fn: name, argument: arg, value, negated: false });
       }
+      if (TYPE_NAME_FUNCTIONS.has(name)) this.typeTestArguments.set(node, value);
     });
     return UNKNOWN;
   }

@@ -42,18 +42,34 @@ export interface UncheckedResult {
   useRange: Range | undefined;
 }
 
-/** A resource test (`is_resource($sock)`) on a value that may be an ext/sockets socket. */
+/**
+ * A resource test on a value that may be an ext/sockets socket: `is_resource($sock)`,
+ * `get_resource_type($sock)`, or `gettype($sock) === 'resource'` (then `node` is the comparison).
+ */
 export interface ResourceTest {
-  call: PhpNode;
+  node: PhpNode;
   fn: string;
   argument: PhpNode;
   value: AbstractValue;
+  /** `gettype($s) !== 'resource'`: the test asks "not a resource". */
+  negated: boolean;
+}
+
+/** A C-style comparison of a socket result that PHP's comparison rules make blind to `false`. */
+export interface FalseBlindComparison {
+  node: PhpNode;
+  /** The compared socket result (a call, a variable, an assignment). */
+  subject: PhpNode;
+  kind: 'error-test' | 'success-test';
+  /** The socket calls whose result it compares. */
+  callIds: ReadonlySet<number>;
 }
 
 export interface SocketModel {
   calls: readonly SocketCall[];
   unchecked: readonly UncheckedResult[];
   resourceTests: readonly ResourceTest[];
+  falseBlindComparisons: readonly FalseBlindComparison[];
 }
 
 export function buildSocketModel(program: PhpNode): SocketModel {

@@ -1,15 +1,19 @@
 // The registry: every rule, sorted by id. test/rules/meta.test.ts checks that each one has a
 // docs page and a test table.
 import type { RuleModule } from '../rule';
+import impossibleFalseCheck from './impossible-false-check';
 import listenBeforeBind from './listen-before-bind';
 import listenOnDatagram from './listen-on-datagram';
+import socketIsResource from './socket-is-resource';
 import udpConnect from './udp-connect';
 import uncheckedFalseReturn from './unchecked-false-return';
 import unrealisticBacklog from './unrealistic-backlog';
 
 export const RULES: readonly RuleModule[] = [
+  impossibleFalseCheck,
   listenBeforeBind,
   listenOnDatagram,
+  socketIsResource,
   udpConnect,
   uncheckedFalseReturn,
   unrealisticBacklog,

@@ -55,7 +55,12 @@ export default defineRule({
     },
   },
   check(context) {
+    // A value whose only "check" is `< 0` or `== -1` is impossible-false-check's finding: it says why.
+    const blind = new Set(
+      context.ruleEnabled('impossible-false-check') ? context.model.falseBlindComparisons.flatMap((comparison) => [...comparison.callIds]) : [],
+    );
     for (const result of context.model.unchecked) {
+      if (blind.has(result.call.id)) continue;
       context.report({
         messageId: result.how === 'used' && result.useRange ? 'used' : 'dropped',
         data: describeUse(context.text, result),

@@ -1,0 +1,43 @@
+import { rangeOf, type PhpNode } from '../ast';
+import { fix, sourceOf } from '../fix-builders';
+import type { FalseBlindComparison } from '../model/model';
+import { defineRule } from '../rule';
+
+/** The compared value as an operand of `=== false`: assignments and operators get parentheses. */
+function operandText(text: string, subject: PhpNode): string {
+  const source = sourceOf(text, subject);
+  const simple = ['variable', 'call', 'propertylookup', 'staticlookup', 'offsetlookup'].includes(subject.kind);
+  return simple ? source : `(${source.replace(/^\((.*)\)$/s, '$1')})`;
+}
+
+export default defineRule({
+  id: 'impossible-false-check',
+  meta: {
+    description: 'A C-style comparison (< 0, == -1) never sees the false a socket_*() call returns on failure.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      errorTest:
+        '`{{expr}}` never catches a failure: {{fn}}() returns false, not -1, and PHP compares false with an integer as booleans, so this test is false for false and the code goes on with it. Compare with `=== false`.',
+      successTest:
+        '`{{expr}}` lets a failure through: {{fn}}() returns false, not -1, and PHP compares false with an integer as booleans, so this test is true for false. Compare with `!== false`.',
+    },
+  },
+  check(context) {
+    const names = new Map(context.model.calls.map((call) => [call.id, call.fn.name]));
+    const unchecked = new Set(context.model.unchecked.map((result) => result.call.id));
+    for (const comparison of context.model.falseBlindComparisons as FalseBlindComparison[]) {
+      // A later real check of the same value (`!= $len` after `== -1`) catches false after all.
+      const ids = [...comparison.callIds].filter((id) => unchecked.has(id));
+      if (ids.length === 0) continue;
+      const expr = sourceOf(context.text, comparison.node).replace(/\s+/g, ' ');
+      const replacement = `${operandText(context.text, comparison.subject)} ${comparison.kind === 'error-test' ? '===' : '!=='} false`;
+      context.report({
+        messageId: comparison.kind === 'error-test' ? 'errorTest' : 'successTest',
+        data: { expr: expr.length > 60 ? expr.slice(0, 57) + '...' : expr, fn: names.get(ids[0]!) ?? 'socket_*' },
+        range: rangeOf(comparison.node),
+        fixes: [fix(`Compare with ${comparison.kind === 'error-test' ? '=== false' : '!== false'}`, [{ range: rangeOf(comparison.node), text: replacement }], true)],
+      });
+    }
+  },
+});
