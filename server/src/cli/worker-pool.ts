@@ -1,19 +1,17 @@
-// Lints socket files on worker threads, handing out small batches so a few huge files do
-// not leave the other threads idle. Used only for large trees: see lint-files.ts.
+// Lints socket files on worker threads plus the main thread, each pulling small batches so
+// a few huge files do not leave the others idle. Used only for large trees: see lint-files.ts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LintSettings } from './lint-file';
+import { lintFile, type LintSettings } from './lint-file';
 import type { SocketFile } from './lint-files';
 import type { LintFileResult } from './results';
 
 export interface WorkerRequest {
-  batch: number;
   files: { path: string; bytes: Uint8Array }[];
 }
 
 export interface WorkerReply {
-  batch: number;
   results: LintFileResult[];
 }
 
@@ -32,38 +30,52 @@ function transferable(bytes: Buffer): ArrayBuffer[] {
   return owns ? [bytes.buffer as ArrayBuffer] : [];
 }
 
-export function lintInWorkers(script: string, files: readonly SocketFile[], settings: LintSettings, threads: number): Promise<LintFileResult[]> {
-  const results: LintFileResult[] = new Array(files.length);
-  const batches: number[][] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    batches.push(Array.from({ length: Math.min(BATCH_SIZE, files.length - start) }, (_, offset) => start + offset));
+class BatchQueue {
+  private next = 0;
+  constructor(private readonly files: readonly SocketFile[]) {}
+
+  take(): SocketFile[] | undefined {
+    if (this.next >= this.files.length) return undefined;
+    const batch = this.files.slice(this.next, this.next + BATCH_SIZE);
+    this.next += batch.length;
+    return batch;
   }
-  let nextBatch = 0;
-  return new Promise((resolve, reject) => {
-    const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: settings }));
-    let idle = 0;
-    const finish = (error?: Error) => {
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
+}
+
+function runWorker(script: string, queue: BatchQueue, settings: LintSettings, done: (file: SocketFile, result: LintFileResult) => void): Promise<void> {
+  const worker = new Worker(script, { workerData: settings });
+  return new Promise<void>((resolve, reject) => {
+    let batch: SocketFile[] | undefined;
+    const feed = () => {
+      batch = queue.take();
+      if (!batch) return void worker.terminate().then(() => resolve(), reject);
+      const request: WorkerRequest = { files: batch.map((file) => ({ path: file.path, bytes: file.bytes })) };
+      worker.postMessage(request, batch.flatMap((file) => transferable(file.bytes)));
     };
-    const feed = (worker: Worker) => {
-      if (nextBatch >= batches.length) {
-        if (++idle === workers.length) finish();
-        return;
-      }
-      const batch = nextBatch++;
-      const chosen = batches[batch]!.map((index) => files[index]!);
-      const request: WorkerRequest = { batch, files: chosen.map((file) => ({ path: file.path, bytes: file.bytes })) };
-      worker.postMessage(request, chosen.flatMap((file) => transferable(file.bytes)));
-    };
-    for (const worker of workers) {
-      worker.on('message', (reply: WorkerReply) => {
-        reply.results.forEach((result, offset) => (results[batches[reply.batch]![offset]!] = result));
-        feed(worker);
-      });
-      worker.on('error', (error) => finish(error));
-      feed(worker);
-    }
+    worker.on('message', (reply: WorkerReply) => {
+      reply.results.forEach((result, offset) => done(batch![offset]!, result));
+      feed();
+    });
+    worker.on('error', reject);
+    feed();
   });
+}
+
+async function runHere(queue: BatchQueue, settings: LintSettings, done: (file: SocketFile, result: LintFileResult) => void): Promise<void> {
+  for (let batch = queue.take(); batch; batch = queue.take()) {
+    for (const file of batch) done(file, await lintFile(file.path, file.bytes, settings));
+    // Let the workers' replies in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Results in the order of `files`; `threads` counts the main thread as one. */
+export async function lintInWorkers(script: string, files: readonly SocketFile[], settings: LintSettings, threads: number): Promise<LintFileResult[]> {
+  const queue = new BatchQueue(files);
+  const positions = new Map(files.map((file, index) => [file, index]));
+  const results: LintFileResult[] = new Array(files.length);
+  const done = (file: SocketFile, result: LintFileResult) => void (results[positions.get(file)!] = result);
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(script, queue, settings, done));
+  await Promise.all([...workers, runHere(queue, settings, done)]);
+  return results;
 }

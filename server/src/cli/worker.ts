@@ -11,5 +11,5 @@ parentPort!.on('message', async (request: WorkerRequest) => {
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     results.push(await lintFile(file.path, bytes, settings));
   }
-  parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerReply);
+  parentPort!.postMessage({ results } satisfies WorkerReply);
 });
