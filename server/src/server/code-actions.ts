@@ -41,8 +41,9 @@ function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspText
   return edits.map((edit) => ({ range: toLspRange(document, edit.range), newText: edit.text }));
 }
 
-function sameRange(a: LspRange, b: LspRange): boolean {
+function sameRange(a: LspRange, b: LspRange | undefined): boolean {
   return (
+    b !== undefined &&
     a.start.line === b.start.line &&
     a.start.character === b.start.character &&
     a.end.line === b.end.line &&
@@ -55,11 +56,15 @@ function overlaps(a: LspRange, b: LspRange): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-/** Which recorded finding a diagnostic from the client is: by its data, else by range, code and message. */
+/**
+ * Which recorded finding a diagnostic from the client is: by its data (the version and index it
+ * was published with), else by range, code and message. The range is not required to match
+ * with data: Neovim 0.7 sends back byte columns where it published UTF-16 ones.
+ */
 function recordedIndex(validation: Validation, diagnostic: Diagnostic): number | undefined {
   if (isDiagnosticData(diagnostic.data) && diagnostic.data.version === validation.version) {
     const recorded = validation.diagnostics[diagnostic.data.index];
-    if (recorded && recorded.code === diagnostic.code && sameRange(recorded.range, diagnostic.range)) return diagnostic.data.index;
+    if (recorded && recorded.code === diagnostic.code && recorded.message === diagnostic.message) return diagnostic.data.index;
   }
   const index = validation.diagnostics.findIndex(
     (recorded) => recorded.code === diagnostic.code && recorded.message === diagnostic.message && sameRange(recorded.range, diagnostic.range),
