@@ -8,7 +8,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 const ENTRIES = [
   { source: 'server/src/cli/main.ts', output: 'dist/cli.js' },
-  { source: 'server/src/cli/worker.ts', output: 'dist/cli-worker.js' },
   { source: 'server/src/server/main.ts', output: 'dist/server.js' },
   { source: 'client/src/extension.ts', output: 'dist/extension.js', external: ['vscode'] },
 ];

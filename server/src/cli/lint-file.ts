@@ -22,7 +22,7 @@ export interface LintSettings {
  * Checked on the raw bytes: latin1 maps bytes 1:1 to one-byte characters, which is the cheapest
  * decode V8 has, so files that never name the socket API are never really decoded or parsed.
  */
-export function bytesMentionSocketApi(bytes: Buffer): boolean {
+function bytesMentionSocketApi(bytes: Buffer): boolean {
   return mentionsSocketApi(bytes.toString('latin1'));
 }
 
