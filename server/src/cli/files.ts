@@ -71,7 +71,7 @@ class Walker {
   }
 
   private async addNamedFile(path: string): Promise<void> {
-    if (await this.rules.isFileIgnored(path, dirname(path))) this.ignoredFiles.add(path);
+    if (await this.rules.isFileIgnored(path, this.options.cwd)) this.ignoredFiles.add(path);
     else this.files.add(path);
   }
 
