@@ -1,0 +1,683 @@
+// ext/sockets on node:net and node:dgram. PHP's calls block; here each one is an async
+// function the program awaits, so its loops keep their shape. PhpSocket buffers what Node
+// delivers (bytes, connections, datagrams) and the calls take from those queues the way the
+// kernel calls would: socket_read() returns what is there, accept() waits for the next
+// connection, select() waits until one of the sockets has something.
+import * as dgram from 'node:dgram';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import { ERRNO_TEXTS } from './errno.generated';
+import { bytesToUtf8 } from './process';
+import {
+  AF_INET,
+  AF_INET6,
+  AF_UNIX,
+  MSG_DONTWAIT,
+  MSG_PEEK,
+  MSG_WAITALL,
+  PHP_NORMAL_READ,
+  SO_ERROR,
+  SO_RCVTIMEO,
+  SO_SNDTIMEO,
+  SO_TYPE,
+  SOCK_DGRAM,
+  SOCK_STREAM,
+  SOL_SOCKET,
+} from './socket-constants.generated';
+import { PhpArray, PhpError, phpWarning, toInt, toStr, type PhpValue } from './values';
+
+/** An errno a socket operation failed with. */
+class SocketFailure {
+  constructor(readonly errno: number) {}
+}
+
+const EAGAIN = 11;
+const EINVAL = 22;
+const EPIPE = 32;
+const EOPNOTSUPP = 95;
+const ECONNRESET = 104;
+const EISCONN = 106;
+const ENOTCONN = 107;
+const EINPROGRESS = 115;
+const UNKNOWN_HOST = -10001;
+
+/** The Linux errno of a Node error: libuv reports it negated, os.constants.errno names it. */
+function errnoOf(error: unknown): number {
+  const { errno, code } = error as NodeJS.ErrnoException;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return UNKNOWN_HOST;
+  if (typeof errno === 'number' && errno < 0 && errno > -4096) return -errno;
+  const named = code ? (os.constants.errno as Record<string, number>)[code] : undefined;
+  return named ?? EINVAL;
+}
+
+/** Stop reading from Node once this much is queued, as a full kernel buffer would. */
+const HIGH_WATER_BYTES = 1 << 20;
+
+interface Datagram {
+  data: Buffer;
+  address: string;
+  port: number;
+}
+
+/** A PHP Socket object. */
+export class PhpSocket {
+  static readonly phpClassName = 'Socket';
+  /** socket_last_error($socket). */
+  lastError = 0;
+  blocking = true;
+  closed = false;
+  /** SO_RCVTIMEO in milliseconds; 0 waits forever. */
+  receiveTimeoutMs = 0;
+  private readonly options = new Map<string, PhpValue>();
+  private server?: net.Server;
+  private stream?: net.Socket;
+  private udp?: dgram.Socket;
+  private udpBound = false;
+  private connecting = false;
+  private connectOutcome?: Promise<number>;
+  private peer?: { address: string; port: number };
+  private localBinding?: { address: string; port: number };
+  private readonly inbox: Buffer[] = [];
+  private inboxBytes = 0;
+  private ended = false;
+  private readShutdown = false;
+  private writeShutdown = false;
+  private streamError = 0;
+  /** SO_ERROR: the error of a non-blocking connect, until read. */
+  private pendingError = 0;
+  private readonly incoming: PhpSocket[] = [];
+  private readonly datagrams: Datagram[] = [];
+  private readonly wakers = new Set<() => void>();
+
+  constructor(
+    readonly domain: number,
+    readonly type: number,
+    readonly protocol: number,
+  ) {}
+
+  private changed(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+
+  /** Resolves true when something changes on any of `sockets`, false on timeout. */
+  static waitForChange(sockets: PhpSocket[], timeoutMs: number | null): Promise<boolean> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (changed: boolean) => {
+        if (timer) clearTimeout(timer);
+        for (const socket of sockets) socket.wakers.delete(wake);
+        resolve(changed);
+      };
+      const wake = () => finish(true);
+      for (const socket of sockets) socket.wakers.add(wake);
+      if (timeoutMs !== null) timer = setTimeout(() => finish(false), timeoutMs);
+    });
+  }
+
+  private wait(timeoutMs = this.receiveTimeoutMs): Promise<boolean> {
+    return PhpSocket.waitForChange([this], timeoutMs > 0 ? timeoutMs : null);
+  }
+
+  private attachStream(stream: net.Socket): void {
+    this.stream = stream;
+    stream.on('data', (chunk: Buffer) => {
+      this.inbox.push(chunk);
+      this.inboxBytes += chunk.length;
+      if (this.inboxBytes > HIGH_WATER_BYTES) stream.pause();
+      this.changed();
+    });
+    stream.on('end', () => {
+      this.ended = true;
+      this.changed();
+    });
+    stream.on('error', (error) => {
+      this.streamError = errnoOf(error);
+      this.pendingError = this.streamError;
+      this.changed();
+    });
+    stream.on('close', () => {
+      this.ended = true;
+      this.changed();
+    });
+  }
+
+  private static accepted(domain: number, stream: net.Socket): PhpSocket {
+    const socket = new PhpSocket(domain, SOCK_STREAM, 0);
+    socket.attachStream(stream);
+    return socket;
+  }
+
+  private ensureUdp(): dgram.Socket {
+    if (!this.udp) {
+      const udp = dgram.createSocket({ type: this.domain === AF_INET6 ? 'udp6' : 'udp4', reuseAddr: this.option(SOL_SOCKET, 2) === 1 });
+      udp.on('message', (data, remote) => {
+        this.datagrams.push({ data, address: remote.address, port: remote.port });
+        this.changed();
+      });
+      udp.on('error', (error) => {
+        this.streamError = errnoOf(error);
+        this.changed();
+      });
+      this.udp = udp;
+    }
+    return this.udp;
+  }
+
+  private option(level: number, name: number): PhpValue | undefined {
+    return this.options.get(`${level}:${name}`);
+  }
+
+  setOption(level: number, name: number, value: PhpValue): void {
+    this.options.set(`${level}:${name}`, value);
+    if (level === SOL_SOCKET && name === SO_RCVTIMEO && value instanceof PhpArray) {
+      this.receiveTimeoutMs = toInt(value.get('sec')) * 1000 + toInt(value.get('usec')) / 1000;
+    }
+    if (level === 6 && name === 1) this.stream?.setNoDelay(Boolean(value));
+    if (level === SOL_SOCKET && name === 9) this.stream?.setKeepAlive(Boolean(value));
+    if (level === SOL_SOCKET && name === 6) this.udp?.setBroadcast(Boolean(value));
+  }
+
+  getOption(level: number, name: number): PhpValue {
+    if (level === SOL_SOCKET && name === SO_ERROR) {
+      const error = this.pendingError;
+      this.pendingError = 0;
+      return error;
+    }
+    if (level === SOL_SOCKET && name === SO_TYPE) return this.type;
+    const stored = this.option(level, name);
+    if (stored !== undefined) return stored instanceof PhpArray ? stored.copy() : typeof stored === 'boolean' ? Number(stored) : stored;
+    if (level === SOL_SOCKET && (name === SO_RCVTIMEO || name === SO_SNDTIMEO)) return PhpArray.fromEntries([['sec', 0], ['usec', 0]]);
+    return 0;
+  }
+
+  async bind(address: string, port: number): Promise<number> {
+    if (this.type === SOCK_DGRAM) {
+      if (this.domain === AF_UNIX) throw new PhpError('Error', 'not ported from PHP: AF_UNIX datagram sockets have no Node equivalent');
+      const udp = this.ensureUdp();
+      return new Promise((resolve) => {
+        const onError = (error: Error) => resolve(errnoOf(error));
+        udp.once('error', onError);
+        udp.bind({ address, port, exclusive: true }, () => {
+          udp.off('error', onError);
+          this.udpBound = true;
+          resolve(0);
+        });
+      });
+    }
+    if (this.server || this.stream) return EINVAL;
+    // A TCP port is only taken when Node listens, so bind() listens; accept() will not
+    // take a connection before the program calls socket_listen()/socket_accept().
+    this.localBinding = { address, port };
+    return this.listenOn(this.domain === AF_UNIX ? { path: address } : { host: address, port });
+  }
+
+  private listenOn(options: net.ListenOptions): Promise<number> {
+    const server = net.createServer({ allowHalfOpen: true });
+    server.on('connection', (stream) => {
+      this.incoming.push(PhpSocket.accepted(this.domain, stream));
+      this.changed();
+    });
+    return new Promise((resolve) => {
+      server.once('error', (error) => resolve(errnoOf(error)));
+      server.listen({ ...options, backlog: 511 }, () => {
+        server.removeAllListeners('error');
+        server.on('error', () => undefined);
+        this.server = server;
+        resolve(0);
+      });
+    });
+  }
+
+  async listen(): Promise<number> {
+    if (this.type !== SOCK_STREAM) return EOPNOTSUPP;
+    if (this.server) return 0;
+    if (this.stream) return EINVAL;
+    return this.listenOn(this.domain === AF_UNIX ? { path: '' } : { host: this.domain === AF_INET6 ? '::' : '0.0.0.0', port: 0 });
+  }
+
+  async accept(): Promise<PhpSocket | SocketFailure> {
+    if (!this.server) return new SocketFailure(EINVAL);
+    for (;;) {
+      const next = this.incoming.shift();
+      if (next) return next;
+      if (!this.blocking) return new SocketFailure(EAGAIN);
+      if (!(await this.wait())) return new SocketFailure(EAGAIN);
+    }
+  }
+
+  async connect(address: string, port: number): Promise<number> {
+    if (this.type === SOCK_DGRAM) {
+      this.ensureUdp();
+      this.peer = { address, port };
+      return 0;
+    }
+    if (this.stream) return this.connecting ? 114 : EISCONN;
+    if (this.server) {
+      // bind() then connect(): a client that chose its local address.
+      this.server.close();
+      this.server = undefined;
+    }
+    const local = this.localBinding;
+    const stream =
+      this.domain === AF_UNIX
+        ? net.connect({ path: address, allowHalfOpen: true })
+        : net.connect({ host: address, port, allowHalfOpen: true, localAddress: local?.address, localPort: local?.port || undefined });
+    this.attachStream(stream);
+    this.connecting = true;
+    this.connectOutcome = new Promise<number>((resolve) => {
+      stream.once('connect', () => resolve(0));
+      stream.once('error', (error) => resolve(errnoOf(error)));
+    }).then((errno) => {
+      this.connecting = false;
+      this.changed();
+      return errno;
+    });
+    if (!this.blocking) return EINPROGRESS;
+    const errno = await this.connectOutcome;
+    if (errno !== 0) this.forgetStream();
+    return errno;
+  }
+
+  private forgetStream(): void {
+    this.stream?.destroy();
+    this.stream = undefined;
+    this.streamError = 0;
+    this.pendingError = 0;
+    this.ended = false;
+  }
+
+  /** Takes up to `length` queued bytes (or peeks at them). */
+  private take(length: number, peek = false): Buffer {
+    const first = this.inbox[0]!;
+    let bytes: Buffer;
+    if (first.length >= length) {
+      bytes = first.subarray(0, length);
+      if (!peek) {
+        if (first.length === length) this.inbox.shift();
+        else this.inbox[0] = first.subarray(length);
+      }
+    } else {
+      bytes = Buffer.concat(this.inbox, this.inboxBytes).subarray(0, length);
+      if (!peek) {
+        const rest = Buffer.concat(this.inbox, this.inboxBytes).subarray(length);
+        this.inbox.length = 0;
+        if (rest.length) this.inbox.push(rest);
+      }
+    }
+    if (!peek) {
+      this.inboxBytes -= bytes.length;
+      if (this.inboxBytes <= HIGH_WATER_BYTES / 2 && this.stream?.isPaused()) this.stream.resume();
+    }
+    return bytes;
+  }
+
+  /** recv(): what is queued (up to `length`), '' at end of stream, or an errno. */
+  async receive(length: number, flags: number): Promise<Buffer | SocketFailure> {
+    if (this.type === SOCK_DGRAM) {
+      const datagram = await this.receiveDatagram(length, flags);
+      return datagram instanceof SocketFailure ? datagram : datagram.data;
+    }
+    const dontWait = !this.blocking || (flags & MSG_DONTWAIT) !== 0;
+    for (;;) {
+      const complete = (flags & MSG_WAITALL) === 0 || this.inboxBytes >= length || this.ended || this.streamError !== 0;
+      if (this.inboxBytes > 0 && complete) return this.take(length, (flags & MSG_PEEK) !== 0);
+      if (this.streamError) return this.takeError();
+      if (this.ended || this.readShutdown || (!this.stream && !this.connecting)) return Buffer.alloc(0);
+      if (dontWait || !(await this.wait())) return new SocketFailure(EAGAIN);
+    }
+  }
+
+  /** An error is reported once; after that the socket reads as closed. */
+  private takeError(): SocketFailure {
+    const errno = this.streamError;
+    this.streamError = 0;
+    this.ended = true;
+    return new SocketFailure(errno);
+  }
+
+  /**
+   * PHP_NORMAL_READ: up to and including the first "\n" or "\r", or `length` bytes. PHP reads
+   * byte by byte and ignores timeouts and non-blocking mode while it waits; at the end of the
+   * stream before a line end it fails with ECONNRESET (a non-blocking socket gets the rest).
+   */
+  async readLine(length: number): Promise<Buffer | SocketFailure> {
+    for (;;) {
+      const end = this.lineEnd(length);
+      if (end > 0) return this.take(end);
+      if (this.streamError) return this.takeError();
+      if (this.ended || this.readShutdown || !this.stream) {
+        if (!this.blocking || !this.stream) return this.inboxBytes > 0 ? this.take(this.inboxBytes) : Buffer.alloc(0);
+        if (this.inboxBytes > 0) this.take(this.inboxBytes);
+        return new SocketFailure(ECONNRESET);
+      }
+      await this.wait(0);
+    }
+  }
+
+  /** Length of the line at the front of the queue, or 0 when it is not complete yet. */
+  private lineEnd(length: number): number {
+    let offset = 0;
+    for (const chunk of this.inbox) {
+      for (let i = 0; i < chunk.length && offset + i < length; i++) {
+        if (chunk[i] === 10 || chunk[i] === 13) return offset + i + 1;
+      }
+      offset += chunk.length;
+      if (offset >= length) return length;
+    }
+    return 0;
+  }
+
+  async receiveDatagram(length: number, flags: number): Promise<Datagram | SocketFailure> {
+    if (this.type !== SOCK_DGRAM) {
+      const data = await this.receive(length, flags);
+      return data instanceof SocketFailure ? data : { data, address: '', port: 0 };
+    }
+    const dontWait = !this.blocking || (flags & MSG_DONTWAIT) !== 0;
+    for (;;) {
+      const next = this.datagrams[0];
+      if (next) {
+        if ((flags & MSG_PEEK) === 0) this.datagrams.shift();
+        return { ...next, data: next.data.subarray(0, length) };
+      }
+      if (!this.udp) return new SocketFailure(dontWait ? EAGAIN : EINVAL);
+      if (dontWait || !(await this.wait())) return new SocketFailure(EAGAIN);
+    }
+  }
+
+  async write(data: Buffer): Promise<number | SocketFailure> {
+    if (this.type === SOCK_DGRAM) {
+      if (!this.peer) return new SocketFailure(89);
+      return this.sendDatagram(data, this.peer.address, this.peer.port);
+    }
+    const stream = this.stream;
+    if (this.connecting && stream && !this.blocking) return new SocketFailure(EAGAIN);
+    if (this.connecting) await this.connectOutcome;
+    if (!stream || this.writeShutdown || stream.destroyed || this.streamError || stream.writableEnded) {
+      return new SocketFailure(this.streamError || EPIPE);
+    }
+    if (this.ended && stream.readableEnded && !stream.writable) return new SocketFailure(EPIPE);
+    if (!stream.write(data)) await new Promise<void>((resolve) => stream.once('drain', resolve).once('close', resolve));
+    return data.length;
+  }
+
+  async sendDatagram(data: Buffer, address: string, port: number): Promise<number | SocketFailure> {
+    const udp = this.ensureUdp();
+    return new Promise((resolve) => {
+      udp.send(data, port, address, (error) => resolve(error ? new SocketFailure(errnoOf(error)) : data.length));
+    });
+  }
+
+  shutdown(how: number): number {
+    if (!this.stream || this.connecting) return ENOTCONN;
+    if (how === 0 || how === 2) {
+      this.readShutdown = true;
+      this.changed();
+    }
+    if (how === 1 || how === 2) {
+      this.writeShutdown = true;
+      this.stream.end();
+    }
+    return 0;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.server?.close();
+    for (const pending of this.incoming.splice(0)) pending.close();
+    const stream = this.stream;
+    if (stream) {
+      // Hand what is queued to the kernel first; the kernel then sends it, as after close(2).
+      if (stream.writableLength === 0) stream.destroy();
+      else stream.end(() => stream.destroy());
+    }
+    this.udp?.close();
+    this.changed();
+  }
+
+  /** getsockname(): [address, port]; an AF_UNIX socket has a path and no port. */
+  localName(): [string, number] | SocketFailure {
+    if (this.server) {
+      const address = this.server.address();
+      return typeof address === 'string' ? [address, 0] : address ? [address.address, address.port] : ['', 0];
+    }
+    if (this.udp && this.udpBound) {
+      const address = this.udp.address();
+      return [address.address, address.port];
+    }
+    if (this.stream) return this.domain === AF_UNIX ? ['', 0] : [this.stream.localAddress ?? '', this.stream.localPort ?? 0];
+    return this.domain === AF_UNIX ? ['', 0] : [this.domain === AF_INET ? '0.0.0.0' : '::', 0];
+  }
+
+  /** getpeername(): [address, port] of the connected peer. */
+  peerName(): [string, number] | SocketFailure {
+    if (this.peer) return [this.peer.address, this.peer.port];
+    const stream = this.stream;
+    if (!stream || this.connecting || (this.ended && stream.destroyed)) return new SocketFailure(ENOTCONN);
+    return this.domain === AF_UNIX ? ['', 0] : [stream.remoteAddress ?? '', stream.remotePort ?? 0];
+  }
+
+  isReadable(): boolean {
+    if (this.server) return this.incoming.length > 0;
+    if (this.type === SOCK_DGRAM) return this.datagrams.length > 0 || this.streamError !== 0;
+    if (this.connecting) return false;
+    return this.inboxBytes > 0 || this.ended || this.readShutdown || this.streamError !== 0 || !this.stream;
+  }
+
+  isWritable(): boolean {
+    if (this.server) return false;
+    if (this.type === SOCK_DGRAM) return true;
+    return !this.connecting;
+  }
+}
+
+/** socket_last_error() without a socket: the error of the last failing socket call. */
+let lastSocketError = 0;
+
+/** Records a failure on the socket and module, warning as PHP does (not for EAGAIN/EINPROGRESS). */
+function socketFailed(socket: PhpSocket | undefined, functionName: string, message: string, errno: number): false {
+  if (socket) socket.lastError = errno;
+  lastSocketError = errno;
+  if (errno !== EAGAIN && errno !== EINPROGRESS) {
+    const what = errno === UNKNOWN_HOST ? 'Host lookup failed' : message;
+    phpWarning(`${functionName}(): ${what} [${errno}]: ${socket_strerror(errno)}`);
+  }
+  return false;
+}
+
+/** A Socket argument, or PHP's TypeError/Error for anything else. */
+function socketArgument(value: unknown, functionName: string, position = 1, name = 'socket'): PhpSocket {
+  if (!(value instanceof PhpSocket)) {
+    const given = value === false ? 'bool' : value === null || value === undefined ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'int' : 'array';
+    throw new PhpError('TypeError', `${functionName}(): Argument #${position} ($${name}) must be of type Socket, ${given} given`);
+  }
+  if (value.closed) throw new PhpError('Error', `${functionName}(): Argument #${position} ($${name}) has already been closed`);
+  return value;
+}
+
+export function socket_create(domain: unknown, type: unknown, protocol: unknown): PhpSocket | false {
+  const family = toInt(domain);
+  if (family !== AF_INET && family !== AF_INET6 && family !== AF_UNIX) {
+    throw new PhpError('ValueError', 'socket_create(): Argument #1 ($domain) must be one of AF_UNIX, AF_INET6, or AF_INET');
+  }
+  const kind = toInt(type);
+  if (kind !== SOCK_STREAM && kind !== SOCK_DGRAM) {
+    throw new PhpError('Error', 'not ported from PHP: only SOCK_STREAM and SOCK_DGRAM sockets have Node equivalents');
+  }
+  return new PhpSocket(family, kind, toInt(protocol));
+}
+
+export async function socket_create_listen(port: unknown, backlog: unknown = 128): Promise<PhpSocket | false> {
+  void backlog;
+  const socket = new PhpSocket(AF_INET, SOCK_STREAM, 0);
+  const errno = await socket.bind('0.0.0.0', toInt(port));
+  if (errno) return socketFailed(socket, 'socket_create_listen', 'unable to bind to given address', errno);
+  return socket;
+}
+
+export async function socket_bind(socket: unknown, address: unknown, port: unknown = 0): Promise<boolean> {
+  const s = socketArgument(socket, 'socket_bind');
+  const errno = await s.bind(bytesToUtf8(toStr(address)), toInt(port));
+  return errno ? socketFailed(s, 'socket_bind', 'Unable to bind address', errno) : true;
+}
+
+/** The backlog is Node's (511): Node listens when the socket is bound. */
+export async function socket_listen(socket: unknown, backlog: unknown = 0): Promise<boolean> {
+  void backlog;
+  const s = socketArgument(socket, 'socket_listen');
+  const errno = await s.listen();
+  return errno ? socketFailed(s, 'socket_listen', 'unable to listen on socket', errno) : true;
+}
+
+export async function socket_accept(socket: unknown): Promise<PhpSocket | false> {
+  const s = socketArgument(socket, 'socket_accept');
+  const accepted = await s.accept();
+  // PHP records the error on the socket it failed to create, so the listener's stays as it was.
+  return accepted instanceof SocketFailure ? socketFailed(undefined, 'socket_accept', 'unable to accept incoming connection', accepted.errno) : accepted;
+}
+
+export async function socket_connect(socket: unknown, address: unknown, port: unknown = null): Promise<boolean> {
+  const s = socketArgument(socket, 'socket_connect');
+  const errno = await s.connect(bytesToUtf8(toStr(address)), toInt(port));
+  return errno ? socketFailed(s, 'socket_connect', 'unable to connect', errno) : true;
+}
+
+export async function socket_read(socket: unknown, length: unknown, mode: unknown = 2): Promise<string | false> {
+  const s = socketArgument(socket, 'socket_read');
+  const limit = toInt(length);
+  if (limit < 1) throw new PhpError('ValueError', 'socket_read(): Argument #2 ($length) must be greater than 0');
+  const data = toInt(mode) === PHP_NORMAL_READ ? await s.readLine(limit) : await s.receive(limit, 0);
+  if (data instanceof SocketFailure) return socketFailed(s, 'socket_read', 'unable to read from socket', data.errno);
+  return data.toString('latin1');
+}
+
+/** socket_recv(): [bytes or false, data]; the data is null when nothing was received. */
+export async function socket_recv(socket: unknown, length: unknown, flags: unknown): Promise<[number | false, string | null]> {
+  const s = socketArgument(socket, 'socket_recv');
+  const data = await s.receive(Math.max(1, toInt(length)), toInt(flags));
+  if (data instanceof SocketFailure) return [socketFailed(s, 'socket_recv', 'Unable to read from socket', data.errno), null];
+  return [data.length, data.length > 0 ? data.toString('latin1') : null];
+}
+
+/** socket_recvfrom(): [bytes or false, data, address, port]. */
+export async function socket_recvfrom(socket: unknown, length: unknown, flags: unknown): Promise<[number | false, string, string, number]> {
+  const s = socketArgument(socket, 'socket_recvfrom');
+  const datagram = await s.receiveDatagram(Math.max(1, toInt(length)), toInt(flags));
+  if (datagram instanceof SocketFailure) return [socketFailed(s, 'socket_recvfrom', 'Unable to recvfrom', datagram.errno), '', '', 0];
+  return [datagram.data.length, datagram.data.toString('latin1'), datagram.address, datagram.port];
+}
+
+export async function socket_write(socket: unknown, data: unknown, length: unknown = null): Promise<number | false> {
+  const s = socketArgument(socket, 'socket_write');
+  const bytes = toStr(data);
+  const size = length === null ? bytes.length : Math.min(bytes.length, toInt(length));
+  const written = await s.write(Buffer.from(bytes.slice(0, size), 'latin1'));
+  return written instanceof SocketFailure ? socketFailed(s, 'socket_write', 'unable to write to socket', written.errno) : written;
+}
+
+export async function socket_send(socket: unknown, data: unknown, length: unknown, flags: unknown): Promise<number | false> {
+  void flags;
+  const s = socketArgument(socket, 'socket_send');
+  const bytes = toStr(data).slice(0, Math.max(0, toInt(length)));
+  const written = await s.write(Buffer.from(bytes, 'latin1'));
+  return written instanceof SocketFailure ? socketFailed(s, 'socket_send', 'Unable to write to socket', written.errno) : written;
+}
+
+export async function socket_sendto(socket: unknown, data: unknown, length: unknown, flags: unknown, address: unknown, port: unknown = null): Promise<number | false> {
+  void flags;
+  const s = socketArgument(socket, 'socket_sendto');
+  const bytes = Buffer.from(toStr(data).slice(0, Math.max(0, toInt(length))), 'latin1');
+  const sent = s.type === SOCK_DGRAM ? await s.sendDatagram(bytes, bytesToUtf8(toStr(address)), toInt(port)) : await s.write(bytes);
+  return sent instanceof SocketFailure ? socketFailed(s, 'socket_sendto', 'Unable to write to socket', sent.errno) : sent;
+}
+
+/** A select() set: the sockets of a PHP array, or null. */
+type SelectSet = PhpArray<PhpSocket> | PhpArray<PhpValue> | null;
+
+/**
+ * socket_select(): [ready count or false, read, write, except] — the arrays keep only the
+ * ready sockets, with their keys, as PHP rewrites its by-reference arguments. `seconds`
+ * null waits forever; 0 polls.
+ */
+export async function socket_select<R extends SelectSet, W extends SelectSet, E extends SelectSet>(
+  read: R,
+  write: W,
+  except: E,
+  seconds: unknown,
+  microseconds: unknown = 0,
+): Promise<[number | false, R, W, E]> {
+  const sets = [read, write, except].map((set) => (set instanceof PhpArray ? set.entries() : []));
+  const sockets = sets.flat().map(([, socket], index) => socketArgument(socket, 'socket_select', index + 1, 'read'));
+  if (sets.every((set) => set.length === 0) && read === null && write === null && except === null) {
+    throw new PhpError('ValueError', 'socket_select(): At least one array argument must be passed');
+  }
+  const timeoutMs = seconds === null || seconds === undefined ? null : toInt(seconds) * 1000 + toInt(microseconds) / 1000;
+  const readyIn = () => [sets[0]!.filter(([, s]) => (s as PhpSocket).isReadable()), sets[1]!.filter(([, s]) => (s as PhpSocket).isWritable()), [] as typeof sets[0]];
+  let ready = readyIn();
+  const deadline = timeoutMs === null ? null : Date.now() + timeoutMs;
+  while (ready.every((set) => set.length === 0) && (deadline === null || Date.now() < deadline)) {
+    await PhpSocket.waitForChange(sockets, deadline === null ? null : Math.max(1, deadline - Date.now()));
+    ready = readyIn();
+  }
+  const rewrite = <S extends SelectSet>(set: S, entries: typeof sets[0]): S => (set instanceof PhpArray ? (PhpArray.fromEntries(entries) as S) : set);
+  return [ready[0]!.length + ready[1]!.length, rewrite(read, ready[0]!), rewrite(write, ready[1]!), rewrite(except, [])];
+}
+
+export function socket_set_nonblock(socket: unknown): boolean {
+  socketArgument(socket, 'socket_set_nonblock').blocking = false;
+  return true;
+}
+
+export function socket_set_block(socket: unknown): boolean {
+  socketArgument(socket, 'socket_set_block').blocking = true;
+  return true;
+}
+
+/** Options are recorded; SO_RCVTIMEO, TCP_NODELAY, SO_KEEPALIVE and SO_BROADCAST take effect. */
+export function socket_set_option(socket: unknown, level: unknown, option: unknown, value: unknown): boolean {
+  socketArgument(socket, 'socket_set_option').setOption(toInt(level), toInt(option), value as PhpValue);
+  return true;
+}
+
+export function socket_get_option(socket: unknown, level: unknown, option: unknown): PhpValue {
+  return socketArgument(socket, 'socket_get_option').getOption(toInt(level), toInt(option));
+}
+
+export function socket_shutdown(socket: unknown, mode: unknown = 2): boolean {
+  const s = socketArgument(socket, 'socket_shutdown');
+  const errno = s.shutdown(toInt(mode));
+  return errno ? socketFailed(s, 'socket_shutdown', 'Unable to shutdown socket', errno) : true;
+}
+
+export function socket_close(socket: unknown): void {
+  socketArgument(socket, 'socket_close').close();
+}
+
+/** socket_getsockname(): [ok, address, port]. */
+export function socket_getsockname(socket: unknown): [boolean, string, number] {
+  const s = socketArgument(socket, 'socket_getsockname');
+  const name = s.localName();
+  if (name instanceof SocketFailure) return [socketFailed(s, 'socket_getsockname', 'unable to retrieve socket name', name.errno), '', 0];
+  return [true, ...name];
+}
+
+/** socket_getpeername(): [ok, address, port]. */
+export function socket_getpeername(socket: unknown): [boolean, string, number] {
+  const s = socketArgument(socket, 'socket_getpeername');
+  const name = s.peerName();
+  if (name instanceof SocketFailure) return [socketFailed(s, 'socket_getpeername', 'unable to retrieve peer name', name.errno), '', 0];
+  return [true, ...name];
+}
+
+export function socket_last_error(socket: unknown = null): number {
+  return socket === null ? lastSocketError : socketArgument(socket, 'socket_last_error').lastError;
+}
+
+export function socket_clear_error(socket: unknown = null): void {
+  if (socket === null) lastSocketError = 0;
+  else socketArgument(socket, 'socket_clear_error').lastError = 0;
+}
+
+export function socket_strerror(errno: unknown): string {
+  const code = toInt(errno);
+  return ERRNO_TEXTS[code] ?? `Unknown error ${code}`;
+}
