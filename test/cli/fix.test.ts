@@ -50,6 +50,18 @@ describe('--fix', () => {
     expect(fixed.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
+  it('writes Latin-1 files back as Latin-1 and keeps a UTF-8 byte order mark', async () => {
+    const latin1 = TCP_UNCHECKED.replace('nothing is checked', "rien n'est v\u00e9rifi\u00e9");
+    const cwd = makeTree({ 'latin1.php': Buffer.from(latin1, 'latin1'), 'bom.php': `\uFEFF${TCP_UNCHECKED}` });
+    await runCli(['--fix'], { cwd });
+    const fixedLatin1 = readFileSync(join(cwd, 'latin1.php'));
+    expect(fixedLatin1.toString('latin1')).toContain('=== false');
+    expect(fixedLatin1.toString('latin1')).toContain('rien n\'est v\u00e9rifi\u00e9');
+    const fixedBom = readFileSync(join(cwd, 'bom.php'), 'utf8');
+    expect(fixedBom.startsWith('\uFEFF<?php')).toBe(true);
+    expect(fixedBom).toContain('=== false');
+  });
+
   it('--fix-dry-run shows the output without writing it', async () => {
     const cwd = tree();
     const run = await runCli(['--fix-dry-run', '-f', 'json', 'tcp.php'], { cwd });
