@@ -59,6 +59,12 @@ describe('file discovery', () => {
     expect(linted(parseJsonReport(run), join(outer, 'repo/app'))).toEqual(['keep.php']);
   });
 
+  it('outside a repository, reads .gitignore files from the working directory down', async () => {
+    const cwd = makeTree({ '.gitignore': 'src/gen/\n', 'src/a.php': CLEAN, 'src/gen/b.php': CLEAN });
+    expect(linted(parseJsonReport(await runCli(['-f', 'json', 'src'], { cwd })), cwd)).toEqual(['src/a.php']);
+    expect(linted(parseJsonReport(await runCli(['-f', 'json', join(cwd, 'src')], { cwd: join(cwd, 'src') })), cwd)).toEqual(['src/a.php', 'src/gen/b.php']);
+  });
+
   it('--ignore-pattern takes gitignore-style patterns relative to the working directory', async () => {
     const cwd = makeTree({ 'src/a.php': CLEAN, 'src/vendor/b.php': CLEAN, 'tests/c.php': CLEAN });
     const run = await runCli(['-f', 'json', '--ignore-pattern', 'vendor/', '--ignore-pattern', '/tests'], { cwd });

@@ -86,7 +86,7 @@ class Walker {
   }
 
   private async addDirectory(pattern: string, directory: string): Promise<void> {
-    const root = this.rules.gitScopeRoot(directory, directory);
+    const root = this.rules.gitScopeRoot(directory, this.options.cwd);
     const above = directory === root ? [] : await this.rules.gitignoreLayers(root, dirname(directory));
     const found: string[] = [];
     await this.walk(directory, above, found);
