@@ -1,6 +1,6 @@
 // The core's entry points: lint one text, or fix it to a fixed point. No editor, no files.
 import { applyFixesOnce, MAX_FIX_PASSES } from './fixer';
-import { buildSocketModel } from './model/model';
+import { buildSocketModel, type SocketModel } from './model/model';
 import { parsePhp } from './parse';
 import { LineIndex } from './positions';
 import { formatMessage, type RuleContext } from './rule';
@@ -43,7 +43,14 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     related: [],
     fixes: [],
   }));
-  const model = buildSocketModel(program);
+  let model: SocketModel;
+  try {
+    model = buildSocketModel(program, text);
+  } catch (error) {
+    // A pathological file (say, an expression nested thousands deep) must not take the run down.
+    findings.push(internalError(text, error));
+    return { findings, parsed: true };
+  }
   const severityOf = (ruleId: string) => resolveSeverity(options.rules?.[ruleId], ruleById(ruleId)?.meta.defaultSeverity ?? 'warning');
   for (const rule of RULES) {
     const severity = severityOf(rule.id);
@@ -73,6 +80,11 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const kept = applySuppressions(text, lines, findings);
   kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { findings: kept, parsed: true };
+}
+
+function internalError(text: string, error: unknown): Finding {
+  const reason = error instanceof RangeError ? 'the file nests too deeply to analyse' : error instanceof Error ? error.message : String(error);
+  return { ruleId: null, messageId: 'analysisError', severity: 'error', message: `Analysis error: ${reason}`, range: [0, Math.min(text.length, 0)], related: [], fixes: [] };
 }
 
 export interface FixOutcome {

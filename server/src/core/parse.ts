@@ -1,5 +1,5 @@
 import { Engine as PhpParserEngine } from 'php-parser';
-import { childNodes, isNode, type PhpNode } from './ast';
+import { childNodes, type PhpNode } from './ast';
 
 export interface ParseError {
   message: string;
@@ -28,7 +28,6 @@ function parserEngine(): Engine {
 export function parsePhp(text: string, filename = 'input.php'): ParsedFile {
   try {
     const program = parserEngine().parseCode(text, filename);
-    trimStatementExpressions(program, text);
     const errors = ((program.errors ?? []) as PhpNode[]).map((error) => ({
       message: cleanParserMessage(String(error.message)),
       offset: error.loc ? error.loc.start.offset : 0,
@@ -55,24 +54,17 @@ function dedupeByOffset(errors: ParseError[]): ParseError[] {
 /**
  * php-parser ends the top expression of `expr;` after the `;` (the statement's end). Fixes that
  * wrap the expression need its own end, so it is moved back before the `;` and any blanks.
- * Only offsets are corrected; the core reads nothing else from `loc`.
+ * Only offsets are corrected; the core reads nothing else from `loc`. Idempotent; the socket
+ * model calls it for each statement it visits rather than walking the tree once more.
  */
-function trimStatementExpressions(node: PhpNode, text: string): void {
-  if (node.kind === 'expressionstatement' && isNode(node.expression) && node.loc) {
-    const statementEnd = node.loc.end.offset;
-    for (let expression: PhpNode | undefined = node.expression; expression?.loc && expression.loc.end.offset === statementEnd; ) {
-      let end = statementEnd;
-      if (text[end - 1] !== ';') break;
-      end--;
-      while (end > expression.loc.start.offset && /\s/.test(text[end - 1]!)) end--;
-      expression.loc.end = { ...expression.loc.end, offset: end };
-      expression = lastChild(expression);
-    }
+export function trimStatementExpression(statement: PhpNode, text: string): void {
+  const statementEnd = statement.loc?.end.offset;
+  if (statementEnd === undefined || text[statementEnd - 1] !== ';') return;
+  for (let expression: PhpNode | undefined = statement.expression; expression?.loc && expression.loc.end.offset === statementEnd; ) {
+    let end = statementEnd - 1;
+    while (end > expression.loc.start.offset && /\s/.test(text[end - 1]!)) end--;
+    expression.loc.end = { ...expression.loc.end, offset: end };
+    const children = childNodes(expression);
+    expression = children[children.length - 1];
   }
-  for (const child of childNodes(node)) trimStatementExpressions(child, text);
-}
-
-function lastChild(node: PhpNode): PhpNode | undefined {
-  const children = childNodes(node);
-  return children[children.length - 1];
 }

@@ -70,9 +70,17 @@ function collectDefine(call: PhpNode, declarations: Declarations): void {
   if (nameArg?.kind === 'string' && isNode(valueArg)) declarations.constants.set(String(nameArg.value), valueArg);
 }
 
+/** Statements that hold other statements; declarations are only looked for down these. */
+const STATEMENT_CONTAINERS = new Set(['program', 'namespace', 'block', 'declare', 'if', 'while', 'do', 'for', 'foreach', 'switch', 'case', 'try', 'catch']);
+
 export function collectDeclarations(program: PhpNode): Declarations {
   const declarations: Declarations = { functions: new Map(), classes: new Map(), constants: new Map(), methodsByName: new Map() };
   const visit = (node: PhpNode): void => {
+    if (node.kind === 'expressionstatement') {
+      const expression = node.expression;
+      if (isNode(expression) && expression.kind === 'call') collectDefine(expression, declarations);
+      return;
+    }
     if (node.kind === 'function') {
       const name = normalizeName(identifierName(node.name) ?? '');
       if (name && !declarations.functions.has(name)) declarations.functions.set(name, { key: `fn:${name}`, node, className: undefined });
@@ -83,10 +91,13 @@ export function collectDeclarations(program: PhpNode): Declarations {
         const name = identifierName(constant.name);
         if (name && isNode(constant.value)) declarations.constants.set(name.replace(/^\\/, ''), constant.value);
       }
-    } else if (node.kind === 'call') {
-      collectDefine(node, declarations);
     }
-    for (const child of childNodes(node)) visit(child);
+    if (STATEMENT_CONTAINERS.has(node.kind) || node.kind === 'function') {
+      for (const child of childNodes(node)) visit(child);
+    } else if (CLASS_KINDS.has(node.kind) || node.kind === 'method') {
+      for (const member of (node.body ?? []) as PhpNode[]) if (isNode(member) && member.kind === 'method' && isNode(member.body)) visit(member.body);
+      if (node.kind === 'method' && isNode(node.body)) visit(node.body);
+    }
   };
   visit(program);
   return declarations;

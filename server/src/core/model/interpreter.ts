@@ -9,6 +9,7 @@
 // file it becomes someone else's responsibility.
 import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
 import internals from '../php-internals.json';
+import { trimStatementExpression } from '../parse';
 import { argumentFor, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type SocketFunction } from '../socket-api';
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
@@ -52,7 +53,6 @@ const TEST_FUNCTIONS = new Set([
 const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type']);
 const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
 /** Statement lists: a statement in one can be followed by another (fixes insert after it). */
-const STATEMENT_LISTS = new Set(['program', 'namespace', 'block', 'declare']);
 const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
 /** Rounds over the whole file until function and property summaries stop changing. */
 const MAX_ROUNDS = 4;
@@ -90,10 +90,9 @@ class FileAnalysis {
 
   constructor(
     readonly program: PhpNode,
+    readonly text: string,
     readonly declarations: Declarations,
-  ) {
-    this.indexStatements(program, false);
-  }
+  ) {}
 
   run(): SocketModel {
     let round = new Round(this);
@@ -114,19 +113,17 @@ class FileAnalysis {
     return id;
   }
 
-  /** Records, for every socket call that forms a whole statement, how it stands there. */
-  private indexStatements(node: PhpNode, inStatementList: boolean): void {
-    if (node.kind === 'expressionstatement' && isNode(node.expression)) {
-      const expression = unwrapSilence(node.expression);
-      if (expression.kind === 'call') {
-        this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList });
-      } else if (expression.kind === 'assign' && expression.operator === '=' && isNode(expression.right)) {
-        const right = unwrapSilence(expression.right);
-        if (right.kind === 'call') this.statements.set(right, { form: 'assign', statement: node, target: expression.left, inStatementList });
-      }
+  /** Records how a call that forms a whole statement stands there, for fixes that rewrite it. */
+  noteStatement(node: PhpNode, inStatementList: boolean): void {
+    if (this.statements.has(node) || !isNode(node.expression)) return;
+    trimStatementExpression(node, this.text);
+    const expression = unwrapSilence(node.expression);
+    if (expression.kind === 'call') {
+      this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList });
+    } else if (expression.kind === 'assign' && expression.operator === '=' && isNode(expression.right)) {
+      const right = unwrapSilence(expression.right);
+      if (right.kind === 'call') this.statements.set(right, { form: 'assign', statement: node, target: expression.left, inStatementList });
     }
-    const childrenAreStatements = STATEMENT_LISTS.has(node.kind);
-    for (const child of childNodes(node)) this.indexStatements(child, childrenAreStatements);
   }
 }
 
@@ -244,13 +241,15 @@ class Round {
   private executeList(statements: readonly PhpNode[]): void {
     for (const statement of statements) {
       if (!this.state.live) return;
-      if (isNode(statement)) this.execute(statement);
+      if (isNode(statement)) this.execute(statement, true);
     }
   }
 
-  private execute(node: PhpNode): void {
+  /** Runs one statement; `inStatementList`: it sits in a block or file, not as a bare `if` body. */
+  private execute(node: PhpNode, inStatementList = false): void {
     switch (node.kind) {
       case 'expressionstatement':
+        this.file.noteStatement(node, inStatementList);
         this.evaluate(node.expression, 'drop');
         return;
       case 'program':
@@ -929,7 +928,7 @@ class Round {
 
   /** Sockets handed to other code may be bound there. */
   private handOver(value: AbstractValue): void {
-    for (const key of value.sockets.keys()) this.state.binds.set(key, 'bound');
+    for (const key of value.sockets.keys()) this.state.setBind(key, 'bound');
   }
 
   private evaluateCallee(what: PhpNode): void {
@@ -1040,7 +1039,7 @@ class Round {
     const neverBound = fn.name === 'socket_listen' && socket !== undefined && this.isNeverBound(socket);
     this.recordCall(id, node, fn, args, neverBound);
     if (socket && (fn.name === 'socket_bind' || fn.name === 'socket_connect')) {
-      for (const key of socket.sockets.keys()) this.state.binds.set(key, 'bound');
+      for (const key of socket.sockets.keys()) this.state.setBind(key, 'bound');
     }
     const result = this.socketResult(id, node, fn, args);
     for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(fn, paramName, args, arg));
@@ -1049,7 +1048,7 @@ class Round {
 
   private isNeverBound(socket: AbstractValue): boolean {
     if (socket.unknown || socket.sockets.size === 0) return false;
-    return [...socket.sockets.keys()].every((key) => this.state.binds.get(key) === 'unbound');
+    return [...socket.sockets.keys()].every((key) => this.state.isUnbound(key));
   }
 
   private recordCall(id: number, node: PhpNode, fn: SocketFunction, args: Map<string, ArgumentFact>, neverBound: boolean): void {
@@ -1104,7 +1103,7 @@ class Round {
 
   private site(id: number, node: PhpNode, fnName: string, type: SocketKind, typeArg: PhpNode | undefined, bind: 'bound' | 'unbound'): AbstractValue {
     const key = `${id}:${type}`;
-    this.state.binds.set(key, bind);
+    this.state.setBind(key, bind);
     return socketValue({ key, call: node, fn: fnName, type, typeArg });
   }
 
@@ -1181,6 +1180,6 @@ function lastOf(list: unknown): PhpNode | undefined {
   return Array.isArray(list) && list.length > 0 ? list[list.length - 1] : undefined;
 }
 
-export function analyzeProgram(program: PhpNode): SocketModel {
-  return new FileAnalysis(program, collectDeclarations(program)).run();
+export function analyzeProgram(program: PhpNode, text: string): SocketModel {
+  return new FileAnalysis(program, text, collectDeclarations(program)).run();
 }

@@ -72,6 +72,6 @@ export interface SocketModel {
   falseBlindComparisons: readonly FalseBlindComparison[];
 }
 
-export function buildSocketModel(program: PhpNode): SocketModel {
-  return analyzeProgram(program);
+export function buildSocketModel(program: PhpNode, text: string): SocketModel {
+  return analyzeProgram(program, text);
 }

@@ -5,6 +5,13 @@ import { joinValues, NULL_VALUE, sameValue, type AbstractValue } from './values'
 /** `unbound`: made by socket_create() and not yet bound or connected on this path. */
 export type BindState = 'unbound' | 'bound';
 
+/**
+ * How many unbound sockets a state follows at once. Every branch copies the state, so an
+ * unbounded map would make a file with thousands of socket_create() calls quadratic; a socket
+ * forgotten here only counts as "may be bound", which never produces a finding.
+ */
+const MAX_TRACKED_UNBOUND = 32;
+
 export class FlowState {
   constructor(
     public live = true,
@@ -22,6 +29,19 @@ export class FlowState {
 
   write(name: string, value: AbstractValue): void {
     this.vars.set(name, value);
+  }
+
+  setBind(site: string, bind: BindState): void {
+    if (bind === 'bound') {
+      this.binds.delete(site);
+      return;
+    }
+    if (this.binds.size >= MAX_TRACKED_UNBOUND) this.binds.delete(this.binds.keys().next().value!);
+    this.binds.set(site, bind);
+  }
+
+  isUnbound(site: string): boolean {
+    return this.binds.get(site) === 'unbound';
   }
 
   /** Replaces this state's contents with another's. */
@@ -42,10 +62,8 @@ export class FlowState {
         // A variable set on one path only is null (undefined) on the other.
         result.vars.set(name, joinValues(result.vars.get(name) ?? NULL_VALUE, other.vars.get(name) ?? NULL_VALUE));
       }
-      for (const site of new Set([...result.binds.keys(), ...other.binds.keys()])) {
-        const unbound = result.binds.get(site) === 'unbound' && other.binds.get(site) === 'unbound';
-        result.binds.set(site, unbound ? 'unbound' : 'bound');
-      }
+      // Unbound after the join only where unbound on both paths.
+      for (const site of [...result.binds.keys()]) if (!other.isUnbound(site)) result.binds.delete(site);
     }
     return result;
   }
