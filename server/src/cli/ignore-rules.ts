@@ -30,15 +30,15 @@ export function isBelow(base: string, path: string): boolean {
   return relativeBelow(base, path) !== undefined;
 }
 
-export function matchesLayer(layer: PatternLayer, path: string, isDirectory: boolean): 'ignored' | 'unignored' | undefined {
+function matchesLayer(layer: PatternLayer, path: string, isDirectory: boolean): 'ignored' | 'unignored' | undefined {
   const rel = relativeBelow(layer.base, path);
   if (rel === undefined) return undefined;
   const test = layer.patterns.test(isDirectory ? `${rel}/` : rel);
   return test.ignored ? 'ignored' : test.unignored ? 'unignored' : undefined;
 }
 
-export function isIgnoredBy(layers: readonly PatternLayer[], path: string, isDirectory: boolean): boolean {
-  let ignored = false;
+/** Later layers outrank earlier ones; `ignored` is the verdict so far. */
+export function isIgnoredBy(layers: readonly PatternLayer[], path: string, isDirectory: boolean, ignored = false): boolean {
   for (const layer of layers) {
     const verdict = matchesLayer(layer, path, isDirectory);
     if (verdict !== undefined) ignored = verdict === 'ignored';
@@ -98,7 +98,7 @@ export class IgnoreRules {
   }
 
   isIgnored(gitignoreLayers: readonly PatternLayer[], path: string, isDirectory: boolean): boolean {
-    return isIgnoredBy([...gitignoreLayers, ...this.trailing], path, isDirectory);
+    return isIgnoredBy(this.trailing, path, isDirectory, isIgnoredBy(gitignoreLayers, path, isDirectory));
   }
 
   /** For a file found by a glob or named on the command line; `fallbackRoot` as for gitScopeRoot. */
