@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// Latency of the language server: time from `textDocument/didChange` to the
+// `publishDiagnostics` of that version, on generated 1k-, 10k- and 50k-line PHP files, next to
+// a bare php-parser parse of the same text in this process (the floor any lint pays) and the
+// core's lintText() in this process (so "lsp - lint" is what the server itself adds).
+//
+//   npm run build && node bench/lsp-latency.mjs [--runs N]
+//
+// The server runs as editors run it (`bin/php-socket-lint-server.js --stdio`), spoken to
+// over JSON-RPC; each edit changes one backlog number near the end of the file.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { Engine } = require('php-parser');
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const serverBin = fileURLToPath(new URL('../bin/php-socket-lint-server.js', import.meta.url));
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const SIZES = [1_000, 10_000, 50_000];
+
+/** About `lines` lines of socket code: servers and clients, most checked, some not. */
+function generate(lines) {
+  const out = ['<?php', 'declare(strict_types=1);', ''];
+  for (let i = 0; out.length < lines - 3; i++) {
+    if (i % 10 === 0) {
+      out.push(
+        `function serve${i}(int $port): void`,
+        '{',
+        '    $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);',
+        "    socket_bind($s, '0.0.0.0', $port);",
+        '    socket_listen($s, 128);',
+        '    $c = socket_accept($s);',
+        '    socket_write($c, "hello\\n");',
+        '    socket_close($c);',
+        '}',
+        '',
+      );
+    } else {
+      out.push(
+        `function client${i}(string $host, int $port): ?string`,
+        '{',
+        '    $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);',
+        '    if ($s === false) {',
+        "        throw new RuntimeException('create: ' . socket_strerror(socket_last_error()));",
+        '    }',
+        '    if (!socket_connect($s, $host, $port)) {',
+        '        $error = socket_strerror(socket_last_error($s));',
+        '        socket_close($s);',
+        "        throw new RuntimeException('connect: ' . $error);",
+        '    }',
+        `    $sent = socket_write($s, "GET /${i}\\r\\n");`,
+        '    $reply = $sent === false ? false : socket_read($s, 8192);',
+        '    socket_close($s);',
+        '    return $reply === false ? null : $reply;',
+        '}',
+        '',
+      );
+    }
+  }
+  out.push('$main = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);', 'socket_listen($main, 100);', '');
+  return out.join('\n');
+}
+
+/** The core's lintText, bundled from source into bench/.work/ (git-ignored). */
+async function loadLintText() {
+  const esbuild = await import('esbuild');
+  const outfile = fileURLToPath(new URL('./.work/core-lint.cjs', import.meta.url));
+  mkdirSync(fileURLToPath(new URL('./.work/', import.meta.url)), { recursive: true });
+  await esbuild.build({ absWorkingDir: root, entryPoints: ['server/src/core/lint.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  return require(outfile).lintText;
+}
+
+function timeRuns(run) {
+  for (let i = 0; i < 2; i++) run(); // warm up
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function p90(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
+}
+
+const engine = new Engine({ parser: { suppressErrors: true, extractDoc: false, version: '8.3' }, ast: { withPositions: true } });
+
+async function startServer() {
+  const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    const key = `${params.uri}@${params.version}`;
+    waiting.get(key)?.(params);
+    waiting.delete(key);
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+  const published = (uri, version) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within 120 s`)), 120_000);
+      waiting.set(`${uri}@${version}`, (params) => {
+        clearTimeout(timer);
+        resolve(params);
+      });
+    });
+  return {
+    connection,
+    published,
+    async stop() {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+async function measure(server, lines) {
+  const text = generate(lines);
+  const uri = `file:///bench/lsp-latency-${lines}.php`;
+  const lastLine = text.split('\n').length - 2; // `socket_listen($main, 100);`
+  let opened = server.published(uri, 1);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
+  const { diagnostics } = await opened;
+  const times = [];
+  let version = 1;
+  // Two warm-up edits, then RUNS measured ones: "100" ↔ "999999" (the backlog finding comes and goes).
+  for (let i = 0; i < RUNS + 2; i++) {
+    version++;
+    const backlog = version % 2 === 0 ? '999999' : '100';
+    const previous = version % 2 === 0 ? '100' : '999999';
+    const range = { start: { line: lastLine, character: 21 }, end: { line: lastLine, character: 21 + previous.length } };
+    const done = server.published(uri, version);
+    const start = performance.now();
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: backlog }] });
+    await done;
+    if (i >= 2) times.push(performance.now() - start);
+  }
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  return { text, diagnostics: diagnostics.length, times };
+}
+
+if (!existsSync(new URL('../dist/server.js', import.meta.url))) {
+  console.error('dist/server.js is missing: run `npm run build` first.');
+  process.exit(2);
+}
+
+const lintText = await loadLintText();
+const server = await startServer();
+const rows = [];
+for (const lines of SIZES) {
+  const { text, diagnostics, times } = await measure(server, lines);
+  const parse = median(timeRuns(() => engine.parseCode(text, 'bench.php')));
+  const lint = median(timeRuns(() => lintText(text)));
+  rows.push({ lines, bytes: Buffer.byteLength(text), diagnostics, parse, lint, lsp: median(times), lspP90: p90(times) });
+}
+await server.stop();
+
+const cell = (value, width = 10) => String(value).padStart(width);
+const ms = (value) => cell(value.toFixed(1));
+console.log(`didChange → publishDiagnostics, median of ${RUNS} edits (p90 too); parse and lintText in-process, median of ${RUNS}; node ${process.version}`);
+console.log(['lines', 'bytes', 'diags', 'parse ms', 'lint ms', 'lsp ms', 'lsp p90', 'lsp-lint', 'lsp/parse'].map((h) => cell(h)).join(''));
+for (const row of rows) {
+  console.log(
+    [cell(row.lines), cell(row.bytes), cell(row.diagnostics), ms(row.parse), ms(row.lint), ms(row.lsp), ms(row.lspP90), ms(row.lsp - row.lint), cell(`${(row.lsp / row.parse).toFixed(2)}x`)].join(''),
+  );
+}
