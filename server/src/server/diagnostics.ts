@@ -11,7 +11,6 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/ast';
 import { lintText } from '../core/lint';
-import { parsePhp } from '../core/parse';
 import { docsUrl } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
@@ -138,28 +137,14 @@ export class Validator {
     return validation;
   }
 
-  /**
-   * The core's findings. Should it throw (a bug, most likely on half-typed code), the parse
-   * errors still show, or else one error that points to the output channel.
-   */
+  /** The core's findings. Should it throw (a bug), the document gets one error pointing to the output. */
   private lint(text: string, settings: ResolvedSettings): Finding[] {
     try {
       return lintText(text, settings.options).findings;
     } catch (error) {
       this.onCrash(error);
-      const problems = parsePhp(text).errors.map((e) => ({ message: `Parsing error: ${e.message}`, offset: e.offset }));
-      if (problems.length === 0) {
-        problems.push({ message: `php-socket-lint could not analyse this file (${String(error)}); see the output.`, offset: 0 });
-      }
-      return problems.map(({ message, offset }) => ({
-        ruleId: null,
-        messageId: 'internalError',
-        severity: 'error',
-        message,
-        range: [offset, offset],
-        related: [],
-        fixes: [],
-      }));
+      const message = `php-socket-lint could not analyse this file (${String(error)}); see the output.`;
+      return [{ ruleId: null, messageId: 'internalError', severity: 'error', message, range: [0, 0], related: [], fixes: [] }];
     }
   }
 
