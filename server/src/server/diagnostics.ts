@@ -67,6 +67,7 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
 
 /** The findings of one document version, with the settings they were computed under. */
 export interface Validation {
+  document: TextDocument;
   uri: string;
   version: number;
   findings: readonly Finding[];
@@ -90,8 +91,9 @@ export class Validator {
     private readonly onCrash: (error: unknown) => void,
   ) {}
 
-  isCurrent(uri: string, version: number): boolean {
-    return this.documents.get(uri)?.version === version;
+  /** Is this exactly the open document, at this version? (A closed and reopened one is not.) */
+  isCurrent(document: TextDocument, version: number): boolean {
+    return this.documents.get(document.uri) === document && document.version === version;
   }
 
   /** The newest record of the current settings generation, whatever its version. */
@@ -121,9 +123,10 @@ export class Validator {
     const { uri, version } = document;
     const settings = await this.settings.forDocument(uri);
     // An edit or a settings change while the settings were coming: this work is stale.
-    if (!this.isCurrent(uri, version) || generation !== this.generation) return undefined;
+    if (!this.isCurrent(document, version) || generation !== this.generation) return undefined;
     const findings = settings.enable ? this.lint(document.getText(), settings) : [];
     const validation: Validation = {
+      document,
       uri,
       version,
       findings,

@@ -154,8 +154,8 @@ export function startServer(connection: Connection): void {
   }
 
   function publish(validation: Validation): void {
-    const { uri, version, serial } = validation;
-    if (!validator.isCurrent(uri, version) || pushedSerial.get(uri) === serial) return;
+    const { document, uri, version, serial } = validation;
+    if (!validator.isCurrent(document, version) || pushedSerial.get(uri) === serial) return;
     pushedSerial.set(uri, serial);
     void connection.sendDiagnostics({ uri, version, diagnostics: [...validation.diagnostics] });
   }
@@ -232,7 +232,7 @@ export function startServer(connection: Connection): void {
     if (!document) return [];
     const validation = await validator.validate(document);
     // Answer only for the version that was asked about; a client that moved on asks again.
-    if (!validation || !validator.isCurrent(document.uri, validation.version)) return [];
+    if (!validation || !validator.isCurrent(document, validation.version)) return [];
     return codeActionsFor(document, validation, params, { documentChanges: client.documentChanges });
   });
 
