@@ -81,7 +81,7 @@ export interface Validation {
 /** Validates open documents, at most once per version and settings generation. */
 export class Validator {
   private readonly records = new Map<string, Validation>();
-  private readonly running = new Map<string, { version: number; generation: number; promise: Promise<Validation | undefined> }>();
+  private readonly running = new Map<string, { version: number; promise: Promise<Validation | undefined> }>();
   private generation = 0;
   private serial = 0;
 
@@ -111,11 +111,11 @@ export class Validator {
     const recorded = this.latest(uri);
     if (recorded?.version === version) return Promise.resolve(recorded);
     const running = this.running.get(uri);
-    if (running?.version === version && running.generation === this.generation) return running.promise;
+    if (running?.version === version) return running.promise;
     const promise = this.run(document, this.generation).finally(() => {
       if (this.running.get(uri)?.promise === promise) this.running.delete(uri);
     });
-    this.running.set(uri, { version, generation: this.generation, promise });
+    this.running.set(uri, { version, promise });
     return promise;
   }
 
@@ -135,8 +135,7 @@ export class Validator {
       serial: ++this.serial,
       generation,
     };
-    const previous = this.records.get(uri);
-    if (!previous || previous.generation !== generation || previous.version <= version) this.records.set(uri, validation);
+    this.records.set(uri, validation); // current, so the newest
     return validation;
   }
 

@@ -76,12 +76,18 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
   }
   const result: LintWorkspaceResult = { files: 0, findings: 0, cancelled: false };
   const folderSettings = new Map<string, ReturnType<SettingsStore['editorSettings']>>();
+  let reported = -1;
   for (const [index, { path, folderUri }] of work.entries()) {
     if (token?.isCancellationRequested || progress.token.isCancellationRequested) {
       result.cancelled = true;
       break;
     }
-    progress.report((index / work.length) * 100, `${index + 1}/${work.length} ${path}`);
+    const percentage = Math.floor((index / work.length) * 100);
+    if (percentage > reported) {
+      // At most one report per percent: a large workspace does not flood the client.
+      progress.report(percentage, `${index + 1}/${work.length} ${path}`);
+      reported = percentage;
+    }
     result.files++;
     const openUri = openUriOf(path);
     if (openUri) {

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { ConfigError, findConfigFile, isRuleSetting, lintOptionsOf, readConfigFile, type ProjectConfig } from '../core/config';
 import type { LintOptions, RuleSetting } from '../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type RunMode, type Settings } from '../shared/protocol';
@@ -155,6 +155,10 @@ export class SettingsStore {
     if (this.reportedErrors.has(message)) return;
     this.reportedErrors.add(message);
     this.connection.console.error(message);
-    void this.connection.window.showErrorMessage(`php-socket-lint: ${message} (linting with the editor's settings only)`);
+    // A notification, not showErrorMessage's request: some clients (Neovim) make a request a prompt.
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Error,
+      message: `php-socket-lint: ${message} (linting with the editor's settings only)`,
+    });
   }
 }
