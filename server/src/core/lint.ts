@@ -51,6 +51,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     findings.push(internalError(text, error));
     return { findings, parsed: true };
   }
+  const lines = new LineIndex(text);
   const severityOf = (ruleId: string) => resolveSeverity(options.rules?.[ruleId], ruleById(ruleId)?.meta.defaultSeverity ?? 'warning');
   for (const rule of RULES) {
     const severity = severityOf(rule.id);
@@ -61,6 +62,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       somaxconn: options.somaxconn ?? DEFAULT_SOMAXCONN,
       phpVersion: options.phpVersion ?? DEFAULT_PHP_VERSION,
       ruleEnabled: (ruleId) => severityOf(ruleId) !== 'off',
+      lineOf: (offset) => lines.positionAt(offset).line,
       report(report) {
         findings.push({
           ruleId: rule.id,
@@ -76,7 +78,6 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     };
     rule.check(context);
   }
-  const lines = new LineIndex(text);
   const kept = applySuppressions(text, lines, findings);
   kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { findings: kept, parsed: true };

@@ -1,4 +1,3 @@
-import { Engine as PhpParserEngine } from 'php-parser';
 import { childNodes, type PhpNode } from './ast';
 
 export interface ParseError {
@@ -14,9 +13,12 @@ export interface ParsedFile {
 type Engine = { parseCode(text: string, filename: string): PhpNode };
 let engine: Engine | undefined;
 
+// php-parser is loaded on first use (esbuild bundles a `require` inside a function as a lazy
+// module): a tree where no file names the socket API never pays for loading the parser.
 function parserEngine(): Engine {
   if (!engine) {
-    engine = new (PhpParserEngine as unknown as new (options: object) => Engine)({
+    const { Engine: PhpParserEngine } = require('php-parser') as { Engine: new (options: object) => Engine };
+    engine = new PhpParserEngine({
       parser: { suppressErrors: true, extractDoc: false, version: '8.3' },
       ast: { withPositions: true },
     });

@@ -34,6 +34,8 @@ export interface RuleContext<MessageId extends string> {
   readonly model: SocketModel;
   readonly somaxconn: number;
   readonly phpVersion: string;
+  /** 1-based line of an offset (one line index per file, shared by all rules). */
+  lineOf(offset: number): number;
   /** Whether another rule runs too, for rules that leave a finding to a more precise one. */
   ruleEnabled(ruleId: string): boolean;
   report(report: RuleReport<MessageId>): void;

@@ -1,7 +1,6 @@
 import { rangeOf } from '../ast';
 import { fix, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf } from '../fix-builders';
 import type { SocketCall, UncheckedResult } from '../model/model';
-import { LineIndex } from '../positions';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
 
@@ -35,9 +34,9 @@ function fixesFor(text: string, call: SocketCall): Fix[] {
   return [fix(`Check ${target} for false after ${call.fn.name}()`, [{ range: [end, end], text: insertion }], true)];
 }
 
-function describeUse(text: string, result: UncheckedResult): Record<string, string | number> {
+function describeUse(result: UncheckedResult, lineOf: (offset: number) => number): Record<string, string | number> {
   const data: Record<string, string | number> = { name: result.call.fn.name, onFalse: result.call.fn.note?.onFalse ?? 'the call failed' };
-  if (result.useRange) data.line = new LineIndex(text).positionAt(result.useRange[0]).line;
+  if (result.useRange) data.line = lineOf(result.useRange[0]);
   return data;
 }
 
@@ -63,7 +62,7 @@ export default defineRule({
       if (blind.has(result.call.id)) continue;
       context.report({
         messageId: result.how === 'used' && result.useRange ? 'used' : 'dropped',
-        data: describeUse(context.text, result),
+        data: describeUse(result, context.lineOf),
         range: result.call.nameRange,
         related: result.useRange ? [{ range: result.useRange, message: 'used here without a check for false' }] : [],
         fixes: fixesFor(context.text, result.call),
