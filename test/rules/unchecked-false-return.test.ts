@@ -122,3 +122,13 @@ runRuleTests('unchecked-false-return', {
     { name: 'braceless if body gets no fix', code: S + 'if ($x) socket_listen($s);\nelse echo "no";', errors: [DROPPED(2, 9)] },
   ],
 });
+
+runRuleTests('unchecked-false-return', {
+  valid: [
+    { name: 'a global read by a function of the file', code: '<?php $sock = socket_create(AF_INET, SOCK_STREAM, 0);\nfunction send_line($l) { global $sock; if (!$sock) return; socket_write($sock, $l) or exit; }' },
+    { name: 'a script that includes others', code: "<?php $sock = socket_create(AF_INET, SOCK_STREAM, 0);\nrequire __DIR__ . '/handlers.php';" },
+    { name: 'compact() reads variables by name', code: "<?php function state($s) { $n = socket_write($s, 'x'); return compact('n'); }" },
+    { name: 'variable variables', code: "<?php function f($s, $name) { $n = socket_write($s, 'x'); return $$name; }" },
+  ],
+  invalid: [],
+});

@@ -50,6 +50,8 @@ const TEST_FUNCTIONS = new Set([
   'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
   'assert', 'get_resource_type', 'gettype', 'get_debug_type', 'is_subclass_of',
 ]);
+/** Functions that read the caller's variables by name. */
+const VARIABLE_READING_FUNCTIONS = new Set(['compact', 'extract', 'get_defined_vars', 'parse_str']);
 const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type']);
 const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
 /** Statement lists: a statement in one can be followed by another (fixes insert after it). */
@@ -71,6 +73,8 @@ interface Scope {
   returns: AbstractValue[];
   /** Variables whose value lives on after the scope (globals, statics, by-reference parameters). */
   escaping: Set<string>;
+  /** The scope reads variables by name (`compact()`, `extract()`, `$$name`): any may be read later. */
+  readsVariablesByName: boolean;
 }
 
 /** A call to a ext/sockets function as the analysis saw it, joined over every visit. */
@@ -105,6 +109,19 @@ class FileAnalysis {
       if (stable) break;
     }
     return round.model();
+  }
+
+  /**
+   * Top-level variables other code may read: those a function declares `global`, or all of
+   * them (`*`) when the file includes others or reads `$GLOBALS`.
+   */
+  sharedGlobals(): Set<string> {
+    const names = new Set<string>();
+    for (const match of this.text.matchAll(/\bglobal\s+([^;]+);/g)) {
+      for (const variable of match[1]!.matchAll(/\$(\w+)/g)) names.add(variable[1]!);
+    }
+    if (/\$GLOBALS\b|\b(?:include|require)(?:_once)?\b|\beval\s*\(/.test(this.text)) names.add('*');
+    return names;
   }
 
   callId(node: PhpNode): number {
@@ -163,7 +180,7 @@ class Round {
   }
 
   analyzeFile(): void {
-    this.analyzeScope(this.file.program.children ?? [], undefined, [], new Map());
+    this.analyzeScope(this.file.program.children ?? [], undefined, [...this.file.sharedGlobals()], new Map());
     for (const fn of this.declarations.functions.values()) this.analyzeFunction(fn);
     for (const cls of this.declarations.classes.values()) for (const method of cls.methods.values()) this.analyzeFunction(method);
   }
@@ -230,6 +247,7 @@ class Round {
 
   /** Unchecked results still held by local variables when the scope ends were never looked at. */
   private reportDroppedAtExit(except?: AbstractValue): void {
+    if (this.scope.readsVariablesByName || this.scope.escaping.has('*')) return;
     for (const [name, value] of this.state.vars) {
       if (name.includes('->') || name.includes('::') || this.scope.escaping.has(name)) continue;
       for (const id of value.pending) if (!except?.pending.has(id)) this.reportUnchecked(id, 'dropped', undefined);
@@ -560,6 +578,7 @@ class Round {
   private readVariable(node: PhpNode): AbstractValue {
     const name = variableName(node);
     if (!name) {
+      this.scope.readsVariablesByName = true;
       this.evaluate(node.name, 'use');
       return UNKNOWN;
     }
@@ -915,6 +934,7 @@ class Round {
       this.passArguments(node, userFunction.node.arguments ?? []);
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
     }
+    if (name && VARIABLE_READING_FUNCTIONS.has(name)) this.scope.readsVariablesByName = true;
     if (name && name in INTERNAL_PARAMS) {
       this.passToInternal(node, INTERNAL_PARAMS[name]!);
       return name === 'define' ? constant(true) : UNKNOWN;
@@ -1169,7 +1189,7 @@ class Round {
 }
 
 function newScope(className: string | undefined): Scope {
-  return { className, loops: [], returns: [], escaping: new Set() };
+  return { className, loops: [], returns: [], escaping: new Set(), readsVariablesByName: false };
 }
 
 function propertyKey(className: string, property: string): string {
