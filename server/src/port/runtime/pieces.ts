@@ -4,6 +4,8 @@ import { RUNTIME_PIECES } from './pieces.generated';
 
 export interface RuntimePiece {
   name: string;
+  /** An async function: the port awaits its calls. */
+  async: boolean;
   /** Other pieces this one refers to. */
   deps: readonly string[];
   /** node: modules it uses, by namespace name (net, dgram, os, fs). */
@@ -15,6 +17,15 @@ const BY_NAME = new Map(RUNTIME_PIECES.map((piece) => [piece.name, piece]));
 
 export function isRuntimeName(name: string): boolean {
   return BY_NAME.has(name);
+}
+
+export function isAsyncRuntimeFunction(name: string): boolean {
+  return BY_NAME.get(name)?.async ?? false;
+}
+
+/** The code of one piece, for reading a constant's value. */
+export function runtimePieceCode(name: string): string | undefined {
+  return BY_NAME.get(name)?.code;
 }
 
 /** Every runtime name, so the port can keep program identifiers from shadowing them. */

@@ -127,14 +127,18 @@ export function getenv(name: unknown): string | false {
   return value === undefined ? false : utf8ToBytes(value);
 }
 
-export function sleep(seconds: unknown): Promise<number> {
-  return new Promise((resolve) => setTimeout(() => resolve(0), toInt(seconds) * 1000));
+export async function sleep(seconds: unknown): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, toInt(seconds) * 1000));
+  return 0;
 }
 
-export function usleep(microseconds: unknown): Promise<null> {
-  return new Promise((resolve) => setTimeout(() => resolve(null), toInt(microseconds) / 1000));
+export async function usleep(microseconds: unknown): Promise<null> {
+  await new Promise((resolve) => setTimeout(resolve, toInt(microseconds) / 1000));
+  return null;
 }
 
+export function microtime(asFloat: true): number;
+export function microtime(asFloat?: false): string;
 export function microtime(asFloat: unknown = false): string | number {
   const now = performance.timeOrigin + performance.now();
   if (asFloat) return now / 1000;

@@ -10,10 +10,15 @@
 /** Any PHP value. */
 export type PhpValue = string | number | boolean | null | PhpArray<PhpValue> | object;
 
+/** A PHP closure or callable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- PHP callables take and return anything.
+export type PhpCallable = (...args: any[]) => any;
+
 /** A PHP array key after PHP's key casts: "5" becomes 5, true becomes 1, null becomes "". */
 export type PhpKey = string | number;
 
 /** PHP's ordered map. Reads of a missing key warn and give null, as in PHP. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- nested() accepts arrays of any element type.
 export class PhpArray<V = PhpValue> implements Iterable<V> {
   private readonly map = new Map<PhpKey, V>();
   private nextIndex = 0;
@@ -25,9 +30,13 @@ export class PhpArray<V = PhpValue> implements Iterable<V> {
     return array;
   }
 
-  static fromEntries<V>(entries: Iterable<readonly [PhpValue, V]>): PhpArray<V> {
+  /** Entries of an array literal; an `undefined` key takes the next index, as `[..., $v]` does. */
+  static fromEntries<V>(entries: Iterable<readonly [PhpValue | undefined, V]>): PhpArray<V> {
     const array = new PhpArray<V>();
-    for (const [key, value] of entries) array.set(key, value);
+    for (const [key, value] of entries) {
+      if (key === undefined) array.push(value);
+      else array.set(key, value);
+    }
     return array;
   }
 
@@ -43,6 +52,24 @@ export class PhpArray<V = PhpValue> implements Iterable<V> {
       return null as V;
     }
     return value as V;
+  }
+
+  /** The value, or undefined when the key is missing — without a warning, as `??` reads. */
+  lookup(key: PhpValue): V | undefined {
+    return this.map.get(arrayKey(key));
+  }
+
+  /** `$a[$k][...] = …`: the array stored at the key, created when missing (PHP autovivification). */
+  nested(key: PhpValue): Extract<V, PhpArray<any>> {
+    const existing = this.map.get(arrayKey(key));
+    if (existing instanceof PhpArray) return existing as Extract<V, PhpArray<any>>;
+    if (existing !== undefined && existing !== null && existing !== '') throw new PhpError('Error', 'Cannot use a scalar value as an array');
+    return this.set(key, new PhpArray() as V) as Extract<V, PhpArray<any>>;
+  }
+
+  /** `[$a, $b] = $array`: the values at the given keys, in order. */
+  pick(...keys: PhpValue[]): V[] {
+    return keys.map((key) => this.get(key));
   }
 
   /** isset($a[$k]): present and not null. */
@@ -259,6 +286,19 @@ export function phpClassName(value: unknown): string {
   return name?.phpClassName ?? name?.name ?? 'stdClass';
 }
 
+/** `$value[$offset]` when the port cannot tell an array from a string or null. */
+export function offsetGet(value: unknown, offset: unknown): PhpValue {
+  if (value instanceof PhpArray) return value.get(offset as PhpValue);
+  if (typeof value === 'string') {
+    const index = toInt(offset);
+    const position = index < 0 ? value.length + index : index;
+    if (position >= 0 && position < value.length) return value[position]!;
+    phpWarning(`Uninitialized string offset ${index}`);
+    return '';
+  }
+  return null;
+}
+
 /** PHP's truthiness: "", "0", 0, 0.0, null, false and [] are false; NAN is true. */
 export function toBool(value: unknown): boolean {
   if (typeof value === 'string') return value !== '' && value !== '0';
@@ -448,4 +488,22 @@ export function bitwise(operator: '&' | '|' | '^' | '<<' | '>>', left: unknown, 
 /** `~` on an int. */
 export function bitNot(value: unknown): number {
   return -toInt(value) - 1;
+}
+
+/** A match expression without a matching arm. */
+export function unhandledMatch(subject: unknown): never {
+  const shown = typeof subject === 'string' ? JSON.stringify(subject) : typeof subject === 'number' || typeof subject === 'boolean' ? String(subject) : `of type ${phpTypeName(subject)}`;
+  throw new PhpError('UnhandledMatchError', `Unhandled match case ${shown}`);
+}
+
+/** Assignment of a value that may be an array: arrays are copied, everything else is shared. */
+export function copyValue<T>(value: T): T {
+  return value instanceof PhpArray ? (value.copy() as T) : value;
+}
+
+/** foreach over a value the port cannot prove is an array: null and scalars warn and give nothing. */
+export function iterableArray(value: unknown): PhpArray<PhpValue> {
+  if (value instanceof PhpArray) return value;
+  phpWarning(`foreach() argument must be of type array|object, ${phpTypeName(value)} given`);
+  return new PhpArray<PhpValue>();
 }

@@ -1,0 +1,172 @@
+// Assignments and increments. PHP arrays are values: `$read = $clients` copies, so the port
+// writes `.copy()` where either array is changed in place later. Element writes go through
+// PhpArray (`a.set(k, v)`, `a.push(v)`, `a.nested(k).set(j, v)` for PHP's autovivification).
+import { calledFunctionName, type PhpNode } from '../core/ast';
+import { socketFunction } from '../core/socket-api';
+import { offsetRoot } from './analysis';
+import { expr, PREC, wrap, type Expr } from './code';
+import { value, stringCode } from './expressions';
+import { elementOf, INT, isArray, isInt, isNumeric, isString, NUMBER, STRING, union, without, type PhpType } from './php-types';
+import { socketCall } from './socket-translation';
+import type { Translator } from './translator';
+import { binaryType } from './typing';
+
+/** Keys that can be evaluated twice without changing what the program does. */
+function isPure(node: PhpNode): boolean {
+  return ['variable', 'number', 'string', 'name', 'boolean', 'nullkeyword'].includes(node.kind);
+}
+
+/** `.copy()` for an array value read from a variable, when sharing it would be visible. */
+export function copiedIfShared(t: Translator, source: PhpNode, result: Expr, target: PhpNode | undefined): Expr {
+  if (!['variable', 'offsetlookup'].includes(source.kind) || !result.type.kinds.has('array') && !result.type.kinds.has('mixed')) return result;
+  const root = offsetRoot(source);
+  const sourceInfo = root ? t.variableInfo(root.root) : undefined;
+  const targetInfo = target?.kind === 'variable' ? t.variableInfo(target) : undefined;
+  // Stored into an array element (no target variable), the value may be changed there later.
+  if (target && !sourceInfo?.mutated && !targetInfo?.mutated) return result;
+  if (isArray(result.type)) return expr(`${wrap(result, PREC.primary)}.copy()`, result.type);
+  return expr(`${t.use('copyValue')}(${result.code})`, result.type);
+}
+
+/** The value of `$x = <right>`, with copy semantics for arrays. */
+export function assignedValue(t: Translator, node: PhpNode): Expr {
+  return copiedIfShared(t, node.right, value(t, node.right), node.left);
+}
+
+/** A call of a socket function with by-reference outputs, assigned to `$x`. */
+function socketCallWithOutputs(node: PhpNode): boolean {
+  const name = node.right?.kind === 'call' ? calledFunctionName(node.right) : undefined;
+  const fn = name ? socketFunction(name) : undefined;
+  return Boolean(fn?.params.some((param) => param.byRef));
+}
+
+export function assignment(t: Translator, node: PhpNode, statement: boolean): Expr {
+  const left: PhpNode = node.left;
+  const operator = String(node.operator);
+  if (left.kind === 'list' || left.kind === 'array') return destructuring(t, node, statement);
+  if (left.kind === 'variable') {
+    if (typeof left.name !== 'string') return t.unportedExpr(node, 'variable variables are not ported');
+    const target = value(t, left);
+    if (operator === '=' && socketCallWithOutputs(node)) {
+      const fn = socketFunction(calledFunctionName(node.right)!)!;
+      return socketCall(t, node.right, fn, { statement, resultTarget: target.code });
+    }
+    if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
+    return compoundVariable(t, node, target, operator);
+  }
+  if (left.kind === 'offsetlookup') return elementAssignment(t, node, statement);
+  return t.unportedExpr(node, `assigning to ${left.kind} is not ported`);
+}
+
+function compoundVariable(t: Translator, node: PhpNode, target: Expr, operator: string): Expr {
+  const right = value(t, node.right);
+  const op = operator.slice(0, -1);
+  const native = (code: string, type: PhpType) => expr(`${target.code} ${operator} ${code}`, type, PREC.assignment);
+  switch (op) {
+    case '.':
+      if (isString(target.type)) return native(wrap(expr(stringCode(t, right), STRING), PREC.assignment), STRING);
+      return expr(`${target.code} = ${stringCode(t, target)} + ${wrap(expr(stringCode(t, right), STRING), PREC.additive + 1)}`, STRING, PREC.assignment);
+    case '??':
+      return native(wrap(right, PREC.assignment), union(without(target.type, 'null'), right.type));
+    case '+':
+    case '-':
+    case '*':
+    case '**':
+    case '/':
+      if (isNumeric(target.type) && isNumeric(right.type)) return native(wrap(right, PREC.assignment), binaryType(op, target.type, right.type));
+      break;
+    case '%':
+      if (isInt(target.type) && isInt(right.type)) return native(wrap(right, PREC.assignment), INT);
+      break;
+  }
+  const combined = value(t, { kind: 'bin', type: op, left: node.left, right: node.right, loc: node.loc });
+  return expr(`${target.code} = ${wrap(combined, PREC.assignment)}`, combined.type, PREC.assignment);
+}
+
+/** The PhpArray expression that holds `$a[...][k]` (all offsets but the last), autovivifying. */
+function containerFor(t: Translator, node: PhpNode): Expr | undefined {
+  if (node.kind === 'variable') {
+    const container = value(t, node);
+    return isArray(container.type) || container.type.kinds.size === 0 ? container : undefined;
+  }
+  if (node.kind !== 'offsetlookup' || !node.offset) return undefined;
+  const outer = containerFor(t, node.what);
+  if (!outer) return undefined;
+  const element = elementOf(outer.type);
+  if (!isArray(element)) return undefined;
+  return expr(`${wrap(outer, PREC.primary)}.nested(${value(t, node.offset).code})`, element);
+}
+
+function elementAssignment(t: Translator, node: PhpNode, statement: boolean): Expr {
+  const left: PhpNode = node.left;
+  const container = containerFor(t, left.what);
+  if (!container) return t.unportedExpr(node, 'writing into this value is not ported (only arrays are)');
+  const operator = String(node.operator);
+  const base = wrap(container, PREC.primary);
+  if (!left.offset) {
+    if (operator !== '=') return t.unportedExpr(node, `\`[] ${operator}\` is not ported`);
+    const pushed = copiedIfShared(t, node.right, value(t, node.right), undefined);
+    return expr(`${base}.push(${wrap(pushed, PREC.assignment)})`, pushed.type);
+  }
+  if (!isPure(left.offset) && operator !== '=') return t.unportedExpr(node, 'a compound assignment to an element with a computed key is not ported');
+  const key = value(t, left.offset);
+  let assigned: Expr;
+  if (operator === '=') {
+    assigned = copiedIfShared(t, node.right, value(t, node.right), undefined);
+  } else if (operator === '??=') {
+    const right = value(t, node.right);
+    return expr(`${base}.lookup(${key.code}) ?? ${base}.set(${key.code}, ${wrap(right, PREC.assignment)})`, union(elementOf(container.type), right.type), PREC.or);
+  } else {
+    assigned = value(t, { kind: 'bin', type: operator.slice(0, -1), left, right: node.right, loc: node.loc });
+  }
+  void statement;
+  return expr(`${base}.set(${key.code}, ${wrap(assigned, PREC.assignment)})`, assigned.type);
+}
+
+/** `[$a, $b] = $array` and `['host' => $h] = $array`, as a statement. */
+function destructuring(t: Translator, node: PhpNode, statement: boolean): Expr {
+  if (!statement) return t.unportedExpr(node, 'list() inside an expression is not ported');
+  const source = value(t, node.right);
+  if (!isArray(source.type)) return t.unportedExpr(node, 'list() of a value that may not be an array is not ported');
+  const targets: string[] = [];
+  const keys: string[] = [];
+  let index = 0;
+  for (const item of node.left.items ?? []) {
+    if (!item) {
+      index++;
+      continue;
+    }
+    const entry = item.kind === 'entry' ? item : { value: item, key: null };
+    if (entry.value?.kind !== 'variable') return t.unportedExpr(node, 'nested list() is not ported');
+    targets.push(value(t, entry.value).code);
+    keys.push(entry.key ? value(t, entry.key).code : String(index++));
+  }
+  return expr(`[${targets.join(', ')}] = ${wrap(source, PREC.primary)}.pick(${keys.join(', ')})`, source.type, PREC.assignment);
+}
+
+/** `$i++`, `--$i`, `$counts[$k]++`. */
+export function increment(t: Translator, node: PhpNode, statement: boolean): Expr {
+  const operator = node.type === '+' ? '++' : '--';
+  const target: PhpNode = node.what;
+  if (target.kind === 'variable') {
+    const current = value(t, target);
+    if (isNumeric(without(current.type, 'null')) && !current.type.kinds.has('null')) {
+      const code = node.kind === 'post' ? `${current.code}${operator}` : `${operator}${current.code}`;
+      return expr(code, current.type, node.kind === 'post' ? PREC.postfix : PREC.unary);
+    }
+    if (!statement && node.kind === 'post') return t.unportedExpr(node, `${operator} on a value that may not be a number is not ported here`);
+    return expr(`${current.code} = ${t.use('toNumber')}(${current.code}) ${operator === '++' ? '+' : '-'} 1`, NUMBER, PREC.assignment);
+  }
+  if (target.kind === 'offsetlookup' && target.offset && isPure(target.offset) && (statement || node.kind === 'pre')) {
+    const container = containerFor(t, target.what);
+    if (container) {
+      const base = wrap(container, PREC.primary);
+      const key = value(t, target.offset).code;
+      const element = elementOf(container.type);
+      const current = isNumeric(element) ? `${base}.get(${key})` : `${t.use('toNumber')}(${base}.get(${key}))`;
+      return expr(`${base}.set(${key}, ${current} ${operator === '++' ? '+' : '-'} 1)`, isInt(element) ? INT : NUMBER);
+    }
+  }
+  return t.unportedExpr(node, `${operator} here is not ported`);
+}
+

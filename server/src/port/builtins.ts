@@ -1,0 +1,165 @@
+// PHP's non-socket built-in functions the port supports: the type each returns, and the
+// TypeScript it becomes. Most become a call of the runtime function with the PHP name (which
+// applies PHP's rules); a few become plain TypeScript when the argument types make that exact
+// (strlen of a string is `.length`, count of an array is `.count`).
+import { expr, PREC, wrap, type Expr } from './code';
+import {
+  arrayOf,
+  BOOL,
+  elementOf,
+  FLOAT,
+  INT,
+  isArray,
+  isInt,
+  isNumeric,
+  isString,
+  KEY,
+  kinds,
+  MIXED,
+  NULL,
+  NUMBER,
+  STRING,
+  union,
+  type PhpType,
+} from './php-types';
+
+export interface BuiltinCall {
+  args: readonly Expr[];
+  /** Marks a runtime name as used and returns it. */
+  use(name: string): string;
+}
+
+export interface Builtin {
+  returns(args: readonly PhpType[]): PhpType;
+  /** Runtime function to call when `emit` gives nothing; defaults to the PHP name. */
+  helper?: string;
+  /** Plain TypeScript for the call, when the argument types allow it. */
+  emit?(call: BuiltinCall): Expr | undefined;
+  /** Arguments PHP takes by reference and the runtime changes in place (arrays). */
+  mutates?: readonly number[];
+}
+
+const returns = (type: PhpType) => () => type;
+const sameAsFirst = (args: readonly PhpType[]) => args[0] ?? MIXED;
+const elementOfFirst = (args: readonly PhpType[]) => (args[0] ? elementOf(args[0]) : MIXED);
+const STRING_OR_FALSE = union(STRING, kinds('false'));
+const INT_OR_FALSE = union(INT, kinds('false'));
+
+function fixed(type: PhpType): Builtin {
+  return { returns: returns(type) };
+}
+
+function renamed(helper: string, type: PhpType): Builtin {
+  return { helper, returns: returns(type) };
+}
+
+/** A call of the runtime function with the given name. */
+function helperCall(name: string, { args, use }: BuiltinCall, type: PhpType): Expr {
+  return expr(`${use(name)}(${args.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, type);
+}
+
+const STRING_FUNCTIONS = [
+  'strtoupper', 'strtolower', 'ucfirst', 'lcfirst', 'ucwords', 'trim', 'ltrim', 'rtrim', 'str_pad', 'str_repeat', 'substr',
+  'sprintf', 'vsprintf', 'implode', 'strrev', 'chr', 'bin2hex', 'dechex', 'decbin', 'decoct', 'base64_encode',
+  'base64_decode', 'number_format', 'nl2br', 'wordwrap', 'str_replace', 'pack',
+];
+
+export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
+  ...STRING_FUNCTIONS.map((name): [string, Builtin] => [name, fixed(STRING)]),
+  ['join', renamed('implode', STRING)],
+  ['strval', renamed('toStr', STRING)],
+  ['strlen', {
+    returns: returns(INT),
+    emit: ({ args, use }) => expr(isString(args[0]!.type) ? `${wrap(args[0]!, PREC.primary)}.length` : `${use('toStr')}(${args[0]!.code}).length`, INT),
+  }],
+  ['count', { returns: returns(INT), emit: ({ args }) => (isArray(args[0]!.type) ? expr(`${wrap(args[0]!, PREC.primary)}.count`, INT) : undefined) }],
+  ['sizeof', { helper: 'count', returns: returns(INT), emit: ({ args }) => (isArray(args[0]!.type) ? expr(`${wrap(args[0]!, PREC.primary)}.count`, INT) : undefined) }],
+  ...['strpos', 'stripos', 'strrpos'].map((name): [string, Builtin] => [name, fixed(INT_OR_FALSE)]),
+  ['strstr', fixed(STRING_OR_FALSE)],
+  ['hex2bin', fixed(STRING_OR_FALSE)],
+  ...['str_contains', 'str_starts_with', 'str_ends_with', 'in_array', 'array_key_exists', 'file_exists', 'unlink', 'error_log'].map(
+    (name): [string, Builtin] => [name, fixed(BOOL)],
+  ),
+  ['key_exists', renamed('array_key_exists', BOOL)],
+  ...['is_int', 'is_float', 'is_string', 'is_bool', 'is_array', 'is_null', 'is_numeric'].map((name): [string, Builtin] => [name, fixed(BOOL)]),
+  ['is_integer', renamed('is_int', BOOL)],
+  ['is_long', renamed('is_int', BOOL)],
+  ['is_double', renamed('is_float', BOOL)],
+  ...['ord', 'strcmp', 'strcasecmp', 'strncmp', 'substr_count', 'str_word_count', 'intdiv', 'array_push', 'array_unshift', 'printf', 'print', 'time'].map(
+    (name): [string, Builtin] => [name, fixed(INT)],
+  ),
+  ['hexdec', fixed(NUMBER)],
+  ['bindec', fixed(NUMBER)],
+  ['octdec', fixed(NUMBER)],
+  ['intval', {
+    helper: 'toInt',
+    returns: returns(INT),
+    emit: ({ args }) => (args.length === 1 && isInt(args[0]!.type) ? args[0] : undefined),
+  }],
+  ['floatval', renamed('toFloat', FLOAT)],
+  ['boolval', renamed('toBool', BOOL)],
+  ['abs', { returns: (args) => (args[0] && isNumeric(args[0]) ? args[0] : NUMBER) }],
+  ['floor', fixed(FLOAT)],
+  ['ceil', fixed(FLOAT)],
+  ['round', fixed(FLOAT)],
+  ['sqrt', { returns: returns(FLOAT), emit: ({ args, use }) => expr(`Math.sqrt(${isNumeric(args[0]!.type) ? args[0]!.code : `${use('toNumber')}(${args[0]!.code})`})`, FLOAT) }],
+  ['max', { returns: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)) }],
+  ['min', { returns: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)) }],
+  ['array_sum', fixed(NUMBER)],
+  ['explode', fixed(arrayOf(STRING))],
+  ['str_split', fixed(arrayOf(STRING))],
+  ['array_keys', fixed(arrayOf(KEY))],
+  ['array_values', { returns: (args) => arrayOf(elementOfFirst(args)) }],
+  ['array_merge', { returns: (args) => arrayOf(union(...args.map(elementOf))) }],
+  ...['array_slice', 'array_reverse', 'array_filter', 'array_unique'].map((name): [string, Builtin] => [name, { returns: sameAsFirst }]),
+  ['array_map', fixed(arrayOf(MIXED))],
+  ['array_flip', fixed(arrayOf(KEY))],
+  ['array_fill', { returns: (args) => arrayOf(args[2] ?? MIXED) }],
+  ['array_combine', { returns: (args) => arrayOf(args[1] ? elementOf(args[1]) : MIXED) }],
+  ['range', { returns: (args) => arrayOf(args.every((arg) => isInt(arg)) ? INT : NUMBER) }],
+  ['array_search', fixed(union(KEY, kinds('false')))],
+  ['array_key_first', fixed(union(KEY, NULL))],
+  ['array_key_last', fixed(union(KEY, NULL))],
+  ['array_pop', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
+  ['array_shift', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
+  ...['sort', 'rsort', 'usort', 'ksort', 'krsort', 'asort', 'arsort'].map((name): [string, Builtin] => [name, { returns: returns(kinds('true')), mutates: [0] }]),
+  ['json_encode', fixed(STRING_OR_FALSE)],
+  ['json_decode', fixed(MIXED)],
+  ['unpack', fixed(union(arrayOf(MIXED), kinds('false')))],
+  ['var_dump', fixed(NULL)],
+  ['var_export', { returns: (args) => (args.length > 1 ? union(STRING, NULL) : NULL) }],
+  ['print_r', { returns: (args) => (args.length > 1 ? union(STRING, kinds('true')) : kinds('true')) }],
+  ['gettype', fixed(STRING)],
+  ['get_class', renamed('phpClassName', STRING)],
+  ['getenv', fixed(STRING_OR_FALSE)],
+  ['sleep', fixed(INT)],
+  ['usleep', fixed(NULL)],
+  ['microtime', {
+    returns: (args) => (args.length > 0 ? FLOAT : STRING),
+    emit: ({ args, use }) => expr(`${use('microtime')}(${args.length > 0 ? 'true' : ''})`, args.length > 0 ? FLOAT : STRING),
+  }],
+  ['fwrite', fixed(INT_OR_FALSE)],
+  ['fputs', renamed('fwrite', INT_OR_FALSE)],
+  ['fgets', fixed(STRING_OR_FALSE)],
+  ['fflush', { returns: returns(BOOL), emit: () => expr('true', BOOL) }],
+  ['file_put_contents', fixed(INT_OR_FALSE)],
+  ['file_get_contents', fixed(STRING_OR_FALSE)],
+  ['spl_object_id', renamed('objectId', INT)],
+  ['is_resource', { returns: returns(BOOL), emit: ({ args, use }) => expr(`${wrap(args[0]!, PREC.relational + 1)} instanceof ${use('PhpStream')}`, BOOL, PREC.relational) }],
+  ['is_object', { returns: returns(BOOL), emit: ({ args, use }) => expr(`typeof ${wrap(args[0]!, PREC.unary)} === 'object' && !(${args[0]!.code} instanceof ${use('PhpArray')}) && ${args[0]!.code} !== null`, BOOL, PREC.and) }],
+  ['function_exists', { returns: returns(BOOL), emit: () => expr('true', BOOL) }],
+  ['extension_loaded', { returns: returns(BOOL), emit: () => expr('true', BOOL) }],
+  ...['set_time_limit', 'error_reporting', 'ini_set', 'ob_implicit_flush', 'ob_end_flush', 'gc_collect_cycles', 'date_default_timezone_set', 'cli_set_process_title'].map(
+    (name): [string, Builtin] => [name, renamed('noEffect', NULL)],
+  ),
+]);
+
+export function builtin(name: string): Builtin | undefined {
+  return BUILTINS.get(name);
+}
+
+/** The call of a builtin: its own emitter, or the runtime function it names. */
+export function emitBuiltin(name: string, spec: Builtin, call: BuiltinCall): Expr {
+  const type = spec.returns(call.args.map((arg) => arg.type));
+  return spec.emit?.(call) ?? helperCall(spec.helper ?? name, call, type);
+}

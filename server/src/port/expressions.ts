@@ -1,0 +1,569 @@
+// PHP expressions → TypeScript expressions. Where PHP and JavaScript agree for the operand
+// types (ints, sockets-or-false, strings compared with a non-numeric literal…) the output is
+// plain TypeScript; elsewhere a runtime helper applies PHP's rule (toBool, looseEquals, …).
+import { calledFunctionName, isNode, normalizeName, type PhpNode } from '../core/ast';
+import { socketFunction } from '../core/socket-api';
+import { builtin, emitBuiltin } from './builtins';
+import { awaited, binary, expr, PREC, wrap, type Expr } from './code';
+import { assignment, increment } from './assignments';
+import { closure } from './closures';
+import { encapsedParts, heredocLayout, nowdocBytes, stringNodeBytes, tsStringLiteral, tsTemplateChunk, utf8Bytes } from './literals';
+import {
+  arrayOf,
+  BOOL,
+  elementOf,
+  FLOAT,
+  hasJsTruthiness,
+  INT,
+  isArray,
+  isInt,
+  isNumeric,
+  isOnly,
+  isString,
+  kinds,
+  MIXED,
+  NEVER,
+  NULL,
+  NUMBER,
+  STRING,
+  union,
+  without,
+  type PhpType,
+} from './php-types';
+import { isAsyncRuntimeFunction } from './runtime/pieces';
+import { socketCall } from './socket-translation';
+import type { Translator } from './translator';
+import { binaryType, castType, constantType, methodType, numberLiteralType } from './typing';
+
+const PHP_EXCEPTION_CLASSES = new Set([
+  'exception', 'error', 'errorexception', 'runtimeexception', 'logicexception', 'invalidargumentexception', 'domainexception',
+  'lengthexception', 'outofrangeexception', 'unexpectedvalueexception', 'outofboundsexception', 'overflowexception',
+  'underflowexception', 'rangeexception', 'typeerror', 'valueerror', 'arithmeticerror', 'divisionbyzeroerror', 'jsonexception',
+  'throwable', 'badfunctioncallexception', 'argumentcounterror',
+]);
+
+/** PHP's name for a built-in exception class, as written in the source. */
+function exceptionClass(node: PhpNode): string | undefined {
+  if (node.kind !== 'name') return undefined;
+  const name = String(node.name).replace(/^\\/, '');
+  return PHP_EXCEPTION_CLASSES.has(name.toLowerCase()) ? name : undefined;
+}
+
+export function value(t: Translator, node: PhpNode): Expr {
+  switch (node.kind) {
+    case 'number':
+      return numberLiteral(String(node.value));
+    case 'string':
+      return expr(tsStringLiteral(stringNodeBytes(node)), STRING);
+    case 'nowdoc':
+      return expr(tsStringLiteral(nowdocBytes(node)), STRING);
+    case 'encapsed':
+      return encapsed(t, node);
+    case 'boolean':
+      return expr(node.value ? 'true' : 'false', kinds(node.value ? 'true' : 'false'));
+    case 'nullkeyword':
+      return expr('null', NULL);
+    case 'magic':
+      return magic(t, node);
+    case 'array':
+      return arrayLiteral(t, node);
+    case 'variable':
+      return variable(t, node);
+    case 'offsetlookup':
+      return offsetRead(t, node);
+    case 'call':
+      return callExpression(t, node);
+    case 'bin':
+      return binaryExpression(t, node);
+    case 'unary':
+      return unary(t, node);
+    case 'assign':
+      return assignment(t, node, false);
+    case 'post':
+    case 'pre':
+      return increment(t, node, false);
+    case 'cast':
+      return cast(t, node);
+    case 'retif':
+      return ternary(t, node);
+    case 'isset':
+      return issetExpression(t, node);
+    case 'empty':
+      return emptyExpression(t, node);
+    case 'silent':
+      return silenced(t, node);
+    case 'exit':
+      return exitCall(t, node);
+    case 'print':
+      return expr(`${t.use('print')}(${wrap(value(t, node.expression), PREC.assignment)})`, INT);
+    case 'closure':
+    case 'arrowfunc':
+      return closure(t, node);
+    case 'new':
+      return newExpression(t, node);
+    case 'instanceof':
+      return instanceOf(t, node);
+    case 'match':
+      return matchExpression(t, node);
+    case 'name':
+      return constant(t, node);
+    case 'throw':
+      return t.unportedExpr(node, '`throw` as an expression is not ported');
+    default:
+      return t.unportedExpr(node, `${node.kind} expressions are not ported`);
+  }
+}
+
+/** PHP number syntax in TypeScript: legacy octal `0755` becomes `0o755`. */
+export function numberLiteral(text: string): Expr {
+  const type = numberLiteralType(text);
+  const code = /^0[0-7_]+$/.test(text) ? `0o${text.slice(1)}` : text.replace(/^0O/, '0o');
+  return expr(code, type);
+}
+
+/** Code for a value as a PHP string (echo, `.`, interpolation). */
+export function stringCode(t: Translator, value: Expr): string {
+  if (isString(value.type)) return value.code;
+  if (isInt(value.type)) return `String(${value.code})`;
+  return `${t.use('toStr')}(${value.code})`;
+}
+
+/** Code for a value as a number in arithmetic. */
+function numberCode(t: Translator, value: Expr, operator: string, prec: number): string {
+  if (isNumeric(value.type)) return wrap(value, prec);
+  return `${t.use('toNumber')}(${value.code}${operator === '+' ? '' : `, '${operator}'`})`;
+}
+
+function templatePart(t: Translator, part: Expr): string {
+  if (isString(part.type) || isInt(part.type)) return `\${${part.code}}`;
+  return `\${${t.use('toStr')}(${part.code})}`;
+}
+
+/** Literal bytes and values as one template literal (or a plain literal when all are bytes). */
+function template(t: Translator, parts: (string | Expr)[]): Expr {
+  const merged: (string | Expr)[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') merged[merged.length - 1] = last + part;
+    else merged.push(part);
+  }
+  if (merged.every((part) => typeof part === 'string')) return expr(tsStringLiteral(merged.join('')), STRING);
+  if (merged.length === 1) return expr(stringCode(t, merged[0] as Expr), STRING);
+  return expr(`\`${merged.map((part) => (typeof part === 'string' ? tsTemplateChunk(part) : templatePart(t, part))).join('')}\``, STRING);
+}
+
+function encapsed(t: Translator, node: PhpNode): Expr {
+  if (node.type === 'shell') return t.unportedExpr(node, 'shell commands (backticks) are not ported');
+  const heredoc = node.type === 'heredoc';
+  const layout = heredoc ? heredocLayout(String(node.raw)) : undefined;
+  const parts: (string | Expr)[] = encapsedParts(node, layout).map((part) => (typeof part === 'string' ? part : value(t, part)));
+  return template(t, parts);
+}
+
+function magic(t: Translator, node: PhpNode): Expr {
+  switch (node.value) {
+    case '__LINE__':
+      return expr(String(t.lines.positionAt(node.loc?.start.offset ?? 0).line), INT);
+    case '__FILE__':
+      return expr(tsStringLiteral(utf8Bytes(t.fileName)), STRING);
+    case '__DIR__':
+      return expr(tsStringLiteral(utf8Bytes(t.fileName.includes('/') ? t.fileName.slice(0, t.fileName.lastIndexOf('/')) : '.')), STRING);
+    case '__FUNCTION__':
+      return expr(tsStringLiteral(utf8Bytes(t.scope.php)), STRING);
+    default:
+      return expr("''", STRING);
+  }
+}
+
+function arrayLiteral(t: Translator, node: PhpNode): Expr {
+  const items: PhpNode[] = (node.items ?? []).filter(isNode);
+  const entries = items.map((item) => (item.kind === 'entry' ? item : { kind: 'entry', key: null, value: item, loc: item.loc }));
+  const bad = entries.find((entry) => entry.byRef || entry.unpack);
+  if (bad) return t.unportedExpr(node, bad.byRef ? 'arrays of references are not ported' : 'array unpacking (...) is not ported');
+  const values = entries.map((entry) => value(t, entry.value));
+  const type = arrayOf(union(NEVER, ...values.map((item) => item.type)));
+  const phpArray = t.use('PhpArray');
+  if (entries.every((entry) => !entry.key)) {
+    return expr(`${phpArray}.of(${values.map((item) => wrap(item, PREC.assignment)).join(', ')})`, type);
+  }
+  const pairs = entries.map((entry, i) => `[${entry.key ? wrap(value(t, entry.key), PREC.assignment) : 'undefined'}, ${wrap(values[i]!, PREC.assignment)}]`);
+  return expr(`${phpArray}.fromEntries([${pairs.join(', ')}])`, type);
+}
+
+const SUPERGLOBALS = new Set(['GLOBALS', '_SERVER', '_ENV', '_GET', '_POST', '_COOKIE', '_FILES', '_REQUEST', '_SESSION']);
+
+export function variable(t: Translator, node: PhpNode): Expr {
+  if (typeof node.name !== 'string') return t.unportedExpr(node, 'variable variables are not ported');
+  if (node.name === 'this') return t.unportedExpr(node, 'classes are not ported');
+  if (SUPERGLOBALS.has(node.name)) return t.unportedExpr(node, `$${node.name} is not ported`);
+  const info = t.variableInfo(node);
+  if (!info) return t.unportedExpr(node, 'unknown variable');
+  // $argv and $argc of the main script come from the runtime unless the program assigns them.
+  if ((info.php === 'argv' || info.php === 'argc') && info.writes === 0 && t.analysis.main.vars.get(info.php) === info) {
+    return expr(t.use(info.php), info.php === 'argv' ? arrayOf(STRING) : INT);
+  }
+  const type = info.php === 'argv' && info.writes === 0 ? arrayOf(STRING) : info.type;
+  return expr(info.ts, type);
+}
+
+/** `$a[$k]` read: PhpArray.get, a string byte, or the helper when the type is unknown. */
+function offsetRead(t: Translator, node: PhpNode): Expr {
+  if (!node.offset) return t.unportedExpr(node, '`[]` cannot be read');
+  const container = value(t, node.what);
+  const offset = value(t, node.offset);
+  if (isArray(container.type)) return expr(`${wrap(container, PREC.primary)}.get(${offset.code})`, elementOf(container.type));
+  if (isString(container.type)) return expr(`${t.use('substr')}(${container.code}, ${offset.code}, 1)`, STRING);
+  return expr(`${t.use('offsetGet')}(${container.code}, ${offset.code})`, container.type.kinds.has('array') ? union(elementOf(container.type), STRING, NULL) : MIXED);
+}
+
+/** Arguments as written, or undefined when a call spreads or names them (not ported). */
+function positionalArguments(t: Translator, node: PhpNode): PhpNode[] | undefined {
+  const args: PhpNode[] = (node.arguments ?? []).filter(isNode);
+  const special = args.find((arg) => arg.kind === 'variadic' || arg.kind === 'namedargument');
+  if (special) {
+    t.report(node, special.kind === 'variadic' ? 'argument unpacking (...) is not ported' : 'named arguments are not ported here');
+    return undefined;
+  }
+  return args;
+}
+
+function callExpression(t: Translator, node: PhpNode): Expr {
+  if (node.what?.kind === 'propertylookup' || node.what?.kind === 'nullsafepropertylookup') return methodCall(t, node);
+  const name = calledFunctionName(node);
+  if (!name) {
+    if (node.what?.kind === 'variable') {
+      const callee = value(t, node.what);
+      const args = positionalArguments(t, node);
+      if (args && isOnly(callee.type, 'callable')) return expr(`${wrap(callee, PREC.primary)}(${args.map((arg) => value(t, arg).code).join(', ')})`, MIXED);
+    }
+    return t.unportedExpr(node, 'dynamic calls are not ported');
+  }
+  const socket = socketFunction(name);
+  if (socket) return socketCall(t, node, socket);
+  const user = t.analysis.functions.get(name);
+  if (user) {
+    const args = positionalArguments(t, node);
+    if (!args) return t.unportedExpr(node, 'this call is not ported');
+    if ((user.node?.arguments ?? []).some((param: PhpNode) => param.byref)) {
+      return t.unportedExpr(node, `${user.php}() takes parameters by reference, which is not ported`);
+    }
+    const type = t.analysis.env.functionReturnType(name) ?? MIXED;
+    const call = expr(`${user.ts}(${args.slice(0, user.params.length).map((arg) => wrap(value(t, arg), PREC.assignment)).join(', ')})`, type);
+    return user.isAsync ? awaited(call) : call;
+  }
+  if (name === 'define') return t.unportedExpr(node, 'define() with a computed name is not ported');
+  if (name === 'defined' && node.arguments?.[0]?.kind === 'string') {
+    const constantName = String(node.arguments[0].value);
+    return expr(t.analysis.constants.has(constantName) || constantType(constantName, t.analysis.env) ? 'true' : 'false', BOOL);
+  }
+  const spec = builtin(name);
+  if (!spec) return t.unportedExpr(node, `${name}() is not ported`);
+  const args = positionalArguments(t, node);
+  if (!args) return t.unportedExpr(node, 'this call is not ported');
+  const call = emitBuiltin(name, spec, { args: args.map((arg) => value(t, arg)), use: (helper) => t.use(helper) });
+  return isAsyncRuntimeFunction(spec.helper ?? name) ? awaited(call) : call;
+}
+
+/** `$e->getMessage()` and `$e->getCode()` on caught exceptions; other objects are not ported. */
+function methodCall(t: Translator, node: PhpNode): Expr {
+  const method = String(node.what.offset?.name ?? '');
+  const type = methodType(method);
+  if (type === MIXED || (node.arguments ?? []).length > 0) return t.unportedExpr(node, 'method calls are not ported (classes are not ported)');
+  const target = value(t, node.what.what);
+  const receiver = isOnly(target.type, 'error') ? wrap(target, PREC.primary) : `(${target.code} as ${t.use('PhpError')})`;
+  return expr(`${receiver}.${method === 'getCode' ? 'getCode' : 'getMessage'}()`, type);
+}
+
+function concatOperands(node: PhpNode): PhpNode[] {
+  if (node.kind === 'bin' && node.type === '.' && !node.parenthesizedExpression) return [...concatOperands(node.left), node.right];
+  return [node];
+}
+
+/** Literal strings of a `.` chain stay bytes, so the chain can become one template literal. */
+function concatenation(t: Translator, node: PhpNode): Expr {
+  const operands = concatOperands(node.left).concat([node.right]);
+  const parts = operands.map((operand): string | Expr => (operand.kind === 'string' ? stringNodeBytes(operand) : value(t, operand)));
+  if (parts.some((part) => typeof part === 'string')) return template(t, parts);
+  const values = parts as Expr[];
+  return expr(values.map((part) => (isString(part.type) ? wrap(part, PREC.additive + 1) : stringCode(t, part))).join(' + '), STRING, PREC.additive);
+}
+
+function isNonNumericStringLiteral(node: PhpNode): boolean {
+  return node.kind === 'string' && !/^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$/.test(stringNodeBytes(node));
+}
+
+/** PHP's `==`: plain `===` where both sides are the same simple type, or a string meets a word. */
+function looseEquality(t: Translator, node: PhpNode, left: Expr, right: Expr, negate: boolean): Expr {
+  const strictOk =
+    (isNumeric(left.type) && isNumeric(right.type)) ||
+    (isString(left.type) && (isNonNumericStringLiteral(node.right) || isNonNumericStringLiteral(node.left)) && isString(right.type)) ||
+    (isOnly(left.type, 'true', 'false') && isOnly(right.type, 'true', 'false')) ||
+    (isOnly(left.type, 'socket', 'false', 'null', 'error') && isOnly(right.type, 'socket', 'false', 'null', 'error') && !(left.type.kinds.has('null') && right.type.kinds.has('false')) && !(left.type.kinds.has('false') && right.type.kinds.has('null')));
+  if (strictOk) return binary(left, negate ? '!==' : '===', right, PREC.equality, BOOL);
+  const call = `${t.use('looseEquals')}(${left.code}, ${right.code})`;
+  return negate ? expr(`!${call}`, BOOL, PREC.unary) : expr(call, BOOL);
+}
+
+function strictEquality(t: Translator, left: Expr, right: Expr, negate: boolean): Expr {
+  if (left.type.kinds.has('array') && right.type.kinds.has('array')) {
+    const call = `${t.use('strictEquals')}(${left.code}, ${right.code})`;
+    return negate ? expr(`!${call}`, BOOL, PREC.unary) : expr(call, BOOL);
+  }
+  return binary(left, negate ? '!==' : '===', right, PREC.equality, BOOL);
+}
+
+/** `<`, `>`, `<=`, `>=`, `<=>`: numbers natively, strings against a word natively, else compare(). */
+function comparison(t: Translator, node: PhpNode, operator: string, left: Expr, right: Expr): Expr {
+  const nativeNumbers = isNumeric(left.type) && isNumeric(right.type);
+  const nativeStrings = isString(left.type) && isString(right.type) && (isNonNumericStringLiteral(node.left) || isNonNumericStringLiteral(node.right));
+  if (operator === '<=>') {
+    if (nativeNumbers) return expr(`Math.sign(${binary(left, '-', right, PREC.additive, INT).code})`, INT);
+    return expr(`${t.use('compare')}(${left.code}, ${right.code})`, INT);
+  }
+  if (nativeNumbers || nativeStrings) return binary(left, operator, right, PREC.relational, BOOL);
+  return expr(`${t.use('compare')}(${left.code}, ${right.code}) ${operator} 0`, BOOL, PREC.relational);
+}
+
+function arithmetic(t: Translator, operator: string, left: Expr, right: Expr): Expr {
+  const type = binaryType(operator, left.type, right.type);
+  if (operator === '+' && left.type.kinds.has('array') && right.type.kinds.has('array')) {
+    return expr(`${t.use('add')}(${left.code}, ${right.code})`, type.kinds.has('array') ? type : MIXED);
+  }
+  if (operator === '/' && !(isNumeric(left.type) && isNumeric(right.type))) return expr(`${t.use('divide')}(${left.code}, ${right.code})`, type);
+  if (operator === '%' && !(isInt(left.type) && isInt(right.type))) return expr(`${t.use('modulo')}(${left.code}, ${right.code})`, INT);
+  const prec = operator === '+' || operator === '-' ? PREC.additive : operator === '**' ? PREC.exponent : PREC.multiplicative;
+  const leftMin = operator === '**' ? PREC.postfix : prec;
+  const rightMin = operator === '**' ? prec : prec + 1;
+  return expr(`${numberCode(t, left, operator, leftMin)} ${operator} ${numberCode(t, right, operator, rightMin)}`, type, prec);
+}
+
+/** 64-bit bitwise operators; `$x & 0xFF` with a 31-bit mask is exact in JavaScript. */
+function bitwise(t: Translator, node: PhpNode, operator: string, left: Expr, right: Expr): Expr {
+  const smallMask = (side: PhpNode) => side.kind === 'number' && isInt(numberLiteral(String(side.value)).type) && Number(side.value.replace(/_/g, '')) <= 0x7fffffff;
+  if (operator === '&' && isInt(left.type) && isInt(right.type) && (smallMask(node.left) || smallMask(node.right))) {
+    return binary(left, '&', right, PREC.bitAnd, INT);
+  }
+  return expr(`${t.use('bitwise')}('${operator}', ${left.code}, ${right.code})`, INT);
+}
+
+function binaryExpression(t: Translator, node: PhpNode): Expr {
+  const operator = String(node.type);
+  switch (operator) {
+    case '.':
+      return concatenation(t, node);
+    case '&&':
+    case 'and':
+    case '||':
+    case 'or':
+    case 'xor':
+      return asBooleanValue(t, logical(t, node));
+    case '??':
+      return coalesce(t, node);
+    case 'instanceof':
+      return instanceOf(t, node);
+  }
+  const left = value(t, node.left);
+  const right = value(t, node.right);
+  switch (operator) {
+    case '==':
+      return looseEquality(t, node, left, right, false);
+    case '!=':
+    case '<>':
+      return looseEquality(t, node, left, right, true);
+    case '===':
+      return strictEquality(t, left, right, false);
+    case '!==':
+      return strictEquality(t, left, right, true);
+    case '<':
+    case '>':
+    case '<=':
+    case '>=':
+    case '<=>':
+      return comparison(t, node, operator, left, right);
+    case '&':
+    case '|':
+    case '^':
+    case '<<':
+    case '>>':
+      return bitwise(t, node, operator, left, right);
+    default:
+      return arithmetic(t, operator, left, right);
+  }
+}
+
+/** A JS boolean for a condition value that may be a socket or an int (for `$ok = $a && $b`). */
+function asBooleanValue(t: Translator, condition: Expr): Expr {
+  void t;
+  return isOnly(condition.type, 'true', 'false') ? condition : expr(`Boolean(${condition.code})`, BOOL);
+}
+
+/** `&&`, `||`, `xor` for their truthiness; the result's type says whether it is a boolean. */
+function logical(t: Translator, node: PhpNode): Expr {
+  const operator = String(node.type);
+  const left = condition(t, node.left);
+  const right = condition(t, node.right);
+  if (operator === 'xor') return expr(`${toBoolean(left)} !== ${toBoolean(right)}`, BOOL, PREC.equality);
+  const js = operator === '&&' || operator === 'and' ? '&&' : '||';
+  const prec = js === '&&' ? PREC.and : PREC.or;
+  const bothBoolean = isOnly(left.type, 'true', 'false') && isOnly(right.type, 'true', 'false');
+  return expr(`${wrap(left, prec)} ${js} ${wrap(right, prec + 1)}`, bothBoolean ? BOOL : union(left.type, right.type), prec);
+}
+
+function toBoolean(condition: Expr): string {
+  return isOnly(condition.type, 'true', 'false') ? wrap(condition, PREC.equality + 1) : `Boolean(${condition.code})`;
+}
+
+/** Code whose JavaScript truthiness is the PHP truthiness of the expression. */
+export function condition(t: Translator, node: PhpNode): Expr {
+  if (node.kind === 'bin' && ['&&', '||', 'and', 'or'].includes(String(node.type))) return logical(t, node);
+  if (node.kind === 'unary' && node.type === '!') return negation(t, node.what);
+  const result = value(t, node);
+  if (hasJsTruthiness(result.type) || result.type.kinds.size === 0) return result;
+  return expr(`${t.use('toBool')}(${result.code})`, BOOL);
+}
+
+function negation(t: Translator, node: PhpNode): Expr {
+  const inner = condition(t, node);
+  return expr(`!${wrap(inner, PREC.unary)}`, BOOL, PREC.unary);
+}
+
+function unary(t: Translator, node: PhpNode): Expr {
+  if (node.type === '!') return negation(t, node.what);
+  const operand = value(t, node.what);
+  if (node.type === '~') return expr(`${t.use('bitNot')}(${operand.code})`, INT);
+  if (node.type === '+') return isNumeric(operand.type) ? operand : expr(`${t.use('toNumber')}(${operand.code})`, NUMBER);
+  const type = isNumeric(operand.type) ? operand.type : NUMBER;
+  return expr(`-${isNumeric(operand.type) ? wrap(operand, PREC.unary) : `${t.use('toNumber')}(${operand.code}, '*')`}`, type, PREC.unary);
+}
+
+/** `$a ?? $b`: no warning for a missing key or variable, as PHP's isset semantics. */
+function coalesce(t: Translator, node: PhpNode): Expr {
+  const left = quietValue(t, node.left);
+  const right = value(t, node.right);
+  return expr(`${wrap(left, PREC.or + 2)} ?? ${wrap(right, PREC.or + 2)}`, union(without(left.type, 'null'), right.type), PREC.or);
+}
+
+/** A read that gives null (or undefined) instead of warning, for `??` and isset(). */
+function quietValue(t: Translator, node: PhpNode): Expr {
+  if (node.kind === 'offsetlookup' && node.offset) {
+    const container = quietValue(t, node.what);
+    const offset = value(t, node.offset);
+    const type = union(elementOf(container.type), NULL);
+    if (isArray(container.type)) return expr(`${wrap(container, PREC.primary)}.lookup(${offset.code})`, type);
+    if (isArray(without(container.type, 'null'))) return expr(`${wrap(container, PREC.primary)}?.lookup(${offset.code})`, type);
+  }
+  return value(t, node);
+}
+
+function issetExpression(t: Translator, node: PhpNode): Expr {
+  const checks = (node.variables ?? []).map((target: PhpNode) => {
+    if (target.kind === 'offsetlookup' && target.offset) {
+      const container = quietValue(t, target.what);
+      if (isArray(container.type)) return `${wrap(container, PREC.primary)}.isset(${value(t, target.offset).code})`;
+    }
+    return `${wrap(quietValue(t, target), PREC.equality + 1)} != null`;
+  });
+  return expr(checks.join(' && '), BOOL, checks.length > 1 ? PREC.and : PREC.equality);
+}
+
+function emptyExpression(t: Translator, node: PhpNode): Expr {
+  const inner = node.expression.kind === 'offsetlookup' ? quietValue(t, node.expression) : value(t, node.expression);
+  if (hasJsTruthiness(inner.type)) return expr(`!${wrap(inner, PREC.unary)}`, BOOL, PREC.unary);
+  return expr(`!${t.use('toBool')}(${inner.code})`, BOOL, PREC.unary);
+}
+
+function cast(t: Translator, node: PhpNode): Expr {
+  const inner = value(t, node.expr);
+  const type = castType(String(node.type));
+  switch (String(node.type)) {
+    case 'int':
+      if (isInt(inner.type)) return inner;
+      if (isOnly(inner.type, 'float')) return expr(`Math.trunc(${inner.code})`, INT);
+      return expr(`${t.use('toInt')}(${inner.code})`, INT);
+    case 'float':
+      return isNumeric(inner.type) ? { ...inner, type: FLOAT } : expr(`${t.use('toFloat')}(${inner.code})`, FLOAT);
+    case 'string':
+    case 'binary':
+      return expr(stringCode(t, inner), STRING, isString(inner.type) ? inner.prec : PREC.primary);
+    case 'bool':
+      return expr(`${t.use('toBool')}(${inner.code})`, BOOL);
+    default:
+      return t.unportedExpr(node, `(${String(node.type)}) casts are not ported`);
+  }
+  void type;
+}
+
+function ternary(t: Translator, node: PhpNode): Expr {
+  const whenFalse = value(t, node.falseExpr);
+  if (!node.trueExpr) {
+    const tested = value(t, node.test);
+    if (hasJsTruthiness(tested.type)) return expr(`${wrap(tested, PREC.or + 1)} || ${wrap(whenFalse, PREC.or + 1)}`, union(without(tested.type, 'false', 'null'), whenFalse.type), PREC.or);
+    if (node.test.kind !== 'variable') return t.unportedExpr(node, '`?:` on a complex expression is not ported');
+    return expr(`${t.use('toBool')}(${tested.code}) ? ${tested.code} : ${wrap(whenFalse, PREC.conditional)}`, union(tested.type, whenFalse.type), PREC.conditional);
+  }
+  const test = condition(t, node.test);
+  const whenTrue = value(t, node.trueExpr);
+  return expr(`${wrap(test, PREC.or)} ? ${wrap(whenTrue, PREC.assignment)} : ${wrap(whenFalse, PREC.assignment)}`, union(whenTrue.type, whenFalse.type), PREC.conditional);
+}
+
+function silenced(t: Translator, node: PhpNode): Expr {
+  const inner = value(t, node.expr);
+  const helper = t.use('silenced');
+  if (inner.code.includes('await ')) return awaited(expr(`${helper}(async () => ${wrap(inner, PREC.assignment)})`, inner.type));
+  return expr(`${helper}(() => ${wrap(inner, PREC.assignment)})`, inner.type);
+}
+
+function exitCall(t: Translator, node: PhpNode): Expr {
+  const status = node.expression ? value(t, node.expression) : undefined;
+  return expr(`${t.use('exit')}(${status ? status.code : ''})`, NEVER);
+}
+
+function newExpression(t: Translator, node: PhpNode): Expr {
+  const phpClass = exceptionClass(node.what);
+  if (!phpClass) return t.unportedExpr(node, 'classes are not ported');
+  const args = positionalArguments(t, node);
+  if (!args) return t.unportedExpr(node, 'this constructor call is not ported');
+  const [message, code] = args.map((arg) => value(t, arg));
+  const parts = [tsStringLiteral(phpClass), ...(message ? [stringCode(t, message)] : []), ...(code ? [code.code] : [])];
+  return expr(`new ${t.use('PhpError')}(${parts.join(', ')})`, kinds('error'));
+}
+
+function instanceOf(t: Translator, node: PhpNode): Expr {
+  const target = value(t, node.left ?? node.what);
+  const classNode = node.right ?? node.class;
+  const className = classNode?.kind === 'name' ? normalizeName(String(classNode.name)) : '';
+  if (className === 'socket') return expr(`${wrap(target, PREC.relational + 1)} instanceof ${t.use('PhpSocket')}`, BOOL, PREC.relational);
+  const phpClass = classNode ? exceptionClass(classNode) : undefined;
+  if (!phpClass) return t.unportedExpr(node, 'instanceof with classes is not ported');
+  return expr(`${t.use('isPhpInstance')}(${target.code}, ${tsStringLiteral(phpClass)})`, BOOL);
+}
+
+/** match: a chain of `===` tests on a subject that is a plain variable or literal. */
+function matchExpression(t: Translator, node: PhpNode): Expr {
+  if (!['variable', 'number', 'string'].includes(node.cond.kind)) return t.unportedExpr(node, 'match on a complex expression is not ported');
+  const subject = value(t, node.cond);
+  let fallback = expr(`${t.use('unhandledMatch')}(${subject.code})`, NEVER);
+  const arms: PhpNode[] = [...(node.arms ?? [])];
+  const defaultArm = arms.find((arm) => !arm.conds);
+  if (defaultArm) fallback = value(t, defaultArm.body);
+  let result = fallback;
+  for (const arm of arms.filter((arm) => arm.conds).reverse()) {
+    const tests = arm.conds.map((test: PhpNode) => strictEquality(t, subject, value(t, test), false).code).join(' || ');
+    const body = value(t, arm.body);
+    result = expr(`${arm.conds.length > 1 ? `(${tests})` : tests} ? ${wrap(body, PREC.assignment)} : ${wrap(result, PREC.conditional)}`, union(body.type, result.type), PREC.conditional);
+  }
+  return result;
+}
+
+function constant(t: Translator, node: PhpNode): Expr {
+  const name = String(node.name).replace(/^\\/, '');
+  const lower = name.toLowerCase();
+  if (lower === 'true' || lower === 'false') return expr(lower, kinds(lower as 'true' | 'false'));
+  if (lower === 'null') return expr('null', NULL);
+  const user = t.analysis.constants.get(name);
+  if (user) return expr(user.php, user.type);
+  const type = constantType(name, t.analysis.env);
+  if (!type) return t.unportedExpr(node, `the constant ${name} is not ported`);
+  return expr(t.use(name), type);
+}
+

@@ -1,0 +1,139 @@
+// One PHP file → one TypeScript module: imports, constants and shared variables, the PHP
+// functions, the main script as `async function main()`, the runtime helpers the code uses,
+// and the call that runs it.
+import { isNode, type PhpNode } from '../core/ast';
+import { parsePhp } from '../core/parse';
+import { analyze, type FunctionInfo, type ProgramAnalysis } from './analysis';
+import { PREC, wrap } from './code';
+import { value } from './expressions';
+import { commentLines } from './literals';
+import { assignNames } from './naming';
+import { tsType } from './php-types';
+import { runtimeSource } from './runtime/pieces';
+import { declaredType, functionBody } from './statements';
+import { Translator, type Unported } from './translator';
+
+export interface PortResult {
+  /** The TypeScript module (ESM, node: built-ins only). */
+  code: string;
+  /** PHP the port could not translate; each also has a `// TODO(port):` comment in `code`. */
+  unported: Unported[];
+}
+
+/** Top-level statements, with namespaces opened and a `#!` line dropped as the PHP CLI does. */
+function mainStatements(program: PhpNode): PhpNode[] {
+  const statements: PhpNode[] = [];
+  for (const child of (program.children ?? []) as PhpNode[]) {
+    if (child.kind === 'namespace') statements.push(...(child.children ?? []));
+    else statements.push(child);
+  }
+  const first = statements[0];
+  if (first?.kind === 'inline' && String(first.value).startsWith('#!')) {
+    const rest = String(first.value).replace(/^#![^\n]*\n?/, '');
+    statements[0] = { ...first, value: rest };
+  }
+  return statements;
+}
+
+export function portProgram(text: string, fileName: string): PortResult {
+  const { program, errors } = parsePhp(text, fileName);
+  const statements = mainStatements(program);
+  const analysis = analyze(statements);
+  // Translate once to learn which runtime names the code uses, then again if a program name
+  // collides with one of them.
+  let names = assignNames(analysis, []);
+  let t = translate(text, fileName, analysis, names);
+  const programNames = new Set([...analysis.functions.values(), ...allVariables(analysis)].map((item) => item.ts));
+  if ([...t.runtime].some((name) => programNames.has(name))) {
+    names = assignNames(analysis, t.runtime);
+    t = translate(text, fileName, analysis, names);
+  }
+  for (const error of errors) {
+    const line = t.lines.positionAt(error.offset).line;
+    t.unported.unshift({ range: [error.offset, error.offset], line, php: '', reason: `PHP syntax error: ${error.message}` });
+  }
+  return { code: assemble(t, analysis, names.main, errors.map((error) => error.message)), unported: t.unported };
+}
+
+function allVariables(analysis: ProgramAnalysis) {
+  return [analysis.main, ...analysis.functions.values(), ...analysis.closures.values()].flatMap((scope) => [...scope.vars.values()]);
+}
+
+interface Sections {
+  declarations: string[];
+  functions: string[];
+  main: string;
+}
+
+function translate(text: string, fileName: string, analysis: ProgramAnalysis, names: { main: string }): Translator & { sections: Sections } {
+  const t = new Translator(text, fileName, analysis, names) as Translator & { sections: Sections };
+  const declarations = moduleDeclarations(t, analysis);
+  const functions = [...analysis.functions.values()].map((fn) => t.inScope(fn, () => functionSource(t, fn)));
+  const main = t.inScope(analysis.main, () => functionBody(t, analysis.main));
+  t.sections = { declarations, functions, main };
+  return t;
+}
+
+/** Constants with plain values, variables shared through `global`, and function statics. */
+function moduleDeclarations(t: Translator, analysis: ProgramAnalysis): string[] {
+  const lines: string[] = [];
+  for (const constant of analysis.constants.values()) {
+    const before = new Set(t.runtime);
+    const assigned = t.inScope(analysis.main, () => value(t, constant.value));
+    const pure = [...t.runtime].every((name) => before.has(name)) && t.pendingTodos.length === 0;
+    t.pendingTodos = [];
+    if (pure) {
+      t.hoistedConstants.add(constant.php);
+      lines.push(`const ${constant.php} = ${wrap(assigned, PREC.assignment)};`);
+    } else {
+      lines.push(`let ${constant.php}: ${declaredType(t, constant.type)};`);
+    }
+  }
+  for (const info of analysis.main.vars.values()) {
+    if (info.moduleLevel) lines.push(`let ${info.ts}: ${declaredType(t, info.type)};`);
+  }
+  for (const fn of analysis.functions.values()) {
+    for (const [name, initial] of fn.statics) {
+      const info = fn.vars.get(name)!;
+      const init = initial ? t.inScope(fn, () => value(t, initial)).code : 'null';
+      lines.push(`let ${info.ts}: ${declaredType(t, info.type)} = ${init};`);
+    }
+  }
+  return lines;
+}
+
+function functionSource(t: Translator, fn: FunctionInfo): string {
+  const params = (fn.node?.arguments ?? []).filter(isNode).map((param: PhpNode, index: number) => {
+    const info = fn.vars.get(fn.params[index]!)!;
+    const type = declaredType(t, info.type);
+    if (param.variadic) {
+      t.report(param, 'variadic parameters are not ported');
+      return `...${info.ts}: unknown[]`;
+    }
+    const initial = param.value ? ` = ${value(t, param.value).code}` : '';
+    return `${info.ts}: ${type}${initial}`;
+  });
+  const returned = fn.returnsValue ? declaredType(t, t.analysis.env.functionReturnType(fn.key)!) : 'void';
+  const signature = `${fn.isAsync ? 'async ' : ''}function ${fn.ts}(${params.join(', ')}): ${fn.isAsync ? `Promise<${returned}>` : returned}`;
+  const body = functionBody(t, fn);
+  return `${signature} {\n${body}\n}`;
+}
+
+function assemble(t: Translator & { sections: Sections }, analysis: ProgramAnalysis, mainName: string, syntaxErrors: string[]): string {
+  t.use('runMain');
+  const runtime = runtimeSource(t.runtime);
+  const base = t.fileName.split(/[\\/]/).pop() ?? t.fileName;
+  const header = [
+    `// Ported from ${commentLines(base).join(' ')} by php-socket-lint.`,
+    "// PHP's blocking socket calls are awaited in the same order; the helpers at the end give the",
+    "// values PHP's semantics (byte strings, ordered arrays, loose comparison, socket errors).",
+    ...syntaxErrors.map((message) => `// TODO(port): the PHP has a syntax error: ${commentLines(message).join(' ')}`),
+  ];
+  const parts = [header.join('\n'), runtime.imports.join('\n'), t.sections.declarations.join('\n'), ...t.sections.functions];
+  parts.push(`async function ${mainName}(): Promise<void> {\n${t.sections.main}\n}`);
+  parts.push(`// ---- PHP runtime for this program (generated by php-socket-lint) ----\n\n${runtime.code}`);
+  parts.push(`runMain(${mainName});`);
+  void analysis;
+  void tsType;
+  return `${parts.filter((part) => part.trim() !== '').join('\n\n')}\n`;
+}

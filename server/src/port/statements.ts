@@ -1,0 +1,423 @@
+// PHP statements → TypeScript statements, keeping the program's control flow: its loops,
+// `break 2`/`continue 2` (labels), switch with PHP's loose case matching, try/catch on PHP's
+// exception classes, and `exit`.
+import { isNode, type PhpNode } from '../core/ast';
+import type { FunctionInfo, VarInfo } from './analysis';
+import { assignedValue, assignment, increment } from './assignments';
+import { expr, PREC, wrap, type Expr } from './code';
+import { planDeclarations, type DeclarationPlan } from './declarations';
+import { condition, value } from './expressions';
+import { tsStringLiteral, utf8Bytes } from './literals';
+import { isArray, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
+import { socketCall } from './socket-translation';
+import { calledFunctionName } from '../core/ast';
+import { socketFunction } from '../core/socket-api';
+import { childNodes } from '../core/ast';
+import { Writer, type Translator } from './translator';
+
+/** Per-scope state while its body is written. */
+interface BodyState {
+  plan: DeclarationPlan;
+}
+
+const bodies = new WeakMap<Translator, BodyState>();
+
+function plan(t: Translator): DeclarationPlan {
+  return bodies.get(t)!.plan;
+}
+
+/** A TypeScript type for a variable, marking the runtime types it names as used. */
+export function declaredType(t: Translator, type: PhpType): string {
+  for (const name of tsTypeNames(type)) t.use(name);
+  return tsType(type);
+}
+
+/** The body of a function, closure or the main script, one level indented, with declarations. */
+export function functionBody(t: Translator, scope: FunctionInfo): string {
+  const out = new Writer();
+  const outer = bodies.get(t);
+  const state: BodyState = { plan: planDeclarations(scope, t.analysis) };
+  bodies.set(t, state);
+  assignLabels(t, scope.body);
+  out.indented(() => {
+    for (const info of state.plan.atTop) {
+      out.line(`let ${info.ts}${state.plan.definitelyAssigned.has(info) ? '!' : ''}: ${declaredType(t, info.type)};`);
+    }
+    for (const name of scope.params) {
+      const param = scope.vars.get(name)!;
+      // PHP passes arrays by value; a function that changes its copy must not change the caller's.
+      if (param.mutated && param.type.kinds.has('array')) out.line(`${param.ts} = ${isArray(param.type) ? `${param.ts}.copy()` : `${t.use('copyValue')}(${param.ts})`};`);
+    }
+    writeStatements(t, out, scope.body);
+  });
+  if (outer) bodies.set(t, outer);
+  else bodies.delete(t);
+  return out.toString();
+}
+
+const LOOP_KINDS = new Set(['while', 'do', 'for', 'foreach']);
+
+/** Labels for the loops and switches that a `break N`/`continue N` leaves from inside. */
+function assignLabels(t: Translator, statements: readonly PhpNode[]): void {
+  const stack: { node: PhpNode; isLoop: boolean }[] = [];
+  const visit = (node: PhpNode) => {
+    if (['function', 'closure', 'arrowfunc'].includes(node.kind)) return;
+    if ((node.kind === 'break' || node.kind === 'continue') && stack.length > 0) {
+      const target = stack[stack.length - (node.level ? Number(node.level.value) : 1)];
+      if (target && !t.labels.has(target.node)) {
+        const innermost = stack[stack.length - 1]!;
+        const innermostLoop = [...stack].reverse().find((entry) => entry.isLoop);
+        const actsAsBreak = node.kind === 'break' || !target.isLoop;
+        const needsLabel = actsAsBreak ? target !== innermost : target !== innermostLoop;
+        if (needsLabel) t.labels.set(target.node, t.labels.size === 0 ? 'outer' : `outer${t.labels.size + 1}`);
+      }
+    }
+    const breakable = LOOP_KINDS.has(node.kind) || node.kind === 'switch';
+    if (breakable) stack.push({ node, isLoop: node.kind !== 'switch' });
+    childNodes(node).forEach(visit);
+    if (breakable) stack.pop();
+  };
+  statements.forEach(visit);
+}
+
+export function writeStatements(t: Translator, out: Writer, statements: readonly PhpNode[]): void {
+  for (const statement of statements) writeStatement(t, out, statement);
+}
+
+function writeBody(t: Translator, out: Writer, node: PhpNode | null | undefined): void {
+  if (!node) return;
+  out.indented(() => writeStatements(t, out, node.kind === 'block' ? (node.children ?? []) : [node]));
+}
+
+/** Writes the TODO comments gathered while translating a statement's own expressions. */
+function todos(t: Translator, out: Writer): void {
+  t.flushTodos(out);
+}
+
+function writeStatement(t: Translator, out: Writer, node: PhpNode): void {
+  switch (node.kind) {
+    case 'expressionstatement':
+      return expressionStatement(t, out, node);
+    case 'echo': {
+      const args = (node.expressions ?? []).map((item: PhpNode) => value(t, item));
+      todos(t, out);
+      out.line(`${t.use('echo')}(${args.map((arg: Expr) => wrap(arg, PREC.assignment)).join(', ')});`);
+      return;
+    }
+    case 'inline':
+      if (String(node.value) !== '') out.line(`${t.use('echo')}(${tsStringLiteral(utf8Bytes(String(node.value)))});`);
+      return;
+    case 'if':
+      return ifStatement(t, out, node, 'if');
+    case 'while':
+      return loop(t, out, node, () => `while (${condition(t, node.test).code})`);
+    case 'do':
+      return doWhile(t, out, node);
+    case 'for':
+      return forStatement(t, out, node);
+    case 'foreach':
+      return foreachStatement(t, out, node);
+    case 'switch':
+      return switchStatement(t, out, node);
+    case 'break':
+    case 'continue':
+      return jump(t, out, node);
+    case 'return':
+      return returnStatement(t, out, node);
+    case 'throw': {
+      const thrown = value(t, node.what);
+      todos(t, out);
+      out.line(`throw ${thrown.code};`);
+      return;
+    }
+    case 'try':
+      return tryStatement(t, out, node);
+    case 'block':
+      return writeStatements(t, out, node.children ?? []);
+    case 'unset':
+      return unsetStatement(t, out, node);
+    case 'constantstatement':
+      for (const constant of node.constants ?? []) writeConstant(t, out, String(constant.name?.name ?? constant.name), constant.value);
+      return;
+    case 'namespace':
+      return writeStatements(t, out, node.children ?? []);
+    case 'function':
+    case 'global':
+    case 'static':
+    case 'noop':
+    case 'declare':
+    case 'usegroup':
+      return;
+    default:
+      t.report(node, `${node.kind} statements are not ported`);
+      todos(t, out);
+  }
+}
+
+/** `const X = …` / define(): module constants are declared up front; others are assigned here. */
+function writeConstant(t: Translator, out: Writer, name: string, valueNode: PhpNode): void {
+  if (t.hoistedConstants.has(name)) return;
+  const assigned = value(t, valueNode);
+  todos(t, out);
+  out.line(`${name} = ${wrap(assigned, PREC.assignment)};`);
+}
+
+function expressionStatement(t: Translator, out: Writer, node: PhpNode): void {
+  const expression: PhpNode = node.expression;
+  const declared = plan(t).atAssignment.get(node);
+  if (declared) {
+    const assigned = assignedValue(t, expression);
+    todos(t, out);
+    out.line(`${plan(t).constant.has(declared) ? 'const' : 'let'} ${declared.ts}${annotation(t, declared, assigned)} = ${wrap(assigned, PREC.assignment)};`);
+    return;
+  }
+  if (expression.kind === 'call' && calledFunctionName(expression) === 'define') {
+    const [nameArg, valueArg] = expression.arguments ?? [];
+    if (nameArg?.kind === 'string' && isNode(valueArg)) return writeConstant(t, out, String(nameArg.value), valueArg);
+  }
+  const code = statementExpression(t, expression);
+  todos(t, out);
+  out.line(`${code.code};`);
+}
+
+/** The annotation of `let x = value`, left out where TypeScript infers the same type. */
+function annotation(t: Translator, info: VarInfo, assigned: Expr): string {
+  const obvious = sameType(info.type, assigned.type) && (isString(info.type) || isNumeric(info.type) || /^(true|false)$/.test(assigned.code));
+  return obvious ? '' : `: ${declaredType(t, info.type)}`;
+}
+
+/** An expression in statement position: assignments and calls written as statements. */
+function statementExpression(t: Translator, node: PhpNode): Expr {
+  if (node.kind === 'assign') return assignment(t, node, true);
+  if (node.kind === 'post' || node.kind === 'pre') return increment(t, node, true);
+  if (node.kind === 'call') {
+    const name = calledFunctionName(node);
+    const fn = name ? socketFunction(name) : undefined;
+    if (fn) return socketCall(t, node, fn, { statement: true });
+  }
+  if (node.kind === 'bin' && ['or', '||', 'and', '&&'].includes(String(node.type)) && node.right.kind === 'exit') {
+    // `$ok or die(...)`: an if statement reads better and lets TypeScript see the exit.
+    const test = condition(t, node.left);
+    const stop = value(t, node.right);
+    const negate = node.type === 'or' || node.type === '||';
+    return expr(`if (${negate ? `!${wrap(test, PREC.unary)}` : test.code}) ${stop.code}`, stop.type);
+  }
+  return value(t, node);
+}
+
+function ifStatement(t: Translator, out: Writer, node: PhpNode, keyword: string): void {
+  const test = condition(t, node.test);
+  todos(t, out);
+  out.line(`${keyword} (${test.code}) {`);
+  writeBody(t, out, node.body);
+  const alternate: PhpNode | null = node.alternate;
+  if (!alternate) {
+    out.line('}');
+  } else if (alternate.kind === 'if') {
+    // The else-if test is translated before its line is written, so its TODOs go inside.
+    const elseTest = condition(t, alternate.test);
+    if (t.pendingTodos.length > 0) {
+      out.line('} else {');
+      out.indented(() => {
+        todos(t, out);
+        writeElseIfChain(t, out, alternate, elseTest);
+      });
+      out.line('}');
+    } else {
+      writeElseIfChain(t, out, alternate, elseTest, '} else if');
+    }
+  } else {
+    out.line('} else {');
+    writeBody(t, out, alternate);
+    out.line('}');
+  }
+}
+
+function writeElseIfChain(t: Translator, out: Writer, node: PhpNode, test: Expr, keyword = 'if'): void {
+  out.line(`${keyword} (${test.code}) {`);
+  writeBody(t, out, node.body);
+  const alternate: PhpNode | null = node.alternate;
+  if (!alternate) return out.line('}');
+  if (alternate.kind === 'if') {
+    const next = condition(t, alternate.test);
+    if (t.pendingTodos.length === 0) return writeElseIfChain(t, out, alternate, next, '} else if');
+    out.line('} else {');
+    out.indented(() => {
+      todos(t, out);
+      writeElseIfChain(t, out, alternate, next);
+    });
+    return out.line('}');
+  }
+  out.line('} else {');
+  writeBody(t, out, alternate);
+  out.line('}');
+}
+
+/** A loop or switch: registers it for break/continue and writes its label when one targets it. */
+function breakable(t: Translator, out: Writer, node: PhpNode, isLoop: boolean, header: string, body: () => void): void {
+  const label = t.labels.get(node);
+  todos(t, out);
+  out.line(`${label ? `${label}: ` : ''}${header} {`);
+  t.breakables.push({ node, isLoop, label });
+  body();
+  t.breakables.pop();
+}
+
+function loop(t: Translator, out: Writer, node: PhpNode, header: () => string): void {
+  breakable(t, out, node, true, header(), () => writeBody(t, out, node.body));
+  out.line('}');
+}
+
+function doWhile(t: Translator, out: Writer, node: PhpNode): void {
+  breakable(t, out, node, true, 'do', () => writeBody(t, out, node.body));
+  const test = condition(t, node.test);
+  todos(t, out);
+  out.line(`} while (${test.code});`);
+}
+
+function forStatement(t: Translator, out: Writer, node: PhpNode): void {
+  const declared = plan(t).inLoopHeader.has(node);
+  const inits = (node.init ?? []).map((init: PhpNode) => {
+    if (declared) return `${value(t, init.left).code} = ${wrap(assignedValue(t, init), PREC.assignment)}`;
+    return statementExpression(t, init).code;
+  });
+  const tests: PhpNode[] = node.test ?? [];
+  const test = tests.length === 0 ? '' : tests.length === 1 ? condition(t, tests[0]!).code : [...tests.slice(0, -1).map((item) => value(t, item).code), condition(t, tests[tests.length - 1]!).code].join(', ');
+  const updates = (node.increment ?? []).map((update: PhpNode) => statementExpression(t, update).code);
+  loop(t, out, node, () => `for (${declared ? 'let ' : ''}${inits.join(', ')}; ${test}; ${updates.join(', ')})`);
+}
+
+function foreachStatement(t: Translator, out: Writer, node: PhpNode): void {
+  if (node.value?.byref || node.value?.kind === 'list' || node.value?.kind === 'array' || (node.key && node.key.kind !== 'variable')) {
+    t.report(node, 'foreach by reference or with list() is not ported');
+    todos(t, out);
+    return;
+  }
+  const source = value(t, node.source);
+  const iterable = isArray(source.type) ? source : expr(`${t.use('iterableArray')}(${source.code})`, source.type);
+  const declared = plan(t).inLoopHeader.has(node);
+  const valueTarget = value(t, node.value).code;
+  const binding = declared ? 'const ' : '';
+  const header = node.key
+    ? `for (${binding}[${value(t, node.key).code}, ${valueTarget}] of ${wrap(iterable, PREC.primary)}.entries())`
+    : `for (${binding}${valueTarget} of ${wrap(iterable, PREC.primary)}.values())`;
+  loop(t, out, node, () => header);
+}
+
+/** PHP's switch compares with `==`; `switch (true)` with looseEquals keeps that and fallthrough. */
+function switchStatement(t: Translator, out: Writer, node: PhpNode): void {
+  const subject = value(t, node.test);
+  const cases: PhpNode[] = node.body?.children ?? [];
+  const tests = cases.map((branch) => (branch.test ? value(t, branch.test) : undefined));
+  const strictMatches = tests.every(
+    (test, i) => !test || (isString(subject.type) && isString(test.type) && cases[i]!.test.kind === 'string' && !/^\s*[+-]?\d/.test(String(cases[i]!.test.value))) || (isNumeric(subject.type) && isNumeric(test.type)),
+  );
+  const subjectIsSimple = ['variable', 'number', 'string'].includes(node.test.kind);
+  let subjectCode = subject.code;
+  if (!strictMatches && !subjectIsSimple) {
+    subjectCode = t.temporary('subject');
+    todos(t, out);
+    out.line(`const ${subjectCode} = ${wrap(subject, PREC.assignment)};`);
+  }
+  const header = strictMatches ? `switch (${subject.code})` : 'switch (true)';
+  breakable(t, out, node, false, header, () => {
+    out.indented(() => {
+      cases.forEach((branch, i) => {
+        const test = tests[i];
+        if (!test) out.line('default: {');
+        else out.line(`case ${strictMatches ? test.code : `${t.use('looseEquals')}(${subjectCode}, ${test.code})`}: {`);
+        writeBody(t, out, branch.body);
+        out.line('}');
+      });
+    });
+  });
+  out.line('}');
+}
+
+/** break/continue N: PHP counts switches as loops; JavaScript's continue skips them. */
+function jump(t: Translator, out: Writer, node: PhpNode): void {
+  const levels = node.level ? Number(node.level.value) : 1;
+  const stack = t.breakables;
+  const target = stack[stack.length - levels];
+  if (!target) {
+    t.report(node, `${node.kind} ${levels} has no enclosing loop`);
+    todos(t, out);
+    return;
+  }
+  const innermost = stack[stack.length - 1]!;
+  const innermostLoop = [...stack].reverse().find((entry) => entry.isLoop);
+  let keyword = node.kind;
+  // `continue` aimed at a switch acts as `break` in PHP.
+  if (node.kind === 'continue' && !target.isLoop) keyword = 'break';
+  const plain = keyword === 'break' ? target === innermost : target === innermostLoop;
+  out.line(plain ? `${keyword};` : `${keyword} ${target.label};`);
+}
+
+function returnStatement(t: Translator, out: Writer, node: PhpNode): void {
+  if (!node.expr) {
+    out.line(t.scope.returnsValue ? 'return null;' : 'return;');
+    return;
+  }
+  const returned = value(t, node.expr);
+  todos(t, out);
+  if (t.scope === t.analysis.main) {
+    // `return` in the main script ends it; its value is ignored.
+    out.line('return;');
+    return;
+  }
+  out.line(`return ${returned.code};`);
+}
+
+function tryStatement(t: Translator, out: Writer, node: PhpNode): void {
+  todos(t, out);
+  out.line('try {');
+  writeBody(t, out, node.body);
+  const handlers: PhpNode[] = node.catches ?? [];
+  if (handlers.length > 0) {
+    const caught = t.temporary('caught');
+    out.line(`} catch (${caught}) {`);
+    out.indented(() => {
+      handlers.forEach((handler, i) => {
+        const classes = (handler.what ?? []).map((name: PhpNode) => String(name.name).replace(/^\\/, ''));
+        const test = classes.map((name: string) => `${t.use('isPhpInstance')}(${caught}, ${tsStringLiteral(name)})`).join(' || ');
+        out.line(`${i === 0 ? 'if' : '} else if'} (${test}) {`);
+        out.indented(() => {
+          if (handler.variable) out.line(`${value(t, handler.variable).code} = ${caught};`);
+        });
+        writeBody(t, out, handler.body);
+      });
+      out.line('} else {');
+      out.indented(() => out.line(`throw ${caught};`));
+      out.line('}');
+    });
+  }
+  if (node.always) {
+    out.line('} finally {');
+    writeBody(t, out, node.always);
+  }
+  out.line('}');
+}
+
+function unsetStatement(t: Translator, out: Writer, node: PhpNode): void {
+  for (const target of node.variables ?? []) {
+    if (target.kind === 'variable') {
+      const variable = value(t, target);
+      todos(t, out);
+      out.line(`${variable.code} = null;`);
+    } else if (target.kind === 'offsetlookup' && target.offset) {
+      const container = value(t, target.what);
+      const key = value(t, target.offset);
+      if (!isArray(container.type)) {
+        t.report(target, 'unset() of an element of a value that may not be an array is not ported');
+        todos(t, out);
+        continue;
+      }
+      todos(t, out);
+      out.line(`${wrap(container, PREC.primary)}.delete(${key.code});`);
+    } else {
+      t.report(target, 'this unset() is not ported');
+      todos(t, out);
+    }
+  }
+}
+

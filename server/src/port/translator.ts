@@ -1,0 +1,141 @@
+// State shared while one PHP file is written as TypeScript: the analysis, the scope being
+// written, runtime names used, loop labels, and what could not be ported.
+import type { PhpNode } from '../core/ast';
+import { LineIndex } from '../core/positions';
+import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
+import { expr, type Expr } from './code';
+import { commentLines, tsStringLiteral, utf8Bytes } from './literals';
+import type { ModuleNames } from './naming';
+import { NEVER } from './php-types';
+
+export interface Unported {
+  /** [start, end) offsets of the PHP that was not ported. */
+  range: [number, number];
+  line: number;
+  php: string;
+  reason: string;
+}
+
+/** Output lines with indentation. */
+export class Writer {
+  private readonly lines: string[] = [];
+  private depth = 0;
+
+  /** One line, or several (a closure's body inside an expression), at the current depth. */
+  line(text = ''): void {
+    for (const line of text.split('\n')) this.lines.push(line ? '  '.repeat(this.depth) + line : '');
+  }
+
+  indented(body: () => void): void {
+    this.depth++;
+    body();
+    this.depth--;
+  }
+
+  block(header: string, body: () => void): void {
+    this.line(`${header} {`);
+    this.indented(body);
+    this.line('}');
+  }
+
+  get isEmpty(): boolean {
+    return this.lines.length === 0;
+  }
+
+  toString(): string {
+    return this.lines.join('\n');
+  }
+}
+
+/** A loop or switch that `break N`/`continue N` can target. */
+export interface Breakable {
+  node: PhpNode;
+  isLoop: boolean;
+  label: string | undefined;
+}
+
+export class Translator {
+  readonly runtime = new Set<string>();
+  readonly unported: Unported[] = [];
+  readonly lines: LineIndex;
+  scope: FunctionInfo;
+  /** TODO(port) comments to write above the statement being translated. */
+  pendingTodos: string[] = [];
+  readonly breakables: Breakable[] = [];
+  /** Loops and switches a multi-level break/continue targets, with their labels. */
+  readonly labels = new Map<PhpNode, string>();
+  /** User constants declared once at module level (their value needs no runtime helper). */
+  readonly hoistedConstants = new Set<string>();
+  private reported = new Set<PhpNode>();
+  private readonly temporaries = new Set<string>();
+
+  constructor(
+    readonly text: string,
+    readonly fileName: string,
+    readonly analysis: ProgramAnalysis,
+    readonly names: ModuleNames,
+  ) {
+    this.lines = new LineIndex(text);
+    this.scope = analysis.main;
+  }
+
+  /** Marks a runtime helper as used; returns its name for the code. */
+  use(name: string): string {
+    this.runtime.add(name);
+    return name;
+  }
+
+  php(node: PhpNode): string {
+    return node.loc ? this.text.slice(node.loc.start.offset, node.loc.end.offset) : '';
+  }
+
+  /** Records PHP that is not ported, and the TODO comment the output gets for it. */
+  report(node: PhpNode, reason: string): void {
+    if (this.reported.has(node)) return;
+    this.reported.add(node);
+    const start = node.loc?.start.offset ?? 0;
+    const end = node.loc?.end.offset ?? start;
+    const php = this.php(node);
+    this.unported.push({ range: [start, end], line: this.lines.positionAt(start).line, php, reason });
+    const [first = '', ...rest] = commentLines(php);
+    this.pendingTodos.push(`// TODO(port): ${reason}: ${first}`, ...rest.map((line) => `//   ${line}`));
+  }
+
+  /** An expression that could not be ported: reported, and a call that throws if reached. */
+  unportedExpr(node: PhpNode, reason: string): Expr {
+    this.report(node, reason);
+    return expr(`${this.use('unported')}(${tsStringLiteral(utf8Bytes(this.php(node)))})`, NEVER);
+  }
+
+  /** A fresh name for a value the port introduces (a caught exception, a switch subject). */
+  temporary(base: string): string {
+    const taken = (name: string) => this.temporaries.has(name) || [...this.scope.vars.values()].some((info) => info.ts === name);
+    let name = base;
+    for (let i = 2; taken(name); i++) name = `${base}${i}`;
+    this.temporaries.add(name);
+    return name;
+  }
+
+  /** Writes and clears the pending TODO comments. */
+  flushTodos(out: Writer): void {
+    for (const todo of this.pendingTodos) out.line(todo);
+    this.pendingTodos = [];
+  }
+
+  variableInfo(node: PhpNode): VarInfo | undefined {
+    return this.analysis.variableOf(node);
+  }
+
+  /** Runs `body` with `scope` as the current scope. */
+  inScope<T>(scope: FunctionInfo, body: () => T): T {
+    const outer = this.scope;
+    const outerBreakables = this.breakables.splice(0);
+    this.scope = scope;
+    try {
+      return body();
+    } finally {
+      this.scope = outer;
+      this.breakables.splice(0, this.breakables.length, ...outerBreakables);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+// The static type of a PHP expression, given the types of variables, functions and constants.
+import { calledFunctionName, isNode, type PhpNode } from '../core/ast';
+import { SOCKET_CONSTANTS, socketFunction } from '../core/socket-api';
+import { builtin } from './builtins';
+import {
+  arrayOf,
+  BOOL,
+  elementOf,
+  FLOAT,
+  fromDeclared,
+  has,
+  INT,
+  isInt,
+  isOnly,
+  kinds,
+  MIXED,
+  NEVER,
+  NULL,
+  NUMBER,
+  STRING,
+  union,
+  without,
+  type PhpType,
+} from './php-types';
+import { runtimePieceCode } from './runtime/pieces';
+
+export interface TypeEnvironment {
+  variableType(node: PhpNode): PhpType;
+  functionReturnType(name: string): PhpType | undefined;
+  constantType(name: string): PhpType | undefined;
+}
+
+const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '&&', '||', 'and', 'or', 'xor', 'instanceof']);
+const BITWISE = new Set(['&', '|', '^', '<<', '>>']);
+
+/** int/float literal syntax: decimal, 0x, 0b, 0o/leading-zero octal, with `_` separators. */
+export function numberLiteralType(text: string): PhpType {
+  return /^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*|0)$/.test(text) ? INT : FLOAT;
+}
+
+/** Int, or not known yet (inference starts from empty types and only widens them). */
+function intOrUnknown(type: PhpType): boolean {
+  return type.kinds.size === 0 || isInt(type);
+}
+
+/** The type `+ - *` give: int for ints, float when a float is involved, either for the rest. */
+function arithmeticType(left: PhpType, right: PhpType): PhpType {
+  if (intOrUnknown(left) && intOrUnknown(right)) return INT;
+  if (has(left, 'float') || has(right, 'float')) return isOnly(left, 'int', 'float') && isOnly(right, 'int', 'float') ? FLOAT : NUMBER;
+  return NUMBER;
+}
+
+export function binaryType(operator: string, left: PhpType, right: PhpType): PhpType {
+  if (COMPARISONS.has(operator)) return BOOL;
+  if (operator === '.') return STRING;
+  if (operator === '<=>' || operator === '%' || BITWISE.has(operator)) return INT;
+  if (operator === '??') return union(without(left, 'null'), right);
+  if (operator === '/') return has(left, 'float') || has(right, 'float') ? FLOAT : NUMBER;
+  if (operator === '+' && has(left, 'array') && has(right, 'array')) return left;
+  return arithmeticType(left, right);
+}
+
+/** A core or socket constant's type, read from the runtime piece that defines it. */
+function runtimeConstantType(name: string): PhpType | undefined {
+  if (SOCKET_CONSTANTS.has(name)) return INT;
+  const code = runtimePieceCode(name);
+  const value = code && /^const [A-Z_0-9]+ = (.*);$/m.exec(code)?.[1];
+  if (!value) return undefined;
+  if (/^['"]/.test(value)) return STRING;
+  return numberLiteralType(value.replace(/^-/, ''));
+}
+
+export function constantType(name: string, env: TypeEnvironment): PhpType | undefined {
+  const lower = name.toLowerCase();
+  if (lower === 'true') return kinds('true');
+  if (lower === 'false') return kinds('false');
+  if (lower === 'null') return NULL;
+  if (name === 'STDIN' || name === 'STDOUT' || name === 'STDERR') return kinds('stream');
+  return env.constantType(name) ?? runtimeConstantType(name);
+}
+
+export function castType(type: string): PhpType {
+  switch (type) {
+    case 'int':
+      return INT;
+    case 'float':
+      return FLOAT;
+    case 'string':
+    case 'binary':
+      return STRING;
+    case 'bool':
+      return BOOL;
+    case 'array':
+      return arrayOf(MIXED);
+    default:
+      return MIXED;
+  }
+}
+
+export function callType(node: PhpNode, env: TypeEnvironment): PhpType {
+  const name = calledFunctionName(node);
+  if (!name) return MIXED;
+  const args: PhpNode[] = (node.arguments ?? []).filter(isNode);
+  const user = env.functionReturnType(name);
+  if (user) return user;
+  const socket = socketFunction(name);
+  if (socket) return fromDeclared(socket.returns);
+  const spec = builtin(name);
+  if (spec) return spec.returns(args.map((arg) => typeOf(arg, env)));
+  return MIXED;
+}
+
+/** Methods the port supports: those of PHP's exceptions. */
+export function methodType(method: string): PhpType {
+  switch (method.toLowerCase()) {
+    case 'getmessage':
+      return STRING;
+    case 'getcode':
+      return INT;
+    default:
+      return MIXED;
+  }
+}
+
+export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
+  switch (node.kind) {
+    case 'number':
+      return numberLiteralType(String(node.value));
+    case 'string':
+    case 'encapsed':
+    case 'nowdoc':
+    case 'magic':
+      return node.kind === 'magic' && node.value === '__LINE__' ? INT : STRING;
+    case 'boolean':
+      return kinds(node.value ? 'true' : 'false');
+    case 'nullkeyword':
+      return NULL;
+    case 'array':
+      return arrayOf(union(NEVER, ...(node.items ?? []).filter(isNode).map((item: PhpNode) => typeOf(item.kind === 'entry' ? item.value : item, env))));
+    case 'variable':
+      return env.variableType(node);
+    case 'offsetlookup': {
+      const container = typeOf(node.what, env);
+      if (isOnly(container, 'string')) return STRING;
+      return elementOf(container);
+    }
+    case 'call':
+      if (node.what?.kind === 'propertylookup') return methodType(String(node.what.offset?.name));
+      return callType(node, env);
+    case 'bin':
+      return binaryType(String(node.type), typeOf(node.left, env), typeOf(node.right, env));
+    case 'unary':
+      if (node.type === '!') return BOOL;
+      if (node.type === '~') return INT;
+      return arithmeticType(typeOf(node.what, env), INT);
+    case 'assign':
+      if (node.operator === '=') return typeOf(node.right, env);
+      if (node.operator === '??=') return union(without(typeOf(node.left, env), 'null'), typeOf(node.right, env));
+      return binaryType(String(node.operator).slice(0, -1), typeOf(node.left, env), typeOf(node.right, env));
+    case 'post':
+    case 'pre':
+      return intOrUnknown(without(typeOf(node.what, env), 'null')) ? INT : NUMBER;
+    case 'cast':
+      return castType(String(node.type));
+    case 'retif': {
+      const whenFalse = typeOf(node.falseExpr, env);
+      const whenTrue = node.trueExpr ? typeOf(node.trueExpr, env) : without(typeOf(node.test, env), 'null', 'false');
+      return union(whenTrue, whenFalse);
+    }
+    case 'isset':
+    case 'empty':
+    case 'instanceof':
+      return BOOL;
+    case 'silent':
+      return typeOf(node.expr, env);
+    case 'exit':
+    case 'throw':
+      return NEVER;
+    case 'print':
+      return INT;
+    case 'closure':
+    case 'arrowfunc':
+      return kinds('callable');
+    case 'new':
+      return kinds('error');
+    case 'match':
+      return union(...(node.arms ?? []).map((arm: PhpNode) => typeOf(arm.body, env)));
+    case 'name':
+      return constantType(String(node.name).replace(/^\\/, ''), env) ?? MIXED;
+    default:
+      return MIXED;
+  }
+}
