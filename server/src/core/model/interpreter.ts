@@ -99,16 +99,17 @@ class FileAnalysis {
   ) {}
 
   run(): SocketModel {
-    let round = new Round(this);
-    for (let i = 0; i < MAX_ROUNDS; i++) {
-      round = new Round(this);
+    for (let i = 1; ; i++) {
+      const round = new Round(this);
       round.analyzeFile();
-      const stable = sameSummaries(this.returnSummaries, round.returnSummaries) && sameSummaries(this.propertySummaries, round.propertySummaries);
+      // A round that never looked a summary up cannot come out differently next time.
+      const stable =
+        !round.readSummaries ||
+        (sameSummaries(this.returnSummaries, round.returnSummaries) && sameSummaries(this.propertySummaries, round.propertySummaries));
       this.returnSummaries = round.returnSummaries;
       this.propertySummaries = round.propertySummaries;
-      if (stable) break;
+      if (stable || i === MAX_ROUNDS) return round.model();
     }
-    return round.model();
   }
 
   /**
@@ -166,6 +167,8 @@ class Round {
   private state = new FlowState();
   private scope: Scope = newScope(undefined);
   private readonly constantsInProgress = new Set<string>();
+  /** Whether this round used what the previous round learnt about functions and properties. */
+  readSummaries = false;
 
   constructor(private readonly file: FileAnalysis) {
     for (const cls of file.declarations.classes.values()) {
@@ -617,7 +620,10 @@ class Round {
 
   private readMember(key: string): AbstractValue {
     const value = this.state.read(key);
-    if (value === undefined) return this.file.propertySummaries.get(key) ?? UNKNOWN;
+    if (value === undefined) {
+      this.readSummaries = true;
+      return this.file.propertySummaries.get(key) ?? UNKNOWN;
+    }
     if (value.pending.size > 0) this.state.write(key, withoutPending(value));
     return value;
   }
@@ -932,6 +938,7 @@ class Round {
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction.node.arguments ?? []);
+      this.readSummaries = true;
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
     }
     if (name && VARIABLE_READING_FUNCTIONS.has(name)) this.scope.readsVariablesByName = true;
