@@ -7,8 +7,16 @@ export function sourceOf(text: string, node: PhpNode): string {
   return text.slice(start, end);
 }
 
+let lastEolText: string | undefined;
+let lastEol = '\n';
+
+/** The file's line ending; remembered for the last text, since every fix of a file asks. */
 export function lineEndingOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text !== lastEolText) {
+    lastEolText = text;
+    lastEol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  return lastEol;
 }
 
 function lineStart(text: string, offset: number): number {
