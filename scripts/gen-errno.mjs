@@ -1,6 +1,6 @@
 // Regenerates server/src/port/runtime/errno.generated.ts: the texts PHP's socket_strerror()
 // gives on this machine (glibc's strerror(), and PHP's own texts for host lookup failures),
-// for every errno ext/sockets names with a SOCKET_E* constant. Run after upgrading PHP:
+// for every Linux errno (1…133, EHWPOISON) and the host lookup codes. Run after upgrading PHP:
 // `node scripts/gen-errno.mjs`. test/port/errno.test.ts fails when PHP and the table disagree.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,9 @@ const names = new Map();
 for (const [name, value] of Object.entries(api.constants)) {
   if (name.startsWith('SOCKET_E') && !names.has(value)) names.set(value, name.slice('SOCKET_'.length));
 }
-const errnos = [0, ...[...names.keys()].sort((a, b) => a - b), ...HOST_LOOKUP_ERRORS];
+// Linux errnos end at 133 (EHWPOISON); above that strerror() says "Unknown error N", as the runtime does.
+const LAST_ERRNO = 133;
+const errnos = [...Array.from({ length: LAST_ERRNO + 1 }, (_, errno) => errno), ...HOST_LOOKUP_ERRORS];
 const texts = JSON.parse(
   execFileSync('php', ['-r', 'echo json_encode(array_map("socket_strerror", json_decode($argv[1])));', JSON.stringify(errnos)], {
     encoding: 'utf8',

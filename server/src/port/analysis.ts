@@ -39,6 +39,8 @@ export interface FunctionInfo {
   body: PhpNode[];
   vars: Map<string, VarInfo>;
   params: string[];
+  /** Parameters PHP takes by reference (`&$buffer`): the port returns their final values too. */
+  refParams: string[];
   /** Names a closure reads from its parent: its `use` list, or everything for `fn() =>`. */
   captures: Set<string> | 'all';
   globals: Set<string>;
@@ -106,6 +108,7 @@ function newScope(key: string, php: string, node: PhpNode | undefined, parent: F
     body,
     vars: new Map(),
     params: [],
+    refParams: [],
     captures: new Set(),
     globals: new Set(),
     statics: new Map(),
@@ -207,6 +210,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
   for (const param of scope.node?.arguments ?? []) {
     const name = String(param.name?.name ?? param.name);
     scope.params.push(name);
+    if (param.byref) scope.refParams.push(name);
     const info = variable(scope, name);
     info.isParam = true;
     const declared = declaredType(param.type, Boolean(param.nullable));
@@ -327,6 +331,10 @@ function collectCall(
   const user = analysis.functions.get(name);
   if (!user) return;
   args.forEach((arg, index) => {
+    const paramName = user.params[index];
+    if (paramName && user.refParams.includes(paramName) && arg.kind === 'variable') {
+      assign(String(arg.name), () => user.vars.get(paramName)!.type);
+    }
     facts.push(() => {
       const param = user.vars.get(user.params[index] ?? '');
       if (param && !user.node?.arguments?.[index]?.type) param.type = union(param.type, typeOf(arg, analysis.env));

@@ -5,9 +5,8 @@ import { calledFunctionName, type PhpNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { offsetRoot } from './analysis';
 import { expr, PREC, wrap, type Expr } from './code';
-import { value, stringCode } from './expressions';
+import { callExpression, stringCode, value } from './expressions';
 import { elementOf, INT, isArray, isInt, isNumeric, isString, NUMBER, STRING, union, without, type PhpType } from './php-types';
-import { socketCall } from './socket-translation';
 import type { Translator } from './translator';
 import { binaryType } from './typing';
 
@@ -33,11 +32,13 @@ export function assignedValue(t: Translator, node: PhpNode): Expr {
   return copiedIfShared(t, node.right, value(t, node.right), node.left);
 }
 
-/** A call of a socket function with by-reference outputs, assigned to `$x`. */
-function socketCallWithOutputs(node: PhpNode): boolean {
-  const name = node.right?.kind === 'call' ? calledFunctionName(node.right) : undefined;
-  const fn = name ? socketFunction(name) : undefined;
-  return Boolean(fn?.params.some((param) => param.byRef));
+/** A call whose by-reference outputs come back in its result (socket or user function). */
+function callWithOutputs(t: Translator, node: PhpNode): boolean {
+  const name = node?.kind === 'call' ? calledFunctionName(node) : undefined;
+  if (!name) return false;
+  const fn = socketFunction(name);
+  if (fn) return fn.params.some((param) => param.byRef);
+  return (t.analysis.functions.get(name)?.refParams.length ?? 0) > 0;
 }
 
 export function assignment(t: Translator, node: PhpNode, statement: boolean): Expr {
@@ -47,10 +48,7 @@ export function assignment(t: Translator, node: PhpNode, statement: boolean): Ex
   if (left.kind === 'variable') {
     if (typeof left.name !== 'string') return t.unportedExpr(node, 'variable variables are not ported');
     const target = value(t, left);
-    if (operator === '=' && socketCallWithOutputs(node)) {
-      const fn = socketFunction(calledFunctionName(node.right)!)!;
-      return socketCall(t, node.right, fn, { statement, resultTarget: target.code });
-    }
+    if (operator === '=' && callWithOutputs(t, node.right)) return callExpression(t, node.right, { statement, resultTarget: target.code });
     if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
     return compoundVariable(t, node, target, operator);
   }
@@ -61,10 +59,10 @@ export function assignment(t: Translator, node: PhpNode, statement: boolean): Ex
 function compoundVariable(t: Translator, node: PhpNode, target: Expr, operator: string): Expr {
   const right = value(t, node.right);
   const op = operator.slice(0, -1);
-  const native = (code: string, type: PhpType) => expr(`${target.code} ${operator} ${code}`, type, PREC.assignment);
+  const native = (code: string, type: PhpType, jsOperator = operator) => expr(`${target.code} ${jsOperator} ${code}`, type, PREC.assignment);
   switch (op) {
     case '.':
-      if (isString(target.type)) return native(wrap(expr(stringCode(t, right), STRING), PREC.assignment), STRING);
+      if (isString(target.type)) return native(wrap(expr(stringCode(t, right), STRING), PREC.assignment), STRING, '+=');
       return expr(`${target.code} = ${stringCode(t, target)} + ${wrap(expr(stringCode(t, right), STRING), PREC.additive + 1)}`, STRING, PREC.assignment);
     case '??':
       return native(wrap(right, PREC.assignment), union(without(target.type, 'null'), right.type));

@@ -37,6 +37,10 @@ export interface Builtin {
   emit?(call: BuiltinCall): Expr | undefined;
   /** Arguments PHP takes by reference and the runtime changes in place (arrays). */
   mutates?: readonly number[];
+  /** Arguments that are callables, which PHP may also name with a string ('trim'). */
+  callbacks?: readonly number[];
+  /** Arguments PHP requires to be arrays. */
+  arrays?: readonly number[];
 }
 
 const returns = (type: PhpType) => () => type;
@@ -111,8 +115,9 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['array_keys', fixed(arrayOf(KEY))],
   ['array_values', { returns: (args) => arrayOf(elementOfFirst(args)) }],
   ['array_merge', { returns: (args) => arrayOf(union(...args.map(elementOf))) }],
-  ...['array_slice', 'array_reverse', 'array_filter', 'array_unique'].map((name): [string, Builtin] => [name, { returns: sameAsFirst }]),
-  ['array_map', fixed(arrayOf(MIXED))],
+  ...['array_slice', 'array_reverse', 'array_unique'].map((name): [string, Builtin] => [name, { returns: sameAsFirst }]),
+  ['array_filter', { returns: sameAsFirst, callbacks: [1] }],
+  ['array_map', { returns: returns(arrayOf(MIXED)), callbacks: [0] }],
   ['array_flip', fixed(arrayOf(KEY))],
   ['array_fill', { returns: (args) => arrayOf(args[2] ?? MIXED) }],
   ['array_combine', { returns: (args) => arrayOf(args[1] ? elementOf(args[1]) : MIXED) }],
@@ -122,7 +127,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['array_key_last', fixed(union(KEY, NULL))],
   ['array_pop', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
   ['array_shift', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
-  ...['sort', 'rsort', 'usort', 'ksort', 'krsort', 'asort', 'arsort'].map((name): [string, Builtin] => [name, { returns: returns(kinds('true')), mutates: [0] }]),
+  ...['sort', 'rsort', 'ksort', 'krsort', 'asort', 'arsort'].map((name): [string, Builtin] => [name, { returns: returns(kinds('true')), mutates: [0] }]),
+  ['usort', { returns: returns(kinds('true')), mutates: [0], callbacks: [1] }],
   ['json_encode', fixed(STRING_OR_FALSE)],
   ['json_decode', fixed(MIXED)],
   ['unpack', fixed(union(arrayOf(MIXED), kinds('false')))],
@@ -154,8 +160,17 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ),
 ]);
 
+/** Which arguments of the array functions must be arrays (-1: every argument). */
+const ARRAY_ARGUMENTS: Record<string, readonly number[]> = {
+  in_array: [1], array_search: [1], array_key_exists: [1], key_exists: [1], array_keys: [0], array_values: [0], array_key_first: [0],
+  array_key_last: [0], array_push: [0], array_pop: [0], array_shift: [0], array_unshift: [0], array_slice: [0], array_map: [1],
+  array_filter: [0], array_reverse: [0], array_flip: [0], array_unique: [0], array_sum: [0], array_combine: [0, 1], sort: [0],
+  rsort: [0], usort: [0], ksort: [0], krsort: [0], asort: [0], arsort: [0], array_merge: [0, 1, 2, 3, 4, 5, 6, 7],
+};
+
 export function builtin(name: string): Builtin | undefined {
-  return BUILTINS.get(name);
+  const spec = BUILTINS.get(name);
+  return spec && ARRAY_ARGUMENTS[name] ? { ...spec, arrays: ARRAY_ARGUMENTS[name] } : spec;
 }
 
 /** The call of a builtin: its own emitter, or the runtime function it names. */

@@ -28,10 +28,13 @@ import {
   STRING,
   union,
   without,
+  tsType,
+  tsTypeNames,
   type PhpType,
 } from './php-types';
+import type { FunctionInfo } from './analysis';
 import { isAsyncRuntimeFunction } from './runtime/pieces';
-import { socketCall } from './socket-translation';
+import { socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
 import { binaryType, castType, constantType, methodType, numberLiteralType } from './typing';
 
@@ -227,7 +230,8 @@ function positionalArguments(t: Translator, node: PhpNode): PhpNode[] | undefine
   return args;
 }
 
-function callExpression(t: Translator, node: PhpNode): Expr {
+/** A call. `options` say when it is a whole statement or assigned, for by-reference outputs. */
+export function callExpression(t: Translator, node: PhpNode, options: SocketCallOptions = {}): Expr {
   if (node.what?.kind === 'propertylookup' || node.what?.kind === 'nullsafepropertylookup') return methodCall(t, node);
   const name = calledFunctionName(node);
   if (!name) {
@@ -239,18 +243,9 @@ function callExpression(t: Translator, node: PhpNode): Expr {
     return t.unportedExpr(node, 'dynamic calls are not ported');
   }
   const socket = socketFunction(name);
-  if (socket) return socketCall(t, node, socket);
+  if (socket) return socketCall(t, node, socket, options);
   const user = t.analysis.functions.get(name);
-  if (user) {
-    const args = positionalArguments(t, node);
-    if (!args) return t.unportedExpr(node, 'this call is not ported');
-    if ((user.node?.arguments ?? []).some((param: PhpNode) => param.byref)) {
-      return t.unportedExpr(node, `${user.php}() takes parameters by reference, which is not ported`);
-    }
-    const type = t.analysis.env.functionReturnType(name) ?? MIXED;
-    const call = expr(`${user.ts}(${args.slice(0, user.params.length).map((arg) => wrap(value(t, arg), PREC.assignment)).join(', ')})`, type);
-    return user.isAsync ? awaited(call) : call;
-  }
+  if (user) return userCall(t, node, user, options);
   if (name === 'define') return t.unportedExpr(node, 'define() with a computed name is not ported');
   if (name === 'defined' && node.arguments?.[0]?.kind === 'string') {
     const constantName = String(node.arguments[0].value);
@@ -260,8 +255,57 @@ function callExpression(t: Translator, node: PhpNode): Expr {
   if (!spec) return t.unportedExpr(node, `${name}() is not ported`);
   const args = positionalArguments(t, node);
   if (!args) return t.unportedExpr(node, 'this call is not ported');
-  const call = emitBuiltin(name, spec, { args: args.map((arg) => value(t, arg)), use: (helper) => t.use(helper) });
+  const translated = args.map((arg, index) => {
+    if (spec.callbacks?.includes(index) && arg.kind === 'string') return namedCallable(t, arg);
+    const translatedArg = value(t, arg);
+    if (!spec.arrays?.includes(index) || isArray(translatedArg.type)) return translatedArg;
+    // PHP throws a TypeError when an array parameter gets anything else.
+    return expr(`${t.use('arrayArgument')}(${translatedArg.code}, '${name}', ${index + 1})`, arrayOf(elementOf(translatedArg.type)));
+  });
+  const call = emitBuiltin(name, spec, { args: translated, use: (helper) => t.use(helper) });
   return isAsyncRuntimeFunction(spec.helper ?? name) ? awaited(call) : call;
+}
+
+/** A callable named by a string: a user function, or a built-in as an arrow function. */
+function namedCallable(t: Translator, node: PhpNode): Expr {
+  const name = normalizeName(String(node.value));
+  const user = t.analysis.functions.get(name);
+  if (user) return expr(user.ts, kinds('callable'));
+  const spec = builtin(name);
+  if (!spec || isAsyncRuntimeFunction(spec.helper ?? name)) return t.unportedExpr(node, `the callable '${name}' is not ported`);
+  const call = emitBuiltin(name, spec, { args: [expr('value', MIXED)], use: (helper) => t.use(helper) });
+  return expr(`(value: ${t.use('PhpValue')}) => ${wrap(call, PREC.assignment)}`, kinds('callable'), PREC.assignment);
+}
+
+/** Converts an argument to a parameter's declared type, as PHP does for scalars when calling. */
+function coerced(t: Translator, arg: Expr, declared: PhpType): Expr {
+  const fits = [...arg.type.kinds].every((kind) => declared.kinds.has(kind) || (kind === 'int' && declared.kinds.has('float')));
+  if (fits && arg.type.kinds.size > 0) return arg;
+  if (isOnly(without(declared, 'null'), 'int')) return expr(`${t.use('toInt')}(${arg.code})`, INT);
+  if (isOnly(without(declared, 'null'), 'int', 'float')) return expr(`${t.use('toNumber')}(${arg.code})`, NUMBER);
+  if (isOnly(without(declared, 'null'), 'string')) return expr(stringCode(t, arg), STRING);
+  if (isOnly(without(declared, 'null'), 'true', 'false')) return expr(`${t.use('toBool')}(${arg.code})`, BOOL);
+  for (const name of tsTypeNames(declared)) t.use(name);
+  return expr(`${wrap(arg, PREC.unary)} as ${tsType(declared)}`, declared, PREC.relational);
+}
+
+/** A call of a PHP function of the program; by-reference parameters come back in its result. */
+function userCall(t: Translator, node: PhpNode, user: FunctionInfo, options: SocketCallOptions): Expr {
+  const args = positionalArguments(t, node);
+  if (!args) return t.unportedExpr(node, 'this call is not ported');
+  const params: PhpNode[] = user.node?.arguments ?? [];
+  const inputs = args.slice(0, user.params.length).map((arg, index) => {
+    const translated = value(t, arg);
+    const param = params[index];
+    const info = user.vars.get(user.params[index]!);
+    return param?.type && info ? coerced(t, translated, info.type) : translated;
+  });
+  const type = t.analysis.env.functionReturnType(user.key) ?? MIXED;
+  const plain = expr(`${user.ts}(${inputs.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, type);
+  const call = user.isAsync ? awaited(plain) : plain;
+  if (user.refParams.length === 0) return call;
+  const outputs = user.params.map((name, index) => (user.refParams.includes(name) ? args[index] : null)).filter((arg) => arg !== null);
+  return withOutputs(t, node, call, outputs, options);
 }
 
 /** `$e->getMessage()` and `$e->getCode()` on caught exceptions; other objects are not ported. */
@@ -509,6 +553,10 @@ function ternary(t: Translator, node: PhpNode): Expr {
 function silenced(t: Translator, node: PhpNode): Expr {
   const inner = value(t, node.expr);
   const helper = t.use('silenced');
+  // `@socket_connect(...)`: the promise itself is silenced, then awaited.
+  if (inner.prec === PREC.unary && inner.code.startsWith('await ') && !inner.code.slice(6).includes('await ')) {
+    return awaited(expr(`${helper}(() => ${inner.code.slice(6)})`, inner.type));
+  }
   if (inner.code.includes('await ')) return awaited(expr(`${helper}(async () => ${wrap(inner, PREC.assignment)})`, inner.type));
   return expr(`${helper}(() => ${wrap(inner, PREC.assignment)})`, inner.type);
 }

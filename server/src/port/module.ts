@@ -113,7 +113,11 @@ function functionSource(t: Translator, fn: FunctionInfo): string {
     const initial = param.value ? ` = ${value(t, param.value).code}` : '';
     return `${info.ts}: ${type}${initial}`;
   });
-  const returned = fn.returnsValue ? declaredType(t, t.analysis.env.functionReturnType(fn.key)!) : 'void';
+  let returned = fn.returnsValue ? declaredType(t, t.analysis.env.functionReturnType(fn.key)!) : 'void';
+  if (fn.refParams.length > 0) {
+    const refs = fn.refParams.map((name) => declaredType(t, fn.vars.get(name)!.type));
+    returned = `[${[fn.returnsValue ? returned : 'null', ...refs].join(', ')}]`;
+  }
   const signature = `${fn.isAsync ? 'async ' : ''}function ${fn.ts}(${params.join(', ')}): ${fn.isAsync ? `Promise<${returned}>` : returned}`;
   const body = functionBody(t, fn);
   return `${signature} {\n${body}\n}`;

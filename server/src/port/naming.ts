@@ -1,7 +1,7 @@
 // TypeScript names for PHP functions and variables: camelCase (`$client_socket` →
 // `clientSocket`), never a JavaScript keyword or global, never a name the runtime helpers in
 // the same file use, and never two PHP names on one TypeScript name.
-import type { FunctionInfo, ProgramAnalysis } from './analysis';
+import { walkOwn, type FunctionInfo, type ProgramAnalysis } from './analysis';
 
 const RESERVED = new Set([
   ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined NaN Infinity'.split(' '),
@@ -69,20 +69,21 @@ export function assignNames(analysis: ProgramAnalysis, avoid: Iterable<string>):
       info.ts = module.claim(`${fn.ts}${suffix[0]!.toUpperCase()}${suffix.slice(1)}`);
     }
   }
-  nameLocals(analysis.main, module.fork());
-  for (const fn of analysis.functions.values()) nameLocals(fn, module.fork());
-  for (const closure of analysis.closures.values()) nameLocals(closure, module.fork());
+  nameLocals(analysis.main, module.fork(), analysis);
+  for (const fn of analysis.functions.values()) nameLocals(fn, module.fork(), analysis);
+  for (const closure of analysis.closures.values()) nameLocals(closure, module.fork(), analysis);
   return { main };
 }
 
-function nameLocals(scope: FunctionInfo, names: NameSet): void {
-  // Names a closure reads from enclosing scopes must stay visible inside it.
-  for (let outer = scope.parent; outer; outer = outer.parent) {
-    for (const info of outer.vars.values()) names.claim(info.ts);
+function nameLocals(scope: FunctionInfo, names: NameSet, analysis: ProgramAnalysis): void {
+  // Variables a closure reads from enclosing scopes keep their names inside it.
+  if (scope.node && scope.parent) {
+    walkOwn(scope.body, (node) => {
+      const info = node.kind === 'variable' ? analysis.variableOf(node) : undefined;
+      if (info && ![...scope.vars.values()].includes(info)) names.claim(info.ts);
+    });
   }
   for (const info of scope.vars.values()) {
-    if (info.moduleLevel) continue;
-    if (scope.parent && !scope.params.includes(info.php) && scope.parent.vars.get(info.php) === info) continue;
-    info.ts = names.claim(camelCase(info.php), info.php, `${info.php}_`);
+    if (!info.moduleLevel) info.ts = names.claim(camelCase(info.php), info.php, `${info.php}_`);
   }
 }

@@ -40,20 +40,27 @@ export function socketCall(t: Translator, node: PhpNode, fn: SocketFunction, opt
   const outputs = byRefParams(fn);
   if (outputs.length === 0) return options.resultTarget ? expr(`${options.resultTarget} = ${call.code}`, returns, PREC.assignment) : call;
 
+  const targets = outputs.map((name) => argumentFor(node, fn, name));
+  return withOutputs(t, node, call, targets, options);
+}
+
+/**
+ * A call whose by-reference arguments come back in its result, `[result, ...outputs]`:
+ * destructured into the variables PHP passed (a hole where none was passed).
+ */
+export function withOutputs(t: Translator, node: PhpNode, call: Expr, outputs: readonly (PhpNode | undefined)[], options: SocketCallOptions): Expr {
   const targets: string[] = [];
-  for (const name of outputs) {
-    const arg = argumentFor(node, fn, name);
-    if (!arg) {
+  for (const output of outputs) {
+    if (!output) {
       targets.push('');
       continue;
     }
-    if (arg.kind !== 'variable' || typeof arg.name !== 'string') return t.unportedExpr(node, `${fn.name}()'s by-reference $${name} must be a plain variable to be ported`);
-    targets.push(value(t, arg).code);
+    if (output.kind !== 'variable' || typeof output.name !== 'string') return t.unportedExpr(node, 'a by-reference argument must be a plain variable to be ported');
+    targets.push(value(t, output).code);
   }
   while (targets.length > 0 && targets[targets.length - 1] === '') targets.pop();
-  if (targets.length === 0 && !options.resultTarget) return expr(`${wrap(call, PREC.primary)}[0]`, returns);
-  const pattern = `[${[options.resultTarget ?? '', ...targets].join(', ')}]`;
-  const destructuring = `${pattern} = ${call.code}`;
-  if (options.statement) return expr(destructuring, returns, PREC.assignment);
-  return expr(`(${destructuring})[0]`, returns);
+  if (targets.length === 0 && !options.resultTarget) return options.statement ? call : expr(`${wrap(call, PREC.primary)}[0]`, call.type);
+  const destructuring = `[${[options.resultTarget ?? '', ...targets].join(', ')}] = ${call.code}`;
+  if (options.statement) return expr(destructuring, call.type, PREC.assignment);
+  return expr(`(${destructuring})[0]`, call.type);
 }

@@ -2,16 +2,14 @@
 // `break 2`/`continue 2` (labels), switch with PHP's loose case matching, try/catch on PHP's
 // exception classes, and `exit`.
 import { isNode, type PhpNode } from '../core/ast';
-import type { FunctionInfo, VarInfo } from './analysis';
+import { fallsOffEnd, type FunctionInfo, type VarInfo } from './analysis';
 import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';
 import { planDeclarations, type DeclarationPlan } from './declarations';
-import { condition, value } from './expressions';
+import { callExpression, condition, value } from './expressions';
 import { tsStringLiteral, utf8Bytes } from './literals';
 import { isArray, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
-import { socketCall } from './socket-translation';
 import { calledFunctionName } from '../core/ast';
-import { socketFunction } from '../core/socket-api';
 import { childNodes } from '../core/ast';
 import { Writer, type Translator } from './translator';
 
@@ -49,6 +47,7 @@ export function functionBody(t: Translator, scope: FunctionInfo): string {
       if (param.mutated && param.type.kinds.has('array')) out.line(`${param.ts} = ${isArray(param.type) ? `${param.ts}.copy()` : `${t.use('copyValue')}(${param.ts})`};`);
     }
     writeStatements(t, out, scope.body);
+    if (scope.refParams.length > 0 && fallsOffEnd(scope)) out.line(returnWithReferences(t, 'null'));
   });
   if (outer) bodies.set(t, outer);
   else bodies.delete(t);
@@ -60,6 +59,7 @@ const LOOP_KINDS = new Set(['while', 'do', 'for', 'foreach']);
 /** Labels for the loops and switches that a `break N`/`continue N` leaves from inside. */
 function assignLabels(t: Translator, statements: readonly PhpNode[]): void {
   const stack: { node: PhpNode; isLoop: boolean }[] = [];
+  const targets = new Set<PhpNode>();
   const visit = (node: PhpNode) => {
     if (['function', 'closure', 'arrowfunc'].includes(node.kind)) return;
     if ((node.kind === 'break' || node.kind === 'continue') && stack.length > 0) {
@@ -69,7 +69,7 @@ function assignLabels(t: Translator, statements: readonly PhpNode[]): void {
         const innermostLoop = [...stack].reverse().find((entry) => entry.isLoop);
         const actsAsBreak = node.kind === 'break' || !target.isLoop;
         const needsLabel = actsAsBreak ? target !== innermost : target !== innermostLoop;
-        if (needsLabel) t.labels.set(target.node, t.labels.size === 0 ? 'outer' : `outer${t.labels.size + 1}`);
+        if (needsLabel) targets.add(target.node);
       }
     }
     const breakable = LOOP_KINDS.has(node.kind) || node.kind === 'switch';
@@ -78,6 +78,9 @@ function assignLabels(t: Translator, statements: readonly PhpNode[]): void {
     if (breakable) stack.pop();
   };
   statements.forEach(visit);
+  // Outermost first: `outer`, then `outer2`…
+  const ordered = [...targets].sort((a, b) => (a.loc?.start.offset ?? 0) - (b.loc?.start.offset ?? 0));
+  ordered.forEach((node, i) => t.labels.set(node, i === 0 ? 'outer' : `outer${i + 1}`));
 }
 
 export function writeStatements(t: Translator, out: Writer, statements: readonly PhpNode[]): void {
@@ -190,11 +193,7 @@ function annotation(t: Translator, info: VarInfo, assigned: Expr): string {
 function statementExpression(t: Translator, node: PhpNode): Expr {
   if (node.kind === 'assign') return assignment(t, node, true);
   if (node.kind === 'post' || node.kind === 'pre') return increment(t, node, true);
-  if (node.kind === 'call') {
-    const name = calledFunctionName(node);
-    const fn = name ? socketFunction(name) : undefined;
-    if (fn) return socketCall(t, node, fn, { statement: true });
-  }
+  if (node.kind === 'call') return callExpression(t, node, { statement: true });
   if (node.kind === 'bin' && ['or', '||', 'and', '&&'].includes(String(node.type)) && node.right.kind === 'exit') {
     // `$ok or die(...)`: an if statement reads better and lets TypeScript see the exit.
     const test = condition(t, node.left);
@@ -353,9 +352,15 @@ function jump(t: Translator, out: Writer, node: PhpNode): void {
   out.line(plain ? `${keyword};` : `${keyword} ${target.label};`);
 }
 
+/** `return [value, ...by-reference parameters]` from a function with `&$param`s. */
+function returnWithReferences(t: Translator, returned: string): string {
+  const refs = t.scope.refParams.map((name) => t.scope.vars.get(name)!.ts);
+  return refs.length > 0 ? `return [${[returned, ...refs].join(', ')}];` : `return ${returned};`;
+}
+
 function returnStatement(t: Translator, out: Writer, node: PhpNode): void {
   if (!node.expr) {
-    out.line(t.scope.returnsValue ? 'return null;' : 'return;');
+    out.line(t.scope.returnsValue || t.scope.refParams.length > 0 ? returnWithReferences(t, 'null') : 'return;');
     return;
   }
   const returned = value(t, node.expr);
@@ -365,7 +370,7 @@ function returnStatement(t: Translator, out: Writer, node: PhpNode): void {
     out.line('return;');
     return;
   }
-  out.line(`return ${returned.code};`);
+  out.line(returnWithReferences(t, wrap(returned, PREC.assignment)));
 }
 
 function tryStatement(t: Translator, out: Writer, node: PhpNode): void {

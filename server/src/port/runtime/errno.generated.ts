@@ -5,11 +5,14 @@ export const ERRNO_TEXTS: Record<number, string> = {
   0: "Success",
   1: "Operation not permitted", // EPERM
   2: "No such file or directory", // ENOENT
+  3: "No such process",
   4: "Interrupted system call", // EINTR
   5: "Input/output error", // EIO
   6: "No such device or address", // ENXIO
   7: "Argument list too long", // E2BIG
+  8: "Exec format error",
   9: "Bad file descriptor", // EBADF
+  10: "No child processes",
   11: "Resource temporarily unavailable", // EAGAIN
   12: "Cannot allocate memory", // ENOMEM
   13: "Permission denied", // EACCES
@@ -25,16 +28,22 @@ export const ERRNO_TEXTS: Record<number, string> = {
   23: "Too many open files in system", // ENFILE
   24: "Too many open files", // EMFILE
   25: "Inappropriate ioctl for device", // ENOTTY
+  26: "Text file busy",
+  27: "File too large",
   28: "No space left on device", // ENOSPC
   29: "Illegal seek", // ESPIPE
   30: "Read-only file system", // EROFS
   31: "Too many links", // EMLINK
   32: "Broken pipe", // EPIPE
+  33: "Numerical argument out of domain",
+  34: "Numerical result out of range",
+  35: "Resource deadlock avoided",
   36: "File name too long", // ENAMETOOLONG
   37: "No locks available", // ENOLCK
   38: "Function not implemented", // ENOSYS
   39: "Directory not empty", // ENOTEMPTY
   40: "Too many levels of symbolic links", // ELOOP
+  41: "Unknown error 41",
   42: "No message of desired type", // ENOMSG
   43: "Identifier removed", // EIDRM
   44: "Channel number out of range", // ECHRNG
@@ -51,11 +60,14 @@ export const ERRNO_TEXTS: Record<number, string> = {
   55: "No anode", // ENOANO
   56: "Invalid request code", // EBADRQC
   57: "Invalid slot", // EBADSLT
+  58: "Unknown error 58",
+  59: "Bad font file format",
   60: "Device not a stream", // ENOSTR
   61: "No data available", // ENODATA
   62: "Timer expired", // ETIME
   63: "Out of streams resources", // ENOSR
   64: "Machine is not on the network", // ENONET
+  65: "Package not installed",
   66: "Object is remote", // EREMOTE
   67: "Link has been severed", // ENOLINK
   68: "Advertise error", // EADV
@@ -63,10 +75,18 @@ export const ERRNO_TEXTS: Record<number, string> = {
   70: "Communication error on send", // ECOMM
   71: "Protocol error", // EPROTO
   72: "Multihop attempted", // EMULTIHOP
+  73: "RFS specific error",
   74: "Bad message", // EBADMSG
+  75: "Value too large for defined data type",
   76: "Name not unique on network", // ENOTUNIQ
   77: "File descriptor in bad state", // EBADFD
   78: "Remote address changed", // EREMCHG
+  79: "Can not access a needed shared library",
+  80: "Accessing a corrupted shared library",
+  81: ".lib section in a.out corrupted",
+  82: "Attempting to link in too many shared libraries",
+  83: "Cannot exec a shared library directly",
+  84: "Invalid or incomplete multibyte or wide character",
   85: "Interrupted system call should be restarted", // ERESTART
   86: "Streams pipe error", // ESTRPIPE
   87: "Too many users", // EUSERS
@@ -98,11 +118,24 @@ export const ERRNO_TEXTS: Record<number, string> = {
   113: "No route to host", // EHOSTUNREACH
   114: "Operation already in progress", // EALREADY
   115: "Operation now in progress", // EINPROGRESS
+  116: "Stale file handle",
+  117: "Structure needs cleaning",
+  118: "Not a XENIX named type file",
+  119: "No XENIX semaphores available",
   120: "Is a named type file", // EISNAM
   121: "Remote I/O error", // EREMOTEIO
   122: "Disk quota exceeded", // EDQUOT
   123: "No medium found", // ENOMEDIUM
   124: "Wrong medium type", // EMEDIUMTYPE
+  125: "Operation canceled",
+  126: "Required key not available",
+  127: "Key has expired",
+  128: "Key has been revoked",
+  129: "Key was rejected by service",
+  130: "Owner died",
+  131: "State not recoverable",
+  132: "Operation not possible due to RF-kill",
+  133: "Memory page has hardware error",
   [-10001]: "Unknown host",
   [-10002]: "Host name lookup failure",
   [-10003]: "Unknown server error",

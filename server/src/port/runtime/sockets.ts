@@ -4,6 +4,7 @@
 // kernel calls would: socket_read() returns what is there, accept() waits for the next
 // connection, select() waits until one of the sockets has something.
 import * as dgram from 'node:dgram';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import { ERRNO_TEXTS } from './errno.generated';
@@ -177,7 +178,7 @@ export class PhpSocket {
     if (level === SOL_SOCKET && name === 6) this.udp?.setBroadcast(Boolean(value));
   }
 
-  getOption(level: number, name: number): PhpValue {
+  getOption(level: number, name: number): PhpArray<PhpValue> | number | false {
     if (level === SOL_SOCKET && name === SO_ERROR) {
       const error = this.pendingError;
       this.pendingError = 0;
@@ -185,7 +186,8 @@ export class PhpSocket {
     }
     if (level === SOL_SOCKET && name === SO_TYPE) return this.type;
     const stored = this.option(level, name);
-    if (stored !== undefined) return stored instanceof PhpArray ? stored.copy() : typeof stored === 'boolean' ? Number(stored) : stored;
+    if (stored instanceof PhpArray) return stored.copy();
+    if (stored !== undefined) return typeof stored === 'number' ? stored : Number(Boolean(stored));
     if (level === SOL_SOCKET && (name === SO_RCVTIMEO || name === SO_SNDTIMEO)) return PhpArray.fromEntries([['sec', 0], ['usec', 0]]);
     return 0;
   }
@@ -254,7 +256,7 @@ export class PhpSocket {
     if (this.stream) return this.connecting ? 114 : EISCONN;
     if (this.server) {
       // bind() then connect(): a client that chose its local address.
-      this.server.close();
+      this.closeServer();
       this.server = undefined;
     }
     const local = this.localBinding;
@@ -422,7 +424,7 @@ export class PhpSocket {
 
   close(): void {
     this.closed = true;
-    this.server?.close();
+    this.closeServer();
     for (const pending of this.incoming.splice(0)) pending.close();
     const stream = this.stream;
     if (stream) {
@@ -432,6 +434,25 @@ export class PhpSocket {
     }
     this.udp?.close();
     this.changed();
+  }
+
+  /**
+   * Node removes a UNIX socket's file when its server closes; PHP's close() leaves it (programs
+   * unlink() it themselves), so the file is kept under another name and put back.
+   */
+  private closeServer(): void {
+    const server = this.server;
+    if (!server) return;
+    const path = this.domain === AF_UNIX ? this.localBinding?.address : undefined;
+    const kept = path ? `${path}.${process.pid}.closing` : undefined;
+    try {
+      if (path && kept) fs.linkSync(path, kept);
+    } catch {
+      server.close();
+      return;
+    }
+    server.close();
+    if (path && kept) fs.renameSync(kept, path);
   }
 
   /** getsockname(): [address, port]; an AF_UNIX socket has a path and no port. */
@@ -638,7 +659,7 @@ export function socket_set_option(socket: unknown, level: unknown, option: unkno
   return true;
 }
 
-export function socket_get_option(socket: unknown, level: unknown, option: unknown): PhpValue {
+export function socket_get_option(socket: unknown, level: unknown, option: unknown): PhpArray<PhpValue> | number | false {
   return socketArgument(socket, 'socket_get_option').getOption(toInt(level), toInt(option));
 }
 

@@ -507,3 +507,10 @@ export function iterableArray(value: unknown): PhpArray<PhpValue> {
   phpWarning(`foreach() argument must be of type array|object, ${phpTypeName(value)} given`);
   return new PhpArray<PhpValue>();
 }
+
+/** An argument PHP declares as `array`: anything else is PHP's TypeError. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- keeps the array's element type.
+export function arrayArgument<T>(value: T, functionName: string, position: number): Extract<T, PhpArray<any>> {
+  if (value instanceof PhpArray) return value as Extract<T, PhpArray<any>>;
+  throw new PhpError('TypeError', `${functionName}(): Argument #${position} must be of type array, ${phpTypeName(value)} given`);
+}

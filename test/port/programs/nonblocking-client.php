@@ -1,0 +1,66 @@
+<?php
+// A non-blocking client: connect returns at once (EINPROGRESS), socket_select() says when the
+// connection is up, and reads that find nothing (EAGAIN) wait in socket_select() with a timeout.
+// Usage: php nonblocking-client.php PORT
+$port = (int) $argv[1];
+$socket = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
+socket_set_nonblock($socket);
+$connected = @socket_connect($socket, '127.0.0.1', $port);
+$error = socket_last_error($socket);
+if (!$connected && $error !== SOCKET_EINPROGRESS && $error !== SOCKET_EALREADY) {
+    echo "connect failed at once: ", socket_strerror($error), "\n";
+    exit(1);
+}
+echo "connect in progress: ", $connected ? 'no, connected' : socket_strerror($error), "\n";
+
+$write = [$socket];
+$read = null;
+$except = null;
+$rounds = 0;
+while (socket_select($read, $write, $except, 2) === 0) {
+    $write = [$socket];
+    if (++$rounds > 5) {
+        echo "connect timed out\n";
+        exit(1);
+    }
+}
+$status = socket_get_option($socket, SOL_SOCKET, SO_ERROR);
+echo "connected, SO_ERROR=$status\n";
+
+$request = "LIST 5\n";
+$sent = socket_write($socket, $request);
+echo "sent $sent bytes\n";
+
+$response = '';
+$waits = 0;
+$eagain = 0;
+while (true) {
+    $chunk = socket_read($socket, 7);
+    if ($chunk === false) {
+        if (socket_last_error($socket) !== SOCKET_EAGAIN) {
+            echo "read failed: ", socket_strerror(socket_last_error($socket)), "\n";
+            exit(1);
+        }
+        $eagain++;
+        socket_clear_error($socket);
+        $read = [$socket];
+        $write = null;
+        if (socket_select($read, $write, $except, 2) === 0) {
+            echo "timed out waiting for data\n";
+            break;
+        }
+        $waits++;
+        continue;
+    }
+    if ($chunk === '') {
+        break;
+    }
+    $response .= $chunk;
+}
+$lines = array_filter(explode("\n", $response), fn ($line) => $line !== '');
+echo "got ", count($lines), " lines, ", strlen($response), " bytes\n";
+foreach ($lines as $number => $line) {
+    echo str_pad((string) ($number + 1), 3, '0', STR_PAD_LEFT), ": $line\n";
+}
+echo "waited for data: ", $waits > 0 ? 'yes' : 'no', ", saw EAGAIN: ", $eagain > 0 ? 'yes' : 'no', "\n";
+socket_close($socket);

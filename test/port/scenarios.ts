@@ -1,0 +1,240 @@
+// The scripted traffic for each differential program. A scenario gets a fresh loopback port
+// (or socket path), starts the program with it and returns what its clients observed; the
+// harness adds stdout, warnings and the exit code. The same scenario drives PHP and the port.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatagramClient, scriptedServer, StreamClient } from './support/clients';
+import { freePort, poll, type RunningProgram } from './support/processes';
+
+export interface Scenario {
+  /** Program arguments after the script. */
+  args(): Promise<string[]>;
+  drive(program: RunningProgram, args: string[]): Promise<Record<string, string>>;
+  /** Cleanup after the run (servers the scenario started). */
+  cleanup?(): void;
+}
+
+type ScenarioFactory = () => Scenario;
+
+/** A directory for UNIX socket paths (short, so it fits sun_path). */
+function socketDirectory(): string {
+  return mkdtempSync(join(tmpdir(), 'pps-'));
+}
+
+const hex = (bytes: string) => Buffer.from(bytes, 'latin1').toString('hex');
+const u16 = (value: number) => String.fromCharCode(value >> 8, value & 0xff);
+const u32 = (value: number) => u16(Math.floor(value / 65536)) + u16(value % 65536);
+const frame = (type: number, payload: string) => u16(payload.length) + String.fromCharCode(type) + payload;
+
+export const SCENARIOS: Record<string, ScenarioFactory> = {
+  'line-server': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const first = await StreamClient.connectWhenReady({ port: Number(port) });
+      await first.waitFor('\r\n');
+      // "wOrld\r\n" is two PHP_NORMAL_READ lines: "wOrld\r" and "\n".
+      for (const line of ['hello\n', 'wOrld\r\n', 'a-rather-long-line-that-exceeds-the-sixty-four-byte-read-length-of-the-server\n', 'stats\n']) first.send(line);
+      await first.request('sync\n', 'sync ok\n');
+      await first.request('quit\n', 'bye');
+      const firstSaw = await first.closed();
+      const second = await StreamClient.connect({ port: Number(port) });
+      await second.waitFor('\r\n');
+      second.send('ping\n');
+      await second.request('sync\n', 'sync ok\n');
+      second.end();
+      await second.closed();
+      const third = await StreamClient.connect({ port: Number(port) });
+      await third.waitFor('\r\n');
+      await third.request('Shutdown\n', 'shutting down\n');
+      await third.closed();
+      await program.exited;
+      return { first: firstSaw, second: second.received, third: third.received };
+    },
+  }),
+
+  'udp-echo': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      await program.waitForOutput('ready');
+      const client = await DatagramClient.open();
+      const other = await DatagramClient.open();
+      try {
+        const replies: Record<string, string> = {};
+        replies.hello = await client.request('hello', Number(port));
+        replies.binary = await client.request('bin\x00\xff\r\n', Number(port));
+        replies.long = await other.request('a datagram that is longer than thirty-two bytes', Number(port));
+        replies.empty = await client.request('', Number(port));
+        replies.stats = await other.request('stats', Number(port));
+        replies.stop = await client.request('stop', Number(port));
+        await program.exited;
+        return replies;
+      } finally {
+        client.close();
+        other.close();
+      }
+    },
+  }),
+
+  'tcp-client': () => {
+    let stop = () => undefined as void;
+    let transcript = '';
+    return {
+      async args() {
+        const { server, port } = await scriptedServer((socket) => {
+          let pending = '';
+          const bodies: Record<string, string> = { '/greeting': 'hello there\n', '/numbers': '1\n22\n333\n4444\n' };
+          socket.setEncoding('latin1');
+          socket.on('data', (chunk: string) => {
+            pending += chunk;
+            let newline: number;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+              const request = pending.slice(0, newline);
+              pending = pending.slice(newline + 1);
+              transcript += `${JSON.stringify(request)}\n`;
+              const path = request.replace(/^GET /, '').trim();
+              const body = request.startsWith('HELLO') ? 'welcome' : (bodies[path] ?? 'not found');
+              const status = request.startsWith('HELLO') || bodies[path] ? 'OK' : 'MISSING';
+              // The header and body in small pieces, so the client has to assemble them.
+              const reply = `${status} ${body.length}\n${body}`;
+              for (let i = 0; i < reply.length; i += 4) socket.write(reply.slice(i, i + 4));
+            }
+          });
+          socket.on('end', () => {
+            transcript += 'client half-closed\n';
+            socket.end('trailer after the half-close');
+          });
+        });
+        stop = () => server.close();
+        return [String(port)];
+      },
+      async drive(program) {
+        await program.exited;
+        return { server: transcript };
+      },
+      cleanup: () => stop(),
+    };
+  },
+
+  'select-server': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const one = await StreamClient.connectWhenReady({ port: Number(port) });
+      await one.waitFor('welcome #1');
+      const two = await StreamClient.connect({ port: Number(port) });
+      await two.waitFor('welcome #2');
+      const three = await StreamClient.connect({ port: Number(port) });
+      await three.waitFor('welcome #3');
+      await one.request('/who\n', 'online: ');
+      one.send('hello everyone\n');
+      await two.waitFor('[1] hello everyone\n');
+      await three.waitFor('[1] hello everyone\n');
+      // Two lines in one write, and a line split across writes.
+      two.send('first\nsecond\nthird, in ');
+      await three.waitFor('[2] second\n');
+      two.send('two parts\r\n');
+      await one.waitFor('[2] third, in two parts\n');
+      await three.request('/quit\n', 'bye #3\n');
+      await three.closed();
+      await one.waitFor('#3 quit\n');
+      two.destroy();
+      await one.waitFor('#2 left\n');
+      await one.request('/stop\n', 'server stopping\n');
+      await one.closed();
+      await program.exited;
+      return { one: one.received, two: two.received, three: three.received };
+    },
+  }),
+
+  'unix-server': () => {
+    const path = join(socketDirectory(), 'calc.sock');
+    return {
+      args: async () => [path],
+      async drive(program) {
+        const first = await StreamClient.connectWhenReady({ path });
+        await first.request('add 2 3 4.5\n');
+        await first.request('mul 2 3 7\n');
+        await first.request('div 7 2\n');
+        await first.request('div 1 0\n');
+        await first.request('max 3 11 5\n');
+        await first.request('pow 2 8\n');
+        await first.request('bye\n');
+        await first.closed();
+        const second = await StreamClient.connect({ path });
+        await second.request('\r\nadd 0.1 0.2\n', '= ');
+        await second.waitFor('\n', second.received.indexOf('= '));
+        second.end();
+        await second.closed();
+        await program.exited;
+        return { first: first.received, second: second.received };
+      },
+    };
+  },
+
+  'binary-server': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const client = await StreamClient.connectWhenReady({ port: Number(port) });
+      const exchange = async (frameBytes: string, pieces = 1) => {
+        const from = client.received.length;
+        const size = Math.ceil(frameBytes.length / pieces);
+        for (let i = 0; i < frameBytes.length; i += size) {
+          client.send(frameBytes.slice(i, i + size));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await poll('a reply frame', () => (client.received.length >= from + 3 && client.received.length >= from + 3 + (client.received.charCodeAt(from) << 8) + client.received.charCodeAt(from + 1) ? true : undefined));
+        return hex(client.received.slice(from));
+      };
+      const replies: Record<string, string> = {};
+      replies.reverse = await exchange(frame(1, 'abc\x00\xff'), 3);
+      replies.sum = await exchange(frame(2, u32(1) + u32(0xffffffff) + u32(70000)), 4);
+      replies.empty = await exchange(frame(2, ''));
+      replies.record = await exchange(frame(3, u32(0xdeadbeef) + u16(8080) + 'node\x00\x00\x00\x00' + '\x05' + '\x01\x00\x00\x00'));
+      replies.hex = await exchange(frame(4, '\x00\x7f\x80'));
+      replies.unknown = await exchange(frame(7, 'x'));
+      replies.close = await exchange(frame(9, ''));
+      await client.closed();
+      await program.exited;
+      return replies;
+    },
+  }),
+
+  'nonblocking-client': () => {
+    let stop = () => undefined as void;
+    let request = '';
+    return {
+      async args() {
+        const { server, port } = await scriptedServer((socket) => {
+          socket.setEncoding('latin1');
+          socket.once('data', (chunk: string) => {
+            request = chunk;
+            const count = Number(chunk.split(' ')[1]);
+            const lines = Array.from({ length: count }, (_, i) => `item ${i + 1}: ${'#'.repeat(i * 3)}\n`);
+            // Later lines come after the client has found nothing to read (EAGAIN) and waited.
+            const next = (i: number) => {
+              if (i >= lines.length) return void socket.end();
+              socket.write(lines[i]!);
+              setTimeout(() => next(i + 1), 20);
+            };
+            next(0);
+          });
+        });
+        stop = () => server.close();
+        return [String(port)];
+      },
+      async drive(program) {
+        await program.exited;
+        return { request };
+      },
+      cleanup: () => stop(),
+    };
+  },
+
+  errors: () => ({
+    args: async () => [String(await freePort()), socketDirectory()],
+    async drive(program) {
+      await program.exited;
+      return {};
+    },
+  }),
+};

@@ -1,0 +1,71 @@
+// A scratch directory outside the repository where ports are written, type-checked with
+// `tsc --strict` (TypeScript 7's native compiler, through its CLI) and transpiled to .mjs with
+// esbuild so Node 20 can run them.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
+import { portPhpToTypeScript, type PortResult } from '../../../server/src/port/index';
+
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+export const PROGRAMS = join(REPO, 'test/port/programs');
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    lib: ['ES2023'],
+    types: ['node'],
+    typeRoots: [join(REPO, 'node_modules/@types')],
+    strict: true,
+    noEmit: true,
+  },
+  include: ['*.ts'],
+};
+
+export interface PortedProgram {
+  result: PortResult;
+  tsFile: string;
+  mjsFile: string;
+}
+
+export class PortWorkspace {
+  readonly dir = mkdtempSync(join(tmpdir(), 'php-port-'));
+
+  constructor() {
+    writeFileSync(join(this.dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+    writeFileSync(join(this.dir, 'package.json'), '{ "type": "module" }\n');
+  }
+
+  /** Ports PHP source (a file in test/port/programs, or text) and writes the .ts and .mjs. */
+  port(name: string, php?: string): PortedProgram {
+    const text = php ?? readFileSync(join(PROGRAMS, `${name}.php`), 'utf8');
+    const result = portPhpToTypeScript(text, `${name}.php`);
+    const tsFile = join(this.dir, `${name}.ts`);
+    const mjsFile = join(this.dir, `${name}.mjs`);
+    writeFileSync(tsFile, result.code);
+    let javascript: string;
+    try {
+      javascript = transformSync(result.code, { loader: 'ts', format: 'esm', target: 'node20' }).code;
+    } catch (error) {
+      // tsc reports the same problem; the run then fails loudly instead of the whole suite.
+      javascript = `throw new Error(${JSON.stringify(`esbuild could not transpile the port: ${(error as Error).message}`)});\n`;
+    }
+    writeFileSync(mjsFile, javascript);
+    return { result, tsFile, mjsFile };
+  }
+
+  /** `tsc -p` over every port written so far; resolves to the compiler's output ('' when clean). */
+  typecheck(): Promise<string> {
+    return new Promise((done) => {
+      execFile(resolve(REPO, 'node_modules/.bin/tsc'), ['-p', this.dir], { timeout: 60_000 }, (_error, stdout, stderr) => done(`${stdout}${stderr}`.trim()));
+    });
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
