@@ -6,7 +6,7 @@
 import { calledFunctionName, childNodes, isNode, normalizeName, type PhpNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
-import { arrayOf, elementOf, fromDeclared, kinds, MIXED, NEVER, NULL, sameType, union, type PhpType } from './php-types';
+import { arrayOf, elementOf, fromDeclared, isOnly, kinds, MIXED, NEVER, NULL, sameType, union, type PhpType } from './php-types';
 import { isAsyncRuntimeFunction } from './runtime/pieces';
 import { socketCallOutputs } from './socket-calls';
 import { typeOf, type TypeEnvironment } from './typing';
@@ -179,6 +179,14 @@ function variable(scope: FunctionInfo, name: string): VarInfo {
   return info;
 }
 
+/** The variables of `[$a, 'k' => $b]` / `list($a, $b)` (a foreach value or an assignment target). */
+export function listTargets(node: PhpNode | null | undefined): PhpNode[] {
+  if (!node || (node.kind !== 'list' && node.kind !== 'array')) return [];
+  return (node.items ?? [])
+    .map((item: PhpNode | null) => (item?.kind === 'entry' ? item.value : item))
+    .filter((target: PhpNode | null): target is PhpNode => target?.kind === 'variable');
+}
+
 /** The root variable of `$a[...][...]` and the number of offsets. */
 export function offsetRoot(node: PhpNode): { root: PhpNode; depth: number } | undefined {
   let depth = 0;
@@ -250,7 +258,12 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
         else if (node.left.kind === 'list' || node.left.kind === 'array') {
           for (const item of node.left.items ?? []) {
             const target = item?.kind === 'entry' ? item.value : item;
-            if (target?.kind === 'variable') assign(String(target.name), () => elementOf(typeOf(node.right, env)));
+            // list() of a non-array (a failed unpack()) assigns null.
+            const listed = () => {
+              const source = typeOf(node.right, env);
+              return union(elementOf(source), isOnly(source, 'array') ? NEVER : NULL);
+            };
+            if (target?.kind === 'variable') assign(String(target.name), listed);
           }
         } else assignElement(node.left, () => typeOf(node, env));
         break;
@@ -262,6 +275,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
       case 'foreach':
         if (node.key?.kind === 'variable') assign(String(node.key.name), () => kinds('int', 'string'));
         if (node.value?.kind === 'variable') assign(String(node.value.name), () => elementOf(typeOf(node.source, env)));
+        for (const target of listTargets(node.value)) assign(String(target.name), () => elementOf(elementOf(typeOf(node.source, env))));
         break;
       case 'catch':
         if (node.variable?.kind === 'variable') assign(String(node.variable.name), () => kinds('error'));

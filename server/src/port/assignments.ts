@@ -6,7 +6,8 @@ import { socketFunction } from '../core/socket-api';
 import { offsetRoot } from './analysis';
 import { expr, PREC, wrap, type Expr } from './code';
 import { callExpression, stringCode, value } from './expressions';
-import { elementOf, INT, isArray, isInt, isNumeric, isString, NUMBER, STRING, union, without, type PhpType } from './php-types';
+import { listPattern } from './statements';
+import { arrayOf, elementOf, INT, isArray, isInt, isNumeric, isString, MIXED, NUMBER, STRING, union, without, type PhpType } from './php-types';
 import type { Translator } from './translator';
 import { binaryType } from './typing';
 
@@ -70,12 +71,16 @@ function compoundVariable(t: Translator, node: PhpNode, target: Expr, operator: 
     case '-':
     case '*':
     case '**':
-    case '/':
       if (isNumeric(target.type) && isNumeric(right.type)) return native(wrap(right, PREC.assignment), binaryType(op, target.type, right.type));
       break;
-    case '%':
-      if (isInt(target.type) && isInt(right.type)) return native(wrap(right, PREC.assignment), INT);
+    case '/':
+    case '%': {
+      // Only a literal divisor other than 0 can use JavaScript's operator (PHP throws on 0).
+      const literal = node.right.kind === 'number' && Number(String(node.right.value).replace(/_/g, '')) !== 0;
+      const fits = op === '/' ? isNumeric(target.type) && isNumeric(right.type) : isInt(target.type) && isInt(right.type);
+      if (literal && fits) return native(wrap(right, PREC.assignment), binaryType(op, target.type, right.type));
       break;
+    }
   }
   const combined = value(t, { kind: 'bin', type: op, left: node.left, right: node.right, loc: node.loc });
   return expr(`${target.code} = ${wrap(combined, PREC.assignment)}`, combined.type, PREC.assignment);
@@ -91,8 +96,9 @@ function containerFor(t: Translator, node: PhpNode): Expr | undefined {
   const outer = containerFor(t, node.what);
   if (!outer) return undefined;
   const element = elementOf(outer.type);
-  if (!isArray(element)) return undefined;
-  return expr(`${wrap(outer, PREC.primary)}.nested(${value(t, node.offset).code})`, element);
+  if (!element.kinds.has('array') && !element.kinds.has('mixed')) return undefined;
+  // nested() gives the array stored there (creating it when missing), as PHP writes through.
+  return expr(`${wrap(outer, PREC.primary)}.nested(${value(t, node.offset).code})`, element.kinds.has('mixed') ? arrayOf(MIXED) : { kinds: new Set(['array']), element: element.element });
 }
 
 function elementAssignment(t: Translator, node: PhpNode, statement: boolean): Expr {
@@ -125,19 +131,12 @@ function elementAssignment(t: Translator, node: PhpNode, statement: boolean): Ex
 function destructuring(t: Translator, node: PhpNode, statement: boolean): Expr {
   if (!statement) return t.unportedExpr(node, 'list() inside an expression is not ported');
   const source = value(t, node.right);
-  if (!isArray(source.type)) return t.unportedExpr(node, 'list() of a value that may not be an array is not ported');
-  const targets: string[] = [];
-  const keys: string[] = [];
-  let index = 0;
-  for (const item of node.left.items ?? []) {
-    if (!item) {
-      index++;
-      continue;
-    }
-    const entry = item.kind === 'entry' ? item : { value: item, key: null };
-    if (entry.value?.kind !== 'variable') return t.unportedExpr(node, 'nested list() is not ported');
-    targets.push(value(t, entry.value).code);
-    keys.push(entry.key ? value(t, entry.key).code : String(index++));
+  const pattern = listPattern(t, node.left);
+  if (!pattern) return t.unportedExpr(node, 'nested list() is not ported');
+  const { targets, keys } = pattern;
+  if (!isArray(source.type)) {
+    // list() of something else (unpack() that failed) assigns null to every variable.
+    return expr(`[${targets.join(', ')}] = ${t.use('listValues')}(${[source.code, ...keys].join(', ')})`, source.type, PREC.assignment);
   }
   return expr(`[${targets.join(', ')}] = ${wrap(source, PREC.primary)}.pick(${keys.join(', ')})`, source.type, PREC.assignment);
 }

@@ -19,6 +19,8 @@ import {
   NULL,
   NUMBER,
   STRING,
+  tsType,
+  tsTypeNames,
   union,
   type PhpType,
 } from './php-types';
@@ -41,6 +43,8 @@ export interface Builtin {
   callbacks?: readonly number[];
   /** Arguments PHP requires to be arrays. */
   arrays?: readonly number[];
+  /** The runtime function's type argument, when TypeScript cannot infer it from mixed arguments. */
+  typeArgument?(args: readonly PhpType[]): PhpType;
 }
 
 const returns = (type: PhpType) => () => type;
@@ -58,8 +62,13 @@ function renamed(helper: string, type: PhpType): Builtin {
 }
 
 /** A call of the runtime function with the given name. */
-function helperCall(name: string, { args, use }: BuiltinCall, type: PhpType): Expr {
-  return expr(`${use(name)}(${args.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, type);
+function helperCall(name: string, { args, use }: BuiltinCall, type: PhpType, typeArgument?: PhpType): Expr {
+  let typeArgs = '';
+  if (typeArgument) {
+    tsTypeNames(typeArgument).forEach(use);
+    typeArgs = `<${tsType(typeArgument)}>`;
+  }
+  return expr(`${use(name)}${typeArgs}(${args.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, type);
 }
 
 const STRING_FUNCTIONS = [
@@ -107,14 +116,14 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['ceil', fixed(FLOAT)],
   ['round', fixed(FLOAT)],
   ['sqrt', { returns: returns(FLOAT), emit: ({ args, use }) => expr(`Math.sqrt(${isNumeric(args[0]!.type) ? args[0]!.code : `${use('toNumber')}(${args[0]!.code})`})`, FLOAT) }],
-  ['max', { returns: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)) }],
-  ['min', { returns: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)) }],
+  ['max', { returns: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)), typeArgument: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)) }],
+  ['min', { returns: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)), typeArgument: (args) => (args.length === 1 ? elementOfFirst(args) : union(...args)) }],
   ['array_sum', fixed(NUMBER)],
   ['explode', fixed(arrayOf(STRING))],
   ['str_split', fixed(arrayOf(STRING))],
   ['array_keys', fixed(arrayOf(KEY))],
   ['array_values', { returns: (args) => arrayOf(elementOfFirst(args)) }],
-  ['array_merge', { returns: (args) => arrayOf(union(...args.map(elementOf))) }],
+  ['array_merge', { returns: (args) => arrayOf(union(...args.map(elementOf))), typeArgument: (args) => union(...args.map(elementOf)) }],
   ...['array_slice', 'array_reverse', 'array_unique'].map((name): [string, Builtin] => [name, { returns: sameAsFirst }]),
   ['array_filter', { returns: sameAsFirst, callbacks: [1] }],
   ['array_map', { returns: returns(arrayOf(MIXED)), callbacks: [0] }],
@@ -176,5 +185,6 @@ export function builtin(name: string): Builtin | undefined {
 /** The call of a builtin: its own emitter, or the runtime function it names. */
 export function emitBuiltin(name: string, spec: Builtin, call: BuiltinCall): Expr {
   const type = spec.returns(call.args.map((arg) => arg.type));
-  return spec.emit?.(call) ?? helperCall(spec.helper ?? name, call, type);
+  const typeArgument = spec.typeArgument?.(call.args.map((arg) => arg.type));
+  return spec.emit?.(call) ?? helperCall(spec.helper ?? name, call, type, typeArgument);
 }

@@ -5,7 +5,7 @@
 // assignment, which a small definite-assignment pass over the PHP finds (conservatively).
 import { calledFunctionName, childNodes, type PhpNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
-import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
+import { listTargets, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 
 export interface DeclarationPlan {
   /** `$x = …;` statements (direct children of the body) that declare `$x`. */
@@ -73,7 +73,7 @@ export function planDeclarations(scope: FunctionInfo, analysis: ProgramAnalysis)
 
 /** The variables a foreach (key, value) or for (init assignments) assigns in its header. */
 export function loopVariables(loop: PhpNode, analysis: ProgramAnalysis): VarInfo[] {
-  const nodes: PhpNode[] = loop.kind === 'foreach' ? [loop.key, loop.value].filter(Boolean) : (loop.init ?? []).map((init: PhpNode) => init.left);
+  const nodes: PhpNode[] = loop.kind === 'foreach' ? [loop.key, loop.value, ...listTargets(loop.value)].filter(Boolean) : (loop.init ?? []).map((init: PhpNode) => init.left);
   return [...new Set(nodes.map((node) => analysis.variableOf(node)).filter((info): info is VarInfo => Boolean(info)))];
 }
 
@@ -82,7 +82,8 @@ function loopDeclaring(scope: FunctionInfo, info: VarInfo): PhpNode | undefined 
   let found: PhpNode | undefined;
   const visit = (node: PhpNode) => {
     if (found) return;
-    if (node.kind === 'foreach' && (node.value === info.refs[0] || node.key === info.refs[0]) && info.writes === 1) found = node;
+    const foreachTargets = node.kind === 'foreach' ? [node.key, node.value, ...listTargets(node.value)] : [];
+    if (foreachTargets.includes(info.refs[0]) && info.writes === 1) found = node;
     if (node.kind === 'for') {
       const inits: PhpNode[] = node.init ?? [];
       const declares = inits.every((init) => init.kind === 'assign' && init.operator === '=' && init.left.kind === 'variable');
@@ -222,7 +223,8 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
       }
       case 'foreach': {
         const source = expression(node.source, assigned);
-        body(node.body, add(add(source, node.key), node.value));
+        const bound = [node.key, node.value, ...listTargets(node.value)].reduce((current: Set<VarInfo>, target: PhpNode) => add(current, target), source);
+        body(node.body, bound);
         return source;
       }
       case 'switch': {

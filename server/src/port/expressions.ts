@@ -98,7 +98,7 @@ export function value(t: Translator, node: PhpNode): Expr {
     case 'exit':
       return exitCall(t, node);
     case 'print':
-      return expr(`${t.use('print')}(${wrap(value(t, node.expression), PREC.assignment)})`, INT);
+      return expr(`${t.use('print')}(${echoArgument(t, value(t, node.expression))})`, INT);
     case 'closure':
     case 'arrowfunc':
       return closure(t, node);
@@ -110,6 +110,9 @@ export function value(t: Translator, node: PhpNode): Expr {
       return matchExpression(t, node);
     case 'name':
       return constant(t, node);
+    case 'identifier':
+      // "$items[first]" inside double quotes: an unquoted string key.
+      return expr(tsStringLiteral(utf8Bytes(String(node.name))), STRING);
     case 'throw':
       return t.unportedExpr(node, '`throw` as an expression is not ported');
     default:
@@ -128,7 +131,14 @@ export function numberLiteral(text: string): Expr {
 export function stringCode(t: Translator, value: Expr): string {
   if (isString(value.type)) return value.code;
   if (isInt(value.type)) return `String(${value.code})`;
+  // Known floats print as floats even when integral (1.5e14 is "1.5E+14", not digits).
+  if (isOnly(value.type, 'float')) return `${t.use('floatToString')}(${value.code})`;
   return `${t.use('toStr')}(${value.code})`;
+}
+
+/** An echo/print argument: known floats are formatted as floats, the rest by echo itself. */
+export function echoArgument(t: Translator, value: Expr): string {
+  return isOnly(value.type, 'float') ? stringCode(t, value) : wrap(value, PREC.assignment);
 }
 
 /** Code for a value as a number in arithmetic. */
@@ -139,7 +149,7 @@ function numberCode(t: Translator, value: Expr, operator: string, prec: number):
 
 function templatePart(t: Translator, part: Expr): string {
   if (isString(part.type) || isInt(part.type)) return `\${${part.code}}`;
-  return `\${${t.use('toStr')}(${part.code})}`;
+  return `\${${stringCode(t, part)}}`;
 }
 
 /** Literal bytes and values as one template literal (or a plain literal when all are bytes). */
@@ -184,13 +194,21 @@ function arrayLiteral(t: Translator, node: PhpNode): Expr {
   const bad = entries.find((entry) => entry.byRef || entry.unpack);
   if (bad) return t.unportedExpr(node, bad.byRef ? 'arrays of references are not ported' : 'array unpacking (...) is not ported');
   const values = entries.map((entry) => value(t, entry.value));
-  const type = arrayOf(union(NEVER, ...values.map((item) => item.type)));
+  const element = union(NEVER, ...values.map((item) => item.type));
+  const type = arrayOf(element);
+  // TypeScript infers the element type from the first value; mixed values need it spelled out.
+  const distinct = new Set(values.map((item) => tsType(item.type)));
+  let typeArgument = '';
+  if (distinct.size > 1) {
+    for (const name of tsTypeNames(element)) t.use(name);
+    typeArgument = `<${tsType(element)}>`;
+  }
   const phpArray = t.use('PhpArray');
   if (entries.every((entry) => !entry.key)) {
-    return expr(`${phpArray}.of(${values.map((item) => wrap(item, PREC.assignment)).join(', ')})`, type);
+    return expr(`${phpArray}.of${typeArgument}(${values.map((item) => wrap(item, PREC.assignment)).join(', ')})`, type);
   }
   const pairs = entries.map((entry, i) => `[${entry.key ? wrap(value(t, entry.key), PREC.assignment) : 'undefined'}, ${wrap(values[i]!, PREC.assignment)}]`);
-  return expr(`${phpArray}.fromEntries([${pairs.join(', ')}])`, type);
+  return expr(`${phpArray}.fromEntries${typeArgument}([${pairs.join(', ')}])`, type);
 }
 
 const SUPERGLOBALS = new Set(['GLOBALS', '_SERVER', '_ENV', '_GET', '_POST', '_COOKIE', '_FILES', '_REQUEST', '_SESSION']);
@@ -319,14 +337,24 @@ function methodCall(t: Translator, node: PhpNode): Expr {
 }
 
 function concatOperands(node: PhpNode): PhpNode[] {
-  if (node.kind === 'bin' && node.type === '.' && !node.parenthesizedExpression) return [...concatOperands(node.left), node.right];
+  if (node.kind === 'bin' && node.type === '.') return [...concatOperands(node.left), ...concatOperands(node.right)];
   return [node];
+}
+
+/** A `.` operand as template parts: literal bytes, or the parts of an interpolated string. */
+function concatParts(t: Translator, operand: PhpNode): (string | Expr)[] {
+  if (operand.kind === 'string') return [stringNodeBytes(operand)];
+  if (operand.kind === 'encapsed' && operand.type !== 'shell') {
+    const layout = operand.type === 'heredoc' ? heredocLayout(String(operand.raw)) : undefined;
+    return encapsedParts(operand, layout).map((part) => (typeof part === 'string' ? part : value(t, part)));
+  }
+  return [value(t, operand)];
 }
 
 /** Literal strings of a `.` chain stay bytes, so the chain can become one template literal. */
 function concatenation(t: Translator, node: PhpNode): Expr {
-  const operands = concatOperands(node.left).concat([node.right]);
-  const parts = operands.map((operand): string | Expr => (operand.kind === 'string' ? stringNodeBytes(operand) : value(t, operand)));
+  const operands = concatOperands(node);
+  const parts = operands.flatMap((operand) => concatParts(t, operand));
   if (parts.some((part) => typeof part === 'string')) return template(t, parts);
   const values = parts as Expr[];
   return expr(values.map((part) => (isString(part.type) ? wrap(part, PREC.additive + 1) : stringCode(t, part))).join(' + '), STRING, PREC.additive);
@@ -368,13 +396,15 @@ function comparison(t: Translator, node: PhpNode, operator: string, left: Expr, 
   return expr(`${t.use('compare')}(${left.code}, ${right.code}) ${operator} 0`, BOOL, PREC.relational);
 }
 
-function arithmetic(t: Translator, operator: string, left: Expr, right: Expr): Expr {
+function arithmetic(t: Translator, operator: string, left: Expr, right: Expr, node?: PhpNode): Expr {
   const type = binaryType(operator, left.type, right.type);
   if (operator === '+' && left.type.kinds.has('array') && right.type.kinds.has('array')) {
     return expr(`${t.use('add')}(${left.code}, ${right.code})`, type.kinds.has('array') ? type : MIXED);
   }
-  if (operator === '/' && !(isNumeric(left.type) && isNumeric(right.type))) return expr(`${t.use('divide')}(${left.code}, ${right.code})`, type);
-  if (operator === '%' && !(isInt(left.type) && isInt(right.type))) return expr(`${t.use('modulo')}(${left.code}, ${right.code})`, INT);
+  // PHP throws DivisionByZeroError; JavaScript gives INF/NAN, so only a literal divisor is native.
+  const literalDivisor = node !== undefined && node.right.kind === 'number' && Number(String(node.right.value).replace(/_/g, '')) !== 0;
+  if (operator === '/' && !(isNumeric(left.type) && isNumeric(right.type) && literalDivisor)) return expr(`${t.use('divide')}(${left.code}, ${right.code})`, type);
+  if (operator === '%' && !(isInt(left.type) && isInt(right.type) && literalDivisor)) return expr(`${t.use('modulo')}(${left.code}, ${right.code})`, INT);
   const prec = operator === '+' || operator === '-' ? PREC.additive : operator === '**' ? PREC.exponent : PREC.multiplicative;
   const leftMin = operator === '**' ? PREC.postfix : prec;
   const rightMin = operator === '**' ? prec : prec + 1;
@@ -431,7 +461,7 @@ function binaryExpression(t: Translator, node: PhpNode): Expr {
     case '>>':
       return bitwise(t, node, operator, left, right);
     default:
-      return arithmetic(t, operator, left, right);
+      return arithmetic(t, operator, left, right, node);
   }
 }
 
@@ -484,6 +514,7 @@ function unary(t: Translator, node: PhpNode): Expr {
 function coalesce(t: Translator, node: PhpNode): Expr {
   const left = quietValue(t, node.left);
   const right = value(t, node.right);
+  if (isOnly(left.type, 'null')) return right;
   return expr(`${wrap(left, PREC.or + 2)} ?? ${wrap(right, PREC.or + 2)}`, union(without(left.type, 'null'), right.type), PREC.or);
 }
 
@@ -542,7 +573,7 @@ function ternary(t: Translator, node: PhpNode): Expr {
   if (!node.trueExpr) {
     const tested = value(t, node.test);
     if (hasJsTruthiness(tested.type)) return expr(`${wrap(tested, PREC.or + 1)} || ${wrap(whenFalse, PREC.or + 1)}`, union(without(tested.type, 'false', 'null'), whenFalse.type), PREC.or);
-    if (node.test.kind !== 'variable') return t.unportedExpr(node, '`?:` on a complex expression is not ported');
+    if (!['variable', 'string', 'number', 'boolean', 'nullkeyword'].includes(node.test.kind)) return t.unportedExpr(node, '`?:` on a complex expression is not ported');
     return expr(`${t.use('toBool')}(${tested.code}) ? ${tested.code} : ${wrap(whenFalse, PREC.conditional)}`, union(tested.type, whenFalse.type), PREC.conditional);
   }
   const test = condition(t, node.test);

@@ -6,9 +6,9 @@ import { fallsOffEnd, type FunctionInfo, type VarInfo } from './analysis';
 import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';
 import { planDeclarations, type DeclarationPlan } from './declarations';
-import { callExpression, condition, value } from './expressions';
+import { callExpression, condition, echoArgument, value } from './expressions';
 import { tsStringLiteral, utf8Bytes } from './literals';
-import { isArray, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
+import { elementOf, isArray, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
 import { calledFunctionName } from '../core/ast';
 import { childNodes } from '../core/ast';
 import { Writer, type Translator } from './translator';
@@ -32,26 +32,31 @@ export function declaredType(t: Translator, type: PhpType): string {
 
 /** The body of a function, closure or the main script, one level indented, with declarations. */
 export function functionBody(t: Translator, scope: FunctionInfo): string {
-  const out = new Writer();
   const outer = bodies.get(t);
   const state: BodyState = { plan: planDeclarations(scope, t.analysis) };
   bodies.set(t, state);
   assignLabels(t, scope.body);
-  out.indented(() => {
-    for (const info of state.plan.atTop) {
-      out.line(`let ${info.ts}${state.plan.definitelyAssigned.has(info) ? '!' : ''}: ${declaredType(t, info.type)};`);
-    }
+  const body = new Writer();
+  body.indented(() => {
     for (const name of scope.params) {
       const param = scope.vars.get(name)!;
       // PHP passes arrays by value; a function that changes its copy must not change the caller's.
-      if (param.mutated && param.type.kinds.has('array')) out.line(`${param.ts} = ${isArray(param.type) ? `${param.ts}.copy()` : `${t.use('copyValue')}(${param.ts})`};`);
+      if (param.mutated && param.type.kinds.has('array')) body.line(`${param.ts} = ${isArray(param.type) ? `${param.ts}.copy()` : `${t.use('copyValue')}(${param.ts})`};`);
     }
-    writeStatements(t, out, scope.body);
-    if (scope.refParams.length > 0 && fallsOffEnd(scope)) out.line(returnWithReferences(t, 'null'));
+    writeStatements(t, body, scope.body);
+    if (scope.refParams.length > 0 && fallsOffEnd(scope)) body.line(returnWithReferences(t, 'null'));
+  });
+  // Declarations last: a variable whose assignment could not be ported needs `!`.
+  const declarations = new Writer();
+  declarations.indented(() => {
+    for (const info of state.plan.atTop) {
+      const definite = state.plan.definitelyAssigned.has(info) || t.namedInUnported.has(info);
+      declarations.line(`let ${info.ts}${definite ? '!' : ''}: ${declaredType(t, info.type)};`);
+    }
   });
   if (outer) bodies.set(t, outer);
   else bodies.delete(t);
-  return out.toString();
+  return [declarations.toString(), body.toString()].filter((part) => part !== '').join('\n');
 }
 
 const LOOP_KINDS = new Set(['while', 'do', 'for', 'foreach']);
@@ -104,7 +109,7 @@ function writeStatement(t: Translator, out: Writer, node: PhpNode): void {
     case 'echo': {
       const args = (node.expressions ?? []).map((item: PhpNode) => value(t, item));
       todos(t, out);
-      out.line(`${t.use('echo')}(${args.map((arg: Expr) => wrap(arg, PREC.assignment)).join(', ')});`);
+      out.line(`${t.use('echo')}(${args.map((arg: Expr) => echoArgument(t, arg)).join(', ')});`);
       return;
     }
     case 'inline':
@@ -287,20 +292,50 @@ function forStatement(t: Translator, out: Writer, node: PhpNode): void {
 }
 
 function foreachStatement(t: Translator, out: Writer, node: PhpNode): void {
-  if (node.value?.byref || node.value?.kind === 'list' || node.value?.kind === 'array' || (node.key && node.key.kind !== 'variable')) {
-    t.report(node, 'foreach by reference or with list() is not ported');
+  const destructures = node.value?.kind === 'list' || node.value?.kind === 'array';
+  if (node.value?.byref || (node.key && node.key.kind !== 'variable')) {
+    t.report(node, 'foreach by reference is not ported');
     todos(t, out);
     return;
   }
   const source = value(t, node.source);
-  const iterable = isArray(source.type) ? source : expr(`${t.use('iterableArray')}(${source.code})`, source.type);
-  const declared = plan(t).inLoopHeader.has(node);
-  const valueTarget = value(t, node.value).code;
-  const binding = declared ? 'const ' : '';
-  const header = node.key
-    ? `for (${binding}[${value(t, node.key).code}, ${valueTarget}] of ${wrap(iterable, PREC.primary)}.entries())`
-    : `for (${binding}${valueTarget} of ${wrap(iterable, PREC.primary)}.values())`;
+  const iterable = isArray(source.type) ? wrap(source, PREC.primary) : `${t.use('iterableArray')}(${source.code})`;
+  const binding = plan(t).inLoopHeader.has(node) ? 'const ' : '';
+  let header: string;
+  if (destructures) {
+    // foreach ($rows as [$a, $b]): each row's values at the list's keys.
+    const pattern = listPattern(t, node.value);
+    if (!pattern || !isArray(elementOf(source.type)) || node.key) {
+      t.report(node, 'this foreach with list() is not ported');
+      todos(t, out);
+      return;
+    }
+    header = `for (${binding}[${pattern.targets.join(', ')}] of ${iterable}.values().map((row) => row.pick(${pattern.keys.join(', ')})))`;
+  } else {
+    const valueTarget = value(t, node.value).code;
+    header = node.key
+      ? `for (${binding}[${value(t, node.key).code}, ${valueTarget}] of ${iterable}.entries())`
+      : `for (${binding}${valueTarget} of ${iterable}.values())`;
+  }
   loop(t, out, node, () => header);
+}
+
+/** The targets and keys of `[$a, , 'k' => $b]`, or undefined when a target is not a variable. */
+export function listPattern(t: Translator, list: PhpNode): { targets: string[]; keys: string[] } | undefined {
+  const targets: string[] = [];
+  const keys: string[] = [];
+  let index = 0;
+  for (const item of list.items ?? []) {
+    if (!item || item.kind === 'noop') {
+      index++;
+      continue;
+    }
+    const entry = item.kind === 'entry' ? item : { value: item, key: null };
+    if (entry.value?.kind !== 'variable') return undefined;
+    targets.push(value(t, entry.value).code);
+    keys.push(entry.key ? value(t, entry.key).code : String(index++));
+  }
+  return { targets, keys };
 }
 
 /** PHP's switch compares with `==`; `switch (true)` with looseEquals keeps that and fallthrough. */

@@ -1,6 +1,6 @@
 // State shared while one PHP file is written as TypeScript: the analysis, the scope being
 // written, runtime names used, loop labels, and what could not be ported.
-import type { PhpNode } from '../core/ast';
+import { childNodes, type PhpNode } from '../core/ast';
 import { LineIndex } from '../core/positions';
 import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
 import { expr, type Expr } from './code';
@@ -66,6 +66,8 @@ export class Translator {
   readonly labels = new Map<PhpNode, string>();
   /** User constants declared once at module level (their value needs no runtime helper). */
   readonly hoistedConstants = new Set<string>();
+  /** Variables named inside unported PHP: their assignments are gone, so TypeScript needs `!`. */
+  readonly namedInUnported = new Set<VarInfo>();
   private reported = new Set<PhpNode>();
   private readonly temporaries = new Set<string>();
 
@@ -96,6 +98,12 @@ export class Translator {
     const start = node.loc?.start.offset ?? 0;
     const end = node.loc?.end.offset ?? start;
     const php = this.php(node);
+    const visit = (current: PhpNode) => {
+      const info = current.kind === 'variable' ? this.analysis.variableOf(current) : undefined;
+      if (info) this.namedInUnported.add(info);
+      childNodes(current).forEach(visit);
+    };
+    visit(node);
     this.unported.push({ range: [start, end], line: this.lines.positionAt(start).line, php, reason });
     const [first = '', ...rest] = commentLines(php);
     this.pendingTodos.push(`// TODO(port): ${reason}: ${first}`, ...rest.map((line) => `//   ${line}`));

@@ -38,9 +38,9 @@ export function numberLiteralType(text: string): PhpType {
   return /^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*|0)$/.test(text) ? INT : FLOAT;
 }
 
-/** Int, or not known yet (inference starts from empty types and only widens them). */
+/** Int (bool and null count as 0/1 in arithmetic), or not known yet (inference starts empty). */
 function intOrUnknown(type: PhpType): boolean {
-  return type.kinds.size === 0 || isInt(type);
+  return type.kinds.size === 0 || isOnly(type, 'int', 'true', 'false', 'null');
 }
 
 /** The type `+ - *` give: int for ints, float when a float is involved, either for the rest. */

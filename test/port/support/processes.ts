@@ -19,9 +19,17 @@ export interface RunningProgram {
   exited: Promise<number | null>;
 }
 
-/** PHP logs "PHP Warning:  msg in /path/file.php on line 12"; the port cannot know the path. */
+/**
+ * PHP logs "PHP Warning:  msg in /path/file.php on line 12" and adds a stack trace to fatal
+ * errors; the port cannot know paths and lines, so both are compared without them.
+ */
 export function normalizeStderr(stderr: string): string {
-  return stderr.replace(/ in \S+ on line \d+$/gm, '').replace(/\n+/g, '\n').trim();
+  return stderr
+    .replace(/ in \S+ on line \d+$/gm, '')
+    .replace(/ in \S+:\d+$/gm, '')
+    .replace(/^(Stack trace:|#\d+ .*|  thrown)$/gm, '')
+    .replace(/\n+/g, '\n')
+    .trim();
 }
 
 /** Polls until `condition` gives a value, failing after `timeoutMs`. */
@@ -57,7 +65,8 @@ export async function runProgram(
   let stderr = '';
   child.stdout!.setEncoding('latin1').on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding('latin1').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the output pipes may still hold data when the process has exited.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const program: RunningProgram = {
     output: () => stdout,
     waitForOutput: (text, wait = 5000) => poll(`"${text}" in the output of ${command.join(' ')} (so far: ${JSON.stringify(stdout)})`, () => (stdout.includes(text) ? true : undefined), wait).then(() => undefined),

@@ -195,7 +195,10 @@ export function noEffect(..._ignored: PhpValue[]): null {
   return null;
 }
 
-/** Runtime errors a port reaches where the PHP could not be ported. */
-export function unported(php: string): never {
+/**
+ * Reached where the PHP could not be ported (a TODO(port) comment says why). An arrow function,
+ * so TypeScript does not treat the code after a call as unreachable.
+ */
+export const unported = (php: string): never => {
   throw new PhpError('Error', `not ported from PHP: ${php}`);
-}
+};

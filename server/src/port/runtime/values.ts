@@ -254,6 +254,11 @@ export function numberToString(value: number): string {
     : formatFloat(value, 14, 'E');
 }
 
+/** How echo prints a float (precision=14), also when it is integral: 1.5e14 is "1.5E+14". */
+export function floatToString(value: number): string {
+  return formatFloat(value, 14, 'E');
+}
+
 /**
  * PHP's float formatting (zend_gcvt): `digits` significant digits, trailing zeros dropped,
  * exponent form outside 1e-5…1e`digits`, and "1.0E+25" rather than "1E+25". With `digits`
@@ -513,4 +518,9 @@ export function iterableArray(value: unknown): PhpArray<PhpValue> {
 export function arrayArgument<T>(value: T, functionName: string, position: number): Extract<T, PhpArray<any>> {
   if (value instanceof PhpArray) return value as Extract<T, PhpArray<any>>;
   throw new PhpError('TypeError', `${functionName}(): Argument #${position} must be of type array, ${phpTypeName(value)} given`);
+}
+
+/** `[$a, $b] = $value` when $value may not be an array: PHP assigns null to every variable then. */
+export function listValues<V>(value: PhpArray<V> | PhpValue, ...keys: PhpValue[]): (V | null)[] {
+  return value instanceof PhpArray ? (value as PhpArray<V>).pick(...keys) : keys.map(() => null);
 }
