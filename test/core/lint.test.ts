@@ -1,0 +1,67 @@
+// The core's entry points on whole files: parse errors, suppressions, positions, fix passes.
+import { describe, expect, it } from 'vitest';
+import { fixText, lintText, mentionsSocketApi } from '../../server/src/core/lint';
+import { LineIndex } from '../../server/src/core/positions';
+import { phpSyntaxError } from '../support/php';
+
+const at = (text: string, offset: number) => {
+  const { line, column } = new LineIndex(text).positionAt(offset);
+  return `${line}:${column + 1}`;
+};
+
+describe('lintText', () => {
+  it('never parses a file that does not name the socket API', () => {
+    expect(mentionsSocketApi('<?php echo "hello";')).toBe(false);
+    expect(mentionsSocketApi('<?php SOCKET_CREATE(1, 2, 3);')).toBe(true);
+    expect(lintText('<?php $a = ;').parsed).toBe(false);
+  });
+
+  it('reports parse errors as fatal findings and still analyses what the parser recovered', () => {
+    const text = '<?php\n$s = socket_create(AF_INET, SOCK_DGRAM, 0);\nsocket_listen($s);\nfunction broken( {\n';
+    const { findings } = lintText(text);
+    const fatal = findings.filter((f) => f.ruleId === null);
+    expect(fatal.length).toBeGreaterThan(0);
+    expect(fatal[0]!.message).toMatch(/^Parsing error: syntax error/);
+    expect(findings.some((f) => f.ruleId === 'listen-on-datagram' && at(text, f.range[0]) === '3:1')).toBe(true);
+    // Fixes on a file that does not parse could land anywhere: none are offered.
+    expect(findings.every((f) => f.fixes.length === 0)).toBe(true);
+  });
+
+  it('counts columns in UTF-16 units after multi-byte text, and lines after CRLF', () => {
+    const text = '<?php\r\n$greeting = "é😀";\r\n$n = 1; socket_listen($s, 99999) or exit;\r\n';
+    const backlog = lintText(text).findings.find((f) => f.ruleId === 'unrealistic-backlog')!;
+    expect(at(text, backlog.range[0])).toBe('3:27');
+    const emoji = '<?php $x = "😀"; socket_set_nonblock($s);';
+    const unchecked = lintText(emoji).findings.find((f) => f.ruleId === 'unchecked-false-return')!;
+    expect(unchecked.range[0]).toBe(emoji.indexOf('socket_set_nonblock'));
+  });
+
+  it('honours suppression comments for the named rule only', () => {
+    const text = [
+      '<?php $s = socket_create_listen(80) or exit;',
+      '// php-socket-lint-disable-next-line unchecked-false-return',
+      'socket_listen($s, 99999);',
+      'socket_listen($s, 99999); # php-socket-lint-disable-line unrealistic-backlog, unchecked-false-return',
+      'socket_set_block($s); /* php-socket-lint-disable-line */',
+    ].join('\n');
+    const rules = lintText(text).findings.map((f) => `${at(text, f.range[0])} ${f.ruleId}`);
+    expect(rules).toEqual(['3:19 unrealistic-backlog']);
+  });
+
+  it('turns a pathological file into one finding instead of a crash', () => {
+    const deep = '<?php socket_write($s, ' + '('.repeat(5000) + '1' + ')'.repeat(5000) + ');';
+    expect(() => lintText(deep)).not.toThrow();
+  });
+});
+
+describe('fixText', () => {
+  it('lets the more serious finding win where fixes overlap, and reaches a fixed point', async () => {
+    const text = '<?php\n$s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\nsocket_listen($s);\necho "ready";\n';
+    const fixed = fixText(text, { rules: { 'listen-before-bind': 'off' } });
+    // listen-on-datagram's removal beats unchecked-false-return's wrapping of the same statement.
+    expect(fixed.output).not.toContain('socket_listen');
+    expect(fixed.output).toContain("throw new \\RuntimeException('socket_create() failed: '");
+    expect(await phpSyntaxError(fixed.output)).toBeNull();
+    expect(fixText(fixed.output, { rules: { 'listen-before-bind': 'off' } }).output).toBe(fixed.output);
+  });
+});
