@@ -53,6 +53,7 @@ function exceptionClass(node: PhpNode): string | undefined {
 }
 
 export function value(t: Translator, node: PhpNode): Expr {
+  if (!isNode(node)) return t.unportedExpr(t.currentStatement, 'incomplete PHP (a syntax error) is not ported');
   switch (node.kind) {
     case 'number':
       return numberLiteral(String(node.value));

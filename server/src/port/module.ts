@@ -35,9 +35,38 @@ function mainStatements(program: PhpNode): PhpNode[] {
   return statements;
 }
 
+/** Never throws: if the port itself fails, the result says so and is still a module. */
 export function portProgram(text: string, fileName: string): PortResult {
+  try {
+    return portParsed(text, fileName);
+  } catch (error) {
+    const reason = `the port failed on this file (${error instanceof Error ? error.message : String(error)})`;
+    const code = [
+      `// Ported from ${commentLines(fileName.split(/[\\/]/).pop() ?? fileName).join(' ')} by php-socket-lint.`,
+      `// TODO(port): ${commentLines(reason).join(' ')}`,
+      'export {};',
+      '',
+    ].join('\n');
+    return { code, unported: [{ range: [0, text.length], line: 1, php: text, reason }] };
+  }
+}
+
+/**
+ * A statement with a syntax error in it is not ported (php-parser leaves holes in it); PHP would
+ * not run the file at all, so the rest is a best effort.
+ */
+function withoutBrokenStatements(statements: PhpNode[], errorOffsets: number[]): PhpNode[] {
+  return statements.map((statement) => {
+    const start = statement.loc?.start.offset ?? 0;
+    const end = statement.loc?.end.offset ?? 0;
+    const broken = errorOffsets.some((offset) => offset >= start && offset <= end);
+    return broken ? { kind: 'syntaxerror', loc: statement.loc } : statement;
+  });
+}
+
+function portParsed(text: string, fileName: string): PortResult {
   const { program, errors } = parsePhp(text, fileName);
-  const statements = mainStatements(program);
+  const statements = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
   const analysis = analyze(statements);
   // Translate once to learn which runtime names the code uses, then again if a program name
   // collides with one of them.
@@ -50,8 +79,9 @@ export function portProgram(text: string, fileName: string): PortResult {
   }
   for (const error of errors) {
     const line = t.lines.positionAt(error.offset).line;
-    t.unported.unshift({ range: [error.offset, error.offset], line, php: '', reason: `PHP syntax error: ${error.message}` });
+    t.unported.push({ range: [error.offset, error.offset], line, php: '', reason: `PHP syntax error: ${error.message}` });
   }
+  t.unported.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { code: assemble(t, analysis, names.main, errors.map((error) => error.message)), unported: t.unported };
 }
 

@@ -78,9 +78,13 @@ export function isArray(type: PhpType): boolean {
   return isOnly(type, 'array');
 }
 
+/**
+ * The values of an array type. Empty while nothing is known (inference widens it), and for
+ * types that hold no array; written as PhpValue when a declaration needs it.
+ */
 export function elementOf(type: PhpType): PhpType {
   if (type.kinds.has('mixed')) return MIXED;
-  return type.element && type.element.kinds.size > 0 ? type.element : MIXED;
+  return type.element ?? NEVER;
 }
 
 /**

@@ -103,6 +103,8 @@ function todos(t: Translator, out: Writer): void {
 }
 
 function writeStatement(t: Translator, out: Writer, node: PhpNode): void {
+  if (!isNode(node)) return;
+  t.currentStatement = node;
   switch (node.kind) {
     case 'expressionstatement':
       return expressionStatement(t, out, node);
@@ -155,6 +157,10 @@ function writeStatement(t: Translator, out: Writer, node: PhpNode): void {
     case 'noop':
     case 'declare':
     case 'usegroup':
+      return;
+    case 'syntaxerror':
+      t.report(node, 'this statement has a PHP syntax error');
+      todos(t, out);
       return;
     default:
       t.report(node, `${node.kind} statements are not ported`);

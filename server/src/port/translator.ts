@@ -59,6 +59,8 @@ export class Translator {
   readonly unported: Unported[] = [];
   readonly lines: LineIndex;
   scope: FunctionInfo;
+  /** The statement being translated, for reports about holes a syntax error left in it. */
+  currentStatement: PhpNode = { kind: 'noop', loc: null };
   /** TODO(port) comments to write above the statement being translated. */
   pendingTodos: string[] = [];
   readonly breakables: Breakable[] = [];

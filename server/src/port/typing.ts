@@ -123,6 +123,8 @@ export function methodType(method: string): PhpType {
 }
 
 export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
+  // A syntax error leaves holes in php-parser's tree.
+  if (!isNode(node)) return MIXED;
   switch (node.kind) {
     case 'number':
       return numberLiteralType(String(node.value));

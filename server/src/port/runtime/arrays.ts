@@ -1,5 +1,5 @@
 // PHP's array and math functions over PhpArray. Functions that take the array by reference in
-// PHP (array_push, sort, …) change the PhpArray in place.
+// PHP (array_push, sort, ...) change the PhpArray in place.
 import { compare, looseEquals, PhpArray, PhpError, toInt, toNumber, type PhpKey, type PhpValue } from './values';
 
 /** count()/sizeof(): PHP 8 throws for anything but an array (or Countable). */

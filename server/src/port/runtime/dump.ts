@@ -3,7 +3,7 @@
 import { writeBytes } from './process';
 import { formatFloat, isNumericString, PhpArray, phpClassName, PhpError, toStr, type PhpKey, type PhpValue } from './values';
 
-/** PHP's object handle numbers (#1, #2, …), given out as objects are first shown. */
+/** PHP's object handle numbers (#1, #2, ...), given out as objects are first shown. */
 const objectIds = new WeakMap<object, number>();
 
 let nextObjectId = 1;

@@ -47,6 +47,8 @@ function identifiersOf(code) {
     .filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line))
     .map((line) => line.replace(/\s\/\/\s.*$/, ''))
     .join('\n')
+    // Spread (`...name`) is a reference, unlike `.name`.
+    .replace(/\.\.\./g, ' ')
     // String contents and accessor/static member names are not references.
     .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''")
     .replace(/\b(?:get|set|static readonly|readonly) [A-Za-z_$][\w$]*/g, '');
@@ -59,6 +61,8 @@ export function generatePieces() {
   for (const file of SOURCES) {
     const source = file === 'socket-constants.generated.ts' ? generateConstants() : readFileSync(new URL(file, here), 'utf8');
     for (const piece of splitPieces(source)) {
+      // Ports are printable ASCII, so no byte of a program can be confused with the runtime's.
+      if (/[^\x20-\x7e\n]/.test(piece.code)) throw new Error(`runtime piece ${piece.name} (${file}) has a character outside printable ASCII`);
       if (byName.has(piece.name)) throw new Error(`runtime name ${piece.name} is declared twice (${file})`);
       byName.set(piece.name, piece);
       pieces.push(piece);

@@ -127,7 +127,7 @@ export function pack(format: unknown, ...values: unknown[]): string {
   return out;
 }
 
-/** unpack(): named fields ("nlength/a*body"), numbered ones for repeats ("C2b" → b1, b2). */
+/** unpack(): named fields ("nlength/a*body"), numbered ones for repeats ("C2b" -> b1, b2). */
 export function unpack(format: unknown, data: unknown, offset: unknown = 0): PhpArray<PhpValue> | false {
   const bytes = toStr(data);
   let position = toInt(offset);

@@ -190,7 +190,7 @@ export function error_log(message: unknown): boolean {
   return true;
 }
 
-/** Settings that change nothing for a port (set_time_limit, error_reporting, ini_set, …). */
+/** Settings that change nothing for a port (set_time_limit, error_reporting, ini_set, ...). */
 export function noEffect(..._ignored: PhpValue[]): null {
   return null;
 }

@@ -615,7 +615,7 @@ export async function socket_sendto(socket: unknown, data: unknown, length: unkn
 type SelectSet = PhpArray<PhpSocket> | PhpArray<PhpValue> | null;
 
 /**
- * socket_select(): [ready count or false, read, write, except] — the arrays keep only the
+ * socket_select(): [ready count or false, read, write, except] - the arrays keep only the
  * ready sockets, with their keys, as PHP rewrites its by-reference arguments. `seconds`
  * null waits forever; 0 polls.
  */

@@ -1,5 +1,5 @@
 // PHP's string functions on byte strings (one char per byte). PHP 8's case functions are
-// ASCII-only, and trim() strips " \t\n\r\0\x0B" — JavaScript's versions differ on both.
+// ASCII-only, and trim() strips " \t\n\r\0\x0B" - JavaScript's versions differ on both.
 import { formatFloat, PhpArray, PhpError, phpWarning, toFloat, toInt, toNumber, toStr } from './values';
 
 export function strtoupper(text: unknown): string {
@@ -268,7 +268,7 @@ export function base64_decode(text: unknown): string {
   return Buffer.from(toStr(text), 'base64').toString('latin1');
 }
 
-/** The exact decimal digits of a double: value = 0.DIGITS × 10^point. */
+/** The exact decimal digits of a double: value = 0.DIGITS * 10^point. */
 function exactDecimal(value: number): { digits: string; point: number } {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, Math.abs(value));

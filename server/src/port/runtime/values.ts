@@ -1,5 +1,5 @@
 // PHP values in TypeScript, as the ported programs represent them:
-// - a PHP string is a JS string of "binary" chars, one char (0–255) per byte, so strlen() is
+// - a PHP string is a JS string of "binary" chars, one char (0-255) per byte, so strlen() is
 //   `.length` and binary protocols stay exact; bytes meet Node as Buffer.from(s, 'latin1');
 // - int and float are both `number` (an integral number prints as an int);
 // - arrays are PhpArray, PHP's ordered map with int/string keys;
@@ -23,7 +23,7 @@ export class PhpArray<V = PhpValue> implements Iterable<V> {
   private readonly map = new Map<PhpKey, V>();
   private nextIndex = 0;
 
-  /** A list: keys 0, 1, 2… */
+  /** A list: keys 0, 1, 2... */
   static of<V>(...values: V[]): PhpArray<V> {
     const array = new PhpArray<V>();
     for (const value of values) array.push(value);
@@ -54,12 +54,12 @@ export class PhpArray<V = PhpValue> implements Iterable<V> {
     return value as V;
   }
 
-  /** The value, or undefined when the key is missing — without a warning, as `??` reads. */
+  /** The value, or undefined when the key is missing - without a warning, as `??` reads. */
   lookup(key: PhpValue): V | undefined {
     return this.map.get(arrayKey(key));
   }
 
-  /** `$a[$k][...] = …`: the array stored at the key, created when missing (PHP autovivification). */
+  /** `$a[$k][...] = ...`: the array stored at the key, created when missing (PHP autovivification). */
   nested(key: PhpValue): Extract<V, PhpArray<any>> {
     const existing = this.map.get(arrayKey(key));
     if (existing instanceof PhpArray) return existing as Extract<V, PhpArray<any>>;
@@ -158,7 +158,7 @@ export function arrayKey(key: PhpValue): PhpKey {
   throw new PhpError('TypeError', 'Illegal offset type');
 }
 
-/** A PHP exception or error (Exception, RuntimeException, TypeError, …). */
+/** A PHP exception or error (Exception, RuntimeException, TypeError, ...). */
 export class PhpError extends Error {
   constructor(
     readonly phpClass: string,
@@ -229,7 +229,7 @@ export function silenced<T>(evaluate: () => T): T {
   return result;
 }
 
-/** Prints a warning where the PHP CLI logs it by default: stderr, as "PHP Warning:  …". */
+/** Prints a warning where the PHP CLI logs it by default: stderr, as "PHP Warning:  ...". */
 export function phpWarning(message: string): void {
   if (silenceDepth === 0) process.stderr.write(`PHP Warning:  ${message}\n`);
 }
@@ -261,7 +261,7 @@ export function floatToString(value: number): string {
 
 /**
  * PHP's float formatting (zend_gcvt): `digits` significant digits, trailing zeros dropped,
- * exponent form outside 1e-5…1e`digits`, and "1.0E+25" rather than "1E+25". With `digits`
+ * exponent form outside 1e-5...1e`digits`, and "1.0E+25" rather than "1E+25". With `digits`
  * 0 it uses the shortest round-trip digits and the 1e17 limit, as var_dump() and
  * json_encode() do (serialize_precision=-1).
  */

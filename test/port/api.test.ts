@@ -1,0 +1,86 @@
+// The engine's interface: what portPhpToTypeScript() returns for typical PHP, what it reports
+// as unported, and the net/dgram equivalents socketSetupEquivalent() gives a hover.
+import { describe, expect, test } from 'vitest';
+import { parsePhp } from '../../server/src/core/parse';
+import { portPhpToTypeScript, socketSetupEquivalent } from '../../server/src/port/index';
+
+function firstCall(php: string) {
+  const { program } = parsePhp(`<?php ${php};`);
+  return program.children[0].expression;
+}
+
+describe('portPhpToTypeScript', () => {
+  test('keeps the program shape: awaited socket calls, labels for break 2, declarations at first use', () => {
+    const { code, unported } = portPhpToTypeScript(
+      [
+        '<?php',
+        '$server = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);',
+        "socket_bind($server, '127.0.0.1', 8000);",
+        'socket_listen($server);',
+        'while (true) {',
+        '    $client = socket_accept($server);',
+        '    while (($line = socket_read($client, 512, PHP_NORMAL_READ)) !== false) {',
+        "        if (trim($line) === 'stop') break 2;",
+        '        socket_write($client, $line);',
+        '    }',
+        '}',
+      ].join('\n'),
+      'server.php',
+    );
+    expect(unported).toEqual([]);
+    expect(code).toContain('const server: PhpSocket | false = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);');
+    expect(code).toContain("await socket_bind(server, '127.0.0.1', 8000);");
+    expect(code).toContain('outer: while (true) {');
+    expect(code).toContain('while ((line = await socket_read(client, 512, PHP_NORMAL_READ)) !== false) {');
+    expect(code).toContain("if (trim(line) === 'stop') {\n        break outer;");
+    expect(code).toContain("import * as net from 'node:net';");
+    expect(code.trimEnd().endsWith('runMain(main);')).toBe(true);
+  });
+
+  test('writes by-reference outputs as destructuring', () => {
+    const { code } = portPhpToTypeScript('<?php $s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP); $n = socket_recvfrom($s, $buf, 512, 0, $from, $port); echo "$n $buf $from $port";');
+    expect(code).toContain('[n, buf, from, port] = await socket_recvfrom(s, 512, 0);');
+  });
+
+  test('carries only the runtime the program uses', () => {
+    const { code } = portPhpToTypeScript('<?php echo strtoupper("hi"), "\\n";');
+    expect(code).not.toContain('node:net');
+    expect(code).not.toContain('class PhpSocket');
+    expect(code).toContain('function strtoupper(');
+  });
+
+  test('reports what it cannot port with range, line, PHP and reason, and leaves a TODO', () => {
+    const php = "<?php\n$x = 1;\nclass Foo {}\n$y = $x->bar();\n";
+    const { code, unported } = portPhpToTypeScript(php, 'x.php');
+    expect(unported).toEqual([
+      { range: [14, 26], line: 3, php: 'class Foo {}', reason: 'class statements are not ported' },
+      { range: [32, 41], line: 4, php: '$x->bar()', reason: 'method calls are not ported (classes are not ported)' },
+    ]);
+    expect(code).toContain('// TODO(port): class statements are not ported: class Foo {}');
+    expect(code).toContain("unported('$x->bar()')");
+  });
+
+  test('reports syntax errors and still gives a module', () => {
+    const { code, unported } = portPhpToTypeScript('<?php echo "a";\n$x = ;\n');
+    expect(unported[0]?.reason).toMatch(/^PHP syntax error/);
+    expect(code).toContain('TODO(port): the PHP has a syntax error');
+  });
+});
+
+describe('socketSetupEquivalent', () => {
+  test.each([
+    ['socket_create(AF_INET, SOCK_DGRAM, SOL_UDP)', undefined, "const socket = dgram.createSocket('udp4');"],
+    ['socket_create(AF_INET6, SOCK_DGRAM, SOL_UDP)', undefined, "const socket = dgram.createSocket('udp6');"],
+    ["socket_bind($s, '127.0.0.1', 8080)", undefined, "server.listen({ host: '127.0.0.1', port: 8080 });"],
+    ["socket_bind($udp_socket, '0.0.0.0', $port)", 'datagram', "socket.bind(port, '0.0.0.0');"],
+    ['socket_listen($server, 64)', undefined, 'server.listen({ host, port, backlog: 64 });'],
+    ["socket_connect($s, 'example.org', 80)", undefined, "const socket = net.connect({ host: 'example.org', port: 80 });"],
+    ['socket_create_listen(9000)', undefined, 'const server = net.createServer().listen({ port: 9000, backlog: 128 });'],
+  ] as const)('%s', (php, kind, expected) => {
+    expect(socketSetupEquivalent(firstCall(php), kind)?.code).toBe(expected);
+  });
+
+  test('has nothing for calls that are not set-up calls', () => {
+    expect(socketSetupEquivalent(firstCall('strlen("x")'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+// `php-socket-lint port`: in-process runs of runPortCommand() with temporary files.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { runPortCommand } from '../../server/src/cli/port-command';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'port-cli-'));
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runPortCommand(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+  return { code, stdout, stderr };
+}
+
+function php(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('port command', () => {
+  test('writes the port to stdout and exits 0 when everything was ported', async () => {
+    const file = php('ok.php', '<?php echo "hi\\n";');
+    const result = await run(file);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain("echo('hi\\n');");
+  });
+
+  test('writes to -o, refuses to overwrite without --force (exit 2), overwrites with it', async () => {
+    const file = php('ok.php', '<?php echo 1;');
+    const out = join(dir, 'ok.ts');
+    expect(await run(file, '-o', out)).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(out, 'utf8')).toContain('echo(1);');
+    writeFileSync(out, 'keep me');
+    const refused = await run(file, '-o', out);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('exists; use --force');
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect((await run(file, '-o', out, '--force')).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('echo(1);');
+  });
+
+  test('lists what was not ported as file:line: reason: php and exits 1', async () => {
+    const file = php('partial.php', '<?php\necho 1;\nclass A {}\n$x = new A();\n');
+    const result = await run(file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${file}:3: class statements are not ported: class A {}\n${file}:4: classes are not ported: new A()\n`);
+    expect(result.stdout).toContain('// TODO(port): class statements are not ported: class A {}');
+  });
+
+  test('usage errors and unreadable input exit 2', async () => {
+    expect((await run()).code).toBe(2);
+    expect((await run('a.php', 'b.php')).code).toBe(2);
+    expect((await run('--bogus', 'a.php')).code).toBe(2);
+    const missing = await run(join(dir, 'missing.php'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+    expect((await run('--help')).code).toBe(0);
+  });
+});
