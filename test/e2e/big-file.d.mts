@@ -1,0 +1,1 @@
+export declare function generateBigFile(lines: number): string;
