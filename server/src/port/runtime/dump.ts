@@ -125,6 +125,8 @@ function encodeJson(value: unknown, flags: number, indent: string): string {
 }
 
 function encodeJsonString(bytes: string, flags: number): string {
+  // Printable ASCII without quotes, backslashes or slashes is written as it is.
+  if (/^[\x20-\x21\x23-\x2e\x30-\x5b\x5d-\x7e]*$/.test(bytes)) return `"${bytes}"`;
   const text = Buffer.from(bytes, 'latin1').toString('utf8');
   if (Buffer.from(text, 'utf8').toString('latin1') !== bytes) {
     throw new PhpError('JsonException', 'Malformed UTF-8 characters, possibly incorrectly encoded', 5);

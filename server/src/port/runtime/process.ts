@@ -17,16 +17,35 @@ export const STDOUT = new PhpStream(1);
 
 export const STDERR = new PhpStream(2);
 
-/** Writes a byte string to a file descriptor. */
+/** Output echoed since the program last waited; written in one piece when it waits or ends. */
+let pendingOutput = '';
+
+/** Writes what echo/print/printf produced so far (before waiting, exiting or writing stderr). */
+export function flushOutput(): void {
+  if (pendingOutput === '') return;
+  const buffer = Buffer.from(pendingOutput, 'latin1');
+  pendingOutput = '';
+  process.stdout.write(buffer);
+}
+
+/**
+ * Writes a byte string to a file descriptor. Standard output is collected until the program's
+ * next await (a microtask), so a loop of echos costs one write, in the same order as PHP's.
+ */
 export function writeBytes(fd: number, bytes: string): void {
+  if (fd === 1) {
+    if (pendingOutput === '') queueMicrotask(flushOutput);
+    pendingOutput += bytes;
+    return;
+  }
+  flushOutput();
   const buffer = Buffer.from(bytes, 'latin1');
-  if (fd === 1) process.stdout.write(buffer);
-  else if (fd === 2) process.stderr.write(buffer);
+  if (fd === 2) process.stderr.write(buffer);
   else fs.writeSync(fd, buffer);
 }
 
 export function echo(...values: unknown[]): void {
-  for (const value of values) writeBytes(1, toStr(value));
+  writeBytes(1, values.length === 1 ? toStr(values[0]) : values.map(toStr).join(''));
 }
 
 export function print(value: unknown): number {
@@ -85,18 +104,20 @@ export async function fgets(stream: unknown): Promise<string | false> {
 /** exit()/die(): a string is printed and the status is 0; an int is the status. Like PHP's exit, it
  * ends the program at once: `finally` blocks do not run. */
 export function exit(status: unknown = 0): never {
-  if (typeof status === 'string') {
-    writeBytes(1, status);
-    process.exit(0);
-  }
-  process.exit(toInt(status));
+  if (typeof status === 'string') writeBytes(1, status);
+  flushOutput();
+  process.exit(typeof status === 'string' ? 0 : toInt(status));
 }
 
 /** Runs the ported program and ends the process the way the PHP CLI would. */
 export function runMain(main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => {
+      flushOutput();
+      process.exit(0);
+    },
     (error: unknown) => {
+      flushOutput();
       const description = error instanceof PhpError ? `Uncaught ${error.phpClass}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(`PHP Fatal error:  ${description}\n`);
       process.exit(255);

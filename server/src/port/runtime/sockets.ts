@@ -25,7 +25,7 @@ import {
   SOCK_STREAM,
   SOL_SOCKET,
 } from './socket-constants.generated';
-import { PhpArray, PhpError, phpWarning, toInt, toStr, type PhpValue } from './values';
+import { PhpArray, PhpError, phpWarning, toInt, toStr, type PhpKey, type PhpValue } from './values';
 
 /** An errno a socket operation failed with. */
 class SocketFailure {
@@ -49,6 +49,58 @@ function errnoOf(error: unknown): number {
   if (typeof errno === 'number' && errno < 0 && errno > -4096) return -errno;
   const named = code ? (os.constants.errno as Record<string, number>)[code] : undefined;
   return named ?? EINVAL;
+}
+
+/** A value now, or a promise of it when the call has to wait (the port awaits either). */
+export type Awaitable<T> = T | Promise<T>;
+
+/** Applies `next` to a value that may still be coming. */
+function then<T, R>(value: Awaitable<T>, next: (value: T) => R): Awaitable<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+/**
+ * The blocking call the program is in. PHP code is sequential, so there is at most one; any
+ * socket event wakes it, and it looks again at what it waits for.
+ */
+let wakeBlockedCall: (() => void) | undefined;
+
+function notifyBlockedCall(): void {
+  const wake = wakeBlockedCall;
+  wakeBlockedCall = undefined;
+  wake?.();
+}
+
+/** Resolves true at the next socket event, false after `timeoutMs` (null: no timeout). */
+function nextSocketEvent(timeoutMs: number | null): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = timeoutMs === null ? undefined : setTimeout(() => {
+      wakeBlockedCall = undefined;
+      resolve(false);
+    }, timeoutMs);
+    wakeBlockedCall = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+  });
+}
+
+/**
+ * Runs `attempt` now and, while it has no result, again after each socket event: a result at
+ * once when there is one (no promise, as PHP's call returns at once), else a promise of it.
+ */
+function whenReady<T>(attempt: () => T | undefined, timeoutMs: number | null, onTimeout: () => T): Awaitable<T> {
+  const now = attempt();
+  if (now !== undefined) return now;
+  return (async () => {
+    const deadline = timeoutMs === null ? null : Date.now() + timeoutMs;
+    for (;;) {
+      const remaining = deadline === null ? null : deadline - Date.now();
+      if ((remaining !== null && remaining <= 0) || !(await nextSocketEvent(remaining))) return onTimeout();
+      const result = attempt();
+      if (result !== undefined) return result;
+    }
+  })();
 }
 
 /** Stop reading from Node once this much is queued, as a full kernel buffer would. */
@@ -88,7 +140,6 @@ export class PhpSocket {
   private pendingError = 0;
   private readonly incoming: PhpSocket[] = [];
   private readonly datagrams: Datagram[] = [];
-  private readonly wakers = new Set<() => void>();
 
   constructor(
     readonly domain: number,
@@ -97,26 +148,12 @@ export class PhpSocket {
   ) {}
 
   private changed(): void {
-    for (const wake of [...this.wakers]) wake();
+    notifyBlockedCall();
   }
 
-  /** Resolves true when something changes on any of `sockets`, false on timeout. */
-  static waitForChange(sockets: PhpSocket[], timeoutMs: number | null): Promise<boolean> {
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (changed: boolean) => {
-        if (timer) clearTimeout(timer);
-        for (const socket of sockets) socket.wakers.delete(wake);
-        resolve(changed);
-      };
-      const wake = () => finish(true);
-      for (const socket of sockets) socket.wakers.add(wake);
-      if (timeoutMs !== null) timer = setTimeout(() => finish(false), timeoutMs);
-    });
-  }
-
-  private wait(timeoutMs = this.receiveTimeoutMs): Promise<boolean> {
-    return PhpSocket.waitForChange([this], timeoutMs > 0 ? timeoutMs : null);
+  /** SO_RCVTIMEO as a wait limit. */
+  private get receiveTimeout(): number | null {
+    return this.receiveTimeoutMs > 0 ? this.receiveTimeoutMs : null;
   }
 
   private attachStream(stream: net.Socket): void {
@@ -237,14 +274,10 @@ export class PhpSocket {
     return this.listenOn(this.domain === AF_UNIX ? { path: '' } : { host: this.domain === AF_INET6 ? '::' : '0.0.0.0', port: 0 });
   }
 
-  async accept(): Promise<PhpSocket | SocketFailure> {
+  accept(): Awaitable<PhpSocket | SocketFailure> {
     if (!this.server) return new SocketFailure(EINVAL);
-    for (;;) {
-      const next = this.incoming.shift();
-      if (next) return next;
-      if (!this.blocking) return new SocketFailure(EAGAIN);
-      if (!(await this.wait())) return new SocketFailure(EAGAIN);
-    }
+    const attempt = () => this.incoming.shift() ?? (this.blocking ? undefined : new SocketFailure(EAGAIN));
+    return whenReady(attempt, this.receiveTimeout, () => new SocketFailure(EAGAIN));
   }
 
   async connect(address: string, port: number): Promise<number> {
@@ -314,19 +347,19 @@ export class PhpSocket {
   }
 
   /** recv(): what is queued (up to `length`), '' at end of stream, or an errno. */
-  async receive(length: number, flags: number): Promise<Buffer | SocketFailure> {
+  receive(length: number, flags: number): Awaitable<Buffer | SocketFailure> {
     if (this.type === SOCK_DGRAM) {
-      const datagram = await this.receiveDatagram(length, flags);
-      return datagram instanceof SocketFailure ? datagram : datagram.data;
+      return then(this.receiveDatagram(length, flags), (datagram) => (datagram instanceof SocketFailure ? datagram : datagram.data));
     }
     const dontWait = !this.blocking || (flags & MSG_DONTWAIT) !== 0;
-    for (;;) {
+    const attempt = (): Buffer | SocketFailure | undefined => {
       const complete = (flags & MSG_WAITALL) === 0 || this.inboxBytes >= length || this.ended || this.streamError !== 0;
       if (this.inboxBytes > 0 && complete) return this.take(length, (flags & MSG_PEEK) !== 0);
       if (this.streamError) return this.takeError();
       if (this.ended || this.readShutdown || (!this.stream && !this.connecting)) return Buffer.alloc(0);
-      if (dontWait || !(await this.wait())) return new SocketFailure(EAGAIN);
-    }
+      return dontWait ? new SocketFailure(EAGAIN) : undefined;
+    };
+    return whenReady(attempt, this.receiveTimeout, () => new SocketFailure(EAGAIN));
   }
 
   /** An error is reported once; after that the socket reads as closed. */
@@ -342,8 +375,8 @@ export class PhpSocket {
    * byte by byte and ignores timeouts and non-blocking mode while it waits; at the end of the
    * stream before a line end it fails with ECONNRESET (a non-blocking socket gets the rest).
    */
-  async readLine(length: number): Promise<Buffer | SocketFailure> {
-    for (;;) {
+  readLine(length: number): Awaitable<Buffer | SocketFailure> {
+    const attempt = (): Buffer | SocketFailure | undefined => {
       const end = this.lineEnd(length);
       if (end > 0) return this.take(end);
       if (this.streamError) return this.takeError();
@@ -352,8 +385,9 @@ export class PhpSocket {
         if (this.inboxBytes > 0) this.take(this.inboxBytes);
         return new SocketFailure(ECONNRESET);
       }
-      await this.wait(0);
-    }
+      return undefined;
+    };
+    return whenReady(attempt, null, () => new SocketFailure(EAGAIN));
   }
 
   /** Length of the line at the front of the queue, or 0 when it is not complete yet. */
@@ -369,36 +403,37 @@ export class PhpSocket {
     return 0;
   }
 
-  async receiveDatagram(length: number, flags: number): Promise<Datagram | SocketFailure> {
+  receiveDatagram(length: number, flags: number): Awaitable<Datagram | SocketFailure> {
     if (this.type !== SOCK_DGRAM) {
-      const data = await this.receive(length, flags);
-      return data instanceof SocketFailure ? data : { data, address: '', port: 0 };
+      return then(this.receive(length, flags), (data) => (data instanceof SocketFailure ? data : { data, address: '', port: 0 }));
     }
     const dontWait = !this.blocking || (flags & MSG_DONTWAIT) !== 0;
-    for (;;) {
+    const attempt = (): Datagram | SocketFailure | undefined => {
       const next = this.datagrams[0];
       if (next) {
         if ((flags & MSG_PEEK) === 0) this.datagrams.shift();
         return { ...next, data: next.data.subarray(0, length) };
       }
       if (!this.udp) return new SocketFailure(dontWait ? EAGAIN : EINVAL);
-      if (dontWait || !(await this.wait())) return new SocketFailure(EAGAIN);
-    }
+      return dontWait ? new SocketFailure(EAGAIN) : undefined;
+    };
+    return whenReady(attempt, this.receiveTimeout, () => new SocketFailure(EAGAIN));
   }
 
-  async write(data: Buffer): Promise<number | SocketFailure> {
+  write(data: Buffer): Awaitable<number | SocketFailure> {
     if (this.type === SOCK_DGRAM) {
       if (!this.peer) return new SocketFailure(89);
       return this.sendDatagram(data, this.peer.address, this.peer.port);
     }
+    if (this.connecting && this.stream && !this.blocking) return new SocketFailure(EAGAIN);
+    if (this.connecting) return this.connectOutcome!.then(() => this.write(data));
     const stream = this.stream;
-    if (this.connecting && stream && !this.blocking) return new SocketFailure(EAGAIN);
-    if (this.connecting) await this.connectOutcome;
     if (!stream || this.writeShutdown || stream.destroyed || this.streamError || stream.writableEnded) {
       return new SocketFailure(this.streamError || EPIPE);
     }
     if (this.ended && stream.readableEnded && !stream.writable) return new SocketFailure(EPIPE);
-    if (!stream.write(data)) await new Promise<void>((resolve) => stream.once('drain', resolve).once('close', resolve));
+    // Like a blocking write() with a full kernel buffer, wait until Node has sent what it holds.
+    if (!stream.write(data)) return new Promise((resolve) => stream.once('drain', () => resolve(data.length)).once('close', () => resolve(data.length)));
     return data.length;
   }
 
@@ -549,11 +584,10 @@ export async function socket_listen(socket: unknown, backlog: unknown = 0): Prom
   return errno ? socketFailed(s, 'socket_listen', 'unable to listen on socket', errno) : true;
 }
 
-export async function socket_accept(socket: unknown): Promise<PhpSocket | false> {
+export function socket_accept(socket: unknown): Awaitable<PhpSocket | false> {
   const s = socketArgument(socket, 'socket_accept');
-  const accepted = await s.accept();
   // PHP records the error on the socket it failed to create, so the listener's stays as it was.
-  return accepted instanceof SocketFailure ? socketFailed(undefined, 'socket_accept', 'unable to accept incoming connection', accepted.errno) : accepted;
+  return then(s.accept(), (accepted) => (accepted instanceof SocketFailure ? socketFailed(undefined, 'socket_accept', 'unable to accept incoming connection', accepted.errno) : accepted));
 }
 
 export async function socket_connect(socket: unknown, address: unknown, port: unknown = null): Promise<boolean> {
@@ -562,45 +596,48 @@ export async function socket_connect(socket: unknown, address: unknown, port: un
   return errno ? socketFailed(s, 'socket_connect', 'unable to connect', errno) : true;
 }
 
-export async function socket_read(socket: unknown, length: unknown, mode: unknown = 2): Promise<string | false> {
+export function socket_read(socket: unknown, length: unknown, mode: unknown = 2): Awaitable<string | false> {
   const s = socketArgument(socket, 'socket_read');
   const limit = toInt(length);
   if (limit < 1) throw new PhpError('ValueError', 'socket_read(): Argument #2 ($length) must be greater than 0');
-  const data = toInt(mode) === PHP_NORMAL_READ ? await s.readLine(limit) : await s.receive(limit, 0);
-  if (data instanceof SocketFailure) return socketFailed(s, 'socket_read', 'unable to read from socket', data.errno);
-  return data.toString('latin1');
+  const data = toInt(mode) === PHP_NORMAL_READ ? s.readLine(limit) : s.receive(limit, 0);
+  return then(data, (read) => (read instanceof SocketFailure ? socketFailed(s, 'socket_read', 'unable to read from socket', read.errno) : read.toString('latin1')));
 }
 
 /** socket_recv(): [bytes or false, data]; the data is null when nothing was received. */
-export async function socket_recv(socket: unknown, length: unknown, flags: unknown): Promise<[number | false, string | null]> {
+export function socket_recv(socket: unknown, length: unknown, flags: unknown): Awaitable<[number | false, string | null]> {
   const s = socketArgument(socket, 'socket_recv');
-  const data = await s.receive(Math.max(1, toInt(length)), toInt(flags));
-  if (data instanceof SocketFailure) return [socketFailed(s, 'socket_recv', 'Unable to read from socket', data.errno), null];
-  return [data.length, data.length > 0 ? data.toString('latin1') : null];
+  return then(s.receive(Math.max(1, toInt(length)), toInt(flags)), (data): [number | false, string | null] => {
+    if (data instanceof SocketFailure) return [socketFailed(s, 'socket_recv', 'Unable to read from socket', data.errno), null];
+    return [data.length, data.length > 0 ? data.toString('latin1') : null];
+  });
 }
 
 /** socket_recvfrom(): [bytes or false, data, address, port]. */
-export async function socket_recvfrom(socket: unknown, length: unknown, flags: unknown): Promise<[number | false, string, string, number]> {
+export function socket_recvfrom(socket: unknown, length: unknown, flags: unknown): Awaitable<[number | false, string, string, number]> {
   const s = socketArgument(socket, 'socket_recvfrom');
-  const datagram = await s.receiveDatagram(Math.max(1, toInt(length)), toInt(flags));
-  if (datagram instanceof SocketFailure) return [socketFailed(s, 'socket_recvfrom', 'Unable to recvfrom', datagram.errno), '', '', 0];
-  return [datagram.data.length, datagram.data.toString('latin1'), datagram.address, datagram.port];
+  return then(s.receiveDatagram(Math.max(1, toInt(length)), toInt(flags)), (datagram): [number | false, string, string, number] => {
+    if (datagram instanceof SocketFailure) return [socketFailed(s, 'socket_recvfrom', 'Unable to recvfrom', datagram.errno), '', '', 0];
+    return [datagram.data.length, datagram.data.toString('latin1'), datagram.address, datagram.port];
+  });
 }
 
-export async function socket_write(socket: unknown, data: unknown, length: unknown = null): Promise<number | false> {
+export function socket_write(socket: unknown, data: unknown, length: unknown = null): Awaitable<number | false> {
   const s = socketArgument(socket, 'socket_write');
   const bytes = toStr(data);
   const size = length === null ? bytes.length : Math.min(bytes.length, toInt(length));
-  const written = await s.write(Buffer.from(bytes.slice(0, size), 'latin1'));
-  return written instanceof SocketFailure ? socketFailed(s, 'socket_write', 'unable to write to socket', written.errno) : written;
+  return then(s.write(Buffer.from(size === bytes.length ? bytes : bytes.slice(0, size), 'latin1')), (written) =>
+    written instanceof SocketFailure ? socketFailed(s, 'socket_write', 'unable to write to socket', written.errno) : written,
+  );
 }
 
-export async function socket_send(socket: unknown, data: unknown, length: unknown, flags: unknown): Promise<number | false> {
+export function socket_send(socket: unknown, data: unknown, length: unknown, flags: unknown): Awaitable<number | false> {
   void flags;
   const s = socketArgument(socket, 'socket_send');
   const bytes = toStr(data).slice(0, Math.max(0, toInt(length)));
-  const written = await s.write(Buffer.from(bytes, 'latin1'));
-  return written instanceof SocketFailure ? socketFailed(s, 'socket_send', 'Unable to write to socket', written.errno) : written;
+  return then(s.write(Buffer.from(bytes, 'latin1')), (written) =>
+    written instanceof SocketFailure ? socketFailed(s, 'socket_send', 'Unable to write to socket', written.errno) : written,
+  );
 }
 
 export async function socket_sendto(socket: unknown, data: unknown, length: unknown, flags: unknown, address: unknown, port: unknown = null): Promise<number | false> {
@@ -619,28 +656,40 @@ type SelectSet = PhpArray<PhpSocket> | PhpArray<PhpValue> | null;
  * ready sockets, with their keys, as PHP rewrites its by-reference arguments. `seconds`
  * null waits forever; 0 polls.
  */
-export async function socket_select<R extends SelectSet, W extends SelectSet, E extends SelectSet>(
+export function socket_select<R extends SelectSet, W extends SelectSet, E extends SelectSet>(
   read: R,
   write: W,
   except: E,
   seconds: unknown,
   microseconds: unknown = 0,
-): Promise<[number | false, R, W, E]> {
-  const sets = [read, write, except].map((set) => (set instanceof PhpArray ? set.entries() : []));
-  const sockets = sets.flat().map(([, socket], index) => socketArgument(socket, 'socket_select', index + 1, 'read'));
-  if (sets.every((set) => set.length === 0) && read === null && write === null && except === null) {
+): Awaitable<[number | false, R, W, E]> {
+  if (read === null && write === null && except === null) {
     throw new PhpError('ValueError', 'socket_select(): At least one array argument must be passed');
   }
+  const reading = selectEntries(read, 1);
+  const writing = selectEntries(write, 2);
+  selectEntries(except, 3);
   const timeoutMs = seconds === null || seconds === undefined ? null : toInt(seconds) * 1000 + toInt(microseconds) / 1000;
-  const readyIn = () => [sets[0]!.filter(([, s]) => (s as PhpSocket).isReadable()), sets[1]!.filter(([, s]) => (s as PhpSocket).isWritable()), [] as typeof sets[0]];
-  let ready = readyIn();
-  const deadline = timeoutMs === null ? null : Date.now() + timeoutMs;
-  while (ready.every((set) => set.length === 0) && (deadline === null || Date.now() < deadline)) {
-    await PhpSocket.waitForChange(sockets, deadline === null ? null : Math.max(1, deadline - Date.now()));
-    ready = readyIn();
-  }
-  const rewrite = <S extends SelectSet>(set: S, entries: typeof sets[0]): S => (set instanceof PhpArray ? (PhpArray.fromEntries(entries) as S) : set);
-  return [ready[0]!.length + ready[1]!.length, rewrite(read, ready[0]!), rewrite(write, ready[1]!), rewrite(except, [])];
+  const result = (ready: boolean): [number | false, R, W, E] => {
+    const readable = ready ? reading.filter(([, socket]) => socket.isReadable()) : [];
+    const writable = ready ? writing.filter(([, socket]) => socket.isWritable()) : [];
+    return [readable.length + writable.length, rewritten(read, readable), rewritten(write, writable), rewritten(except, [])];
+  };
+  const attempt = () => (timeoutMs === 0 || reading.some(([, socket]) => socket.isReadable()) || writing.some(([, socket]) => socket.isWritable()) ? result(true) : undefined);
+  return whenReady(attempt, timeoutMs, () => result(false));
+}
+
+/** The sockets of a select() array with their keys (a TypeError for anything else). */
+function selectEntries(set: SelectSet, position: number): [PhpKey, PhpSocket][] {
+  if (!(set instanceof PhpArray)) return [];
+  const entries = set.entries() as [PhpKey, PhpSocket][];
+  for (const [, socket] of entries) socketArgument(socket, 'socket_select', position, ['read', 'write', 'except'][position - 1]);
+  return entries;
+}
+
+/** A select() array rewritten to the ready sockets, keeping their keys; null stays null. */
+function rewritten<S extends SelectSet>(set: S, ready: [PhpKey, PhpSocket][]): S {
+  return set instanceof PhpArray ? (PhpArray.fromEntries(ready) as S) : set;
 }
 
 export function socket_set_nonblock(socket: unknown): boolean {

@@ -24,12 +24,19 @@ export function ucwords(text: unknown): string {
   return toStr(text).replace(/(^|[ \t\r\n\f\v])([a-z])/g, (_match, space: string, letter: string) => space + letter.toUpperCase());
 }
 
-const TRIM_DEFAULT = ' \t\n\r\0\x0B';
+const TRIM_DEFAULT = new Set([' ', '\t', '\n', '\r', '\0', '\x0B']);
+
+/** Character lists seen before (a program trims with the same few lists). */
+const trimSets = new Map<string, Set<string>>();
 
 /** The set of bytes a trim() character list names, with PHP's "a..z" ranges. */
 function trimSet(characters: unknown): Set<string> {
-  const list = characters === undefined ? TRIM_DEFAULT : toStr(characters);
+  if (characters === undefined) return TRIM_DEFAULT;
+  const list = toStr(characters);
+  const known = trimSets.get(list);
+  if (known) return known;
   const set = new Set<string>();
+  if (trimSets.size < 64) trimSets.set(list, set);
   for (let i = 0; i < list.length; i++) {
     if (list.slice(i + 1, i + 3) === '..' && i + 3 < list.length) {
       for (let code = list.charCodeAt(i); code <= list.charCodeAt(i + 3); code++) set.add(String.fromCharCode(code));

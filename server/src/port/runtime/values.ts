@@ -4,6 +4,8 @@
 // - int and float are both `number` (an integral number prints as an int);
 // - arrays are PhpArray, PHP's ordered map with int/string keys;
 // - sockets, exceptions and streams are objects.
+import { writeBytes } from './process';
+
 // This file is runtime source: scripts copy the pieces a port needs into the port, so every
 // top-level declaration must stand on its own, referring to the others only by name.
 
@@ -20,7 +22,7 @@ export type PhpKey = string | number;
 /** PHP's ordered map. Reads of a missing key warn and give null, as in PHP. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- nested() accepts arrays of any element type.
 export class PhpArray<V = PhpValue> implements Iterable<V> {
-  private readonly map = new Map<PhpKey, V>();
+  private map = new Map<PhpKey, V>();
   private nextIndex = 0;
 
   /** A list: keys 0, 1, 2... */
@@ -118,7 +120,8 @@ export class PhpArray<V = PhpValue> implements Iterable<V> {
   /** PHP arrays are values: assignment copies (nested arrays too; objects stay shared). */
   copy(): PhpArray<V> {
     const copy = new PhpArray<V>();
-    for (const [key, value] of this.map) copy.map.set(key, value instanceof PhpArray ? (value.copy() as V) : value);
+    copy.map = new Map(this.map);
+    for (const [key, value] of copy.map) if (value instanceof PhpArray) copy.map.set(key, value.copy() as V);
     copy.nextIndex = this.nextIndex;
     return copy;
   }
@@ -231,7 +234,7 @@ export function silenced<T>(evaluate: () => T): T {
 
 /** Prints a warning where the PHP CLI logs it by default: stderr, as "PHP Warning:  ...". */
 export function phpWarning(message: string): void {
-  if (silenceDepth === 0) process.stderr.write(`PHP Warning:  ${message}\n`);
+  if (silenceDepth === 0) writeBytes(2, `PHP Warning:  ${message}\n`);
 }
 
 /** PHP's string conversion (echo, `.`, interpolation). */
