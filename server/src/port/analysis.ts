@@ -92,6 +92,8 @@ export function analyze(mainStatements: PhpNode[]): ProgramAnalysis {
   const analysis: ProgramAnalysis = { main, functions, closures, constants, variableOf: (node) => variableScope.get(node), env };
 
   const facts: Fact[] = [];
+  // Parameters first: a call may come before the function it calls.
+  for (const scope of scopes) collectParameters(scope, analysis, facts);
   for (const scope of scopes) collectScope(scope, analysis, facts, variableScope);
   inferTypes(analysis, scopes, facts);
   markAsync(analysis, scopes);
@@ -209,9 +211,9 @@ function declaredType(typeNode: PhpNode | null | undefined, nullable: boolean): 
   return fromDeclared(`${nullable ? '?' : ''}${String(typeNode.name ?? typeNode.raw)}`);
 }
 
-/** Records the scope's variables and the facts that give them types. */
-function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fact[], variableScope: Map<PhpNode, VarInfo>): void {
-  const { env, main } = analysis;
+/** A scope's parameters (with their declared types and defaults) and `global` names. */
+function collectParameters(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fact[]): void {
+  const { env } = analysis;
   walkOwn(scope.body, (node) => {
     if (node.kind === 'global') for (const item of node.items ?? []) scope.globals.add(String(item.name));
   });
@@ -229,7 +231,11 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
   }
   const declaredReturn = declaredType(scope.node?.type, Boolean(scope.node?.nullable));
   if (declaredReturn) facts.push(() => (scope.returnType = union(scope.returnType, declaredReturn)));
+}
 
+/** Records the scope's variables and the facts that give them types. */
+function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fact[], variableScope: Map<PhpNode, VarInfo>): void {
+  const { env, main } = analysis;
   const varOf = (name: string) => variable(ownerOf(scope, name, main), name);
   const assign = (name: string, type: () => PhpType, wholeVariable = true) => {
     const info = varOf(name);
