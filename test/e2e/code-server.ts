@@ -28,6 +28,7 @@ export const BASE_USER_SETTINGS: Record<string, unknown> = {
   'git.enabled': false,
   'git.autoRepositoryDetection': false,
   'npm.autoDetect': 'off',
+  'remote.autoForwardPorts': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'chat.commandCenter.enabled': false,
   'window.commandCenter': true,

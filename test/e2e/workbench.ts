@@ -4,7 +4,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { CodeServer } from './code-server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -49,6 +48,28 @@ interface DomElement {
   readonly classList: Iterable<string>;
 }
 declare const document: { querySelector(selector: string): DomElement | null };
+
+/**
+ * Reads `read()` until `ok` holds for its value, and returns that value; fails with what was
+ * last seen after `timeout` ms. (No vitest here: bench/vscode-latency.mjs drives the workbench too.)
+ */
+export async function until<T>(what: string, read: () => T | Promise<T>, ok: (value: T) => boolean, timeout = TIMEOUT): Promise<T> {
+  const started = Date.now();
+  let last: T | undefined;
+  let failure: unknown;
+  for (;;) {
+    try {
+      last = await read();
+      if (ok(last)) return last;
+    } catch (error) {
+      failure = error;
+    }
+    if (Date.now() - started > timeout) {
+      throw new Error(`${what}: not within ${timeout} ms (last seen: ${JSON.stringify(last)}${failure ? `; ${String(failure)}` : ''})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 const STATUS_ITEM = 'php-socket-lint.php-socket-lint.phpSocketLint.status';
 
@@ -99,9 +120,8 @@ export class Workbench {
     await this.quickInput.fill(text);
     const match = this.page.locator('.quick-input-widget .monaco-list-row');
     // The first row must be the one asked for: Enter accepts the first row.
-    await expect
-      .poll(async () => (await match.first().getAttribute('aria-label')) ?? '', { timeout: TIMEOUT })
-      .toMatch(new RegExp(`^${escapeRegExp(row)}(,|$)`));
+    const wanted = new RegExp(`^${escapeRegExp(row)}(,|$)`);
+    await until(`first quick input row "${row}"`, async () => (await match.first().getAttribute('aria-label', { timeout: 1_000 })) ?? '', (label) => wanted.test(label));
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT });
   }
@@ -118,10 +138,10 @@ export class Workbench {
   async openFile(name: string): Promise<void> {
     if ((await this.page.locator('.tabs-container .tab').count()) > 0) {
       await this.runCommand('View: Close All Editors');
-      await expect.poll(() => this.page.locator('.tabs-container .tab').count(), { timeout: TIMEOUT }).toBe(0);
+      await until('no editor open', () => this.page.locator('.tabs-container .tab').count(), (count) => count === 0);
     }
     await this.pick('Control+P', name, name);
-    await expect.poll(() => this.activeTabLabel(), { timeout: TIMEOUT }).toBe(name);
+    await until(`active tab ${name}`, () => this.activeTabLabel(), (label) => label === name);
     await this.page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: TIMEOUT });
   }
 
@@ -139,7 +159,7 @@ export class Workbench {
     await this.quickInput.fill(`:${line}:${col}`);
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT });
-    await expect.poll(() => this.cursorPosition(), { timeout: TIMEOUT }).toEqual({ line, col });
+    await until(`cursor at ${line}:${col}`, () => this.cursorPosition(), (at) => at?.line === line && at.col === col);
   }
 
   /** `Ln 11, Col 28` from the status bar. */
@@ -151,7 +171,7 @@ export class Workbench {
 
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');
-    await expect.poll(() => this.page.locator('.tabs-container .tab.active.dirty').count(), { timeout: TIMEOUT }).toBe(0);
+    await until('active editor saved', () => this.page.locator('.tabs-container .tab.active.dirty').count(), (count) => count === 0);
   }
 
   // ── Problems panel and squiggles ───────────────────────────────────────────────────────
@@ -252,9 +272,9 @@ export class Workbench {
       const current = (await focused.getAttribute('aria-label', { timeout: TIMEOUT })) ?? '';
       if (current === title) break;
       await this.page.keyboard.press('ArrowDown');
-      await expect.poll(async () => (await focused.getAttribute('aria-label')) ?? '', { timeout: TIMEOUT }).not.toBe(current);
+      await until('the next code action focused', async () => (await focused.getAttribute('aria-label', { timeout: 1_000 })) ?? '', (label) => label !== current);
     }
-    await expect.poll(async () => (await focused.getAttribute('aria-label')) ?? '', { timeout: TIMEOUT }).toBe(title);
+    await until(`code action "${title}" focused`, async () => (await focused.getAttribute('aria-label', { timeout: 1_000 })) ?? '', (label) => label === title);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   }
@@ -270,9 +290,18 @@ export class Workbench {
     return (await this.statusItem().getAttribute('aria-label').catch(() => null)) ?? '';
   }
 
-  /** The text of the output channel shown in the Output panel. */
-  async outputText(): Promise<string> {
-    return this.page.locator('.panel .output-view .monaco-editor .view-lines, .panel [id="workbench.panel.output"] .monaco-editor .view-lines').first().innerText().catch(() => '');
+  /** The channel the Output panel shows (its drop-down), and the channel's visible text. */
+  async output(): Promise<{ channel: string; text: string }> {
+    const view = this.page.locator('.part.panel .output-view');
+    if (!(await view.isVisible())) return { channel: '', text: '' };
+    const channel = await this.page
+      .locator('.part.panel select.monaco-select-box')
+      .first()
+      .inputValue()
+      .catch(() => '');
+    const text = await view.locator('.monaco-editor .view-lines').first().innerText().catch(() => '');
+    // Monaco renders spaces as no-break spaces.
+    return { channel, text: text.replaceAll('\u00a0', ' ') };
   }
 
   /** Closes notification toasts that could cover what a test clicks or reads. */
@@ -283,7 +312,7 @@ export class Workbench {
       await toast.hover().catch(() => undefined); // the close button shows on hover
       await toast.locator('.codicon-notifications-clear').first().click({ timeout: 2_000 }).catch(() => undefined);
     }
-    await expect.poll(() => toasts.count(), { timeout: TIMEOUT }).toBe(0);
+    await until('notifications closed', () => toasts.count(), (count) => count === 0);
   }
 }
 
