@@ -48,6 +48,11 @@ export default function setup(project: TestProject): () => void {
       const pid = Number(name);
       if (Number.isInteger(pid) && killGroup(pid, 'SIGKILL')) log(`stopped a leftover code-server (process group ${pid})`);
     }
-    rmSync(runDir, { recursive: true, force: true });
+    // A browser killed with its test process may still be writing its profile: retry, never fail here.
+    try {
+      rmSync(runDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      log(`could not remove ${runDir}: ${String(error)}`);
+    }
   };
 }

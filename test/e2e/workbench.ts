@@ -244,7 +244,9 @@ export class Workbench {
   async hoverAtCursor(): Promise<string> {
     const cursor = await this.page.locator('.editor-instance .monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
     if (!cursor) throw new Error('no cursor in the active editor');
-    await this.page.mouse.move(cursor.x + 4, cursor.y + cursor.height / 2);
+    // From outside the editor, so the move is a move even if the mouse was already there.
+    await this.page.mouse.move(1, 1);
+    await this.page.mouse.move(cursor.x + 4, cursor.y + cursor.height / 2, { steps: 2 });
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
     await hover.first().waitFor({ state: 'visible', timeout: TIMEOUT });
     return hover.first().innerText();
