@@ -137,8 +137,12 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
       await three.request('/quit\n', 'bye #3\n');
       await three.closed();
       await one.waitFor('#3 quit\n');
-      two.destroy();
+      // Leave with a clean end of stream once everything sent to #2 has arrived (closing with
+      // unread data would be a reset, and the server's warning would depend on timing).
+      await two.waitFor('#3 quit\n');
+      two.end();
       await one.waitFor('#2 left\n');
+      await two.closed();
       await one.request('/stop\n', 'server stopping\n');
       await one.closed();
       await program.exited;
@@ -201,22 +205,21 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
 
   'nonblocking-client': () => {
     let stop = () => undefined as void;
-    let request = '';
+    let requests = '';
     return {
       async args() {
         const { server, port } = await scriptedServer((socket) => {
           socket.setEncoding('latin1');
-          socket.once('data', (chunk: string) => {
-            request = chunk;
-            const count = Number(chunk.split(' ')[1]);
-            const lines = Array.from({ length: count }, (_, i) => `item ${i + 1}: ${'#'.repeat(i * 3)}\n`);
-            // Later lines come after the client has found nothing to read (EAGAIN) and waited.
-            const next = (i: number) => {
-              if (i >= lines.length) return void socket.end();
-              socket.write(lines[i]!);
-              setTimeout(() => next(i + 1), 20);
-            };
-            next(0);
+          let count = 0;
+          let sent = 0;
+          const sendLine = () => socket.write(`item ${++sent}: ${'#'.repeat(sent * 3)}\n`);
+          socket.on('data', (chunk: string) => {
+            requests += chunk;
+            for (const line of chunk.split('\n').filter(Boolean)) {
+              if (line.startsWith('LIST ')) count = Number(line.slice(5));
+              if (sent < count) sendLine();
+              if (sent === count) socket.end('done');
+            }
           });
         });
         stop = () => server.close();
@@ -224,7 +227,7 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
       },
       async drive(program) {
         await program.exited;
-        return { request };
+        return { requests };
       },
       cleanup: () => stop(),
     };

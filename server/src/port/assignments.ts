@@ -53,7 +53,7 @@ export function assignment(t: Translator, node: PhpNode, statement: boolean): Ex
     if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
     return compoundVariable(t, node, target, operator);
   }
-  if (left.kind === 'offsetlookup') return elementAssignment(t, node, statement);
+  if (left.kind === 'offsetlookup') return elementAssignment(t, node);
   return t.unportedExpr(node, `assigning to ${left.kind} is not ported`);
 }
 
@@ -101,7 +101,7 @@ function containerFor(t: Translator, node: PhpNode): Expr | undefined {
   return expr(`${wrap(outer, PREC.primary)}.nested(${value(t, node.offset).code})`, element.kinds.has('mixed') ? arrayOf(MIXED) : { kinds: new Set(['array']), element: element.element });
 }
 
-function elementAssignment(t: Translator, node: PhpNode, statement: boolean): Expr {
+function elementAssignment(t: Translator, node: PhpNode): Expr {
   const left: PhpNode = node.left;
   const container = containerFor(t, left.what);
   if (!container) return t.unportedExpr(node, 'writing into this value is not ported (only arrays are)');
@@ -123,7 +123,6 @@ function elementAssignment(t: Translator, node: PhpNode, statement: boolean): Ex
   } else {
     assigned = value(t, { kind: 'bin', type: operator.slice(0, -1), left, right: node.right, loc: node.loc });
   }
-  void statement;
   return expr(`${base}.set(${key.code}, ${wrap(assigned, PREC.assignment)})`, assigned.type);
 }
 

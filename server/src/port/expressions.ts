@@ -36,7 +36,7 @@ import type { FunctionInfo } from './analysis';
 import { isAsyncRuntimeFunction } from './runtime/pieces';
 import { socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
-import { binaryType, castType, constantType, methodType, numberLiteralType } from './typing';
+import { binaryType, constantType, methodType, numberLiteralType } from './typing';
 
 const PHP_EXCEPTION_CLASSES = new Set([
   'exception', 'error', 'errorexception', 'runtimeexception', 'logicexception', 'invalidargumentexception', 'domainexception',
@@ -431,7 +431,7 @@ function binaryExpression(t: Translator, node: PhpNode): Expr {
     case '||':
     case 'or':
     case 'xor':
-      return asBooleanValue(t, logical(t, node));
+      return asBooleanValue(logical(t, node));
     case '??':
       return coalesce(t, node);
     case 'instanceof':
@@ -467,8 +467,7 @@ function binaryExpression(t: Translator, node: PhpNode): Expr {
 }
 
 /** A JS boolean for a condition value that may be a socket or an int (for `$ok = $a && $b`). */
-function asBooleanValue(t: Translator, condition: Expr): Expr {
-  void t;
+function asBooleanValue(condition: Expr): Expr {
   return isOnly(condition.type, 'true', 'false') ? condition : expr(`Boolean(${condition.code})`, BOOL);
 }
 
@@ -550,7 +549,6 @@ function emptyExpression(t: Translator, node: PhpNode): Expr {
 
 function cast(t: Translator, node: PhpNode): Expr {
   const inner = value(t, node.expr);
-  const type = castType(String(node.type));
   switch (String(node.type)) {
     case 'int':
       if (isInt(inner.type)) return inner;
@@ -566,7 +564,6 @@ function cast(t: Translator, node: PhpNode): Expr {
     default:
       return t.unportedExpr(node, `(${String(node.type)}) casts are not ported`);
   }
-  void type;
 }
 
 function ternary(t: Translator, node: PhpNode): Expr {

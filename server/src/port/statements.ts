@@ -118,7 +118,7 @@ function writeStatement(t: Translator, out: Writer, node: PhpNode): void {
       if (String(node.value) !== '') out.line(`${t.use('echo')}(${tsStringLiteral(utf8Bytes(String(node.value)))});`);
       return;
     case 'if':
-      return ifStatement(t, out, node, 'if');
+      return ifStatement(t, out, node);
     case 'while':
       return loop(t, out, node, () => `while (${condition(t, node.test).code})`);
     case 'do':
@@ -215,51 +215,30 @@ function statementExpression(t: Translator, node: PhpNode): Expr {
   return value(t, node);
 }
 
-function ifStatement(t: Translator, out: Writer, node: PhpNode, keyword: string): void {
+function ifStatement(t: Translator, out: Writer, node: PhpNode): void {
   const test = condition(t, node.test);
   todos(t, out);
-  out.line(`${keyword} (${test.code}) {`);
-  writeBody(t, out, node.body);
-  const alternate: PhpNode | null = node.alternate;
-  if (!alternate) {
-    out.line('}');
-  } else if (alternate.kind === 'if') {
-    // The else-if test is translated before its line is written, so its TODOs go inside.
-    const elseTest = condition(t, alternate.test);
-    if (t.pendingTodos.length > 0) {
-      out.line('} else {');
-      out.indented(() => {
-        todos(t, out);
-        writeElseIfChain(t, out, alternate, elseTest);
-      });
-      out.line('}');
-    } else {
-      writeElseIfChain(t, out, alternate, elseTest, '} else if');
-    }
-  } else {
-    out.line('} else {');
-    writeBody(t, out, alternate);
-    out.line('}');
-  }
+  ifChain(t, out, node, test, 'if');
 }
 
-function writeElseIfChain(t: Translator, out: Writer, node: PhpNode, test: Expr, keyword = 'if'): void {
+/** `if … else if … else`; an else-if whose test needs a TODO comment gets an else block to hold it. */
+function ifChain(t: Translator, out: Writer, node: PhpNode, test: Expr, keyword: string): void {
   out.line(`${keyword} (${test.code}) {`);
   writeBody(t, out, node.body);
   const alternate: PhpNode | null = node.alternate;
   if (!alternate) return out.line('}');
-  if (alternate.kind === 'if') {
-    const next = condition(t, alternate.test);
-    if (t.pendingTodos.length === 0) return writeElseIfChain(t, out, alternate, next, '} else if');
+  if (alternate.kind !== 'if') {
     out.line('} else {');
-    out.indented(() => {
-      todos(t, out);
-      writeElseIfChain(t, out, alternate, next);
-    });
+    writeBody(t, out, alternate);
     return out.line('}');
   }
+  const next = condition(t, alternate.test);
+  if (t.pendingTodos.length === 0) return ifChain(t, out, alternate, next, '} else if');
   out.line('} else {');
-  writeBody(t, out, alternate);
+  out.indented(() => {
+    todos(t, out);
+    ifChain(t, out, alternate, next, 'if');
+  });
   out.line('}');
 }
 

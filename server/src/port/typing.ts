@@ -10,7 +10,6 @@ import {
   fromDeclared,
   has,
   INT,
-  isInt,
   isOnly,
   kinds,
   MIXED,

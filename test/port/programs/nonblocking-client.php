@@ -31,36 +31,56 @@ $request = "LIST 5\n";
 $sent = socket_write($socket, $request);
 echo "sent $sent bytes\n";
 
-$response = '';
-$waits = 0;
+// The server sends one line, then waits for "next": a read right after a complete line finds
+// nothing (EAGAIN) every time, and socket_select() waits for the rest.
+$buffer = '';
+$lines = [];
 $eagain = 0;
-while (true) {
+while (count($lines) < 5) {
     $chunk = socket_read($socket, 7);
+    if ($chunk === '') {
+        echo "server closed early\n";
+        break;
+    }
     if ($chunk === false) {
         if (socket_last_error($socket) !== SOCKET_EAGAIN) {
             echo "read failed: ", socket_strerror(socket_last_error($socket)), "\n";
             exit(1);
         }
-        $eagain++;
         socket_clear_error($socket);
         $read = [$socket];
         $write = null;
-        if (socket_select($read, $write, $except, 2) === 0) {
+        if (socket_select($read, $write, $except, 5) === 0) {
             echo "timed out waiting for data\n";
             break;
         }
-        $waits++;
         continue;
     }
-    if ($chunk === '') {
-        break;
+    $buffer .= $chunk;
+    while (($end = strpos($buffer, "\n")) !== false) {
+        $lines[] = substr($buffer, 0, $end);
+        $buffer = substr($buffer, $end + 1);
+        if (count($lines) < 5) {
+            if (socket_read($socket, 7) === false && socket_last_error($socket) === SOCKET_EAGAIN) {
+                $eagain++;
+            }
+            socket_write($socket, "next\n");
+        }
     }
-    $response .= $chunk;
 }
-$lines = array_filter(explode("\n", $response), fn ($line) => $line !== '');
-echo "got ", count($lines), " lines, ", strlen($response), " bytes\n";
+echo "got ", count($lines), " lines\n";
 foreach ($lines as $number => $line) {
     echo str_pad((string) ($number + 1), 3, '0', STR_PAD_LEFT), ": $line\n";
 }
-echo "waited for data: ", $waits > 0 ? 'yes' : 'no', ", saw EAGAIN: ", $eagain > 0 ? 'yes' : 'no', "\n";
+$tail = '';
+while (($chunk = @socket_read($socket, 100)) !== '') {
+    if ($chunk === false) {
+        $read = [$socket];
+        $write = null;
+        socket_select($read, $write, $except, 5);
+        continue;
+    }
+    $tail .= $chunk;
+}
+echo "EAGAIN before each request for more: $eagain, then ", json_encode($tail), " and the end\n";
 socket_close($socket);
