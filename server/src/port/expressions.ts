@@ -33,17 +33,14 @@ import {
   type PhpType,
 } from './php-types';
 import type { FunctionInfo } from './analysis';
+import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/pieces';
 import { socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
 import { binaryType, constantType, methodType, numberLiteralType } from './typing';
 
-const PHP_EXCEPTION_CLASSES = new Set([
-  'exception', 'error', 'errorexception', 'runtimeexception', 'logicexception', 'invalidargumentexception', 'domainexception',
-  'lengthexception', 'outofrangeexception', 'unexpectedvalueexception', 'outofboundsexception', 'overflowexception',
-  'underflowexception', 'rangeexception', 'typeerror', 'valueerror', 'arithmeticerror', 'divisionbyzeroerror', 'jsonexception',
-  'throwable', 'badfunctioncallexception', 'argumentcounterror',
-]);
+/** PHP's exception classes (lowercase), as the runtime knows them. */
+const PHP_EXCEPTION_CLASSES = new Set(['throwable', ...Object.keys(PHP_ERROR_PARENTS).map((name) => name.toLowerCase())]);
 
 /** PHP's name for a built-in exception class, as written in the source. */
 function exceptionClass(node: PhpNode): string | undefined {

@@ -10,7 +10,7 @@ const here = new URL('./', import.meta.url);
 const api = JSON.parse(readFileSync(new URL('../../core/ext-sockets.json', import.meta.url), 'utf8'));
 
 /** Runtime sources in the order their pieces appear in a port (classes before their users). */
-const SOURCES = ['values.ts', 'constants.ts', 'strings.ts', 'arrays.ts', 'dump.ts', 'pack.ts', 'process.ts', 'socket-constants.generated.ts', 'errno.generated.ts', 'sockets.ts'];
+const SOURCES = ['exceptions.ts', 'values.ts', 'constants.ts', 'strings.ts', 'arrays.ts', 'dump.ts', 'pack.ts', 'process.ts', 'socket-constants.generated.ts', 'errno.generated.ts', 'sockets.ts'];
 const NODE_MODULES = { net: 'node:net', dgram: 'node:dgram', os: 'node:os', fs: 'node:fs' };
 const DECLARATION = /^(?:export )?(?:async )?(?:function\*? |class |const |let |type |interface )([A-Za-z_$][\w$]*)/;
 

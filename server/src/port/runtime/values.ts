@@ -4,6 +4,7 @@
 // - int and float are both `number` (an integral number prints as an int);
 // - arrays are PhpArray, PHP's ordered map with int/string keys;
 // - sockets, exceptions and streams are objects.
+import { PHP_ERROR_PARENTS } from './exceptions';
 import { writeBytes } from './process';
 
 // This file is runtime source: scripts copy the pieces a port needs into the port, so every
@@ -179,31 +180,6 @@ export class PhpError extends Error {
     return this.code;
   }
 }
-
-// PHP's built-in exception classes and their parents, for `catch (RuntimeException $e)`.
-const PHP_ERROR_PARENTS: Record<string, string> = {
-  Exception: 'Throwable',
-  Error: 'Throwable',
-  ErrorException: 'Exception',
-  RuntimeException: 'Exception',
-  LogicException: 'Exception',
-  JsonException: 'Exception',
-  InvalidArgumentException: 'LogicException',
-  DomainException: 'LogicException',
-  LengthException: 'LogicException',
-  OutOfRangeException: 'LogicException',
-  BadFunctionCallException: 'LogicException',
-  UnexpectedValueException: 'RuntimeException',
-  OutOfBoundsException: 'RuntimeException',
-  OverflowException: 'RuntimeException',
-  UnderflowException: 'RuntimeException',
-  RangeException: 'RuntimeException',
-  TypeError: 'Error',
-  ValueError: 'Error',
-  ArithmeticError: 'Error',
-  DivisionByZeroError: 'ArithmeticError',
-  ArgumentCountError: 'TypeError',
-};
 
 /** `$e instanceof RuntimeException` for a caught value. */
 export function isPhpInstance(caught: unknown, phpClass: string): caught is PhpError {
