@@ -1,7 +1,5 @@
 // Types for setup.mjs, which runs as a plain script too.
 export declare const CODE_SERVER_VERSION: string;
-export declare const SETUP_SCRIPT: string;
-export declare const SETUP_DIR: string;
 export declare function cacheRoot(): string;
 export declare function codeServerDir(): string;
 export declare function codeServerEntry(dir?: string): string;

@@ -16,9 +16,9 @@
 //
 // code-server is never a dependency of the extension: it lives only in that cache folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -126,7 +126,13 @@ export function ensureCodeServer({ force = false, log = (line) => process.stderr
 
     writeFileSync(join(work, STAMP), stampText());
     rmSync(dir, { recursive: true, force: true });
-    renameSync(work, dir);
+    try {
+      renameSync(work, dir);
+    } catch (error) {
+      // Another run finished first and put its folder in place: use that one.
+      if (!isReady(dir)) throw error;
+      rmSync(work, { recursive: true, force: true });
+    }
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     throw error;
@@ -146,6 +152,3 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exitCode = 1;
   }
 }
-
-export const SETUP_SCRIPT = fileURLToPath(import.meta.url);
-export const SETUP_DIR = dirname(SETUP_SCRIPT);

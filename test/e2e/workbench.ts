@@ -11,6 +11,7 @@ export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
+  '--disable-quic',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
