@@ -177,9 +177,12 @@ const ARRAY_ARGUMENTS: Record<string, readonly number[]> = {
   rsort: [0], usort: [0], ksort: [0], krsort: [0], asort: [0], arsort: [0], array_merge: [0, 1, 2, 3, 4, 5, 6, 7],
 };
 
+const WITH_ARRAY_ARGUMENTS: ReadonlyMap<string, Builtin> = new Map(
+  [...BUILTINS].map(([name, spec]): [string, Builtin] => [name, ARRAY_ARGUMENTS[name] ? { ...spec, arrays: ARRAY_ARGUMENTS[name] } : spec]),
+);
+
 export function builtin(name: string): Builtin | undefined {
-  const spec = BUILTINS.get(name);
-  return spec && ARRAY_ARGUMENTS[name] ? { ...spec, arrays: ARRAY_ARGUMENTS[name] } : spec;
+  return WITH_ARRAY_ARGUMENTS.get(name);
 }
 
 /** The call of a builtin: its own emitter, or the runtime function it names. */
