@@ -2,11 +2,12 @@
 // Requests per second of a PHP socket server and of its TypeScript port, under the same load:
 // loopback clients doing request/response round trips over a few connections.
 //
-//   node bench/port-throughput.mjs [--requests N] [--connections C] [--seconds S] [--trials T]
+//   node bench/port-throughput.mjs [--requests N] [--connections C] [--seconds S] [--trials T] [--line-bytes B]
 //
 // Servers (from test/port/programs/):
-// - line-server.php: one client at a time, PHP_NORMAL_READ lines, one reply line per request;
-//   the connections take turns, as its accept loop serves them;
+// - line-server.php: one client at a time, PHP_NORMAL_READ lines of B bytes (default 48; the
+//   server reads at most 64), one reply line per request; the connections take turns, as its
+//   accept loop serves them. PHP_NORMAL_READ reads a byte per recv(), so PHP's cost grows with B;
 // - select-server.php: socket_select() over all connections at once; `/who` is the request.
 // Each run is bounded by N requests and S seconds; the servers are killed at the end. PHP and the
 // port take turns for T trials and the median is reported (other load on the machine varies).
@@ -29,6 +30,13 @@ const REQUESTS = option('requests', 30000);
 const CONNECTIONS = option('connections', 4);
 const SECONDS = option('seconds', 20);
 const TRIALS = option('trials', 3);
+const LINE_BYTES = Math.min(63, Math.max(8, option('line-bytes', 48)));
+
+/** A request line of LINE_BYTES bytes (without its "\n"), different for every request. */
+function requestLine(connection, index) {
+  const head = `get ${connection}-${index} `;
+  return `${head}${'x'.repeat(Math.max(0, LINE_BYTES - head.length))}\n`;
+}
 
 const work = mkdtempSync(join(tmpdir(), 'port-bench-'));
 
@@ -141,7 +149,7 @@ const SERVERS = {
         const connection = first ? await LineConnection.openWhenReady(port, deadline) : await LineConnection.open(port);
         first = false;
         await connection.nextLine(); // greeting
-        completed += await roundTrips(connection, perConnection, (i) => `ping ${c}-${i}\n`, deadline);
+        completed += await roundTrips(connection, perConnection, (i) => requestLine(c, i), deadline);
         await connection.request('quit\n');
         connection.close();
       }
@@ -190,7 +198,7 @@ async function measure(command, server) {
 
 try {
   const engine = await loadPort();
-  console.log(`${REQUESTS} requests over ${CONNECTIONS} connections, ${TRIALS} trials (each at most ${SECONDS} s), loopback; median req/s`);
+  console.log(`${REQUESTS} requests over ${CONNECTIONS} connections, ${TRIALS} trials (each at most ${SECONDS} s), loopback; median req/s; line-server lines of ${LINE_BYTES} bytes`);
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const [name, server] of Object.entries(SERVERS)) {
     const ported = await portProgram(engine, name);
