@@ -189,8 +189,8 @@ const vscode = await measureVsCode(harness, text);
 
 const ms = (value) => `${value.toFixed(1)} ms`.padStart(10);
 console.log(`Keystroke → diagnostic updated, ${text.split('\n').length} lines (${Buffer.byteLength(text)} bytes), median of ${RUNS} edits (after ${WARMUP} warm-up); node ${process.version}`);
-console.log(`${''.padEnd(56)}${'median'.padStart(10)}${'p90'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}`);
-const row = (label, times) => console.log(`${label.padEnd(56)}${ms(median(times))}${ms(p90(times))}${ms(Math.min(...times))}${ms(Math.max(...times))}`);
+console.log(`${''.padEnd(64)}${'median'.padStart(10)}${'p90'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}`);
+const row = (label, times) => console.log(`${label.padEnd(64)}${ms(median(times))}${ms(p90(times))}${ms(Math.min(...times))}${ms(Math.max(...times))}`);
 row('language server alone: didChange → publishDiagnostics', server);
 row(`code-server ${harness.CODE_SERVER_VERSION} (VS Code 1.100.3): keydown → Problems row`, vscode);
 console.log(`VS Code adds ${(median(vscode) - median(server)).toFixed(1)} ms to the server's median (client, pull request, rendering).`);
