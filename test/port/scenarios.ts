@@ -1,7 +1,7 @@
 // The scripted traffic for each differential program. A scenario gets a fresh loopback port
 // (or socket path), starts the program with it and returns what its clients observed; the
 // harness adds stdout, warnings and the exit code. The same scenario drives PHP and the port.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatagramClient, scriptedServer, StreamClient } from './support/clients';
@@ -151,8 +151,10 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
   }),
 
   'unix-server': () => {
-    const path = join(socketDirectory(), 'calc.sock');
+    const directory = socketDirectory();
+    const path = join(directory, 'calc.sock');
     return {
+      cleanup: () => rmSync(directory, { recursive: true, force: true }),
       args: async () => [path],
       async drive(program) {
         const first = await StreamClient.connectWhenReady({ path });
@@ -233,11 +235,15 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
     };
   },
 
-  errors: () => ({
-    args: async () => [String(await freePort()), socketDirectory()],
-    async drive(program) {
-      await program.exited;
-      return {};
-    },
-  }),
+  errors: () => {
+    const directory = socketDirectory();
+    return {
+      cleanup: () => rmSync(directory, { recursive: true, force: true }),
+      args: async () => [String(await freePort()), directory],
+      async drive(program) {
+        await program.exited;
+        return {};
+      },
+    };
+  },
 };
