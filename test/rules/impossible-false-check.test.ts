@@ -36,6 +36,12 @@ runRuleTests('impossible-false-check', {
       errors: [{ messageId: 'successTest', line: 2, column: 5 }],
       output: S + 'if (socket_write($s, "x") !== false) echo "sent";',
     },
+    {
+      name: 'in an endless loop',
+      code: S + 'while (true) {\n  $sent = socket_write($s, "x");\n  if ($sent < 0) { echo "f"; }\n}',
+      errors: [ERR(4, 7)],
+      output: S + 'while (true) {\n  $sent = socket_write($s, "x");\n  if ($sent === false) { echo "f"; }\n}',
+    },
     { name: '!= -1', code: S + '$n = socket_send($s, "x", 1, 0);\nif ($n != -1) echo "ok";', errors: [{ messageId: 'successTest', line: 3, column: 5 }], output: S + '$n = socket_send($s, "x", 1, 0);\nif ($n !== false) echo "ok";' },
   ],
 });

@@ -119,6 +119,12 @@ runRuleTests('unchecked-false-return', {
         "<?php namespace App;\nfunction run($c) { if (\\socket_write($c, \"x\") === false) {\n    throw new \\RuntimeException('socket_write() failed: ' . socket_strerror(socket_last_error($c)));\n} return 1; }",
     },
     { name: 'named arguments', code: S + 'socket_set_option(level: SOL_SOCKET, socket: $s, option: SO_REUSEADDR, value: 1);', errors: [DROPPED(2, 1)], output: S + "if (socket_set_option(level: SOL_SOCKET, socket: $s, option: SO_REUSEADDR, value: 1) === false) {\n    throw new \\RuntimeException('socket_set_option() failed: ' . socket_strerror(socket_last_error($s)));\n}" },
+    {
+      name: 'overwritten by the next loop pass before any check',
+      code: S + 'while (true) {\n  $n = socket_write($s, "ping");\n  sleep(1);\n}',
+      errors: [DROPPED(3, 8)],
+      output: S + 'while (true) {\n  $n = socket_write($s, "ping");\n' + check('n', 'socket_write', '$s', '  ') + '  sleep(1);\n}',
+    },
     { name: 'braceless if body gets no fix', code: S + 'if ($x) socket_listen($s);\nelse echo "no";', errors: [DROPPED(2, 9)] },
   ],
 });

@@ -888,8 +888,9 @@ class Round {
           this.evaluate(target.name, 'use');
           return;
         }
+        // Overwritten before any check: also the same call's result from the previous loop pass.
         const previous = this.state.read(name);
-        if (previous) for (const id of previous.pending) if (!value.pending.has(id)) this.reportUnchecked(id, 'dropped', undefined);
+        if (previous) for (const id of previous.pending) this.reportUnchecked(id, 'dropped', undefined);
         this.state.write(name, value);
         return;
       }
