@@ -72,7 +72,7 @@ echo "got ", count($lines), " lines\n";
 foreach ($lines as $number => $line) {
     echo str_pad((string) ($number + 1), 3, '0', STR_PAD_LEFT), ": $line\n";
 }
-$tail = '';
+$tail = $buffer; // what came after the fifth line in the same reads
 while (($chunk = @socket_read($socket, 100)) !== '') {
     if ($chunk === false) {
         $read = [$socket];
