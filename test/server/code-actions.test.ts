@@ -117,6 +117,8 @@ describe('code actions', { timeout: 90_000 }, () => {
     expect(count(after.diagnostics, 'unrealistic-backlog')).toBe(0);
     expect(count(after.diagnostics, 'unchecked-false-return')).toBe(0);
     // Asked by the generic `source` kind too; not offered to unfiltered (light bulb) requests.
+    expect((await client.codeActions(uri, [], ['source.fixAll'])).map((a) => a.kind)).toEqual(['source.fixAll.phpSocketLint']);
+    // A document whose folder is not on disk cannot be ported: `source` brings fix-all alone.
     expect((await client.codeActions(uri, [], ['source'])).map((a) => a.kind)).toEqual(['source.fixAll.phpSocketLint']);
     expect((await client.codeActions(uri, [])).some((a) => a.kind === 'source.fixAll.phpSocketLint')).toBe(false);
     // Nothing to fix: no action.

@@ -29,7 +29,7 @@ describe('push diagnostics', { timeout: 60_000 }, () => {
 
   it('announces push only (no diagnosticProvider) to a client without pull diagnostics', () => {
     expect(client.initializeResult.capabilities.diagnosticProvider).toBeUndefined();
-    expect(client.initializeResult.capabilities.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.phpSocketLint'] });
+    expect(client.initializeResult.capabilities.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.phpSocketLint', 'source.portToTypeScript'] });
     expect(client.initializeResult.serverInfo?.name).toBe('php-socket-lint');
   });
 

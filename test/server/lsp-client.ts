@@ -47,6 +47,8 @@ export class LspClient {
   readonly progressCreated: (string | number)[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly shownDocuments: string[] = [];
+  /** Edits the server asked the client to apply (`workspace/applyEdit`); all are accepted. */
+  readonly appliedEdits: WorkspaceEdit[] = [];
   readonly messages: string[] = [];
   readonly stderr: string[] = [];
   refreshRequests = 0;
@@ -90,6 +92,11 @@ export class LspClient {
       this.progressCreated.push(params.token);
       return null;
     });
+    connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
+      this.appliedEdits.push(params.edit);
+      changed();
+      return { applied: true };
+    });
     connection.onRequest('window/showDocument', (params: { uri: string }) => {
       this.shownDocuments.push(params.uri);
       changed();
@@ -116,7 +123,7 @@ export class LspClient {
         configuration: options.configuration ?? true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
-        workspaceEdit: { documentChanges: true },
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
         workspaceFolders: true,
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
       },

@@ -61,11 +61,20 @@ export function socketSetupEquivalent(call: PhpNode, kind: SocketKind = 'stream'
       if (kind === 'datagram') return { code: `socket.bind(${argument(arg('port'), '0')}, ${argument(arg('address'), 'address')});`, note: 'Binding is asynchronous: wait for the `listening` event.' };
       return { code: `server.listen({ host: ${argument(arg('address'), 'host')}, port: ${argument(arg('port'), '0')} });`, note: 'Node.js binds and listens in one call; a path as host means a Unix socket: listen({ path }).' };
     case 'socket_listen':
+      if (kind === 'datagram') {
+        return {
+          code: "socket.bind(port, host);\nsocket.on('message', (msg, rinfo) => {\n  // one datagram from rinfo.address:rinfo.port\n});",
+          note: 'A UDP socket does not listen: bind it and handle each datagram as a `message` event (socket_recvfrom() in PHP).',
+        };
+      }
       return { code: `server.listen({ host, port, backlog: ${argument(arg('backlog'), '511')} });`, note: 'The backlog is passed to listen(); Node.js defaults to 511.' };
     case 'socket_connect':
       if (kind === 'datagram') return { code: `socket.connect(${argument(arg('port'), 'port')}, ${argument(arg('address'), 'address')});`, note: 'Sets the default peer of a UDP socket.' };
       return { code: `const socket = net.connect({ host: ${argument(arg('address'), 'host')}, port: ${argument(arg('port'), 'port')} });`, note: 'Connecting is asynchronous: wait for `connect` (or `error`).' };
     case 'socket_accept':
+      if (kind === 'datagram') {
+        return { code: "socket.on('message', (msg, rinfo) => {\n  // one datagram from rinfo.address:rinfo.port\n});", note: 'UDP has no connections to accept: each datagram arrives as a `message` event.' };
+      }
       return { code: "server.on('connection', (socket) => {\n  // one connected client\n});", note: 'Node.js hands over each connection as an event instead of a blocking accept().' };
     default:
       return undefined;

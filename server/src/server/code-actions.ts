@@ -16,8 +16,9 @@ import { fixText } from '../core/lint';
 import { docsUrl } from '../core/rule';
 import { DISABLE_NEXT_LINE } from '../core/suppressions';
 import type { TextEdit } from '../core/types';
-import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isDiagnosticData } from '../shared/protocol';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isDiagnosticData, PORT_KIND } from '../shared/protocol';
 import { toLspRange, type Validation } from './diagnostics';
+import { portAction } from './port-action';
 
 export interface CodeActionContext {
   /** The client takes `documentChanges` (versioned edits). */
@@ -199,6 +200,11 @@ export function codeActionsFor(document: TextDocument, validation: Validation, p
   if (only && wants(only, FIX_ALL_KIND)) {
     const fixAll = fixAllAction(document, validation, context);
     if (fixAll) actions.push(fixAll);
+  }
+  // The port runs only when picked (a command), so offering it costs nothing.
+  if (wants(only, PORT_KIND)) {
+    const port = portAction(document);
+    if (port) actions.push(port);
   }
   return actions;
 }

@@ -4,6 +4,7 @@
 import { childNodes, normalizeName, rangeOf, type PhpNode, type Range } from '../core/ast';
 import type { ParsedFile } from '../core/parse';
 import { REFLECTED_PHP_VERSION, SOCKET_CONSTANTS, SOCKET_FUNCTIONS, signatureOf, type SocketFunction } from '../core/socket-api';
+import { socketSetupEquivalent, type SocketKind } from '../port/setup-equivalent';
 
 export interface HoverResult {
   range: Range;
@@ -55,8 +56,12 @@ function constantHover(name: string, value: number): string {
   return ['```php\n' + `${name} = ${value}` + '\n```', `ext/sockets constant; the value on PHP ${REFLECTED_PHP_VERSION} (Linux).`].join('\n\n');
 }
 
-/** Hover text for the ext/sockets call name or constant at `offset` in a parsed file. */
-export function hoverAt(parsed: ParsedFile, offset: number): HoverResult | undefined {
+/**
+ * Hover text for the ext/sockets call name or constant at `offset` in a parsed file.
+ * `kindAt` says whether the socket of a call is a datagram socket, when the findings know it
+ * (listen-on-datagram, udp-connect): then the Node.js equivalent is the node:dgram form.
+ */
+export function hoverAt(parsed: ParsedFile, offset: number, kindAt: (range: Range) => SocketKind = () => 'stream'): HoverResult | undefined {
   const found = nameAt(parsed.program, offset, undefined);
   if (!found) return undefined;
   const { node, parent } = found;
@@ -65,7 +70,10 @@ export function hoverAt(parsed: ParsedFile, offset: number): HoverResult | undef
   const isCallee = parent?.kind === 'call' && parent.what === node;
   if (isCallee) {
     const fn = SOCKET_FUNCTIONS.get(normalizeName(String(node.name)));
-    return fn ? { range: rangeOf(node), markdown: functionHover(fn) } : undefined;
+    if (!fn) return undefined;
+    const equivalent = socketSetupEquivalent(parent, kindAt(rangeOf(node)));
+    const setup = equivalent ? `\n\n**This call in Node.js:**\n\n\`\`\`ts\n${equivalent.code}\n\`\`\`\n\n${equivalent.note}` : '';
+    return { range: rangeOf(node), markdown: functionHover(fn) + setup };
   }
   if (parent?.kind === 'new' || parent?.kind === 'staticlookup') return undefined;
   // Constant names are case-sensitive.

@@ -21,10 +21,11 @@ import { version as SERVER_VERSION } from '../../../package.json';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { parsePhp, type ParsedFile } from '../core/parse';
 import { DOCS_BASE_URL } from '../core/rule';
-import { Commands, FIX_ALL_KIND, SERVER_NAME, SETTINGS_SECTION } from '../shared/protocol';
+import { Commands, FIX_ALL_KIND, SERVER_NAME, SETTINGS_SECTION, PORT_KIND } from '../shared/protocol';
 import { codeActionsFor } from './code-actions';
 import { toLspRange, Validator, type Validation } from './diagnostics';
 import { hoverAt, mayHover } from './hover';
+import { runPort } from './port-action';
 import { filePathOf, lintWorkspace } from './lint-workspace';
 import { SettingsStore } from './settings';
 
@@ -84,9 +85,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PORT_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: [Commands.lintWorkspace, Commands.showDocumentation] },
+        executeCommandProvider: { commands: [Commands.lintWorkspace, Commands.showDocumentation, Commands.portToTypeScript] },
         ...(client.pullDiagnostics
           ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
@@ -236,7 +237,7 @@ export function startServer(connection: Connection): void {
     return codeActionsFor(document, validation, params, { documentChanges: client.documentChanges });
   });
 
-  connection.onHover((params) => {
+  connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const text = document.getText();
@@ -244,7 +245,12 @@ export function startServer(connection: Connection): void {
     if (!mayHover(text, offset)) return null;
     let cached = parsed.get(document.uri);
     if (cached?.version !== document.version) parsed.set(document.uri, (cached = { version: document.version, file: parsePhp(text) }));
-    const hover = hoverAt(cached.file, offset);
+    // The findings tell a datagram socket's calls apart, so their Node.js equivalent is node:dgram.
+    const validation = await validator.validate(document);
+    const datagramCalls = (validation?.findings ?? []).filter((f) => f.ruleId === 'listen-on-datagram' || f.ruleId === 'udp-connect');
+    const kindAt = (range: readonly [number, number]) =>
+      datagramCalls.some((f) => f.range[0] === range[0] && f.range[1] === range[1]) ? ('datagram' as const) : ('stream' as const);
+    const hover = hoverAt(cached.file, offset, kindAt);
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toLspRange(document, hover.range) };
   });
@@ -264,6 +270,10 @@ export function startServer(connection: Connection): void {
         },
         token,
       );
+    }
+    if (params.command === Commands.portToTypeScript) {
+      const uri = params.arguments?.[0];
+      return typeof uri === 'string' ? runPort(connection, documents.get(uri), client.showDocument) : null;
     }
     if (params.command === Commands.showDocumentation) {
       const url = params.arguments?.[0];

@@ -16,7 +16,12 @@ export const Commands = {
   showOutput: 'phpSocketLint.showOutput',
   /** Server command used by the "Show documentation" code action: asks the client to open a URL. */
   showDocumentation: 'phpSocketLint.showDocumentation',
+  /** Server command used by the "Port file to TypeScript" action: creates `<name>.ts` beside the file. */
+  portToTypeScript: 'phpSocketLint.portToTypeScript',
 } as const;
+
+/** Code action kind of "Port file to TypeScript". */
+export const PORT_KIND = 'source.portToTypeScript';
 
 /** The source action that applies every safe fix (`editor.codeActionsOnSave` can name it). */
 export const FIX_ALL_KIND = 'source.fixAll.phpSocketLint';
