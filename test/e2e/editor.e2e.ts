@@ -105,8 +105,23 @@ describe('php-socket-lint in VS Code', () => {
       expect(title, `source actions: ${titles.join(' | ')}`).toBeDefined();
       await workbench.chooseAction(title!);
       const created = () => readdirSync(session.server.workspace).filter((name) => name.endsWith('.ts'));
-      await expect.poll(created, { timeout: TIMEOUT }).not.toEqual([]);
-      expect(readFileSync(join(session.server.workspace, created()[0]!), 'utf8')).toMatch(/node:net|net\./);
+      await expect.poll(created, { timeout: TIMEOUT }).toEqual(['quick-fix.ts']);
+      // The workspace edit creates the file and fills its editor; saving writes the text to disk.
+      await expect.poll(() => workbench.page.locator('.tab[aria-label*="quick-fix.ts"]').count(), { timeout: TIMEOUT }).toBeGreaterThan(0);
+      await session.screenshot('port created');
+      await workbench.runCommand('File: Save All Files');
+      const ported = () => readFileSync(join(session.server.workspace, 'quick-fix.ts'), 'utf8');
+      await expect.poll(ported, { timeout: TIMEOUT }).toMatch(/from 'node:net'/);
+      // Leave no editor behind for the next test; a late "save changes?" dialog is answered.
+      await workbench.runCommand('View: Close All Editors');
+      const page = workbench.page;
+      const saveButton = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Save', exact: true });
+      await expect
+        .poll(async () => {
+          if (await saveButton.isVisible()) await saveButton.click();
+          return page.locator('.tabs-container .tab').count();
+        }, { timeout: TIMEOUT })
+        .toBe(0);
     },
   );
 
