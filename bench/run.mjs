@@ -86,3 +86,4 @@ wholeTree();
 socketHeavyFiles();
 optional('lsp-latency.mjs', 'Language server: didChange → publishDiagnostics');
 optional('port-throughput.mjs', 'Port: requests per second, PHP original vs TypeScript port');
+optional('vscode-latency.mjs', 'Real VS Code (code-server, prepared by the e2e set-up): keystroke → Problems panel');
