@@ -12,6 +12,11 @@ runRuleTests('socket-is-resource', {
     { name: 'right before PHP 8', code: S + 'if (!is_resource($s)) exit(1);', options: { phpVersion: '7.4' } },
     { name: 'user function named socket_create in a namespace', code: '<?php namespace Fake;\nfunction socket_create() { return fopen("php://memory", "r"); }\n$s = Fake\\socket_create();\nif (is_resource($s)) echo 1;' },
     { name: 'gettype for logging', code: S + 'echo gettype($s);' },
+    { name: 'written for PHP 7 and 8: paired with instanceof', code: S + 'if (is_resource($s) || $s instanceof \\Socket) socket_close($s);' },
+    {
+      name: 'negated pair on a property',
+      code: '<?php class U { private $sock;\n  function __construct() { $this->sock = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP) ?: null; }\n  function send($m) { if (!is_resource($this->sock) && !$this->sock instanceof Socket) throw new Exception(); } }',
+    },
     { name: 'gettype compared with something else', code: S + 'if (gettype($s) === "object") echo 1;' },
   ],
   invalid: [

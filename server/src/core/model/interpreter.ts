@@ -162,6 +162,8 @@ class Round {
   private readonly unchecked = new Map<number, { how: 'dropped' | 'used'; useRange: Range | undefined }>();
   private readonly resourceTests = new Map<PhpNode, ResourceTest>();
   private readonly falseBlind = new Map<PhpNode, FalseBlindComparison>();
+  /** Resource tests paired with `instanceof Socket` in the same condition (PHP 7 and 8 code). */
+  private readonly pairedResourceTests = new Set<PhpNode>();
   /** What `gettype(…)`'s argument may hold, for `gettype($s) === 'resource'`. */
   private readonly typeTestArguments = new Map<PhpNode, AbstractValue>();
   private state = new FlowState();
@@ -820,8 +822,41 @@ class Round {
     }
   }
 
+  /**
+   * `is_resource($s) || $s instanceof \Socket` is right on PHP 7 and 8 alike: a resource test
+   * that the same condition pairs with `instanceof Socket` on the same subject is no bug.
+   */
+  private notePairedResourceTests(node: PhpNode): void {
+    const operands: PhpNode[] = [];
+    const flatten = (current: unknown): void => {
+      if (!isNode(current)) return;
+      if (current.kind === 'bin' && LOGICAL.has(String(current.type))) {
+        flatten(current.left);
+        flatten(current.right);
+      } else if (current.kind === 'unary' && current.type === '!') {
+        flatten(current.what);
+      } else {
+        operands.push(current);
+      }
+    };
+    flatten(node);
+    const source = (subject: PhpNode) => this.file.text.slice(...rangeOf(subject)).replace(/\s+/g, '');
+    const checkedAsSocket = new Set(
+      operands
+        .filter((op) => op.kind === 'bin' && op.type === 'instanceof' && isNode(op.right) && op.right.kind === 'name' && normalizeName(String(op.right.name)) === 'socket')
+        .map((op) => source(op.left)),
+    );
+    if (checkedAsSocket.size === 0) return;
+    for (const op of operands) {
+      const name = op.kind === 'call' ? calledFunctionName(op) : undefined;
+      const argument = (op.arguments ?? [])[0];
+      if (name && RESOURCE_TEST_FUNCTIONS.has(name) && isNode(argument) && checkedAsSocket.has(source(argument))) this.pairedResourceTests.add(op);
+    }
+  }
+
   /** `a && b`, `a or die()`: the right side runs on some paths only. */
   private evaluateShortCircuit(node: PhpNode, usage: Usage): AbstractValue {
+    this.notePairedResourceTests(node);
     this.evaluate(node.left, 'check');
     const skipped = this.state.clone();
     this.evaluate(node.right, usage === 'drop' ? 'drop' : 'check');
@@ -969,7 +1004,7 @@ class Round {
     args.forEach((arg, index) => {
       const value = this.evaluate(arg, index === 0 ? 'check' : 'use');
       if (index !== 0 || value.sockets.size === 0) return;
-      if (RESOURCE_TEST_FUNCTIONS.has(name) && !this.resourceTests.has(node)) {
+      if (RESOURCE_TEST_FUNCTIONS.has(name) && !this.resourceTests.has(node) && !this.pairedResourceTests.has(node)) {
         this.resourceTests.set(node, { node, fn: name, argument: arg, value, negated: false });
       }
       if (TYPE_NAME_FUNCTIONS.has(name)) this.typeTestArguments.set(node, value);
