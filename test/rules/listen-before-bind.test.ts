@@ -23,3 +23,11 @@ runRuleTests('listen-before-bind', {
     },
   ],
 });
+
+runRuleTests('listen-before-bind', {
+  valid: [
+    { name: 'a method binds it first', code: '<?php class S { private $s;\n  function start() { $this->s = socket_create(AF_INET, SOCK_STREAM, 0); $this->configure(); socket_listen($this->s); }\n  function configure() { socket_bind($this->s, "0.0.0.0", 80); } }' },
+    { name: 'a closure binds it first', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$bind = function () use ($s) { socket_bind($s, "0.0.0.0", 80); };\n$bind();\nsocket_listen($s);' },
+  ],
+  invalid: [],
+});

@@ -72,3 +72,20 @@ runRuleTests('listen-on-datagram', {
     },
   ],
 });
+
+// Correct code found while hunting false findings in realistic PHP.
+runRuleTests('listen-on-datagram', {
+  valid: [
+    {
+      name: 'define() in both branches',
+      code: "<?php if (getenv('T') === 'stream') { define('KIND', SOCK_STREAM); } else { define('KIND', SOCK_DGRAM); }\n$s = socket_create(AF_UNIX, KIND, 0);\nif (KIND === SOCK_STREAM) { socket_listen($s, 20) or exit; }",
+    },
+    { name: 'late static binding', code: '<?php abstract class E { const TYPE = SOCK_DGRAM;\n  function open() { $s = socket_create(AF_INET, static::TYPE, 0) or exit; if (!socket_listen($s)) exit(1); } }\nclass S extends E { const TYPE = SOCK_STREAM; }' },
+    { name: 'a method of an unknown object', code: '<?php class Udp { function open() { return socket_create(AF_INET, SOCK_DGRAM, 0); } }\nfunction serve($factory) { $s = $factory->open(); if (!socket_listen($s)) exit(1); }' },
+    { name: 'a reference rebinds the socket', code: '<?php $sock = socket_create(AF_INET, SOCK_DGRAM, 0);\n$ref = &$sock;\n$ref = socket_create(AF_INET, SOCK_STREAM, 0);\nif (!socket_listen($sock)) exit(1);' },
+    { name: 'destructured pair', code: '<?php [$tcp, $udp] = [socket_create(AF_INET, SOCK_STREAM, 0), socket_create(AF_INET, SOCK_DGRAM, 0)];\nif (!socket_listen($tcp)) exit(1);' },
+    { name: 'guarded by the type it was made with', code: '<?php $type = $udp ? SOCK_DGRAM : SOCK_STREAM;\n$s = socket_create(AF_INET, $type, 0);\nif ($type === SOCK_STREAM) { if (!socket_listen($s)) exit(1); }' },
+    { name: 'a mixed select loop that compares with the TCP socket', code: '<?php $tcp = socket_create(AF_INET, SOCK_STREAM, 0);\n$udp = socket_create(AF_INET, SOCK_DGRAM, 0);\nforeach ([$tcp, $udp] as $ready) { if ($ready === $tcp) { $c = socket_accept($ready); } }' },
+  ],
+  invalid: [],
+});

@@ -62,3 +62,8 @@ runRuleTests('socket-is-resource', {
     },
   ],
 });
+
+runRuleTests('socket-is-resource', {
+  valid: [{ name: 'a PHP version guard', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$ok = PHP_VERSION_ID >= 80000 ? $s instanceof \\Socket : is_resource($s);' }],
+  invalid: [],
+});

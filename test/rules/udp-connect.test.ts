@@ -19,3 +19,8 @@ runRuleTests('udp-connect', {
     },
   ],
 });
+
+runRuleTests('udp-connect', {
+  valid: [{ name: 'AF_UNIX datagram: connect checks the path', code: '<?php $s = socket_create(AF_UNIX, SOCK_DGRAM, 0);\nsocket_connect($s, "/dev/log");' }],
+  invalid: [],
+});

@@ -138,3 +138,19 @@ runRuleTests('unchecked-false-return', {
   ],
   invalid: [],
 });
+
+// Correct code found while hunting false findings in realistic PHP.
+runRuleTests('unchecked-false-return', {
+  valid: [
+    { name: 'both checked by one || condition', code: '<?php $a = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\n$b = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nif (!$a || !$b) { exit(1); }\nsocket_connect($b, "127.0.0.1", 80) or exit(1);' },
+    { name: 'both checked by one && condition', code: '<?php $a = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\n$b = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nif ($a !== false && $b !== false) {\n  socket_connect($b, "127.0.0.1", 80) or exit(1);\n}' },
+    { name: 'early return for either failure', code: '<?php function pair() { $a = socket_create(AF_INET, SOCK_STREAM, 0);\n$b = socket_create(AF_INET, SOCK_DGRAM, 0);\nif ($a === false || $b === false) { return null; }\nreturn [$a, $b]; }' },
+    { name: 'first-class callable', code: '<?php $write = socket_write(...);\n$n = $write($c, "x");' },
+    { name: 'a $this helper checks the property', code: '<?php class C { private $s;\n  function open() { $this->s = socket_create(AF_INET, SOCK_STREAM, 0); $this->assertOpen(); return socket_set_nonblock($this->s); }\n  function assertOpen() { if (!$this->s) throw new Exception(); } }' },
+    { name: 'an arrow function does the check', code: '<?php function f($c) { $raw = socket_read($c, 8);\n$parse = fn() => $raw === false ? null : trim($raw);\nreturn $parse(); }' },
+    { name: 'Safe\\ wrappers throw instead of returning false', code: '<?php use function Safe\\socket_write;\nsocket_write($c, "x");' },
+    { name: "a namespace's own wrapper", code: '<?php namespace Net;\nfunction socket_read($s, $n) { return \\socket_read($s, $n) ?: ""; }\necho socket_read($c, 10);' },
+    { name: 'shutdown before close', code: '<?php function bye($c) { socket_shutdown($c, 2);\nsocket_close($c); }' },
+  ],
+  invalid: [],
+});

@@ -10,8 +10,28 @@ export interface ParsedFile {
   errors: ParseError[];
 }
 
-type Engine = { parseCode(text: string, filename: string): PhpNode };
+type Engine = { parseCode(text: string, filename: string): PhpNode; parser: { lex(): unknown } };
 let engine: Engine | undefined;
+
+/** Tokens the parser may take per character of text before it is deemed stuck. */
+const TOKENS_PER_CHARACTER = 4;
+let tokenBudget = Infinity;
+
+class ParserStuckError extends Error {}
+
+/**
+ * php-parser's error recovery can loop for ever on some broken input (for example
+ * `<?php class"c$t-t}{$`, a state any file passes through while being typed). Every token the
+ * parser takes is counted; a parse that takes far more tokens than the text has characters is
+ * stopped, and the file is reported as not parseable instead of hanging the CLI or the editor.
+ */
+function guardAgainstEndlessRecovery(instance: Engine): void {
+  const lex = instance.parser.lex;
+  instance.parser.lex = function guardedLex(this: unknown) {
+    if (--tokenBudget < 0) throw new ParserStuckError('the parser could not recover from a syntax error here');
+    return lex.call(this);
+  };
+}
 
 // php-parser is loaded on first use (esbuild bundles a `require` inside a function as a lazy
 // module): a tree where no file names the socket API never pays for loading the parser.
@@ -22,6 +42,7 @@ function parserEngine(): Engine {
       parser: { suppressErrors: true, extractDoc: false, version: '8.3' },
       ast: { withPositions: true },
     });
+    guardAgainstEndlessRecovery(engine);
   }
   return engine;
 }
@@ -29,7 +50,9 @@ function parserEngine(): Engine {
 /** Parses PHP text; never throws. Syntax errors come back with the partial program. */
 export function parsePhp(text: string, filename = 'input.php'): ParsedFile {
   try {
-    const program = parserEngine().parseCode(text, filename);
+    const parser = parserEngine();
+    tokenBudget = text.length * TOKENS_PER_CHARACTER + 10_000;
+    const program = parser.parseCode(text, filename);
     const errors = ((program.errors ?? []) as PhpNode[]).map((error) => ({
       message: cleanParserMessage(String(error.message)),
       offset: error.loc ? error.loc.start.offset : 0,

@@ -24,8 +24,12 @@ export interface Declarations {
   functions: Map<string, FunctionDeclaration>;
   classes: Map<string, ClassDeclaration>;
   constants: Map<string, PhpNode>;
-  /** Method name → every class method of that name, to resolve `$object->name()`. */
+  /** Constants defined more than once: their value depends on the path, so it is unknown. */
+  ambiguousConstants: Set<string>;
+  /** Method name → every class method of that name. */
   methodsByName: Map<string, FunctionDeclaration[]>;
+  /** Short names brought in by `use function Vendor\name;` (lower-cased): not PHP's own functions. */
+  importedFunctions: Set<string>;
 }
 
 const CLASS_KINDS = new Set(['class', 'trait', 'interface', 'enum']);
@@ -67,15 +71,39 @@ function collectDefine(call: PhpNode, declarations: Declarations): void {
   const what = call.what;
   if (!isNode(what) || what.kind !== 'name' || normalizeName(String(what.name)) !== 'define') return;
   const [nameArg, valueArg] = (call.arguments ?? []) as PhpNode[];
-  if (nameArg?.kind === 'string' && isNode(valueArg)) declarations.constants.set(String(nameArg.value), valueArg);
+  if (nameArg?.kind === 'string' && isNode(valueArg)) defineConstant(declarations, String(nameArg.value), valueArg);
 }
 
 /** Statements that hold other statements; declarations are only looked for down these. */
 const STATEMENT_CONTAINERS = new Set(['program', 'namespace', 'block', 'declare', 'if', 'while', 'do', 'for', 'foreach', 'switch', 'case', 'try', 'catch']);
 
+/** A constant defined twice (`define()` in both branches of an `if`) has no one value: it is unknown. */
+function defineConstant(declarations: Declarations, name: string, value: PhpNode): void {
+  if (declarations.constants.has(name) || declarations.ambiguousConstants.has(name)) {
+    declarations.constants.delete(name);
+    declarations.ambiguousConstants.add(name);
+    return;
+  }
+  declarations.constants.set(name, value);
+}
+
 export function collectDeclarations(program: PhpNode): Declarations {
-  const declarations: Declarations = { functions: new Map(), classes: new Map(), constants: new Map(), methodsByName: new Map() };
+  const declarations: Declarations = {
+    functions: new Map(),
+    classes: new Map(),
+    constants: new Map(),
+    ambiguousConstants: new Set(),
+    methodsByName: new Map(),
+    importedFunctions: new Set(),
+  };
   const visit = (node: PhpNode): void => {
+    if (node.kind === 'usegroup' && node.type === 'function') {
+      for (const item of node.items ?? []) {
+        const alias = isNode(item.alias) ? String(item.alias.name) : String(item.name).split('\\').pop()!;
+        declarations.importedFunctions.add(alias.toLowerCase());
+      }
+      return;
+    }
     if (node.kind === 'expressionstatement') {
       const expression = node.expression;
       if (isNode(expression) && expression.kind === 'call') collectDefine(expression, declarations);
@@ -89,7 +117,7 @@ export function collectDeclarations(program: PhpNode): Declarations {
     } else if (node.kind === 'constantstatement') {
       for (const constant of node.constants ?? []) {
         const name = identifierName(constant.name);
-        if (name && isNode(constant.value)) declarations.constants.set(name.replace(/^\\/, ''), constant.value);
+        if (name && isNode(constant.value)) defineConstant(declarations, name.replace(/^\\/, ''), constant.value);
       }
     }
     if (STATEMENT_CONTAINERS.has(node.kind) || node.kind === 'function') {

@@ -10,7 +10,7 @@
 import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
 import internals from '../php-internals.json';
 import { trimStatementExpression } from '../parse';
-import { argumentFor, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type SocketFunction } from '../socket-api';
+import { argumentFor, isDatagramType, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type SocketFunction } from '../socket-api';
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
@@ -28,6 +28,7 @@ import {
   withoutPending,
   withPending,
   type AbstractValue,
+  type SocketFamily,
   type SocketKind,
   type SocketSite,
 } from './values';
@@ -75,6 +76,8 @@ interface Scope {
   escaping: Set<string>;
   /** The scope reads variables by name (`compact()`, `extract()`, `$$name`): any may be read later. */
   readsVariablesByName: boolean;
+  /** Variables bound by reference (`$a = &$b`, `foreach (… as &$v)`): not followed. */
+  referenced: Set<string>;
 }
 
 /** A call to a ext/sockets function as the analysis saw it, joined over every visit. */
@@ -83,6 +86,7 @@ interface CallRecord {
   fn: SocketFunction;
   args: Map<string, ArgumentFact>;
   socketNeverBound: boolean;
+  kindGuarded: boolean;
 }
 
 
@@ -171,6 +175,10 @@ class Round {
   private readonly constantsInProgress = new Set<string>();
   /** Whether this round used what the previous round learnt about functions and properties. */
   readSummaries = false;
+  /** Results that some path read (checked or used) out of a variable. */
+  private readonly readResults = new Set<number>();
+  /** Source text of the conditions the current code runs under, innermost last. */
+  private readonly conditions: string[] = [];
 
   constructor(private readonly file: FileAnalysis) {
     for (const cls of file.declarations.classes.values()) {
@@ -202,6 +210,7 @@ class Round {
         fn: record.fn,
         arguments: record.args,
         socketNeverBound: record.socketNeverBound,
+        kindGuarded: record.kindGuarded,
         statement: this.file.statements.get(record.node),
       };
       calls.push(call);
@@ -250,12 +259,16 @@ class Round {
     return returns;
   }
 
-  /** Unchecked results still held by local variables when the scope ends were never looked at. */
+  /**
+   * Unchecked results still held by local variables when the scope ends. Only a result that no
+   * path ever looked at counts as dropped: `if ($a === false || $b === false) return;` leaves
+   * `$b` unexamined on the path where `$a` failed, and that is error handling, not a bug.
+   */
   private reportDroppedAtExit(except?: AbstractValue): void {
     if (this.scope.readsVariablesByName || this.scope.escaping.has('*')) return;
     for (const [name, value] of this.state.vars) {
       if (name.includes('->') || name.includes('::') || this.scope.escaping.has(name)) continue;
-      for (const id of value.pending) if (!except?.pending.has(id)) this.reportUnchecked(id, 'dropped', undefined);
+      for (const id of value.pending) if (!except?.pending.has(id) && !this.readResults.has(id)) this.reportUnchecked(id, 'dropped', undefined);
     }
   }
 
@@ -340,19 +353,70 @@ class Round {
   }
 
   private executeIf(node: PhpNode): void {
-    this.evaluate(node.test, 'check');
     const decided = this.decidedTruth(node.test);
-    const elseState = this.state.clone();
-    if (decided !== false) {
-      if (isNode(node.body)) this.execute(node.body);
-    } else {
-      this.state.live = false;
+    const { whenTrue, whenFalse } = this.branchOn(node.test);
+    this.underCondition(node.test, () => {
+      this.state = whenTrue;
+      if (decided === false) this.state.live = false;
+      else if (isNode(node.body)) this.execute(node.body);
+      const thenState = this.state;
+      this.state = whenFalse;
+      if (decided === true) this.state.live = false;
+      else if (isNode(node.alternate)) this.execute(node.alternate);
+      this.state = FlowState.join([thenState, this.state]);
+    });
+  }
+
+  /** Runs code that only runs when (or unless) a condition holds, noting the condition's text. */
+  private underCondition<T>(test: unknown, run: () => T): T {
+    this.conditions.push(isNode(test) ? this.file.text.slice(...rangeOf(test)) : '');
+    try {
+      return run();
+    } finally {
+      this.conditions.pop();
     }
-    const thenState = this.state;
-    this.state = elseState;
-    if (decided === true) this.state.live = false;
-    else if (isNode(node.alternate)) this.execute(node.alternate);
-    this.state = FlowState.join([thenState, this.state]);
+  }
+
+  /** Inside `if (PHP_VERSION_ID >= 80000)` and the like: code for one PHP version only. */
+  private underVersionGuard(): boolean {
+    return this.conditions.some((condition) => /PHP_VERSION|PHP_MAJOR_VERSION|version_compare\s*\(/.test(condition));
+  }
+
+  /**
+   * Inside a condition that tells socket kinds apart (`$type === SOCK_STREAM`, `$ready === $tcp`,
+   * SO_TYPE): a socket that may be a datagram one on some paths is likely not one here.
+   */
+  private underKindGuard(socketArgument: PhpNode | undefined): boolean {
+    const argument = socketArgument ? this.file.text.slice(...rangeOf(socketArgument)).trim() : '';
+    return this.conditions.some(
+      (condition) => /\b(SOCK_(STREAM|DGRAM|SEQPACKET|RAW|RDM)|SO_TYPE|SOL_(UDP|TCP)|IPPROTO_(UDP|TCP))\b/.test(condition) || (argument !== '' && condition.includes(argument)),
+    );
+  }
+
+  /**
+   * Evaluates a condition and splits the flow into where it holds and where it does not, so
+   * that `if (!$a || !$b) exit;` leaves both checked after it: the false side of `A || B` is
+   * reached only after B was tested too.
+   */
+  private branchOn(test: unknown): { whenTrue: FlowState; whenFalse: FlowState } {
+    if (isNode(test) && this.state.live) {
+      if (test.kind === 'unary' && test.type === '!') {
+        const inner = this.branchOn(test.what);
+        return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+      }
+      if (test.kind === 'bin' && ['||', 'or', '&&', 'and'].includes(String(test.type))) {
+        this.notePairedResourceTests(test);
+        const isOr = test.type === '||' || test.type === 'or';
+        const left = this.branchOn(test.left);
+        this.state = isOr ? left.whenFalse : left.whenTrue;
+        const right = this.branchOn(test.right);
+        return isOr
+          ? { whenTrue: FlowState.join([left.whenTrue, right.whenTrue]), whenFalse: right.whenFalse }
+          : { whenTrue: right.whenTrue, whenFalse: FlowState.join([left.whenFalse, right.whenFalse]) };
+      }
+    }
+    this.evaluate(test, 'check');
+    return { whenTrue: this.state, whenFalse: this.state.clone() };
   }
 
   /** Whether a condition is always true or always false, when its value is a known constant. */
@@ -371,12 +435,13 @@ class Round {
     for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
       this.state = head.clone();
       if (!(bodyFirst && pass === 0) && test) {
-        this.evaluate(test, 'check');
-        if (!alwaysTrue) exits.push(this.state.clone());
+        const { whenTrue, whenFalse } = this.branchOn(test);
+        if (!alwaysTrue) exits.push(whenFalse);
+        this.state = whenTrue;
         if (this.decidedTruth(test) === false) this.state.live = false;
       }
       this.scope.loops.push(frame);
-      if (isNode(body)) this.execute(body);
+      if (isNode(body)) this.underCondition(test, () => this.execute(body));
       this.scope.loops.pop();
       this.state = FlowState.join([this.state, ...frame.continues]);
       frame.continues = [];
@@ -387,21 +452,21 @@ class Round {
     }
     if (bodyFirst && test && !alwaysTrue) {
       this.state = head.clone();
-      this.evaluate(test, 'check');
-      exits.push(this.state);
+      exits.push(this.branchOn(test).whenFalse);
     }
     this.state = FlowState.join([...exits, ...frame.breaks]);
   }
 
   private executeForeach(node: PhpNode): void {
     const source = this.evaluate(node.source, 'use');
-    const element: AbstractValue = source.sockets.size > 0 ? { ...UNKNOWN, sockets: source.sockets, unknown: source.unknown } : UNKNOWN;
+    const element = elementOf(source);
     const frame: LoopFrame = { breaks: [], continues: [] };
     const entry = this.state.clone();
     let head = this.state.clone();
     for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
       this.state = head.clone();
       if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
+      if (isNode(node.value) && node.value.byref && variableName(node.value)) this.scope.referenced.add(variableName(node.value)!);
       if (isNode(node.value)) this.assignTo(node.value, element);
       this.scope.loops.push(frame);
       if (isNode(node.body)) this.execute(node.body);
@@ -428,7 +493,7 @@ class Round {
       this.state = entry.clone();
       if (isNode(caseNode.test)) this.evaluate(caseNode.test, 'check');
       this.state = FlowState.join([this.state, fallthrough]);
-      if (isNode(caseNode.body)) this.execute(caseNode.body);
+      if (isNode(caseNode.body)) this.underCondition(node.test, () => this.execute(caseNode.body));
       fallthrough = this.state;
     }
     this.scope.loops.pop();
@@ -513,7 +578,7 @@ class Round {
       case 'assign':
         return this.evaluateAssign(node, usage);
       case 'assignref':
-        return this.evaluateAssign({ ...node, operator: '=' }, usage);
+        return this.evaluateReference(node);
       case 'bin':
         return this.evaluateBinary(node, usage);
       case 'unary':
@@ -556,9 +621,15 @@ class Round {
         return UNKNOWN;
       case 'closure':
         return this.evaluateClosure(node);
-      case 'arrowfunc':
+      case 'arrowfunc': {
         this.analyzeScope([{ kind: 'return', loc: node.body?.loc ?? null, expr: node.body }], this.scope.className, [], this.copyVariables());
+        // The arrow function captured what it uses: those values are its responsibility now.
+        for (const name of variablesIn(node.body)) {
+          const value = this.state.read(name);
+          if (value && value.pending.size > 0) this.state.write(name, withoutPending(value));
+        }
         return UNKNOWN;
+      }
       case 'match':
         return this.evaluateMatch(node, usage);
       case 'pre':
@@ -587,11 +658,14 @@ class Round {
       this.evaluate(node.name, 'use');
       return UNKNOWN;
     }
-    if (name === 'this') return UNKNOWN;
+    if (name === 'this' || this.scope.referenced.has(name)) return UNKNOWN;
     const value = this.state.read(name);
     if (value === undefined) return this.scope.escaping.has(name) ? UNKNOWN : NULL_VALUE;
     // Whoever reads the value now answers for its check.
-    if (value.pending.size > 0) this.state.write(name, withoutPending(value));
+    if (value.pending.size > 0) {
+      for (const id of value.pending) this.readResults.add(id);
+      this.state.write(name, withoutPending(value));
+    }
     return value;
   }
 
@@ -624,7 +698,10 @@ class Round {
     const value = this.state.read(key);
     if (value === undefined) {
       this.readSummaries = true;
-      return this.file.propertySummaries.get(key) ?? UNKNOWN;
+      // Methods that set the property to sockets of different kinds (openUdp(), openTcp()) leave
+      // no path to follow here: which one ran is not known.
+      const summary = this.file.propertySummaries.get(key);
+      return summary && !mixesDatagramAndStream(summary) ? summary : UNKNOWN;
     }
     if (value.pending.size > 0) this.state.write(key, withoutPending(value));
     return value;
@@ -644,9 +721,7 @@ class Round {
   private readOffset(node: PhpNode): AbstractValue {
     const container = this.evaluate(node.what, 'use');
     this.evaluate(node.offset, 'use');
-    // An element of an array of sockets is one of those sockets.
-    if (container.sockets.size > 0) return { ...UNKNOWN, sockets: container.sockets, unknown: container.unknown };
-    return UNKNOWN;
+    return elementOf(container);
   }
 
   private evaluateArray(node: PhpNode): AbstractValue {
@@ -693,7 +768,9 @@ class Round {
       this.state = tested.clone();
       for (const condition of arm.conds ?? []) this.evaluate(condition, 'check');
       tested = this.state.clone();
-      const value = this.evaluate(arm.body, usage === 'check' ? 'check' : 'keep');
+      const value = this.underCondition(node.cond, () =>
+        this.underCondition((arm.conds ?? [])[0], () => this.evaluate(arm.body, usage === 'check' ? 'check' : 'keep')),
+      );
       result = result ? joinValues(result, value) : value;
       outcomes.push(this.state);
     }
@@ -703,9 +780,21 @@ class Round {
 
   private evaluateTernary(node: PhpNode, usage: Usage): AbstractValue {
     const branchUsage: Usage = usage === 'drop' ? 'drop' : usage === 'check' ? 'check' : 'keep';
-    const test = this.evaluate(node.test, 'check');
     const decided = this.decidedTruth(node.test);
-    const elseState = this.state.clone();
+    let test = UNKNOWN;
+    let elseState: FlowState;
+    if (isNode(node.trueExpr)) {
+      const split = this.branchOn(node.test);
+      this.state = split.whenTrue;
+      elseState = split.whenFalse;
+    } else {
+      test = this.evaluate(node.test, 'check');
+      elseState = this.state.clone();
+    }
+    return this.underCondition(node.test, () => this.ternaryBranches(node, branchUsage, decided, test, elseState));
+  }
+
+  private ternaryBranches(node: PhpNode, branchUsage: Usage, decided: boolean | undefined, test: AbstractValue, elseState: FlowState): AbstractValue {
     // `$a ?: $b` yields the tested (so checked) value itself on the true side.
     const whenTrue = isNode(node.trueExpr) ? this.evaluate(node.trueExpr, branchUsage) : withoutPending(test);
     const thenState = this.state;
@@ -770,7 +859,10 @@ class Round {
       return UNKNOWN;
     }
     const subject = (subjectOnLeft ? node.left : node.right) as PhpNode;
+    const readBefore = new Set(this.readResults);
     const value = this.evaluate(subject, 'keep');
+    // A blind comparison is no look at the value: it does not make the value "read".
+    for (const id of value.pending) if (!readBefore.has(id)) this.readResults.delete(id);
     this.evaluate(subjectOnLeft ? node.right : node.left, 'check');
     if (value.pending.size > 0) {
       this.falseBlind.set(node, { node, subject, kind: blindness, callIds: value.pending });
@@ -892,6 +984,7 @@ class Round {
 
   private evaluateAssign(node: PhpNode, usage: Usage): AbstractValue {
     const operator = String(node.operator);
+    if (operator === '=' && this.assignPositionally(node)) return UNKNOWN;
     if (operator === '=') {
       const value = this.evaluate(node.right, 'keep');
       // `if (($c = socket_accept($s)) === false)`: the assigned value is checked right here.
@@ -914,6 +1007,35 @@ class Round {
     return value;
   }
 
+  /** `[$tcp, $udp] = [socket_create(…), socket_create(…)]`: each target gets its own element. */
+  private assignPositionally(node: PhpNode): boolean {
+    const targets = node.left?.items;
+    const sources = node.right?.items;
+    if (!['list', 'array'].includes(node.left?.kind) || node.right?.kind !== 'array' || !Array.isArray(targets) || !Array.isArray(sources)) return false;
+    const plain = (items: unknown[]) => items.every((item) => !isNode(item) || item.kind !== 'entry' || (!isNode(item.key) && !item.byRef && !item.unpack));
+    if (!plain(targets) || !plain(sources) || targets.length > sources.length) return false;
+    const values = sources.map((item: unknown) => this.evaluate(isNode(item) && item.kind === 'entry' ? item.value : item, 'keep'));
+    targets.forEach((item: unknown, index: number) => {
+      const target = isNode(item) && item.kind === 'entry' ? item.value : item;
+      if (isNode(target)) this.assignTo(target, values[index]!);
+    });
+    return true;
+  }
+
+  /**
+   * `$a = &$b`: the two names are one variable from now on. The model does not follow aliases
+   * of variables, so both are unknown for the rest of the scope rather than wrongly separate.
+   */
+  private evaluateReference(node: PhpNode): AbstractValue {
+    this.evaluate(node.right, 'keep');
+    for (const side of [node.left, node.right]) {
+      const name = isNode(side) ? variableName(side) : undefined;
+      if (name) this.scope.referenced.add(name);
+    }
+    if (isNode(node.left)) this.assignTo(node.left, UNKNOWN);
+    return UNKNOWN;
+  }
+
   /** Stores a value in a variable, a `$this` property, an array element or a list of targets. */
   private assignTo(target: PhpNode, value: AbstractValue): void {
     switch (target.kind) {
@@ -921,6 +1043,10 @@ class Round {
         const name = variableName(target);
         if (!name) {
           this.evaluate(target.name, 'use');
+          return;
+        }
+        if (this.scope.referenced.has(name)) {
+          this.state.write(name, UNKNOWN);
           return;
         }
         // Overwritten before any check: also the same call's result from the previous loop pass.
@@ -967,13 +1093,16 @@ class Round {
   // ---- calls --------------------------------------------------------------------------------
 
   private evaluateCall(node: PhpNode, usage: Usage): AbstractValue {
+    // `socket_write(...)` makes a Closure: nothing is called.
+    if ((node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
     const name = calledFunctionName(node);
-    const fn = name ? socketFunction(name) : undefined;
+    const fn = name && !this.isShadowed(node, name) ? socketFunction(name) : undefined;
     if (fn) return this.evaluateSocketCall(node, fn);
     if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node, name);
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction.node.arguments ?? []);
+      this.enterOtherCode(node);
       this.readSummaries = true;
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
     }
@@ -985,8 +1114,34 @@ class Round {
     if (!name && isNode(node.what)) this.evaluateCallee(node.what);
     // A function of another file: the value is its responsibility now.
     for (const arg of node.arguments ?? []) this.handOver(this.evaluate(isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep'));
+    this.enterOtherCode(node);
     void usage;
     return UNKNOWN;
+  }
+
+  /**
+   * Code the model does not follow runs here: it may bind any socket it can reach (a global, a
+   * property), and a method of this object may check the object's properties
+   * (`$this->assertSocket()`), so neither is held against the code that follows.
+   */
+  private enterOtherCode(call: PhpNode): void {
+    this.state.binds.clear();
+    const what = call.what;
+    const onThisObject =
+      isNode(what) &&
+      ((what.kind === 'propertylookup' && isNode(what.what) && variableName(what.what) === 'this') ||
+        (what.kind === 'staticlookup' && isNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
+    if (!onThisObject) return;
+    for (const [key, value] of this.state.vars) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
+  }
+
+  /**
+   * An unqualified `socket_read()` is not PHP's when the file imports a function of that name
+   * (`use function Safe\socket_read;`) or declares one (a namespace's own wrapper).
+   */
+  private isShadowed(node: PhpNode, name: string): boolean {
+    if (isNode(node.what) && node.what.resolution === 'fqn') return false;
+    return this.declarations.importedFunctions.has(name) || this.declarations.functions.has(name);
   }
 
   /** Sockets handed to other code may be bound there. */
@@ -1004,7 +1159,7 @@ class Round {
     args.forEach((arg, index) => {
       const value = this.evaluate(arg, index === 0 ? 'check' : 'use');
       if (index !== 0 || value.sockets.size === 0) return;
-      if (RESOURCE_TEST_FUNCTIONS.has(name) && !this.resourceTests.has(node) && !this.pairedResourceTests.has(node)) {
+      if (RESOURCE_TEST_FUNCTIONS.has(name) && !this.resourceTests.has(node) && !this.pairedResourceTests.has(node) && !this.underVersionGuard()) {
         this.resourceTests.set(node, { node, fn: name, argument: arg, value, negated: false });
       }
       if (TYPE_NAME_FUNCTIONS.has(name)) this.typeTestArguments.set(node, value);
@@ -1024,7 +1179,7 @@ class Round {
 
   /** PHP's own functions: `false` where a string or int is expected is a silent bug. */
   private passToInternal(node: PhpNode, letters: string): void {
-    const args = (node.arguments ?? []) as PhpNode[];
+    const args = ((node.arguments ?? []) as unknown[]).filter(isNode);
     args.forEach((arg, index) => {
       if (arg.kind === 'namedargument' || arg.kind === 'variadic') {
         this.evaluate(arg.kind === 'namedargument' ? arg.value : arg.what, 'keep');
@@ -1051,8 +1206,8 @@ class Round {
     if (isNode(what.what) && variableName(what.what) === 'this' && this.scope.className) {
       return this.findMethod(this.scope.className, method);
     }
-    const candidates = this.declarations.methodsByName.get(method);
-    return candidates?.length === 1 ? candidates[0] : undefined;
+    // `$object->open()`: the object's class is not known, so neither is the method.
+    return undefined;
   }
 
   private findMethod(className: string, method: string): FunctionDeclaration | undefined {
@@ -1067,11 +1222,14 @@ class Round {
   private classOf(node: unknown): string | undefined {
     if (!isNode(node)) return undefined;
     const current = this.scope.className;
-    if (node.kind === 'selfreference' || node.kind === 'staticreference') return current;
+    // `static::` is late-bound: a subclass (here or in another file) may override what it names.
+    if (node.kind === 'staticreference') return undefined;
+    if (node.kind === 'selfreference') return current;
     if (node.kind === 'parentreference') return current ? this.declarations.classes.get(current)?.parent : undefined;
     if (node.kind === 'name') {
       const raw = normalizeName(String(node.name));
-      if (raw === 'self' || raw === 'static') return current;
+      if (raw === 'static') return undefined;
+      if (raw === 'self') return current;
       if (raw === 'parent') return current ? this.declarations.classes.get(current)?.parent : undefined;
       const short = raw.slice(raw.lastIndexOf('\\') + 1);
       return this.declarations.classes.has(short) ? short : undefined;
@@ -1095,12 +1253,12 @@ class Round {
       args.set(param.name, { node: arg, value: this.evaluate(arg, 'use') });
     }
     // Unpacked or surplus arguments are still evaluated.
-    for (const arg of (node.arguments ?? []) as PhpNode[]) {
-      if (arg.kind === 'variadic') this.evaluate(arg.what, 'use');
+    for (const arg of (node.arguments ?? []) as unknown[]) {
+      if (isNode(arg) && arg.kind === 'variadic') this.evaluate(arg.what, 'use');
     }
     const socket = args.get('socket')?.value;
     const neverBound = fn.name === 'socket_listen' && socket !== undefined && this.isNeverBound(socket);
-    this.recordCall(id, node, fn, args, neverBound);
+    this.recordCall(id, node, fn, args, neverBound, this.underKindGuard(args.get('socket')?.node));
     if (socket && (fn.name === 'socket_bind' || fn.name === 'socket_connect')) {
       for (const key of socket.sockets.keys()) this.state.setBind(key, 'bound');
     }
@@ -1114,13 +1272,14 @@ class Round {
     return [...socket.sockets.keys()].every((key) => this.state.isUnbound(key));
   }
 
-  private recordCall(id: number, node: PhpNode, fn: SocketFunction, args: Map<string, ArgumentFact>, neverBound: boolean): void {
+  private recordCall(id: number, node: PhpNode, fn: SocketFunction, args: Map<string, ArgumentFact>, neverBound: boolean, kindGuarded: boolean): void {
     const existing = this.calls.get(id);
     if (!existing) {
-      this.calls.set(id, { node, fn, args, socketNeverBound: neverBound });
+      this.calls.set(id, { node, fn, args, socketNeverBound: neverBound, kindGuarded });
       return;
     }
     existing.socketNeverBound &&= neverBound;
+    existing.kindGuarded &&= kindGuarded;
     for (const [name, fact] of args) {
       const known = existing.args.get(name);
       existing.args.set(name, known ? { node: known.node, value: joinValues(known.value, fact.value) } : fact);
@@ -1132,7 +1291,7 @@ class Round {
     switch (fn.name) {
       case 'socket_create': {
         const typeArg = args.get('type');
-        return this.newSockets(id, node, fn.name, typeArg, 'unbound');
+        return this.newSockets(id, node, fn.name, typeArg, 'unbound', familyOf(args.get('domain')?.value));
       }
       case 'socket_create_listen':
         return this.site(id, node, fn.name, 'SOCK_STREAM', undefined, 'bound');
@@ -1152,22 +1311,22 @@ class Round {
     }
   }
 
-  private newSockets(id: number, node: PhpNode, fnName: string, typeArg: ArgumentFact | undefined, bind: 'bound' | 'unbound'): AbstractValue {
+  private newSockets(id: number, node: PhpNode, fnName: string, typeArg: ArgumentFact | undefined, bind: 'bound' | 'unbound', family: SocketFamily = 'unknown'): AbstractValue {
     const kinds = new Set<SocketKind>();
     if (!typeArg || typeArg.value.unknown || typeArg.value.sockets.size > 0 || typeArg.value.consts.length === 0) kinds.add('unknown');
     for (const c of typeArg?.value.consts ?? []) kinds.add(typeof c === 'number' ? (socketTypeOfValue(c) ?? 'unknown') : 'unknown');
     let result: AbstractValue | undefined;
     for (const kind of kinds) {
-      const one = this.site(id, node, fnName, kind, typeArg?.node, bind);
+      const one = this.site(id, node, fnName, kind, typeArg?.node, bind, family);
       result = result ? joinValues(result, one) : one;
     }
     return result ?? UNKNOWN;
   }
 
-  private site(id: number, node: PhpNode, fnName: string, type: SocketKind, typeArg: PhpNode | undefined, bind: 'bound' | 'unbound'): AbstractValue {
+  private site(id: number, node: PhpNode, fnName: string, type: SocketKind, typeArg: PhpNode | undefined, bind: 'bound' | 'unbound', family: SocketFamily = 'unknown'): AbstractValue {
     const key = `${id}:${type}`;
     this.state.setBind(key, bind);
-    return socketValue({ key, call: node, fn: fnName, type, typeArg });
+    return socketValue({ key, call: node, fn: fnName, type, typeArg, family });
   }
 
   /** What a by-reference parameter holds after the call. */
@@ -1231,8 +1390,37 @@ class Round {
   }
 }
 
+/** A datagram socket and another kind together: an element or a property could be either. */
+function mixesDatagramAndStream(value: AbstractValue): boolean {
+  const kinds = [...value.sockets.values()].map((site) => site.type);
+  return kinds.some((kind) => kind !== 'unknown' && isDatagramType(kind)) && kinds.some((kind) => kind === 'unknown' || !isDatagramType(kind));
+}
+
+/** An element of an array of sockets is one of those sockets, unless the array mixes kinds. */
+function elementOf(container: AbstractValue): AbstractValue {
+  if (container.sockets.size === 0 || mixesDatagramAndStream(container)) return UNKNOWN;
+  return { ...UNKNOWN, sockets: container.sockets, unknown: container.unknown };
+}
+
+/** The address family a socket_create() domain argument gives, when it is one known value. */
+function familyOf(domain: AbstractValue | undefined): SocketFamily {
+  const value = domain ? knownConstant(domain) : undefined;
+  if (value === SOCKET_CONSTANTS.get('AF_UNIX')) return 'unix';
+  if (value === SOCKET_CONSTANTS.get('AF_INET') || value === SOCKET_CONSTANTS.get('AF_INET6')) return 'inet';
+  return 'unknown';
+}
+
+/** Names of the plain variables an expression mentions. */
+function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
+  if (!isNode(node)) return found;
+  const name = variableName(node);
+  if (name) found.add(name);
+  for (const child of childNodes(node)) variablesIn(child, found);
+  return found;
+}
+
 function newScope(className: string | undefined): Scope {
-  return { className, loops: [], returns: [], escaping: new Set(), readsVariablesByName: false };
+  return { className, loops: [], returns: [], escaping: new Set(), readsVariablesByName: false, referenced: new Set() };
 }
 
 function propertyKey(className: string, property: string): string {

@@ -31,6 +31,8 @@ export interface SocketCall {
   arguments: ReadonlyMap<string, ArgumentFact>;
   /** Every socket its `$socket` argument may be came from socket_create() and was never bound. */
   socketNeverBound: boolean;
+  /** Every visit ran under a condition that tells socket kinds apart (`$type === SOCK_STREAM`). */
+  kindGuarded: boolean;
   statement: StatementContext | undefined;
 }
 

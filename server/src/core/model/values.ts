@@ -4,6 +4,9 @@ import type { SocketType } from '../socket-api';
 
 export type SocketKind = SocketType | 'unknown';
 
+/** `inet`: AF_INET or AF_INET6; `unix`: AF_UNIX. */
+export type SocketFamily = 'inet' | 'unix' | 'unknown';
+
 /** PHP's SOMAXCONN: the system's own limit, never "unrealistic", never folded to a number. */
 export const SYSTEM_SOMAXCONN: unique symbol = Symbol('SOMAXCONN');
 
@@ -18,6 +21,7 @@ export interface SocketSite {
   type: SocketKind;
   /** The argument that decided the type, for fixes and related information. */
   typeArg: PhpNode | undefined;
+  family: SocketFamily;
 }
 
 export interface AbstractValue {

@@ -62,6 +62,8 @@ export default defineRule({
       const sites = [...socket.sockets.values()].filter(isDatagramSite);
       if (sites.length === 0) continue;
       const definite = !socket.unknown && sites.length === socket.sockets.size;
+      // "May be" under `if ($type === SOCK_STREAM)` or `if ($ready === $tcp)`: the paths correlate.
+      if (!definite && call.kindGuarded) continue;
       const types = [...new Set(sites.map((site) => site.type))].join('/');
       context.report({
         messageId: definite ? 'datagram' : 'maybeDatagram',

@@ -16,7 +16,8 @@ export default defineRule({
       if (call.fn.name !== 'socket_connect') continue;
       const socket = call.arguments.get('socket')?.value;
       if (!socket || socket.unknown || socket.sockets.size === 0) continue;
-      if (![...socket.sockets.values()].every((site) => site.type === 'SOCK_DGRAM')) continue;
+      // UDP only: on an AF_UNIX datagram socket connect() does check that the path exists.
+      if (![...socket.sockets.values()].every((site) => site.type === 'SOCK_DGRAM' && site.family === 'inet')) continue;
       context.report({ messageId: 'udpConnect', range: call.nameRange });
     }
   },
