@@ -48,6 +48,18 @@ describe('lintText', () => {
     expect(rules).toEqual(['3:19 unrealistic-backlog']);
   });
 
+  it('stops php-parser when its error recovery would loop for ever (a file mid-edit)', () => {
+    const { findings } = lintText('<?php\n// socket_create\nclass"c$t-t}{$');
+    expect(findings.map((f) => f.message)).toEqual(['Parsing error: the parser could not recover from a syntax error here']);
+    // The parser is usable again afterwards.
+    expect(lintText('<?php socket_set_nonblock($s);').findings.map((f) => f.ruleId)).toEqual(['unchecked-false-return']);
+  });
+
+  it('survives an unfinished call while typing', () => {
+    expect(() => lintText('<?php echo socket_strerror(')).not.toThrow();
+    expect(lintText('<?php echo socket_strerror(').findings.every((f) => f.messageId === 'parseError')).toBe(true);
+  });
+
   it('turns a pathological file into one finding instead of a crash', () => {
     const deep = '<?php socket_write($s, ' + '('.repeat(5000) + '1' + ')'.repeat(5000) + ');';
     expect(() => lintText(deep)).not.toThrow();
