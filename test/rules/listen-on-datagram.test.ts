@@ -83,6 +83,10 @@ runRuleTests('listen-on-datagram', {
     { name: 'late static binding', code: '<?php abstract class E { const TYPE = SOCK_DGRAM;\n  function open() { $s = socket_create(AF_INET, static::TYPE, 0) or exit; if (!socket_listen($s)) exit(1); } }\nclass S extends E { const TYPE = SOCK_STREAM; }' },
     { name: 'a method of an unknown object', code: '<?php class Udp { function open() { return socket_create(AF_INET, SOCK_DGRAM, 0); } }\nfunction serve($factory) { $s = $factory->open(); if (!socket_listen($s)) exit(1); }' },
     { name: 'a reference rebinds the socket', code: '<?php $sock = socket_create(AF_INET, SOCK_DGRAM, 0);\n$ref = &$sock;\n$ref = socket_create(AF_INET, SOCK_STREAM, 0);\nif (!socket_listen($sock)) exit(1);' },
+    {
+      name: 'destructured from a function of the file',
+      code: '<?php function make() { return [socket_create(AF_INET, SOCK_STREAM, 0), socket_create(AF_INET, SOCK_DGRAM, 0)]; }\nlist($tcp, $udp) = make();\nif (!socket_listen($tcp)) exit(1);',
+    },
     { name: 'destructured pair', code: '<?php [$tcp, $udp] = [socket_create(AF_INET, SOCK_STREAM, 0), socket_create(AF_INET, SOCK_DGRAM, 0)];\nif (!socket_listen($tcp)) exit(1);' },
     { name: 'guarded by the type it was made with', code: '<?php $type = $udp ? SOCK_DGRAM : SOCK_STREAM;\n$s = socket_create(AF_INET, $type, 0);\nif ($type === SOCK_STREAM) { if (!socket_listen($s)) exit(1); }' },
     { name: 'a mixed select loop that compares with the TCP socket', code: '<?php $tcp = socket_create(AF_INET, SOCK_STREAM, 0);\n$udp = socket_create(AF_INET, SOCK_DGRAM, 0);\nforeach ([$tcp, $udp] as $ready) { if ($ready === $tcp) { $c = socket_accept($ready); } }' },

@@ -1082,7 +1082,7 @@ class Round {
       case 'array':
         for (const item of target.items ?? []) {
           const element = isNode(item) && item.kind === 'entry' ? item.value : item;
-          if (isNode(element)) this.assignTo(element, { ...UNKNOWN, sockets: value.sockets });
+          if (isNode(element)) this.assignTo(element, elementOf(value));
         }
         return;
       default:
