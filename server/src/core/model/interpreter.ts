@@ -428,57 +428,66 @@ class Round {
   }
 
   private executeLoop(test: PhpNode | undefined, body: unknown, forNode: PhpNode | undefined, bodyFirst: boolean): void {
-    const frame: LoopFrame = { breaks: [], continues: [] };
     const exits: FlowState[] = [];
     const alwaysTrue = test === undefined || this.decidedTruth(test) === true;
-    let head = this.state.clone();
-    for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
-      this.state = head.clone();
+    const { head, breaks } = this.iterate((pass) => {
       if (!(bodyFirst && pass === 0) && test) {
         const { whenTrue, whenFalse } = this.branchOn(test);
         if (!alwaysTrue) exits.push(whenFalse);
         this.state = whenTrue;
         if (this.decidedTruth(test) === false) this.state.live = false;
       }
-      this.scope.loops.push(frame);
-      if (isNode(body)) this.underCondition(test, () => this.execute(body));
-      this.scope.loops.pop();
-      this.state = FlowState.join([this.state, ...frame.continues]);
-      frame.continues = [];
+      return () => {
+        if (isNode(body)) this.underCondition(test, () => this.execute(body));
+      };
+    }, () => {
       if (forNode) for (const increment of forNode.increment ?? []) if (this.state.live) this.evaluate(increment, 'drop');
-      const next = FlowState.join([head, this.state]);
-      if (next.sameAs(head) && pass > 0) break;
-      head = next;
-    }
+    });
     if (bodyFirst && test && !alwaysTrue) {
       this.state = head.clone();
       exits.push(this.branchOn(test).whenFalse);
     }
-    this.state = FlowState.join([...exits, ...frame.breaks]);
+    this.state = FlowState.join([...exits, ...breaks]);
   }
 
   private executeForeach(node: PhpNode): void {
     const source = this.evaluate(node.source, 'use');
     const element = elementOf(source);
-    const frame: LoopFrame = { breaks: [], continues: [] };
     const entry = this.state.clone();
-    let head = this.state.clone();
-    for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
-      this.state = head.clone();
+    const { head, breaks } = this.iterate(() => {
       if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
       if (isNode(node.value) && node.value.byref && variableName(node.value)) this.scope.referenced.add(variableName(node.value)!);
       if (isNode(node.value)) this.assignTo(node.value, element);
+      return () => {
+        if (isNode(node.body)) this.execute(node.body);
+      };
+    });
+    // The loop may run zero times, or end after any iteration.
+    this.state = FlowState.join([entry, head, ...breaks]);
+  }
+
+  /**
+   * Runs a loop's passes until the state at its head stops changing (at most MAX_LOOP_PASSES):
+   * `enter` prepares a pass (the test, the loop variables) and returns the body to run;
+   * `after` runs at the end of each pass (a `for` loop's increments). `continue`s rejoin there.
+   */
+  private iterate(enter: (pass: number) => () => void, after?: () => void): { head: FlowState; breaks: FlowState[] } {
+    const frame: LoopFrame = { breaks: [], continues: [] };
+    let head = this.state.clone();
+    for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
+      this.state = head.clone();
+      const body = enter(pass);
       this.scope.loops.push(frame);
-      if (isNode(node.body)) this.execute(node.body);
+      body();
       this.scope.loops.pop();
       this.state = FlowState.join([this.state, ...frame.continues]);
       frame.continues = [];
+      after?.();
       const next = FlowState.join([head, this.state]);
       if (next.sameAs(head) && pass > 0) break;
       head = next;
     }
-    // The loop may run zero times, or end after any iteration.
-    this.state = FlowState.join([entry, head, ...frame.breaks]);
+    return { head, breaks: frame.breaks };
   }
 
   private executeSwitch(node: PhpNode): void {
