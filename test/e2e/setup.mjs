@@ -20,6 +20,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages } from '../../scripts/debian-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 /** Bumped whenever the recipe below changes, so a cache made by an older recipe is redone. */
@@ -58,20 +59,6 @@ export function isReady(dir = codeServerDir()) {
   }
 }
 
-function ensureAptPackages(log) {
-  const missing = APT.filter(({ file }) => !existsSync(file)).map(({ pkg }) => pkg);
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`);
-  }
-  log(`apt-get install ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
-    const result = spawnSync('apt-get', args, { env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
-  }
-}
-
 /**
  * Makes sure code-server is prepared and returns its folder. Quiet when the cache is warm;
  * otherwise one line per step on stderr, the tools' own output in `setup.log` beside the folder.
@@ -79,7 +66,7 @@ function ensureAptPackages(log) {
 export function ensureCodeServer({ force = false, log = (line) => process.stderr.write(`[e2e setup] ${line}\n`) } = {}) {
   const dir = codeServerDir();
   if (!force && isReady(dir)) return dir;
-  ensureAptPackages(log);
+  ensureDebianPackages(APT, log);
 
   const root = cacheRoot();
   mkdirSync(root, { recursive: true });
