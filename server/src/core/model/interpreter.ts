@@ -1134,7 +1134,7 @@ class Round {
    * (`$this->assertSocket()`), so neither is held against the code that follows.
    */
   private enterOtherCode(call: PhpNode): void {
-    this.state.binds.clear();
+    this.state.forgetBinds();
     const what = call.what;
     const onThisObject =
       isNode(what) &&
