@@ -45,3 +45,21 @@ runRuleTests('impossible-false-check', {
     { name: '!= -1', code: S + '$n = socket_send($s, "x", 1, 0);\nif ($n != -1) echo "ok";', errors: [{ messageId: 'successTest', line: 3, column: 5 }], output: S + '$n = socket_send($s, "x", 1, 0);\nif ($n !== false) echo "ok";' },
   ],
 });
+
+runRuleTests('impossible-false-check', {
+  valid: [],
+  invalid: [
+    {
+      name: 'keeps what follows `or`',
+      code: '<?php $s = socket_create_listen(80) or exit;\n$bad = socket_write($s, "x") < 0 or print("ok");',
+      errors: [{ messageId: 'errorTest', line: 2, column: 8, endLine: 2, endColumn: 33 }],
+      output: '<?php $s = socket_create_listen(80) or exit;\n$bad = socket_write($s, "x") === false or print("ok");',
+    },
+    {
+      name: 'inside another comparison: parenthesized',
+      code: '<?php $s = socket_create_listen(80) or exit;\nif (socket_write($s, "x") < 0 == true) die();',
+      errors: [{ messageId: 'errorTest', line: 2, column: 5 }],
+      output: '<?php $s = socket_create_listen(80) or exit;\nif ((socket_write($s, "x") === false) == true) die();',
+    },
+  ],
+});

@@ -67,3 +67,21 @@ runRuleTests('socket-is-resource', {
   valid: [{ name: 'a PHP version guard', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$ok = PHP_VERSION_ID >= 80000 ? $s instanceof \\Socket : is_resource($s);' }],
   invalid: [],
 });
+
+runRuleTests('socket-is-resource', {
+  valid: [],
+  invalid: [
+    {
+      name: 'keeps what follows `or`',
+      code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$ok = is_resource($s) or die("no socket");',
+      errors: [{ messageId: 'isResource', line: 2, column: 7, endLine: 2, endColumn: 22 }],
+      output: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$ok = $s instanceof \\Socket or die("no socket");',
+    },
+    {
+      name: 'keeps what follows `xor`',
+      code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$v = is_resource($s) xor true;',
+      errors: [{ messageId: 'isResource', line: 2, column: 6 }],
+      output: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$v = $s instanceof \\Socket xor true;',
+    },
+  ],
+});

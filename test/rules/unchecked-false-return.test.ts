@@ -154,3 +154,18 @@ runRuleTests('unchecked-false-return', {
   ],
   invalid: [],
 });
+
+runRuleTests('unchecked-false-return', {
+  valid: [{ name: 'switch (true) with a case that checks', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nswitch (true) { case $s === false: die(); }\nsocket_close($s);' }],
+  invalid: [
+    {
+      name: 'a comment before the `;`',
+      code: '<?php $s = socket_create_listen(80) or exit;\nsocket_bind($s, "0.0.0.0", 80) // x\n;',
+      errors: [DROPPED(2, 1)],
+      output:
+        "<?php $s = socket_create_listen(80) or exit;\nif (socket_bind($s, \"0.0.0.0\", 80) === false) {\n    throw new \\RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($s)));\n}",
+    },
+    { name: 'parenthesized statement: no fix', code: '<?php $s = socket_create_listen(80) or exit;\n(socket_listen($s, 5));', errors: [DROPPED(2, 2)] },
+    { name: 'closed by ?>: no fix', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) ?>\n', errors: [DROPPED(1, 12)] },
+  ],
+});

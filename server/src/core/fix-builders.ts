@@ -80,3 +80,86 @@ export function replaceNode(node: PhpNode, replacement: string): TextEdit {
 export function fix(title: string, edits: TextEdit[], safe: boolean): Fix {
   return { title, edits, safe };
 }
+
+/** Skips blanks and comments forward from `offset`. */
+function skipTrivia(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('//', i) || text[i] === '#') {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r' && !text.startsWith('?>', i)) i++;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+    } else {
+      return i;
+    }
+  }
+}
+
+/**
+ * Where an expression really ends. php-parser sometimes ends a call, or an operator whose last
+ * operand is one, at the end of the whole statement (`$ok = is_resource($s) or die();`), so
+ * fixes compute the end from the parts: a call ends at its `)`, an operator with its operand.
+ */
+export function exactEnd(text: string, node: PhpNode): number {
+  switch (node.kind) {
+    case 'call': {
+      const args = (node.arguments ?? []).filter(isNodeLike);
+      let offset = args.length > 0 ? exactEnd(text, args[args.length - 1]!) : rangeOf(node.what)[1];
+      offset = skipTrivia(text, offset);
+      if (text[offset] === ',') offset = skipTrivia(text, offset + 1);
+      if (args.length === 0 && text[offset] === '(') offset = skipTrivia(text, offset + 1);
+      return text[offset] === ')' ? offset + 1 : rangeOf(node)[1];
+    }
+    case 'bin':
+    case 'assign':
+      return isNodeLike(node.right) ? exactEnd(text, node.right) : rangeOf(node)[1];
+    case 'unary':
+      return isNodeLike(node.what) ? exactEnd(text, node.what) : rangeOf(node)[1];
+    case 'silent':
+    case 'cast':
+      return isNodeLike(node.expr) ? exactEnd(text, node.expr) : rangeOf(node)[1];
+    // Leaves end where their own text does.
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'nullkeyword':
+      return leafEnd(node, typeof node.raw === 'string' ? node.raw : String(node.value ?? ''));
+    case 'variable':
+      return typeof node.name === 'string' && !node.curly ? leafEnd(node, `$${node.name}`) : rangeOf(node)[1];
+    case 'name':
+      return leafEnd(node, String(node.name));
+    default:
+      return rangeOf(node)[1];
+  }
+}
+
+function leafEnd(node: PhpNode, source: string): number {
+  const [start, end] = rangeOf(node);
+  return source.length > 0 ? Math.min(end, start + source.length) : end;
+}
+
+function isNodeLike(value: unknown): value is PhpNode {
+  return typeof value === 'object' && value !== null && typeof (value as PhpNode).kind === 'string';
+}
+
+/** The range of an expression with its true end. */
+export function exactRange(text: string, node: PhpNode): [number, number] {
+  return [rangeOf(node)[0], exactEnd(text, node)];
+}
+
+/**
+ * Whether a replacement for `range` needs parentheses: it does unless what stands around it
+ * binds more loosely than a comparison (a condition's `(`, `!`, `&&`, `||`, `and`, `or`, `=`,
+ * `,`, `;`, `return`) — next to another comparison, a cast or arithmetic it does.
+ */
+export function needsParentheses(text: string, range: readonly [number, number]): boolean {
+  const before = text.slice(Math.max(0, range[0] - 12), range[0]).replace(/\s+$/, '');
+  const after = text.slice(range[1]).replace(/^\s+/, '');
+  const comparisonBefore = /(==|!=|<>|<=|>=|<|>)$/.test(before) && !/(=>|->|\?->)$/.test(before);
+  const castBefore = /\(\s*(int|integer|bool|boolean|float|double|string|array|object)\s*\)$/i.test(before);
+  const safeBefore = /(^|[(!&|=,?:;{]|\breturn|\band|\bor|\bxor|\becho)$/.test(before) && !comparisonBefore && !castBefore;
+  const safeAfter = /^($|[);,?:}\]]|&&|\|\||\?>|\band\b|\bor\b|\bxor\b)/.test(after);
+  return !(safeBefore && safeAfter);
+}

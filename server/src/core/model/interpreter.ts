@@ -492,22 +492,25 @@ class Round {
 
   private executeSwitch(node: PhpNode): void {
     this.evaluate(node.test, 'check');
-    const entry = this.state.clone();
+    // Case tests run in order until one matches (`switch (true) { case $s === false: … }`):
+    // each body starts after its own test and the earlier ones; no match means all ran.
+    let tested = this.state.clone();
     const frame: LoopFrame = { breaks: [], continues: [] };
     let fallthrough = new FlowState(false);
     let hasDefault = false;
     this.scope.loops.push(frame);
     for (const caseNode of (node.body?.children ?? []) as PhpNode[]) {
       if (!isNode(caseNode.test)) hasDefault = true;
-      this.state = entry.clone();
+      this.state = tested.clone();
       if (isNode(caseNode.test)) this.evaluate(caseNode.test, 'check');
+      tested = this.state.clone();
       this.state = FlowState.join([this.state, fallthrough]);
       if (isNode(caseNode.body)) this.underCondition(node.test, () => this.execute(caseNode.body));
       fallthrough = this.state;
     }
     this.scope.loops.pop();
     // `continue` inside a switch acts like `break`.
-    this.state = FlowState.join([fallthrough, ...frame.breaks, ...frame.continues, ...(hasDefault ? [] : [entry])]);
+    this.state = FlowState.join([fallthrough, ...frame.breaks, ...frame.continues, ...(hasDefault ? [] : [tested])]);
   }
 
   private executeTry(node: PhpNode): void {

@@ -1,11 +1,11 @@
-import { rangeOf, type PhpNode } from '../ast';
-import { fix, sourceOf } from '../fix-builders';
+import type { PhpNode } from '../ast';
+import { exactRange, fix, needsParentheses } from '../fix-builders';
 import type { FalseBlindComparison } from '../model/model';
 import { defineRule } from '../rule';
 
 /** The compared value as an operand of `=== false`: assignments and operators get parentheses. */
 function operandText(text: string, subject: PhpNode): string {
-  const source = sourceOf(text, subject);
+  const source = text.slice(...exactRange(text, subject));
   const simple = ['variable', 'call', 'propertylookup', 'staticlookup', 'offsetlookup'].includes(subject.kind);
   return simple ? source : `(${source.replace(/^\((.*)\)$/s, '$1')})`;
 }
@@ -30,13 +30,15 @@ export default defineRule({
       // A later real check of the same value (`!= $len` after `== -1`) catches false after all.
       const ids = [...comparison.callIds].filter((id) => unchecked.has(id));
       if (ids.length === 0) continue;
-      const expr = sourceOf(context.text, comparison.node).replace(/\s+/g, ' ');
-      const replacement = `${operandText(context.text, comparison.subject)} ${comparison.kind === 'error-test' ? '===' : '!=='} false`;
+      const range = exactRange(context.text, comparison.node);
+      const expr = context.text.slice(...range).replace(/\s+/g, ' ');
+      let replacement = `${operandText(context.text, comparison.subject)} ${comparison.kind === 'error-test' ? '===' : '!=='} false`;
+      if (needsParentheses(context.text, range)) replacement = `(${replacement})`;
       context.report({
         messageId: comparison.kind === 'error-test' ? 'errorTest' : 'successTest',
         data: { expr: expr.length > 60 ? expr.slice(0, 57) + '...' : expr, fn: names.get(ids[0]!) ?? 'socket_*' },
-        range: rangeOf(comparison.node),
-        fixes: [fix(`Compare with ${comparison.kind === 'error-test' ? '=== false' : '!== false'}`, [{ range: rangeOf(comparison.node), text: replacement }], true)],
+        range,
+        fixes: [fix(`Compare with ${comparison.kind === 'error-test' ? '=== false' : '!== false'}`, [{ range, text: replacement }], true)],
       });
     }
   },

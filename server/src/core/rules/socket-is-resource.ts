@@ -1,5 +1,5 @@
-import { rangeOf, type PhpNode } from '../ast';
-import { fix, sourceOf } from '../fix-builders';
+
+import { exactRange, fix, needsParentheses, sourceOf } from '../fix-builders';
 import type { ResourceTest } from '../model/model';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
@@ -9,24 +9,15 @@ function versionAtLeast(version: string, major: number): boolean {
   return (maj ?? 0) >= major;
 }
 
-/** Operators that bind tighter than `instanceof` and could capture its operands. */
-function needsParentheses(text: string, node: PhpNode): boolean {
-  const [start, end] = rangeOf(node);
-  const before = text.slice(Math.max(0, start - 12), start).replace(/\s+$/, '');
-  const after = text.slice(end).replace(/^\s+/, '');
-  const safeBefore = /(^|[(!&|=,?:;{]|\breturn|\band|\bor|\bxor)$/.test(before) && !/\)\s*$/.test(before);
-  const safeAfter = /^($|[);,?:}]|&&|\|\||\band\b|\bor\b|\bxor\b|===?|!==?)/.test(after);
-  return !(safeBefore && safeAfter);
-}
-
 function instanceofFix(text: string, test: ResourceTest): Fix | undefined {
   if (test.fn === 'get_resource_type') return undefined;
   const argument = sourceOf(text, test.argument);
   const subject = /^\$[\w>-]+$|^\$this->\w+$/.test(argument) ? argument : `(${argument})`;
+  const range = exactRange(text, test.node);
   let replacement = `${subject} instanceof \\Socket`;
   if (test.negated) replacement = `!(${replacement})`;
-  else if (needsParentheses(text, test.node)) replacement = `(${replacement})`;
-  return fix(`Replace with ${subject} instanceof \\Socket`, [{ range: rangeOf(test.node), text: replacement }], true);
+  else if (needsParentheses(text, range)) replacement = `(${replacement})`;
+  return fix(`Replace with ${subject} instanceof \\Socket`, [{ range, text: replacement }], true);
 }
 
 export default defineRule({
@@ -56,7 +47,7 @@ export default defineRule({
       context.report({
         messageId,
         data: { fn: test.fn, actual: test.fn === 'gettype' ? 'object' : 'Socket' },
-        range: rangeOf(test.node),
+        range: exactRange(context.text, test.node),
         fixes: instanceofFixOrNone ? [instanceofFixOrNone] : [],
       });
     }

@@ -1,5 +1,5 @@
 import { rangeOf } from '../ast';
-import { fix, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf } from '../fix-builders';
+import { exactEnd, fix, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf } from '../fix-builders';
 import type { SocketCall, UncheckedResult } from '../model/model';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
@@ -19,16 +19,17 @@ function checkBlock(text: string, call: SocketCall, condition: string, indentati
 
 function fixesFor(text: string, call: SocketCall): Fix[] {
   const statement = call.statement;
-  if (!statement?.inStatementList) return [];
+  if (!statement?.inStatementList || call.node.parenthesizedExpression || statement.statement.expression?.parenthesizedExpression) return [];
   const [start, end] = rangeOf(statement.statement);
   const indentation = indentationAt(text, start);
   if (statement.form === 'call') {
-    // php-parser's range for a statement's top expression includes the `;`: end at the call.
-    const expression = text.slice(rangeOf(statement.statement.expression)[0], rangeOf(call.node)[1]);
+    // The statement's expression up to the call's own `)`: not the `;`, not a comment before it.
+    const expression = text.slice(rangeOf(statement.statement.expression)[0], exactEnd(text, call.node));
     const replacement = checkBlock(text, call, expression, indentation);
     return [fix(`Throw when ${call.fn.name}() fails`, [{ range: [start, end], text: replacement }], true)];
   }
-  if (!isPlainReference(statement.target)) return [];
+  // A statement closed by `?>` has no `;` to insert after.
+  if (!isPlainReference(statement.target) || !text.slice(start, end).trimEnd().endsWith(';')) return [];
   const target = sourceOf(text, statement.target!);
   const insertion = lineEndingOf(text) + indentation + checkBlock(text, call, target, indentation);
   return [fix(`Check ${target} for false after ${call.fn.name}()`, [{ range: [end, end], text: insertion }], true)];
