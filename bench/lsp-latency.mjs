@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { checkedClientFunction } from './php-client-function.mjs';
 
 const require = createRequire(import.meta.url);
 const { Engine } = require('php-parser');
@@ -41,25 +42,7 @@ function generate(lines) {
         '',
       );
     } else {
-      out.push(
-        `function client${i}(string $host, int $port): ?string`,
-        '{',
-        '    $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);',
-        '    if ($s === false) {',
-        "        throw new RuntimeException('create: ' . socket_strerror(socket_last_error()));",
-        '    }',
-        '    if (!socket_connect($s, $host, $port)) {',
-        '        $error = socket_strerror(socket_last_error($s));',
-        '        socket_close($s);',
-        "        throw new RuntimeException('connect: ' . $error);",
-        '    }',
-        `    $sent = socket_write($s, "GET /${i}\\r\\n");`,
-        '    $reply = $sent === false ? false : socket_read($s, 8192);',
-        '    socket_close($s);',
-        '    return $reply === false ? null : $reply;',
-        '}',
-        '',
-      );
+      out.push(...checkedClientFunction(i));
     }
   }
   out.push('$main = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);', 'socket_listen($main, 100);', '');

@@ -2,6 +2,7 @@
 // bench/lsp-latency.mjs (every socket_*() result checked, so they report nothing), with one
 // unchecked server near the start, one in the middle and a listen with an unrealistic backlog on
 // the last lines, so the Problems panel holds a few rows and every one of them has a known line.
+import { checkedClientFunction } from '../../bench/php-client-function.mjs';
 /** About `lines` lines of PHP. */
 export function generateBigFile(lines) {
   const out = ['<?php', 'declare(strict_types=1);', ''];
@@ -24,25 +25,7 @@ export function generateBigFile(lines) {
       placedMiddle = true;
       continue;
     }
-    out.push(
-      `function client${i}(string $host, int $port): ?string`,
-      '{',
-      '    $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);',
-      '    if ($s === false) {',
-      "        throw new RuntimeException('create: ' . socket_strerror(socket_last_error()));",
-      '    }',
-      '    if (!socket_connect($s, $host, $port)) {',
-      '        $error = socket_strerror(socket_last_error($s));',
-      '        socket_close($s);',
-      "        throw new RuntimeException('connect: ' . $error);",
-      '    }',
-      `    $sent = socket_write($s, "GET /${i}\\r\\n");`,
-      '    $reply = $sent === false ? false : socket_read($s, 8192);',
-      '    socket_close($s);',
-      '    return $reply === false ? null : $reply;',
-      '}',
-      '',
-    );
+    out.push(...checkedClientFunction(i));
   }
   out.push('$main = socket_create_listen(8080);', 'if ($main === false || !socket_listen($main, 100)) {', '    exit(1);', '}', '');
   return out.join('\n');
