@@ -49,9 +49,9 @@ export default defineRule({
     fixable: true,
     messages: {
       dropped:
-        '{{name}}() returns false when it fails ({{onFalse}}), and this result is never checked. Test it (=== false) and report socket_strerror(socket_last_error($socket)).',
+        '{{name}}() returns false when it fails: {{onFalse}}. This result is never checked; test it (=== false) and report socket_strerror(socket_last_error($socket)).',
       used:
-        '{{name}}() returns false when it fails ({{onFalse}}), and its result is used on line {{line}} without a check. Test it (=== false) and report socket_strerror(socket_last_error($socket)).',
+        '{{name}}() returns false when it fails: {{onFalse}}. Its result is used on line {{line}} without a check; test it (=== false) first and report socket_strerror(socket_last_error($socket)).',
     },
   },
   check(context) {
