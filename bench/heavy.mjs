@@ -2,23 +2,11 @@
 // php-parser parse of the same text, warm, median of many runs.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createRequire } from 'node:module';
+import { bareParser, loadLintText, median, timeRuns } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const [corePath, ...files] = process.argv.slice(2);
-const { lintText } = require(corePath);
-const { Engine } = require('php-parser');
-const engine = new Engine({ parser: { suppressErrors: true, extractDoc: false, version: '8.3' }, ast: { withPositions: true } });
-
-function median(fn, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
+const files = process.argv.slice(2);
+const lintText = await loadLintText();
+const engine = bareParser();
 
 const rows = {};
 let sumParse = 0;
@@ -26,9 +14,9 @@ let sumLint = 0;
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const runs = text.length > 50_000 ? 15 : 60;
-  median(() => lintText(text), 5);
-  const parse = median(() => engine.parseCode(text, file), runs);
-  const lint = median(() => lintText(text), runs);
+  timeRuns(() => lintText(text), 5); // warm the core on this file's shapes
+  const parse = median(timeRuns(() => engine.parseCode(text, file), runs));
+  const lint = median(timeRuns(() => lintText(text), runs));
   sumParse += parse;
   sumLint += lint;
   rows[basename(file)] = { lines: text.split('\n').length, 'parse ms': parse.toFixed(2), 'lint ms': lint.toFixed(2), ratio: (lint / parse).toFixed(2) };

@@ -8,20 +8,11 @@
 //
 // The server runs as editors run it (`bin/php-socket-lint-server.js --stdio`), spoken to
 // over JSON-RPC; each edit changes one backlog number near the end of the file.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { checkedClientFunction } from './php-client-function.mjs';
+import { bareParser, loadLintText, median, p90, runsFromArgs, startLanguageServer, timeRuns } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const { Engine } = require('php-parser');
-const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const serverBin = fileURLToPath(new URL('../bin/php-socket-lint-server.js', import.meta.url));
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const RUNS = runsFromArgs();
 const SIZES = [1_000, 10_000, 50_000];
 
 /** About `lines` lines of socket code: servers and clients, most checked, some not. */
@@ -50,74 +41,7 @@ function generate(lines) {
 }
 
 /** The core's lintText, bundled from source into bench/.work/ (git-ignored). */
-async function loadLintText() {
-  const esbuild = await import('esbuild');
-  const outfile = fileURLToPath(new URL('./.work/core-lint.cjs', import.meta.url));
-  mkdirSync(fileURLToPath(new URL('./.work/', import.meta.url)), { recursive: true });
-  await esbuild.build({ absWorkingDir: root, entryPoints: ['server/src/core/lint.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
-  return require(outfile).lintText;
-}
-
-function timeRuns(run) {
-  for (let i = 0; i < 2; i++) run(); // warm up
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function p90(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
-}
-
-const engine = new Engine({ parser: { suppressErrors: true, extractDoc: false, version: '8.3' }, ast: { withPositions: true } });
-
-async function startServer() {
-  const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map();
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    const key = `${params.uri}@${params.version}`;
-    waiting.get(key)?.(params);
-    waiting.delete(key);
-  });
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-  });
-  await connection.sendNotification('initialized', {});
-  const published = (uri, version) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within 120 s`)), 120_000);
-      waiting.set(`${uri}@${version}`, (params) => {
-        clearTimeout(timer);
-        resolve(params);
-      });
-    });
-  return {
-    connection,
-    published,
-    async stop() {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-      connection.dispose();
-      child.kill();
-    },
-  };
-}
+const engine = bareParser();
 
 async function measure(server, lines) {
   const text = generate(lines);
@@ -150,12 +74,12 @@ if (!existsSync(new URL('../dist/server.js', import.meta.url))) {
 }
 
 const lintText = await loadLintText();
-const server = await startServer();
+const server = await startLanguageServer();
 const rows = [];
 for (const lines of SIZES) {
   const { text, diagnostics, times } = await measure(server, lines);
-  const parse = median(timeRuns(() => engine.parseCode(text, 'bench.php')));
-  const lint = median(timeRuns(() => lintText(text)));
+  const parse = median(timeRuns(() => engine.parseCode(text, 'bench.php'), RUNS));
+  const lint = median(timeRuns(() => lintText(text), RUNS));
   rows.push({ lines, bytes: Buffer.byteLength(text), diagnostics, parse, lint, lsp: median(times), lspP90: p90(times) });
 }
 await server.stop();

@@ -66,9 +66,7 @@ function socketHeavyFiles() {
   const files = [join(dir, 'generated-server.php'), ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.php')).map((f) => join(root, 'examples', f))];
   const mwTree = join(mediawiki, 'usr', 'share', 'mediawiki');
   const mwSocketFiles = execFileSync('grep', ['-rl', 'socket_', mwTree, '--include=*.php'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  // The core alone, bundled like the CLI bundles it.
-  execFileSync('npx', ['esbuild', '--bundle', '--platform=node', '--format=cjs', '--log-level=warning', join(root, 'server/src/core/lint.ts'), `--outfile=${join(work, 'core.cjs')}`], { cwd: root, stdio: 'inherit' });
-  const out = spawnSync('node', [join(root, 'bench', 'heavy.mjs'), join(work, 'core.cjs'), ...files, ...mwSocketFiles], { cwd: root, encoding: 'utf8' });
+  const out = spawnSync('node', [join(root, 'bench', 'heavy.mjs'), ...files, ...mwSocketFiles], { cwd: root, encoding: 'utf8' });
   process.stdout.write(out.stdout + out.stderr);
 }
 

@@ -12,18 +12,14 @@
 // Problems panel take both times with the page's clock, so polling never rounds the figure.
 // code-server is prepared by test/e2e/setup.mjs in its cache folder (the first run takes a
 // minute or two); the extension is built and packaged as in the e2e tests.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { median, p90, root, runsFromArgs, startLanguageServer, work } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const work = fileURLToPath(new URL('./.work/', import.meta.url));
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const RUNS = runsFromArgs();
 const WARMUP = 2;
 const LINES = 10_000;
 
@@ -53,16 +49,6 @@ async function loadHarness() {
     logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function p90(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
 }
 
 /** Where the measured key goes: after `1000` in `socket_listen($main, 1000)` (0-based line, UTF-16 column). */
@@ -135,28 +121,11 @@ async function measureVsCode(harness, text) {
 
 /** The same edits sent to the server alone: didChange → publishDiagnostics of that version, in ms. */
 async function measureServer(text) {
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-  const child = spawn(process.execPath, [join(root, 'bin', 'php-socket-lint-server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map();
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    waiting.get(params.version)?.(params);
-    waiting.delete(params.version);
-  });
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
+  const server = await startLanguageServer();
   try {
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    });
-    await connection.sendNotification('initialized', {});
     const uri = 'file:///bench/vscode-latency.php';
-    const opened = published(1);
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
+    const opened = server.published(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
     await opened;
     const at = editPoint(text);
     const times = [];
@@ -166,19 +135,16 @@ async function measureServer(text) {
         i % 2 === 0
           ? { range: { start: at, end: at }, text: '0' }
           : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      const done = published(version);
+      const done = server.published(uri, version);
       const start = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
       const { diagnostics } = await done;
       if (diagnostics.some((d) => d.code === 'unrealistic-backlog') !== (i % 2 === 0)) throw new Error(`server edit ${i}: wrong diagnostics`);
       if (i >= WARMUP) times.push(performance.now() - start);
     }
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
     return times;
   } finally {
-    connection.dispose();
-    child.kill();
+    await server.stop();
   }
 }
 

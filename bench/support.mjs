@@ -1,0 +1,100 @@
+// What the benchmarks share: the core bundled for plain Node, a bare php-parser, statistics,
+// and the language server spawned over stdio as editors run it.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const root = fileURLToPath(new URL('..', import.meta.url));
+/** Scratch space for bundles, git-ignored. */
+export const work = fileURLToPath(new URL('./.work/', import.meta.url));
+
+/** `--runs N` from the command line, or `fallback`. */
+export function runsFromArgs(fallback = 15) {
+  const index = process.argv.indexOf('--runs');
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+/** The core's lintText(), bundled from TypeScript with esbuild as the CLI bundles it. */
+export async function loadLintText() {
+  const esbuild = await import('esbuild');
+  mkdirSync(work, { recursive: true });
+  const outfile = `${work}core-lint.cjs`;
+  await esbuild.build({ absWorkingDir: root, entryPoints: ['server/src/core/lint.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  return require(outfile).lintText;
+}
+
+/** A bare php-parser with the core's options: the floor any lint of a text pays. */
+export function bareParser() {
+  const { Engine } = require('php-parser');
+  return new Engine({ parser: { suppressErrors: true, extractDoc: false, version: '8.3' }, ast: { withPositions: true } });
+}
+
+/** Times `run` `runs` times after two warm-up runs; milliseconds. */
+export function timeRuns(run, runs) {
+  for (let i = 0; i < 2; i++) run();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export function p90(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
+}
+
+/**
+ * `bin/php-socket-lint-server.js --stdio` with a JSON-RPC connection, initialized for pushed
+ * diagnostics; `published(uri, version)` resolves with that version's publishDiagnostics.
+ */
+export async function startLanguageServer() {
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+  const child = spawn(process.execPath, [`${root}bin/php-socket-lint-server.js`, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    const key = `${params.uri}@${params.version}`;
+    waiting.get(key)?.(params);
+    waiting.delete(key);
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+  const published = (uri, version) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within 120 s`)), 120_000);
+      waiting.set(`${uri}@${version}`, (params) => {
+        clearTimeout(timer);
+        resolve(params);
+      });
+    });
+  return {
+    connection,
+    published,
+    async stop() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } finally {
+        connection.dispose();
+        child.kill();
+      }
+    },
+  };
+}
