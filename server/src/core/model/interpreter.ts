@@ -118,16 +118,19 @@ class FileAnalysis {
 
   /**
    * Top-level variables other code may read: those a function declares `global`, or all of
-   * them (`*`) when the file includes others or reads `$GLOBALS`.
+   * them (`*`) when the file includes others or reads `$GLOBALS`. Computed once per file.
    */
-  sharedGlobals(): Set<string> {
+  get sharedGlobals(): ReadonlySet<string> {
+    if (this.globalsCache) return this.globalsCache;
     const names = new Set<string>();
     for (const match of this.text.matchAll(/\bglobal\s+([^;]+);/g)) {
       for (const variable of match[1]!.matchAll(/\$(\w+)/g)) names.add(variable[1]!);
     }
     if (/\$GLOBALS\b|\b(?:include|require)(?:_once)?\b|\beval\s*\(/.test(this.text)) names.add('*');
-    return names;
+    return (this.globalsCache = names);
   }
+
+  private globalsCache: Set<string> | undefined;
 
   callId(node: PhpNode): number {
     let id = this.callIds.get(node);
@@ -166,6 +169,8 @@ class Round {
   private readonly unchecked = new Map<number, { how: 'dropped' | 'used'; useRange: Range | undefined }>();
   private readonly resourceTests = new Map<PhpNode, ResourceTest>();
   private readonly falseBlind = new Map<PhpNode, FalseBlindComparison>();
+  /** Logical operators whose chain notePairedResourceTests() has seen. */
+  private readonly flattenedChains = new WeakSet<PhpNode>();
   /** Resource tests paired with `instanceof Socket` in the same condition (PHP 7 and 8 code). */
   private readonly pairedResourceTests = new Set<PhpNode>();
   /** What `gettype(…)`'s argument may hold, for `gettype($s) === 'resource'`. */
@@ -193,7 +198,7 @@ class Round {
   }
 
   analyzeFile(): void {
-    this.analyzeScope(this.file.program.children ?? [], undefined, [...this.file.sharedGlobals()], new Map());
+    this.analyzeScope(this.file.program.children ?? [], undefined, [...this.file.sharedGlobals], new Map());
     for (const fn of this.declarations.functions.values()) this.analyzeFunction(fn);
     for (const cls of this.declarations.classes.values()) for (const method of cls.methods.values()) this.analyzeFunction(method);
   }
@@ -931,10 +936,13 @@ class Round {
    * that the same condition pairs with `instanceof Socket` on the same subject is no bug.
    */
   private notePairedResourceTests(node: PhpNode): void {
+    // A chain is flattened once, from its outermost operator; its inner operators are skipped.
+    if (this.flattenedChains.has(node)) return;
     const operands: PhpNode[] = [];
     const flatten = (current: unknown): void => {
       if (!isNode(current)) return;
       if (current.kind === 'bin' && LOGICAL.has(String(current.type))) {
+        this.flattenedChains.add(current);
         flatten(current.left);
         flatten(current.right);
       } else if (current.kind === 'unary' && current.type === '!') {
