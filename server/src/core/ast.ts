@@ -51,16 +51,24 @@ export function normalizeName(name: string): string {
 }
 
 /**
- * The global function a call names, or undefined for dynamic calls. Inside a namespace an
- * unqualified name falls back to the global function, so `socket_listen()` and
- * `\socket_listen()` both resolve to ext/sockets; `Foo\socket_listen()` does not.
+ * The global function a call names, or undefined for dynamic calls and namespaced functions.
+ * Names come resolved from the parse step (names.ts): `\socket_listen()`, an unqualified
+ * `socket_listen()` (PHP falls back to the global function) and `use function socket_listen;`
+ * name ext/sockets; `Foo\socket_listen()`, `namespace\socket_listen()` inside a namespace and
+ * `use function Safe\socket_listen;` do not.
  */
 export function calledFunctionName(call: PhpNode): string | undefined {
   const what = call.what;
   if (!isNode(what) || what.kind !== 'name') return undefined;
-  const name: string = what.name;
-  if (what.resolution === 'qn') return undefined;
-  return normalizeName(name);
+  if (typeof what.resolvedName === 'string') return what.resolvedName.includes('\\') ? undefined : what.resolvedName;
+  // A tree that did not come from parsePhp(): php-parser's own resolution.
+  if (what.resolution === 'qn' || what.resolution === 'rn') return undefined;
+  return normalizeName(String(what.name));
+}
+
+/** An unqualified call inside a namespace: the namespace's own function of that name wins. */
+export function callFallsBackToGlobal(call: PhpNode): boolean {
+  return isNode(call.what) && call.what.fallsBack === true;
 }
 
 export function variableName(node: PhpNode): string | undefined {

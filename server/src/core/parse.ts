@@ -1,4 +1,5 @@
-import { childNodes, type PhpNode } from './ast';
+import { type PhpNode } from './ast';
+import { resolveNames } from './names';
 
 export interface ParseError {
   message: string;
@@ -53,6 +54,7 @@ export function parsePhp(text: string, filename = 'input.php'): ParsedFile {
     const parser = parserEngine();
     tokenBudget = text.length * TOKENS_PER_CHARACTER + 10_000;
     const program = parser.parseCode(text, filename);
+    resolveNames(program, text);
     const errors = ((program.errors ?? []) as PhpNode[]).map((error) => ({
       message: cleanParserMessage(String(error.message)),
       offset: error.loc ? error.loc.start.offset : 0,
@@ -76,20 +78,3 @@ function dedupeByOffset(errors: ParseError[]): ParseError[] {
   return errors.filter((error) => !seen.has(error.offset) && (seen.add(error.offset), true));
 }
 
-/**
- * php-parser ends the top expression of `expr;` after the `;` (the statement's end). Fixes that
- * wrap the expression need its own end, so it is moved back before the `;` and any blanks.
- * Only offsets are corrected; the core reads nothing else from `loc`. Idempotent; the socket
- * model calls it for each statement it visits rather than walking the tree once more.
- */
-export function trimStatementExpression(statement: PhpNode, text: string): void {
-  const statementEnd = statement.loc?.end.offset;
-  if (statementEnd === undefined || text[statementEnd - 1] !== ';') return;
-  for (let expression: PhpNode | undefined = statement.expression; expression?.loc && expression.loc.end.offset === statementEnd; ) {
-    let end = statementEnd - 1;
-    while (end > expression.loc.start.offset && /\s/.test(text[end - 1]!)) end--;
-    expression.loc.end = { ...expression.loc.end, offset: end };
-    const children = childNodes(expression);
-    expression = children[children.length - 1];
-  }
-}

@@ -28,8 +28,6 @@ export interface Declarations {
   ambiguousConstants: Set<string>;
   /** Method name → every class method of that name. */
   methodsByName: Map<string, FunctionDeclaration[]>;
-  /** Short names brought in by `use function Vendor\name;` (lower-cased): not PHP's own functions. */
-  importedFunctions: Set<string>;
 }
 
 const CLASS_KINDS = new Set(['class', 'trait', 'interface', 'enum']);
@@ -94,16 +92,8 @@ export function collectDeclarations(program: PhpNode): Declarations {
     constants: new Map(),
     ambiguousConstants: new Set(),
     methodsByName: new Map(),
-    importedFunctions: new Set(),
   };
   const visit = (node: PhpNode): void => {
-    if (node.kind === 'usegroup' && node.type === 'function') {
-      for (const item of node.items ?? []) {
-        const alias = isNode(item.alias) ? String(item.alias.name) : String(item.name).split('\\').pop()!;
-        declarations.importedFunctions.add(alias.toLowerCase());
-      }
-      return;
-    }
     if (node.kind === 'expressionstatement') {
       const expression = node.expression;
       if (isNode(expression) && expression.kind === 'call') collectDefine(expression, declarations);

@@ -9,11 +9,12 @@
 // file it becomes someone else's responsibility.
 import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
 import internals from '../php-internals.json';
-import { trimStatementExpression } from '../parse';
+import { fileFacts } from '../names';
 import { argumentFor, isDatagramType, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type SocketFunction } from '../socket-api';
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
+import { expressionKey, mentionsExpression, tellsSocketKindsApart, testsPhpVersion } from './conditions';
 import type { ArgumentFact, FalseBlindComparison, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
 import { FlowState } from './state';
 import {
@@ -118,19 +119,13 @@ class FileAnalysis {
 
   /**
    * Top-level variables other code may read: those a function declares `global`, or all of
-   * them (`*`) when the file includes others or reads `$GLOBALS`. Computed once per file.
+   * them (`*`) when the file includes others, reads `$GLOBALS` or runs `eval()` (from the parse
+   * step's walk, never from the text: a string that says "include" changes nothing).
    */
-  get sharedGlobals(): ReadonlySet<string> {
-    if (this.globalsCache) return this.globalsCache;
-    const names = new Set<string>();
-    for (const match of this.text.matchAll(/\bglobal\s+([^;]+);/g)) {
-      for (const variable of match[1]!.matchAll(/\$(\w+)/g)) names.add(variable[1]!);
-    }
-    if (/\$GLOBALS\b|\b(?:include|require)(?:_once)?\b|\beval\s*\(/.test(this.text)) names.add('*');
-    return (this.globalsCache = names);
+  get sharedGlobals(): string[] {
+    const facts = fileFacts(this.program);
+    return facts.sharesAllGlobals ? [...facts.globalNames, '*'] : [...facts.globalNames];
   }
-
-  private globalsCache: Set<string> | undefined;
 
   callId(node: PhpNode): number {
     let id = this.callIds.get(node);
@@ -141,7 +136,6 @@ class FileAnalysis {
   /** Records how a call that forms a whole statement stands there, for fixes that rewrite it. */
   noteStatement(node: PhpNode, inStatementList: boolean): void {
     if (this.statements.has(node) || !isNode(node.expression)) return;
-    trimStatementExpression(node, this.text);
     const expression = unwrapSilence(node.expression);
     if (expression.kind === 'call') {
       this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList });
@@ -182,8 +176,8 @@ class Round {
   readSummaries = false;
   /** Results that some path read (checked or used) out of a variable. */
   private readonly readResults = new Set<number>();
-  /** Source text of the conditions the current code runs under, innermost last. */
-  private readonly conditions: string[] = [];
+  /** The conditions the current code runs under, innermost last. */
+  private readonly conditions: PhpNode[] = [];
 
   constructor(private readonly file: FileAnalysis) {
     for (const cls of file.declarations.classes.values()) {
@@ -372,9 +366,10 @@ class Round {
     });
   }
 
-  /** Runs code that only runs when (or unless) a condition holds, noting the condition's text. */
+  /** Runs code that only runs when (or unless) a condition holds, noting the condition. */
   private underCondition<T>(test: unknown, run: () => T): T {
-    this.conditions.push(isNode(test) ? this.file.text.slice(...rangeOf(test)) : '');
+    if (!isNode(test)) return run();
+    this.conditions.push(test);
     try {
       return run();
     } finally {
@@ -384,7 +379,7 @@ class Round {
 
   /** Inside `if (PHP_VERSION_ID >= 80000)` and the like: code for one PHP version only. */
   private underVersionGuard(): boolean {
-    return this.conditions.some((condition) => /PHP_VERSION|PHP_MAJOR_VERSION|version_compare\s*\(/.test(condition));
+    return this.conditions.some(testsPhpVersion);
   }
 
   /**
@@ -392,10 +387,8 @@ class Round {
    * SO_TYPE): a socket that may be a datagram one on some paths is likely not one here.
    */
   private underKindGuard(socketArgument: PhpNode | undefined): boolean {
-    const argument = socketArgument ? this.file.text.slice(...rangeOf(socketArgument)).trim() : '';
-    return this.conditions.some(
-      (condition) => /\b(SOCK_(STREAM|DGRAM|SEQPACKET|RAW|RDM)|SO_TYPE|SOL_(UDP|TCP)|IPPROTO_(UDP|TCP))\b/.test(condition) || (argument !== '' && condition.includes(argument)),
-    );
+    const argument = socketArgument ? unwrapSilence(socketArgument) : undefined;
+    return this.conditions.some((condition) => tellsSocketKindsApart(condition) || (argument !== undefined && mentionsExpression(condition, argument)));
   }
 
   /**
@@ -952,7 +945,7 @@ class Round {
       }
     };
     flatten(node);
-    const source = (subject: PhpNode) => this.file.text.slice(...rangeOf(subject)).replace(/\s+/g, '');
+    const source = (subject: PhpNode) => expressionKey(unwrapSilence(subject));
     const checkedAsSocket = new Set(
       operands
         .filter((op) => op.kind === 'bin' && op.type === 'instanceof' && isNode(op.right) && op.right.kind === 'name' && normalizeName(String(op.right.name)) === 'socket')
@@ -1155,13 +1148,10 @@ class Round {
     for (const [key, value] of this.state.vars) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
   }
 
-  /**
-   * An unqualified `socket_read()` is not PHP's when the file imports a function of that name
-   * (`use function Safe\socket_read;`) or declares one (a namespace's own wrapper).
-   */
+  /** An unqualified `socket_read()` is not PHP's when the file declares one (a namespace's own wrapper). */
   private isShadowed(node: PhpNode, name: string): boolean {
-    if (isNode(node.what) && node.what.resolution === 'fqn') return false;
-    return this.declarations.importedFunctions.has(name) || this.declarations.functions.has(name);
+    // Imports were resolved with the names (`use function Safe\socket_read;` is no ext/sockets call).
+    return isNode(node.what) && node.what.resolution !== 'fqn' && this.declarations.functions.has(name);
   }
 
   /** Sockets handed to other code may be bound there. */
