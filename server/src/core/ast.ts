@@ -81,3 +81,39 @@ export function unwrapSilence(node: PhpNode): PhpNode {
   while (current.kind === 'silent' && isNode(current.expr)) current = current.expr;
   return current;
 }
+
+const PARENTS = new WeakMap<PhpNode, WeakMap<PhpNode, PhpNode>>();
+
+/** Each node's parent in a program, built once per program on first use (own stack, any depth). */
+function parentsOf(program: PhpNode): WeakMap<PhpNode, PhpNode> {
+  let parents = PARENTS.get(program);
+  if (parents) return parents;
+  parents = new WeakMap();
+  const stack = [program];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const child of childNodes(node)) {
+      parents.set(child, node);
+      stack.push(child);
+    }
+  }
+  PARENTS.set(program, parents);
+  return parents;
+}
+
+/** Nodes whose `children` are statements run one after the other. */
+const STATEMENT_LISTS = new Set(['program', 'namespace', 'block', 'declare']);
+/** Code inside these runs elsewhere: a statement outside them is not "before" it. */
+const CODE_BOUNDARIES = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
+
+/**
+ * The statement of a statement list (a block, a file) that contains `node`, so that code can be
+ * inserted right before it; undefined when a function boundary or a bare `if` body comes first.
+ */
+export function enclosingListStatement(program: PhpNode, node: PhpNode): PhpNode | undefined {
+  const parents = parentsOf(program);
+  for (let current = node, parent = parents.get(node); parent; current = parent, parent = parents.get(parent)) {
+    if (STATEMENT_LISTS.has(parent.kind) && Array.isArray(parent.children) && parent.children.includes(current)) return current;
+    if (CODE_BOUNDARIES.has(parent.kind)) return undefined;
+  }
+  return undefined;
+}

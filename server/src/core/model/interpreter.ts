@@ -221,7 +221,7 @@ class Round {
       if (call) unchecked.push({ call, how: report.how, useRange: report.useRange });
     }
     unchecked.sort((a, b) => a.call.nameRange[0] - b.call.nameRange[0]);
-    return { calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()] };
+    return { program: this.file.program, calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()] };
   }
 
   // ---- scopes -------------------------------------------------------------------------------

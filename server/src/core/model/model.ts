@@ -68,6 +68,8 @@ export interface FalseBlindComparison {
 }
 
 export interface SocketModel {
+  /** The parsed file, for rules that look at the syntax around a call (names resolved). */
+  program: PhpNode;
   calls: readonly SocketCall[];
   unchecked: readonly UncheckedResult[];
   resourceTests: readonly ResourceTest[];

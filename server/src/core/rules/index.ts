@@ -1,6 +1,7 @@
 // The registry: every rule, sorted by id. test/rules/meta.test.ts checks that each one has a
 // docs page and a test table.
 import type { RuleModule } from '../rule';
+import byReferenceExpression from './by-reference-expression';
 import impossibleFalseCheck from './impossible-false-check';
 import listenBeforeBind from './listen-before-bind';
 import listenOnDatagram from './listen-on-datagram';
@@ -10,6 +11,7 @@ import uncheckedFalseReturn from './unchecked-false-return';
 import unrealisticBacklog from './unrealistic-backlog';
 
 export const RULES: readonly RuleModule[] = [
+  byReferenceExpression,
   impossibleFalseCheck,
   listenBeforeBind,
   listenOnDatagram,
