@@ -1,9 +1,10 @@
 <?php
 // A small TCP chat server: every line a client sends goes to all other clients.
-// It works on a good day, but no socket_*() result is checked, and the backlog of
-// 100000 is far above what the kernel accepts (net.core.somaxconn, 4096 by default).
-// php-socket-lint reports unchecked-false-return and unrealistic-backlog (warnings);
-// `php-socket-lint --fix` inserts the missing checks.
+// It works on a good day, but no socket_*() result is checked, the backlog of
+// 100000 is far above what the kernel accepts (net.core.somaxconn, 4096 by default),
+// and PHP 8 throws at socket_select(): `$write = null` is no variable to write into.
+// php-socket-lint reports unchecked-false-return and unrealistic-backlog (warnings) and
+// by-reference-expression (an error); `php-socket-lint --fix` repairs all three.
 
 $address = '127.0.0.1';
 $port = 4000;
@@ -18,9 +19,7 @@ echo "Chat server listening on {$address}:{$port}\n";
 
 while (true) {
     $read = array_merge([$server], $clients);
-    $write = null;
-    $except = null;
-    if (socket_select($read, $write, $except, null) < 1) {
+    if (socket_select($read, $write = null, $except = null, null) < 1) {
         continue;
     }
 
