@@ -3,7 +3,9 @@
 // no longer work: is_resource() is always false for the Socket objects PHP 8 returns
 // (socket-is-resource), and socket_*() report failure with false, never with -1, so a
 // `< 0` test never fires (impossible-false-check). Both are warnings with
-// safe fixes: `php-socket-lint --fix examples/legacy-http-client.php`.
+// safe fixes: `php-socket-lint --fix examples/legacy-http-client.php`. And the
+// empty-response message asks a socket that is already closed for its last error,
+// which PHP 8 answers with an Error (use-after-close).
 
 function httpGet(string $host, int $port, string $path): string
 {
@@ -33,6 +35,9 @@ function httpGet(string $host, int $port, string $path): string
         $response .= $chunk;
     }
     socket_close($socket);
+    if ($response === '') {
+        throw new RuntimeException('empty response: ' . socket_strerror(socket_last_error($socket)));
+    }
     return $response;
 }
 

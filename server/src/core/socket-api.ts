@@ -3,6 +3,7 @@
 // scripts/gen-socket-api.mjs); the prose notes below add what reflection cannot say.
 import { isNode, type PhpNode } from './ast';
 import reflected from './ext-sockets.json';
+import overlay from './socket-effects.json';
 
 export interface SocketParameter {
   name: string;
@@ -22,6 +23,52 @@ export interface SocketFunction {
   /** Index of the `Socket $socket` parameter whose last error explains a failure, if any. */
   socketParam: number | undefined;
   note: FunctionNote | undefined;
+  /** What the call does, as data: the analysis reads this, never the function's name. */
+  effects: SocketEffects;
+}
+
+/** A state a call puts its socket in when it succeeds; `blocking` undoes `nonblocking`. */
+export type SocketState = 'bound' | 'connected' | 'listening' | 'nonblocking' | 'blocking' | 'closed';
+
+/** How the type of a socket a call makes is known. */
+export type CreatedType = SocketType | 'unknown' | { fromArgument: string } | { sameAsArgument: string; otherwise: SocketType };
+
+export interface CreatedSocket {
+  /** A fixed type, the SOCK_* value of an argument, or the type of the socket argument. */
+  type: CreatedType;
+  /** The argument whose AF_* value gives the address family. */
+  family?: { fromArgument: string };
+  /** Bound (or connected) as made: `socket_create_listen()`, `socket_accept()`. */
+  bound: boolean;
+  /** A by-reference parameter that receives the sockets (`socket_create_pair()`'s `$pair`), else the result. */
+  into?: string;
+}
+
+export interface SocketEffects {
+  /** The parameter that takes the Socket the call acts on (`Socket` or `?Socket`). */
+  socketParameter: string | undefined;
+  /** By-reference parameters the call writes. */
+  outputs: readonly string[];
+  /** What the call returns when it fails, if it can. */
+  failure: false | undefined;
+  creates?: CreatedSocket;
+  /** The socket argument's state after the call succeeds. */
+  onSuccess?: SocketState;
+  /** By-reference arrays that keep (some of) the sockets they held (`socket_select()`). */
+  keepsSockets?: readonly string[];
+}
+
+type OverlayEntry = Omit<SocketEffects, 'socketParameter' | 'outputs' | 'failure'>;
+const OVERLAY = overlay.functions as Record<string, OverlayEntry>;
+
+function effectsOf(name: string, params: readonly SocketParameter[], canFail: boolean): SocketEffects {
+  const socket = params.find((p) => p.type === 'Socket' || p.type === '?Socket');
+  return {
+    socketParameter: socket?.name,
+    outputs: params.filter((p) => p.byRef).map((p) => p.name),
+    failure: canFail ? false : undefined,
+    ...OVERLAY[name],
+  };
 }
 
 export interface FunctionNote {
@@ -168,13 +215,15 @@ const NOTES: Record<string, FunctionNote> = {
 function toSocketFunction(name: string, entry: { params: SocketParameter[]; returns: string }): SocketFunction {
   const returns = entry.returns || UNTYPED_RETURNS[name] || 'mixed';
   const socketParam = entry.params.findIndex((p) => p.name === 'socket' && p.type === 'Socket');
+  const canFail = returnsFalse(returns);
   return {
     name,
     params: entry.params,
     returns,
-    canFail: returnsFalse(returns),
+    canFail,
     socketParam: socketParam >= 0 ? socketParam : undefined,
     note: NOTES[name],
+    effects: effectsOf(name, entry.params, canFail),
   };
 }
 

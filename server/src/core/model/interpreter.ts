@@ -10,7 +10,7 @@
 import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
 import internals from '../php-internals.json';
 import { fileFacts } from '../names';
-import { argumentFor, isDatagramType, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type SocketFunction } from '../socket-api';
+import { argumentFor, isDatagramType, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type CreatedSocket, type SocketFunction, type SocketState } from '../socket-api';
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
@@ -28,6 +28,7 @@ import {
   UNKNOWN,
   withoutPending,
   withPending,
+  withState,
   type AbstractValue,
   type SocketFamily,
   type SocketKind,
@@ -88,6 +89,7 @@ interface CallRecord {
   args: Map<string, ArgumentFact>;
   socketNeverBound: boolean;
   kindGuarded: boolean;
+  socketStates: Map<SocketState, number>;
 }
 
 
@@ -210,6 +212,7 @@ class Round {
         arguments: record.args,
         socketNeverBound: record.socketNeverBound,
         kindGuarded: record.kindGuarded,
+        socketStates: record.socketStates,
         statement: this.file.statements.get(record.node),
       };
       calls.push(call);
@@ -1251,6 +1254,7 @@ class Round {
 
   private evaluateSocketCall(node: PhpNode, fn: SocketFunction): AbstractValue {
     const id = this.file.callId(node);
+    const effects = fn.effects;
     const args = new Map<string, ArgumentFact>();
     const outputs: [PhpNode, string][] = [];
     for (const param of fn.params) {
@@ -1266,15 +1270,28 @@ class Round {
     for (const arg of (node.arguments ?? []) as unknown[]) {
       if (isNode(arg) && arg.kind === 'variadic') this.evaluate(arg.what, 'use');
     }
-    const socket = args.get('socket')?.value;
-    const neverBound = fn.name === 'socket_listen' && socket !== undefined && this.isNeverBound(socket);
-    this.recordCall(id, node, fn, args, neverBound, this.underKindGuard(args.get('socket')?.node));
-    if (socket && (fn.name === 'socket_bind' || fn.name === 'socket_connect')) {
-      for (const key of socket.sockets.keys()) this.state.setBind(key, 'bound');
-    }
-    const result = this.socketResult(id, node, fn, args);
+    const socketArg = effects.socketParameter ? args.get(effects.socketParameter) : undefined;
+    const socket = socketArg?.value;
+    const neverBound = effects.onSuccess === 'listening' && socket !== undefined && this.isNeverBound(socket);
+    this.recordCall(id, node, fn, args, neverBound, this.underKindGuard(socketArg?.node), socket?.states);
+    if (socketArg && effects.onSuccess) this.enterState(socketArg, effects.onSuccess, id);
+    const result = effects.creates && !effects.creates.into ? this.createdSockets(id, node, fn, effects.creates, args) : UNKNOWN;
     for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(fn, paramName, args, arg));
-    return fn.canFail ? withPending({ ...result, consts: [...result.consts, false] }, id) : result;
+    return effects.failure === false ? withPending({ ...result, consts: [...result.consts, false] }, id) : result;
+  }
+
+  /**
+   * The socket argument is in a new state after the call (the analysis follows the path where
+   * it succeeded; a failure is unchecked-false-return's business). Binding is followed per
+   * socket; the other states stay with the value the variable or property holds.
+   */
+  private enterState(socketArg: ArgumentFact, state: SocketState, callId: number): void {
+    if (state === 'bound' || state === 'connected') for (const key of socketArg.value.sockets.keys()) this.state.setBind(key, 'bound');
+    const target = unwrapSilence(socketArg.node);
+    const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
+    if (!key || this.scope.referenced.has(key)) return;
+    const current = this.state.read(key);
+    if (current) this.state.write(key, withState(current, state, callId));
   }
 
   private isNeverBound(socket: AbstractValue): boolean {
@@ -1282,43 +1299,41 @@ class Round {
     return [...socket.sockets.keys()].every((key) => this.state.isUnbound(key));
   }
 
-  private recordCall(id: number, node: PhpNode, fn: SocketFunction, args: Map<string, ArgumentFact>, neverBound: boolean, kindGuarded: boolean): void {
+  private recordCall(
+    id: number,
+    node: PhpNode,
+    fn: SocketFunction,
+    args: Map<string, ArgumentFact>,
+    neverBound: boolean,
+    kindGuarded: boolean,
+    socketStates: AbstractValue['states'],
+  ): void {
     const existing = this.calls.get(id);
     if (!existing) {
-      this.calls.set(id, { node, fn, args, socketNeverBound: neverBound, kindGuarded });
+      this.calls.set(id, { node, fn, args, socketNeverBound: neverBound, kindGuarded, socketStates: new Map(socketStates) });
       return;
     }
     existing.socketNeverBound &&= neverBound;
     existing.kindGuarded &&= kindGuarded;
+    // A state holds at the call when it held on every visit.
+    for (const state of existing.socketStates.keys()) if (!socketStates?.has(state)) existing.socketStates.delete(state);
     for (const [name, fact] of args) {
       const known = existing.args.get(name);
       existing.args.set(name, known ? { node: known.node, value: joinValues(known.value, fact.value) } : fact);
     }
   }
 
-  /** The sockets a call makes, by the type its arguments give. */
-  private socketResult(id: number, node: PhpNode, fn: SocketFunction, args: Map<string, ArgumentFact>): AbstractValue {
-    switch (fn.name) {
-      case 'socket_create': {
-        const typeArg = args.get('type');
-        return this.newSockets(id, node, fn.name, typeArg, 'unbound', familyOf(args.get('domain')?.value));
-      }
-      case 'socket_create_listen':
-        return this.site(id, node, fn.name, 'SOCK_STREAM', undefined, 'bound');
-      case 'socket_accept': {
-        // An accepted socket has the listening socket's type (stream or seqpacket).
-        const listening = args.get('socket')?.value;
-        const kinds = new Set([...(listening?.sockets.values() ?? [])].map((site) => site.type));
-        const kind: SocketKind = kinds.size === 1 ? [...kinds][0]! : 'SOCK_STREAM';
-        return this.site(id, node, fn.name, kind === 'unknown' ? 'SOCK_STREAM' : kind, undefined, 'bound');
-      }
-      case 'socket_import_stream':
-      case 'socket_addrinfo_bind':
-      case 'socket_addrinfo_connect':
-        return this.site(id, node, fn.name, 'unknown', undefined, 'bound');
-      default:
-        return UNKNOWN;
-    }
+  /** The sockets a call makes, of the type its effects entry says where to find. */
+  private createdSockets(id: number, node: PhpNode, fn: SocketFunction, creates: CreatedSocket, args: Map<string, ArgumentFact>): AbstractValue {
+    const bind = creates.bound ? 'bound' : 'unbound';
+    const family = creates.family ? familyOf(args.get(creates.family.fromArgument)?.value) : 'unknown';
+    const type = creates.type;
+    if (typeof type === 'string') return this.site(id, node, fn.name, type, undefined, bind, family);
+    if ('fromArgument' in type) return this.newSockets(id, node, fn.name, args.get(type.fromArgument), bind, family);
+    // An accepted socket has the listening socket's type (stream or seqpacket).
+    const kinds = new Set([...(args.get(type.sameAsArgument)?.value.sockets.values() ?? [])].map((site) => site.type));
+    const kind: SocketKind = kinds.size === 1 ? [...kinds][0]! : type.otherwise;
+    return this.site(id, node, fn.name, kind === 'unknown' ? type.otherwise : kind, undefined, bind, family);
   }
 
   private newSockets(id: number, node: PhpNode, fnName: string, typeArg: ArgumentFact | undefined, bind: 'bound' | 'unbound', family: SocketFamily = 'unknown'): AbstractValue {
@@ -1341,10 +1356,9 @@ class Round {
 
   /** What a by-reference parameter holds after the call. */
   private outputValue(fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: PhpNode): AbstractValue {
-    if (fn.name === 'socket_create_pair' && paramName === 'pair') {
-      return this.newSockets(this.file.callId(arg), arg, fn.name, args.get('type'), 'bound');
-    }
-    if (fn.name === 'socket_select') {
+    const creates = fn.effects.creates;
+    if (creates?.into === paramName) return this.createdSockets(this.file.callId(arg), arg, fn, creates, args);
+    if (fn.effects.keepsSockets?.includes(paramName)) {
       // The arrays keep (some of) the sockets they held.
       const before = isNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
       return before ? withoutPending(before) : UNKNOWN;

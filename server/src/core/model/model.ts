@@ -1,7 +1,7 @@
 // The socket model of one file: every ext/sockets call the analysis reached, what its
 // arguments may hold, and which `false` results go unchecked. Rules only read this.
 import type { PhpNode, Range } from '../ast';
-import type { SocketFunction } from '../socket-api';
+import type { SocketFunction, SocketState } from '../socket-api';
 import { analyzeProgram } from './interpreter';
 import type { AbstractValue } from './values';
 
@@ -33,6 +33,11 @@ export interface SocketCall {
   socketNeverBound: boolean;
   /** Every visit ran under a condition that tells socket kinds apart (`$type === SOCK_STREAM`). */
   kindGuarded: boolean;
+  /**
+   * States its socket argument was in on every path to the call (from the effects of earlier
+   * calls: `closed` after `socket_close()`), each with the id of the call that set it.
+   */
+  socketStates: ReadonlyMap<SocketState, number>;
   statement: StatementContext | undefined;
 }
 

@@ -1,6 +1,6 @@
 // Abstract values of the socket model: what a PHP expression may hold at one point of a path.
 import type { PhpNode } from '../ast';
-import type { SocketType } from '../socket-api';
+import type { SocketState, SocketType } from '../socket-api';
 
 export type SocketKind = SocketType | 'unknown';
 
@@ -33,6 +33,30 @@ export interface AbstractValue {
   readonly unknown: boolean;
   /** Ids of socket calls whose possible `false` has not been checked yet. */
   readonly pending: ReadonlySet<number>;
+  /**
+   * States the socket it holds is in on every path that reaches here (`closed` after
+   * `socket_close($s)`), each with the id of the call that put it there. Kept by copies of the
+   * value (`$t = $s` is the same Socket object), lost by anything that makes a new value.
+   */
+  readonly states?: ReadonlyMap<SocketState, number>;
+}
+
+/** The value after a call put its socket in a state; `blocking` and `nonblocking` undo each other. */
+export function withState(value: AbstractValue, state: SocketState, callId: number): AbstractValue {
+  const states = new Map(value.states);
+  if (state === 'blocking') states.delete('nonblocking');
+  if (state === 'nonblocking') states.delete('blocking');
+  states.set(state, callId);
+  return { ...value, states };
+}
+
+/** States held on both paths. */
+function commonStates(a: AbstractValue['states'], b: AbstractValue['states']): AbstractValue['states'] {
+  if (!a || !b || a.size === 0 || b.size === 0) return undefined;
+  if (a === b) return a;
+  const common = new Map<SocketState, number>();
+  for (const [state, id] of a) if (b.has(state)) common.set(state, id);
+  return common.size > 0 ? common : undefined;
 }
 
 const EMPTY_SITES: ReadonlyMap<string, SocketSite> = new Map();
@@ -70,13 +94,14 @@ export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
   for (const c of b.consts) if (!consts.some((known) => sameConstant(known, c))) consts.push(c);
   const tooMany = consts.length > MAX_CONSTS;
   const pending = a.pending.size === 0 ? b.pending : b.pending.size === 0 ? a.pending : new Set([...a.pending, ...b.pending]);
-  return { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending };
+  return { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending, states: commonStates(a.states, b.states) };
 }
 
 export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
   if (a === b) return true;
   if (a.unknown !== b.unknown || a.sockets.size !== b.sockets.size || a.consts.length !== b.consts.length) return false;
-  if (a.pending.size !== b.pending.size) return false;
+  if (a.pending.size !== b.pending.size || (a.states?.size ?? 0) !== (b.states?.size ?? 0)) return false;
+  for (const state of a.states?.keys() ?? []) if (!b.states!.has(state)) return false;
   for (const key of a.sockets.keys()) if (!b.sockets.has(key)) return false;
   for (const id of a.pending) if (!b.pending.has(id)) return false;
   return a.consts.every((c) => b.consts.some((d) => sameConstant(c, d)));

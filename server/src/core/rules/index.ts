@@ -9,6 +9,7 @@ import socketIsResource from './socket-is-resource';
 import udpConnect from './udp-connect';
 import uncheckedFalseReturn from './unchecked-false-return';
 import unrealisticBacklog from './unrealistic-backlog';
+import useAfterClose from './use-after-close';
 
 export const RULES: readonly RuleModule[] = [
   byReferenceExpression,
@@ -19,6 +20,7 @@ export const RULES: readonly RuleModule[] = [
   udpConnect,
   uncheckedFalseReturn,
   unrealisticBacklog,
+  useAfterClose,
 ] as readonly RuleModule<string>[];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
