@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import reflected from '../server/src/core/ext-sockets.json';
 import internals from '../server/src/core/php-internals.json';
+import effectsOverlay from '../server/src/core/socket-effects.json';
 import { argumentFor, SOCKET_FUNCTIONS, signatureOf, socketFunction } from '../server/src/core/socket-api';
 import { parsePhp } from '../server/src/core/parse';
 
@@ -40,5 +41,39 @@ describe('ext/sockets table', () => {
     expect(argumentFor(call('socket_listen($s, 5)'), listen, 'backlog')?.value).toBe('5');
     expect(argumentFor(call('socket_listen(backlog: 7, socket: $s)'), listen, 'backlog')?.value).toBe('7');
     expect(argumentFor(call('socket_listen(...$args)'), listen, 'backlog')).toBeUndefined();
+  });
+});
+
+describe('the effects overlay (socket-effects.json)', () => {
+  const overlay = (effectsOverlay as { functions: Record<string, Record<string, unknown>> }).functions;
+  const params = (name: string) => socketFunction(name)!.params.map((p) => p.name);
+
+  it('names only real functions and their real parameters', () => {
+    for (const [name, entry] of Object.entries(overlay)) {
+      expect(socketFunction(name), name).toBeDefined();
+      const creates = entry.creates as { type: unknown; family?: { fromArgument: string }; into?: string } | undefined;
+      const type = creates?.type as { fromArgument?: string; sameAsArgument?: string } | string | undefined;
+      const named = [
+        typeof type === 'object' ? (type.fromArgument ?? type.sameAsArgument) : undefined,
+        creates?.family?.fromArgument,
+        creates?.into,
+        ...((entry.keepsSockets as string[] | undefined) ?? []),
+      ].filter((value): value is string => value !== undefined);
+      for (const param of named) expect(params(name), `${name}: ${param}`).toContain(param);
+      if (creates?.into) expect(socketFunction(name)!.effects.outputs, name).toContain(creates.into);
+    }
+  });
+
+  it('changes the state only of functions that take a socket, and creates only where PHP returns or writes one', () => {
+    for (const fn of SOCKET_FUNCTIONS.values()) {
+      if (fn.effects.onSuccess) expect(fn.effects.socketParameter, fn.name).toBe('socket');
+      if (fn.effects.creates && !fn.effects.creates.into) expect(fn.returns, fn.name).toMatch(/Socket/);
+    }
+  });
+
+  it('takes the socket parameter, outputs and failure value from reflection', () => {
+    expect(socketFunction('socket_last_error')!.effects.socketParameter).toBe('socket');
+    expect(socketFunction('socket_select')!.effects).toMatchObject({ socketParameter: undefined, outputs: ['read', 'write', 'except'], failure: false });
+    expect(socketFunction('socket_close')!.effects).toMatchObject({ failure: undefined, onSuccess: 'closed' });
   });
 });
