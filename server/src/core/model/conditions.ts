@@ -1,7 +1,8 @@
 // What a condition is about, read from its syntax tree (never from its text): whether it tests
 // the PHP version, tells socket kinds apart, or mentions a given variable, property or element.
 // Each answer is computed once per condition node.
-import { calledFunctionName, childNodes, normalizeName, type PhpNode } from '../ast';
+import { calledFunctionName, childNodes, isNode, normalizeName, unwrapSilence, type PhpNode } from '../ast';
+import { falseBlindness, phpCompare, type ComparisonOperator } from './compare';
 
 const VERSION_CONSTANTS = new Set(['php_version_id', 'php_version', 'php_major_version', 'php_minor_version']);
 const KIND_CONSTANTS = new Set(['sock_stream', 'sock_dgram', 'sock_seqpacket', 'sock_raw', 'sock_rdm', 'so_type', 'sol_udp', 'sol_tcp', 'ipproto_udp', 'ipproto_tcp']);
@@ -62,4 +63,94 @@ export function tellsSocketKindsApart(condition: PhpNode): boolean {
 /** The condition reads this very variable, property or element (`$ready === $tcp` mentions `$tcp`). */
 export function mentionsExpression(condition: PhpNode, expression: PhpNode): boolean {
   return REFERENCE_KINDS.has(expression.kind) && factsOf(condition).references.has(expressionKey(expression));
+}
+
+/**
+ * How a condition narrows a value that may be `false` (after PHPStan's TypeSpecifier): the
+ * tested expression, the operands evaluated with it, and the branch on which it may still be
+ * false. `$c`, `$c === true`, `$c instanceof \Socket`, `is_resource($c)`, `$n > 0`: it may be
+ * false where the condition is false; `$c === false`, `$c == false`, `empty($c)`, `$n !== 1`:
+ * where it is true. `!` and `&&`/`||` are the caller's (they combine two narrowings).
+ */
+export interface FalseNarrowing {
+  subject: PhpNode;
+  others: PhpNode[];
+  falseWhen: 'true' | 'false';
+  /** `instanceof \Socket`, `is_a($x, \Socket::class)`: where it fails, the subject is no Socket. */
+  socketTest?: boolean;
+}
+
+/** `Socket`, `\Socket`, `'Socket'`, `\Socket::class`. */
+export function namesSocketClass(node: unknown): boolean {
+  if (!isNode(node)) return false;
+  if (node.kind === 'name') return normalizeName(String(node.name)) === 'socket';
+  if (node.kind === 'string') return normalizeName(String(node.value)) === 'socket';
+  if (node.kind === 'staticlookup' && isNode(node.offset) && node.offset.kind === 'identifier' && String(node.offset.name).toLowerCase() === 'class') {
+    return namesSocketClass(node.what);
+  }
+  return false;
+}
+
+const SUBJECT_KINDS = new Set(['variable', 'propertylookup', 'nullsafepropertylookup', 'staticlookup']);
+const TYPE_TESTS = new Set(['is_resource', 'is_object', 'is_a', 'is_subclass_of']);
+const NUMERIC_COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '<=', '>', '>=']);
+
+function asSubject(node: unknown): PhpNode | undefined {
+  if (!isNode(node)) return undefined;
+  const inner = unwrapSilence(node);
+  if (SUBJECT_KINDS.has(inner.kind)) return inner;
+  if (inner.kind === 'assign' && inner.operator === '=' && isNode(inner.left) && SUBJECT_KINDS.has(unwrapSilence(inner.left).kind)) return inner;
+  return undefined;
+}
+
+function booleanLiteral(node: unknown): boolean | undefined {
+  if (!isNode(node)) return undefined;
+  if (node.kind === 'boolean') return Boolean(node.value);
+  if (node.kind === 'name') {
+    const name = normalizeName(String(node.name));
+    if (name === 'false' || name === 'true') return name === 'true';
+  }
+  return undefined;
+}
+
+const flip = (side: 'true' | 'false'): 'true' | 'false' => (side === 'true' ? 'false' : 'true');
+
+export function falseNarrowing(test: PhpNode, staticInteger: (node: PhpNode) => number | undefined): FalseNarrowing | undefined {
+  const node = unwrapSilence(test);
+  const direct = asSubject(node);
+  if (direct) return { subject: direct, others: [], falseWhen: 'false' };
+  if (node.kind === 'cast' && (node.type === 'bool' || node.type === 'boolean')) {
+    const subject = asSubject(node.expr);
+    return subject ? { subject, others: [], falseWhen: 'false' } : undefined;
+  }
+  if (node.kind === 'empty') {
+    const subject = asSubject(node.expression);
+    return subject ? { subject, others: [], falseWhen: 'true' } : undefined;
+  }
+  if (node.kind === 'call') {
+    const name = calledFunctionName(node);
+    const [first, ...rest] = ((node.arguments ?? []) as PhpNode[]).filter(isNode);
+    const subject = name && TYPE_TESTS.has(name) ? asSubject(first) : undefined;
+    return subject ? { subject, others: rest, falseWhen: 'false', socketTest: name === 'is_a' && namesSocketClass(rest[0]) } : undefined;
+  }
+  if (node.kind !== 'bin') return undefined;
+  const op = String(node.type);
+  if (op === 'instanceof') {
+    const subject = asSubject(node.left);
+    return subject ? { subject, others: [], falseWhen: 'false', socketTest: namesSocketClass(node.right) } : undefined;
+  }
+  if (!NUMERIC_COMPARISONS.has(op)) return undefined;
+  for (const [side, other, subjectOnLeft] of [[node.left, node.right, true], [node.right, node.left, false]] as [PhpNode, PhpNode, boolean][]) {
+    const subject = asSubject(side);
+    if (!subject || !isNode(other)) continue;
+    const literal = booleanLiteral(other);
+    const number = literal === undefined ? staticInteger(other) : undefined;
+    if (literal === undefined && number === undefined) continue;
+    // C-style tests blind to false (`$n < 0`) are impossible-false-check's: no narrowing.
+    if (number !== undefined && falseBlindness(op as ComparisonOperator, number, subjectOnLeft)) return undefined;
+    const operand = literal ?? number!;
+    const holdsForFalse = subjectOnLeft ? phpCompare(op === '<>' ? '!=' : (op as ComparisonOperator), false, operand) : phpCompare(op === '<>' ? '!=' : (op as ComparisonOperator), operand, false);
+    return { subject, others: [other], falseWhen: holdsForFalse ? 'true' : flip('true') };
+  }
+  return undefined;
 }

@@ -14,7 +14,7 @@ import { argumentFor, isDatagramType, socketFunction, socketTypeOfValue, SOCKET_
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
-import { expressionKey, mentionsExpression, tellsSocketKindsApart, testsPhpVersion } from './conditions';
+import { expressionKey, falseNarrowing, mentionsExpression, namesSocketClass, tellsSocketKindsApart, testsPhpVersion } from './conditions';
 import type { ArgumentFact, FalseBlindComparison, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
 import { FlowState } from './state';
 import {
@@ -178,6 +178,8 @@ class Round {
   readSummaries = false;
   /** Results that some path read (checked or used) out of a variable. */
   private readonly readResults = new Set<number>();
+  /** Results a variable lost to a new value before they were read on that path. */
+  private readonly overwritten = new Set<number>();
   /** The conditions the current code runs under, innermost last. */
   private readonly conditions: PhpNode[] = [];
 
@@ -200,6 +202,7 @@ class Round {
   }
 
   model(): SocketModel {
+    for (const id of this.overwritten) if (!this.readResults.has(id)) this.reportUnchecked(id, 'dropped', undefined);
     const calls: SocketCall[] = [];
     const byId = new Map<number, SocketCall>();
     for (const [id, record] of [...this.calls].sort((a, b) => a[0] - b[0])) {
@@ -416,8 +419,39 @@ class Round {
           : { whenTrue: right.whenTrue, whenFalse: FlowState.join([left.whenFalse, right.whenFalse]) };
       }
     }
-    this.evaluate(test, 'check');
-    return { whenTrue: this.state, whenFalse: this.state.clone() };
+    const narrowing = isNode(test) && this.state.live ? falseNarrowing(test, (node) => this.staticInteger(node)) : undefined;
+    const key = narrowing ? this.narrowingKey(narrowing.subject) : undefined;
+    if (!narrowing || !key) {
+      this.evaluate(test, 'check');
+      return { whenTrue: this.state, whenFalse: this.state.clone() };
+    }
+    // The subject keeps its unchecked ids on the side where it may still be false: a use there
+    // (or after the branches join) is a use of an unchecked result. It counts as looked at.
+    let tested: AbstractValue;
+    if (narrowing.subject.kind === 'assign') {
+      tested = this.evaluate(narrowing.subject, 'keep');
+      for (const other of narrowing.others) this.evaluate(other, 'check');
+    } else {
+      // The whole test runs as a check (rules note `is_resource()` and the like there).
+      tested = this.state.read(key) ?? NULL_VALUE;
+      this.evaluate(test, 'check');
+    }
+    for (const id of tested.pending) this.readResults.add(id);
+    const cleared = this.state;
+    const current = cleared.read(key);
+    if (current && current.pending.size > 0) cleared.write(key, withoutPending(current));
+    const mayBeFalse = cleared.clone();
+    if (tested.pending.size > 0) mayBeFalse.write(key, tested);
+    // Where `$x instanceof \Socket` is false, `$x` is no Socket (a PHP 7 resource, say).
+    if (narrowing.socketTest && tested.sockets.size > 0) mayBeFalse.write(key, { ...UNKNOWN, consts: tested.consts, pending: tested.pending });
+    return narrowing.falseWhen === 'true' ? { whenTrue: mayBeFalse, whenFalse: cleared } : { whenTrue: cleared, whenFalse: mayBeFalse };
+  }
+
+  /** The variable or `$this` property a narrowing condition tests (`$c` in `($c = f()) === false`). */
+  private narrowingKey(subject: PhpNode): string | undefined {
+    const target = subject.kind === 'assign' && subject.operator === '=' && isNode(subject.left) ? unwrapSilence(subject.left) : subject;
+    const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
+    return key && key !== 'this' && !this.scope.referenced.has(key) ? key : undefined;
   }
 
   /** Whether a condition is always true or always false, when its value is a known constant. */
@@ -744,11 +778,22 @@ class Round {
       if (!isNode(item)) continue;
       const valueNode = item.kind === 'entry' ? item.value : item;
       if (item.kind === 'entry' && isNode(item.key)) this.evaluate(item.key, 'use');
-      const value = this.evaluate(valueNode, 'keep');
+      const value = this.storeFrom(valueNode);
       sockets = new Map([...sockets, ...value.sockets]);
       unknown ||= value.unknown || value.sockets.size === 0;
     }
     return { ...UNKNOWN, sockets, unknown: unknown || sockets.size === 0 };
+  }
+
+  /**
+   * Evaluates a value being stored in an array (`[$s]`, `$clients[] = $c`): storing is not
+   * checking, so a variable read for it keeps its unchecked results.
+   */
+  private storeFrom(node: unknown): AbstractValue {
+    const value = this.evaluate(node, 'keep');
+    const name = isNode(node) ? variableName(unwrapSilence(node)) : undefined;
+    if (name && value.pending.size > 0 && !this.scope.referenced.has(name)) this.state.write(name, value);
+    return value;
   }
 
   private evaluateClosure(node: PhpNode): AbstractValue {
@@ -951,8 +996,11 @@ class Round {
     const source = (subject: PhpNode) => expressionKey(unwrapSilence(subject));
     const checkedAsSocket = new Set(
       operands
-        .filter((op) => op.kind === 'bin' && op.type === 'instanceof' && isNode(op.right) && op.right.kind === 'name' && normalizeName(String(op.right.name)) === 'socket')
-        .map((op) => source(op.left)),
+        .flatMap((op) => {
+          if (op.kind === 'bin' && op.type === 'instanceof' && namesSocketClass(op.right)) return [source(op.left)];
+          const [subject, className] = op.kind === 'call' && calledFunctionName(op) === 'is_a' ? ((op.arguments ?? []) as PhpNode[]) : [];
+          return isNode(subject) && namesSocketClass(className) ? [source(subject)] : [];
+        }),
     );
     if (checkedAsSocket.size === 0) return;
     for (const op of operands) {
@@ -1002,7 +1050,7 @@ class Round {
     const operator = String(node.operator);
     if (operator === '=' && this.assignPositionally(node)) return UNKNOWN;
     if (operator === '=') {
-      const value = this.evaluate(node.right, 'keep');
+      const value = isNode(node.left) && node.left.kind === 'offsetlookup' ? this.storeFrom(node.right) : this.evaluate(node.right, 'keep');
       // `if (($c = socket_accept($s)) === false)`: the assigned value is checked right here.
       this.assignTo(node.left, usage === 'check' ? withoutPending(value) : value);
       return value;
@@ -1065,9 +1113,10 @@ class Round {
           this.state.write(name, UNKNOWN);
           return;
         }
-        // Overwritten before any check: also the same call's result from the previous loop pass.
+        // Overwritten before any check: also the same call's result from the previous loop pass,
+        // unless some path reads it later (a retry loop tests the last pass's result after it).
         const previous = this.state.read(name);
-        if (previous) for (const id of previous.pending) this.reportUnchecked(id, 'dropped', undefined);
+        if (previous) for (const id of previous.pending) this.overwritten.add(id);
         this.state.write(name, value);
         return;
       }
