@@ -53,6 +53,13 @@ runRuleTests('unchecked-false-return', {
       output: checked(C + '$data = socket_read($s, 10);\nif (empty($data)) { echo strlen($data); }', 2, '$data', 'socket_read', 'socket_last_error($s)'),
     },
     {
+      // Loops run to a fixed point, not a set number of passes: $r reaches $d on the fourth.
+      name: 'a loop that needs four passes to carry the result to its use',
+      code: '<?php $r = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $b = $c = $d = null;\nwhile (more()) { $d = $c; $c = $b; $b = $a; $a = $r; }\necho $d;',
+      errors: [{ messageId: 'used', line: 1, column: 12 }],
+      output: checked('<?php $r = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $b = $c = $d = null;\nwhile (more()) { $d = $c; $c = $b; $b = $a; $a = $r; }\necho $d;', 1, '$r', 'socket_create', 'socket_last_error()'),
+    },
+    {
       name: 'stored in an array is not checked',
       code: L + '$c = socket_accept($s);\n$clients[] = $c;\nsocket_close($c);',
       errors: [{ messageId: 'used', line: 2, column: 6 }],

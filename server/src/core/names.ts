@@ -53,6 +53,9 @@ class NameResolver {
 
   /** Notes what one node names; false when its children need no visit. */
   private visit(node: PhpNode): boolean {
+    // Comments are the parse result's list (ParsedFile.comments), not parts of the tree.
+    if (node.leadingComments) delete node.leadingComments;
+    if (node.trailingComments) delete node.trailingComments;
     switch (node.kind) {
       case 'namespace':
         this.namespace = lowerName(String(node.name ?? ''));

@@ -6,13 +6,35 @@ export interface ParseError {
   offset: number;
 }
 
+/** A comment of the file, from the parser's tokens (so never a `//` inside a string). */
+export interface SourceComment {
+  kind: 'line' | 'block';
+  /** The comment as written, with its `//`, `#` or block delimiters. */
+  text: string;
+  /** [start, end) offsets in UTF-16 units. */
+  range: readonly [number, number];
+}
+
 export interface ParsedFile {
   program: PhpNode;
   errors: ParseError[];
+  /** Every comment, in order, when they were asked for (see parsePhp()); else empty. */
+  comments: SourceComment[];
 }
 
+export interface ParseOptions {
+  /**
+   * Collect the comments. Costs about a fifth of the parse, so by default only when the text
+   * could hold a directive (it contains `php-socket-lint-`).
+   */
+  comments?: boolean;
+}
+
+/** Every comment that can matter to the linter names it. */
+const DIRECTIVE_MARKER = 'php-socket-lint-';
+
 type Engine = { parseCode(text: string, filename: string): PhpNode; parser: { lex(): unknown } };
-let engine: Engine | undefined;
+const engines = new Map<boolean, Engine>();
 
 /** Tokens the parser may take per character of text before it is deemed stuck. */
 const TOKENS_PER_CHARACTER = 4;
@@ -36,35 +58,54 @@ function guardAgainstEndlessRecovery(instance: Engine): void {
 
 // php-parser is loaded on first use (esbuild bundles a `require` inside a function as a lazy
 // module): a tree where no file names the socket API never pays for loading the parser.
-function parserEngine(): Engine {
+function parserEngine(withComments: boolean): Engine {
+  let engine = engines.get(withComments);
   if (!engine) {
     const { Engine: PhpParserEngine } = require('php-parser') as { Engine: new (options: object) => Engine };
     engine = new PhpParserEngine({
-      parser: { suppressErrors: true, extractDoc: false, version: '8.3' },
+      parser: { suppressErrors: true, extractDoc: withComments, version: '8.3' },
       ast: { withPositions: true },
     });
     guardAgainstEndlessRecovery(engine);
+    engines.set(withComments, engine);
   }
   return engine;
 }
 
 /** Parses PHP text; never throws. Syntax errors come back with the partial program. */
-export function parsePhp(text: string, filename = 'input.php'): ParsedFile {
+export function parsePhp(text: string, filename = 'input.php', options: ParseOptions = {}): ParsedFile {
+  const withComments = options.comments ?? text.includes(DIRECTIVE_MARKER);
   try {
-    const parser = parserEngine();
+    const parser = parserEngine(withComments);
     tokenBudget = text.length * TOKENS_PER_CHARACTER + 10_000;
     const program = parser.parseCode(text, filename);
+    // Names resolved, statement ends corrected, comments detached from the nodes: once, here.
     resolveNames(program, text);
+    const comments = withComments ? sourceComments(program) : [];
     const errors = ((program.errors ?? []) as PhpNode[]).map((error) => ({
       message: cleanParserMessage(String(error.message)),
       offset: error.loc ? error.loc.start.offset : 0,
     }));
-    return { program, errors: dedupeByOffset(errors) };
+    return { program, errors: dedupeByOffset(errors), comments };
   } catch (error) {
     // suppressErrors makes php-parser recover, but a lexer failure can still throw.
     const message = error instanceof Error ? error.message : String(error);
-    return { program: { kind: 'program', loc: null, children: [], errors: [] }, errors: [{ message: cleanParserMessage(message), offset: 0 }] };
+    return { program: { kind: 'program', loc: null, children: [], errors: [] }, errors: [{ message: cleanParserMessage(message), offset: 0 }], comments: [] };
   }
+}
+
+function sourceComments(program: PhpNode): SourceComment[] {
+  const comments = (program.comments ?? []) as PhpNode[];
+  delete program.comments;
+  return comments
+    .filter((comment) => comment.loc)
+    .map((comment) => {
+      const text = String(comment.value);
+      const start = comment.loc!.start.offset;
+      // A line comment's token takes its line ending; the comment itself ends before it.
+      const trimmed = comment.kind === 'commentline' ? text.replace(/\r?\n$/, '') : text;
+      return { kind: comment.kind === 'commentline' ? 'line' : 'block', text: trimmed, range: [start, start + trimmed.length] } as SourceComment;
+    });
 }
 
 // "Parse Error : syntax error, unexpected ';' on line 2" → "syntax error, unexpected ';'"

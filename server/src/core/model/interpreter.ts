@@ -61,7 +61,12 @@ const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
 const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
 /** Rounds over the whole file until function and property summaries stop changing. */
 const MAX_ROUNDS = 4;
-const MAX_LOOP_PASSES = 3;
+/**
+ * A guard only: a loop's head state grows by joins over a finite lattice (sockets by call site,
+ * at most MAX_CONSTS scalars before "unknown", pending ids, states), so it reaches its fixed
+ * point in a few passes (test/rules/flow-patterns.test.ts has a loop that needs four).
+ */
+const MAX_LOOP_PASSES = 64;
 
 const INTERNAL_PARAMS = internals.functions as Record<string, string>;
 
@@ -502,7 +507,7 @@ class Round {
   }
 
   /**
-   * Runs a loop's passes until the state at its head stops changing (at most MAX_LOOP_PASSES):
+   * Runs a loop's passes until the state at its head stops changing (a fixed point):
    * `enter` prepares a pass (the test, the loop variables) and returns the body to run;
    * `after` runs at the end of each pass (a `for` loop's increments). `continue`s rejoin there.
    */

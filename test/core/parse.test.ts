@@ -1,0 +1,58 @@
+// The parse step: names resolved once, comments from the parser's tokens, any depth.
+import { describe, expect, it } from 'vitest';
+import { calledFunctionName, type PhpNode } from '../../server/src/core/ast';
+import { fileFacts } from '../../server/src/core/names';
+import { parsePhp } from '../../server/src/core/parse';
+
+function calls(text: string): (string | undefined)[] {
+  const found: (string | undefined)[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if ((node as PhpNode).kind === 'call') found.push(calledFunctionName(node as PhpNode));
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc') (Array.isArray(value) ? value : [value]).forEach(visit);
+  };
+  visit(parsePhp(text).program);
+  return found;
+}
+
+describe('names', () => {
+  it('resolve as PHP resolves them', () => {
+    expect(calls('<?php socket_read(); \\socket_read(); namespace\\socket_read(); A\\socket_read();')).toEqual(['socket_read', 'socket_read', 'socket_read', undefined]);
+    expect(calls('<?php namespace App; socket_read(); \\socket_read(); namespace\\socket_read(); A\\socket_read();')).toEqual(['socket_read', 'socket_read', undefined, undefined]);
+    expect(calls('<?php namespace App; use function socket_read; use function Safe\\socket_write; use function \\socket_accept as accept; socket_read(); socket_write(); accept(); SOCKET_READ();'))
+      .toEqual(['socket_read', undefined, 'socket_accept', 'socket_read']);
+    expect(calls('<?php namespace A { use function Safe\\socket_write; socket_write(); } namespace B { socket_write(); }')).toEqual([undefined, 'socket_write']);
+  });
+
+  it('give the file facts from the tree, not the text', () => {
+    expect(fileFacts(parsePhp('<?php echo "include global eval(", \'$GLOBALS\';').program)).toEqual({ globalNames: new Set(), sharesAllGlobals: false });
+    expect(fileFacts(parsePhp('<?php function f() { global $a, $b; }').program)).toEqual({ globalNames: new Set(['a', 'b']), sharesAllGlobals: false });
+    for (const code of ['<?php require_once "x.php";', '<?php $x = $GLOBALS["a"];', '<?php eval($code);', '<?php if ($x) { include $f; }']) {
+      expect(fileFacts(parsePhp(code).program).sharesAllGlobals, code).toBe(true);
+    }
+  });
+
+  it('survive nesting thousands deep', () => {
+    const depth = 20_000;
+    const text = '<?php $x = ' + '['.repeat(depth) + ']'.repeat(depth) + '; socket_read($s, 1);';
+    expect(() => parsePhp(text)).not.toThrow();
+  });
+});
+
+describe('comments', () => {
+  it('come from the tokens: a comment marker inside a string is none', () => {
+    const text = '<?php\r\n// php-socket-lint-disable-next-line\r\n$a = "// php-socket-lint-disable-line"; # hash\r\n/* block */ $b = 1;';
+    const { comments, program } = parsePhp(text);
+    expect(comments.map((comment) => [comment.kind, comment.text, text.slice(...comment.range)])).toEqual([
+      ['line', '// php-socket-lint-disable-next-line', '// php-socket-lint-disable-next-line'],
+      ['line', '# hash', '# hash'],
+      ['block', '/* block */', '/* block */'],
+    ]);
+    expect(JSON.stringify(program)).not.toContain('Comments');
+  });
+
+  it('are collected only when asked, or when the text names a directive', () => {
+    expect(parsePhp('<?php // plain\n$a = 1;').comments).toEqual([]);
+    expect(parsePhp('<?php // plain\n$a = 1;', 'a.php', { comments: true }).comments).toHaveLength(1);
+  });
+});
