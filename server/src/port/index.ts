@@ -1,17 +1,39 @@
 // The port: PHP programs that use ext/sockets → TypeScript on node:net/node:dgram.
 //
 // Exports:
-// - portPhpToTypeScript(text, fileName?) → { code, unported }: the whole file as one ESM
-//   module (node: built-ins only, compiles with `tsc --strict`), and what it could not port
-//   (each also left as a `// TODO(port):` comment quoting the PHP).
+// - portPhpToTypeScript(text, fileName?, options?) → { code, unported, style, reason }: the
+//   idiomatic port (idiomatic/) when the program has a shape Node has an idiom for, else the
+//   faithful emulation (module.ts); `style` says which, `reason` why not idiomatic.
 // - socketSetupEquivalent(call) → the node:net/node:dgram code for one socket_create/bind/
 //   listen/connect/create_listen call, for hovers and quick documentation.
-export type { PortResult } from './module';
 export type { Unported } from './translator';
 export { socketSetupEquivalent, type SetupEquivalent } from './setup-equivalent';
 
-import { portProgram, type PortResult } from './module';
+import { portIdiomatic } from './idiomatic/index';
+import { portProgram, type PortResult as FaithfulResult } from './module';
 
-export function portPhpToTypeScript(text: string, fileName = 'input.php'): PortResult {
-  return portProgram(text, fileName);
+export interface PortOptions {
+  /** Force the exact emulation of PHP's ext/sockets (the faithful port). */
+  faithful?: boolean;
+}
+
+export interface PortResult extends FaithfulResult {
+  /** Which translation produced `code`. */
+  style: 'idiomatic' | 'faithful';
+  /** For an idiomatic port, the Node module it is written on. */
+  module?: 'node:net' | 'node:dgram';
+  /** Why the idiomatic translation was not used (absent when it was, or when `faithful` was asked for). */
+  reason?: string;
+}
+
+export function portPhpToTypeScript(text: string, fileName = 'input.php', options: PortOptions = {}): PortResult {
+  if (!options.faithful) {
+    const idiomatic = portIdiomatic(text, fileName);
+    if ('code' in idiomatic) return { code: idiomatic.code, unported: [], style: 'idiomatic', module: idiomatic.module };
+    const reason = `${idiomatic.reason}${idiomatic.line ? ` (line ${idiomatic.line})` : ''}`;
+    const faithful = portProgram(text, fileName);
+    const note = `// Faithful port (PHP's ext/sockets emulated): the idiomatic node:net/node:dgram form cannot carry ${reason.replace(/\r?\n/g, ' ')}.\n`;
+    return { ...faithful, code: note + faithful.code, style: 'faithful', reason };
+  }
+  return { ...portProgram(text, fileName), style: 'faithful' };
 }

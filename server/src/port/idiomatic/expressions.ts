@@ -1,0 +1,297 @@
+// PHP expressions → plain TypeScript, for the subset where the two languages agree once the
+// types are known (strings as bytes, ints, bools). Anything else throws `CannotCarry` with the
+// reason, and the whole file falls back to the faithful port.
+import { calledFunctionName, type PhpNode } from '../../core/ast';
+import { encapsedParts, stringNodeBytes, tsStringLiteral, tsTemplateChunk } from '../literals';
+
+export class CannotCarry extends Error {
+  constructor(
+    reason: string,
+    readonly node?: PhpNode,
+  ) {
+    super(reason);
+  }
+}
+
+export type Type = 'string' | 'int' | 'float' | 'bool' | 'null' | 'string|false' | 'string|null' | 'int|false' | 'string?' | 'socket' | 'void' | 'unknown';
+
+export interface Code {
+  code: string;
+  type: Type;
+  /** Binding strength: 20 atoms and calls, 15 unary, 10 binary, 5 ternary/??, 1 assignment. */
+  prec: number;
+}
+
+export type SocketKind = 'listener' | 'connection' | 'tcp-client' | 'udp';
+
+/** What an expression is translated against: variable types, socket variables, helpers, errors. */
+export interface Context {
+  types: Map<string, Type>;
+  sockets: Map<string, SocketKind>;
+  /** socket variable → SO_RCVTIMEO in milliseconds. */
+  timeouts: Map<string, number>;
+  helpers: Set<string>;
+  /** Name of the caught error inside a translated failure branch. */
+  error?: string;
+  functions: Map<string, { async: boolean; returns: Type }>;
+  /** Translates a socket call (set by the statement translator). */
+  socketCall(call: PhpNode, name: string, asStatement: boolean, assignTo?: string): Code | undefined;
+}
+
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await static implements interface package private protected public arguments eval undefined NaN Infinity'.split(' '),
+);
+const TAKEN = new Set(['net', 'dgram', 'once', 'print', 'reader', 'readers', 'receive', 'trim', 'upper', 'lower', 'main', 'process', 'Buffer', 'error', 'datagram', 'remote']);
+
+/** A PHP variable's name in the port: the same name, unless TypeScript reserves it. */
+export function tsName(phpName: string): string {
+  if (TAKEN.has(phpName)) throw new CannotCarry(`the name $${phpName} is taken by the port's own code`);
+  return RESERVED.has(phpName) ? `${phpName}_` : phpName;
+}
+
+export function variableOf(node: PhpNode | undefined): string | undefined {
+  return node?.kind === 'variable' && typeof node.name === 'string' ? node.name : undefined;
+}
+
+const atom = (code: string, type: Type): Code => ({ code, type, prec: 20 });
+export const paren = (c: Code, prec: number) => (c.prec < prec ? `(${c.code})` : c.code);
+
+export function isStringType(type: Type): boolean {
+  return type === 'string';
+}
+
+function describe(node: PhpNode): string {
+  return node.kind === 'call' ? `${calledFunctionName(node) ?? 'a dynamic call'}()` : node.kind;
+}
+
+/** A string value that can be interpolated exactly like PHP prints it. */
+function printable(c: Code, node: PhpNode): string {
+  if (c.type === 'string' || c.type === 'int') return c.code;
+  if (c.type === 'string?' || c.type === 'string|null') return `${paren(c, 5)} ?? ''`;
+  throw new CannotCarry(`a ${c.type} value converted to a string (PHP and JavaScript print it differently)`, node);
+}
+
+/** `a . b . c` and interpolations as one TypeScript string. */
+export function joinStrings(parts: (string | { code: Code; node: PhpNode })[]): Code {
+  if (parts.length === 0) return atom("''", 'string');
+  if (parts.every((part) => typeof part === 'string')) return atom(tsStringLiteral(parts.join('')), 'string');
+  if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0]!.code.type === 'string') return parts[0]!.code;
+  let out = '`';
+  for (const part of parts) out += typeof part === 'string' ? tsTemplateChunk(part) : `\${${printable(part.code, part.node)}}`;
+  return atom(`${out}\``, 'string');
+}
+
+function concatParts(t: Context, node: PhpNode, out: (string | { code: Code; node: PhpNode })[]): void {
+  if (node.kind === 'bin' && node.type === '.') {
+    concatParts(t, node.left, out);
+    concatParts(t, node.right, out);
+  } else if (node.kind === 'string') {
+    out.push(stringNodeBytes(node));
+  } else if (node.kind === 'name' && String(node.name).toUpperCase() === 'PHP_EOL') {
+    out.push('\n');
+  } else if (node.kind === 'encapsed' && node.type === 'string') {
+    for (const part of encapsedParts(node, undefined)) out.push(typeof part === 'string' ? part : { code: expression(t, part), node: part });
+  } else {
+    out.push({ code: expression(t, node), node });
+  }
+}
+
+const COMPARISON = new Set(['===', '!==', '<', '>', '<=', '>=']);
+const ARITHMETIC = new Set(['+', '-', '*', '%']);
+
+function nonNumericString(node: PhpNode): boolean {
+  return node.kind === 'string' && !/^\s*[+-]?(\d|\.\d)/.test(stringNodeBytes(node));
+}
+
+function binary(t: Context, node: PhpNode): Code {
+  const op: string = node.type;
+  if (op === '.') {
+    const parts: (string | { code: Code; node: PhpNode })[] = [];
+    concatParts(t, node, parts);
+    return joinStrings(parts);
+  }
+  const left = expression(t, node.left);
+  const right = node.right.kind === 'number' && left.type === 'string?' && op === '??' ? atom(`'${expression(t, node.right).code}'`, 'string') : expression(t, node.right);
+  if (op === '??') return { code: `${paren(left, 6)} ?? ${paren(right, 6)}`, type: left.type === 'string?' ? (right.type === 'string' ? 'string' : 'unknown') : left.type, prec: 5 };
+  if (COMPARISON.has(op)) {
+    if (op.length === 3 || (left.type === 'int' && right.type === 'int')) return { code: `${paren(left, 11)} ${op} ${paren(right, 11)}`, type: 'bool', prec: 10 };
+  }
+  if ((op === '==' || op === '!=') && ((left.type === 'string' && nonNumericString(node.right)) || (left.type === 'int' && right.type === 'int'))) {
+    return { code: `${paren(left, 11)} ${op}= ${paren(right, 11)}`, type: 'bool', prec: 10 };
+  }
+  if (op === '&&' || op === '||' || op === 'and' || op === 'or') {
+    if (left.type === 'bool' && right.type === 'bool') return { code: `${paren(left, 9)} ${op.length === 2 ? op : op === 'and' ? '&&' : '||'} ${paren(right, 9)}`, type: 'bool', prec: 8 };
+  }
+  if (ARITHMETIC.has(op) && left.type === 'int' && right.type === 'int') return { code: `${paren(left, 11)} ${op} ${paren(right, 11)}`, type: 'int', prec: 10 };
+  throw new CannotCarry(`the operator ${op} on ${left.type} and ${right.type}`, node);
+}
+
+/** `(int) x` / intval(x): PHP's leading-number rule for strings. */
+function toInt(c: Code): Code {
+  if (c.type === 'int') return c;
+  if (c.type === 'string' || c.type === 'string?') return atom(`(Number.parseInt(${c.type === 'string?' ? `${paren(c, 6)} ?? ''` : c.code}, 10) || 0)`, 'int');
+  if (c.type === 'unknown' || c.type === 'float') throw new CannotCarry(`an int cast of a ${c.type} value`);
+  throw new CannotCarry(`an int cast of a ${c.type} value`);
+}
+
+function castString(c: Code, node: PhpNode): Code {
+  if (c.type === 'string') return c;
+  if (c.type === 'string|null' || c.type === 'string?') return { code: `${paren(c, 6)} ?? ''`, type: 'string', prec: 5 };
+  if (c.type === 'string|false') return { code: `${paren(c, 6)} || ''`, type: 'string', prec: 5 };
+  if (c.type === 'int') return atom(`String(${c.code})`, 'string');
+  throw new CannotCarry(`a string cast of a ${c.type} value`, node);
+}
+
+const TRIMS: Record<string, string> = { trim: 'both', ltrim: 'left', rtrim: 'right' };
+
+function builtin(t: Context, node: PhpNode, name: string): Code | undefined {
+  const args: PhpNode[] = node.arguments ?? [];
+  const arg = (i: number) => expression(t, args[i]!);
+  const stringArg = (i: number) => {
+    const c = arg(i);
+    if (c.type !== 'string') throw new CannotCarry(`${name}() of a ${c.type} value`, node);
+    return c;
+  };
+  switch (name) {
+    case 'strlen':
+      return atom(`${paren(stringArg(0), 20)}.length`, 'int');
+    case 'trim':
+    case 'ltrim':
+    case 'rtrim': {
+      t.helpers.add('trim');
+      const text = stringArg(0).code;
+      if (args.length === 1) return atom(TRIMS[name] === 'both' ? `trim(${text})` : `trim(${text}, undefined, '${TRIMS[name]}')`, 'string');
+      if (args[1]!.kind !== 'string' || stringNodeBytes(args[1]!).includes('..')) throw new CannotCarry(`${name}() with a character list that is not a plain literal`, node);
+      return atom(`trim(${text}, ${tsStringLiteral(stringNodeBytes(args[1]!))}${TRIMS[name] === 'both' ? '' : `, '${TRIMS[name]}'`})`, 'string');
+    }
+    case 'strtoupper':
+    case 'strtolower':
+      t.helpers.add('asciiCase');
+      return atom(`${name === 'strtoupper' ? 'upper' : 'lower'}(${stringArg(0).code})`, 'string');
+    case 'str_repeat':
+      return atom(`${paren(stringArg(0), 20)}.repeat(${toInt(arg(1)).code})`, 'string');
+    case 'strrev':
+      return atom(`[...${paren(stringArg(0), 20)}].reverse().join('')`, 'string');
+    case 'str_contains':
+    case 'str_starts_with':
+    case 'str_ends_with':
+      return atom(`${paren(stringArg(0), 20)}.${{ str_contains: 'includes', str_starts_with: 'startsWith', str_ends_with: 'endsWith' }[name]}(${stringArg(1).code})`, 'bool');
+    case 'intval':
+      return toInt(arg(0));
+    case 'strval':
+      return castString(arg(0), node);
+    case 'sprintf':
+      return format(t, node);
+    default:
+      return undefined;
+  }
+}
+
+/** sprintf()/printf() with only %s, %d and %%: a template literal. */
+export function format(t: Context, node: PhpNode): Code {
+  const [first, ...rest] = (node.arguments ?? []) as PhpNode[];
+  if (!first || first.kind !== 'string') throw new CannotCarry('a format that is not a literal', node);
+  const text = stringNodeBytes(first);
+  const parts: (string | { code: Code; node: PhpNode })[] = [];
+  let last = 0;
+  let index = 0;
+  for (const match of text.matchAll(/%(.)/gs)) {
+    parts.push(text.slice(last, match.index));
+    last = match.index! + 2;
+    if (match[1] === '%') parts.push('%');
+    else if ((match[1] === 's' || match[1] === 'd') && rest[index]) {
+      const argument = rest[index++]!;
+      const c = expression(t, argument);
+      if (match[1] === 'd' && c.type !== 'int') throw new CannotCarry(`%d of a ${c.type} value`, node);
+      parts.push({ code: c, node: argument });
+    } else throw new CannotCarry(`the format %${match[1]} (only %s, %d and %% are carried)`, node);
+  }
+  parts.push(text.slice(last));
+  return joinStrings(parts.filter((part) => part !== ''));
+}
+
+const CONSTANTS: Record<string, Code> = {
+  PHP_EOL: atom("'\\n'", 'string'),
+  true: atom('true', 'bool'),
+  false: atom('false', 'bool'),
+  null: atom('null', 'null'),
+};
+
+export function expression(t: Context, node: PhpNode): Code {
+  switch (node.kind) {
+    case 'string':
+      return atom(tsStringLiteral(stringNodeBytes(node)), 'string');
+    case 'encapsed': {
+      if (node.type !== 'string') throw new CannotCarry(`a ${node.type} string`, node);
+      const parts: (string | { code: Code; node: PhpNode })[] = [];
+      concatParts(t, node, parts);
+      return joinStrings(parts);
+    }
+    case 'number':
+      if (!/^(0|[1-9][0-9_]*)$/.test(String(node.value))) throw new CannotCarry(`the number ${node.value}`, node);
+      return atom(String(node.value).replace(/_/g, ''), 'int');
+    case 'boolean':
+      return atom(node.value ? 'true' : 'false', 'bool');
+    case 'nullkeyword':
+      return atom('null', 'null');
+    case 'name': {
+      const constant = CONSTANTS[String(node.name).toLowerCase() === 'php_eol' ? 'PHP_EOL' : String(node.name).toLowerCase()];
+      if (constant) return constant;
+      throw new CannotCarry(`the constant ${node.name}`, node);
+    }
+    case 'variable': {
+      const name = variableOf(node);
+      if (!name) throw new CannotCarry('a variable variable', node);
+      if (t.sockets.has(name)) return atom(tsName(name), 'socket');
+      const type = t.types.get(name);
+      if (!type) throw new CannotCarry(`$${name}, read before any assignment the port understands`, node);
+      return atom(tsName(name), type);
+    }
+    case 'offsetlookup':
+      if (variableOf(node.what) === 'argv' && node.offset?.kind === 'number') return atom(`process.argv[${Number(node.offset.value) + 1}]`, 'string?');
+      throw new CannotCarry('arrays (the idiomatic port carries strings, ints and bools)', node);
+    case 'bin':
+      return binary(t, node);
+    case 'unary': {
+      const inner = expression(t, node.what);
+      if (node.type === '!' && inner.type === 'bool') return { code: `!${paren(inner, 15)}`, type: 'bool', prec: 15 };
+      if (node.type === '-' && inner.type === 'int') return { code: `-${paren(inner, 15)}`, type: 'int', prec: 15 };
+      throw new CannotCarry(`${node.type} of a ${inner.type} value`, node);
+    }
+    case 'retif': {
+      const test = expression(t, node.test);
+      if (test.type !== 'bool' || !node.trueExpr) throw new CannotCarry('a ternary whose test is not a bool', node);
+      const yes = expression(t, node.trueExpr);
+      const no = expression(t, node.falseExpr);
+      const type: Type = yes.type === no.type ? yes.type : no.type === 'null' && yes.type === 'string' ? 'string|null' : yes.type === 'null' && no.type === 'string' ? 'string|null' : 'unknown';
+      return { code: `${paren(test, 6)} ? ${paren(yes, 6)} : ${paren(no, 6)}`, type, prec: 5 };
+    }
+    case 'cast':
+      if (node.type === 'int') return toInt(expression(t, node.expr ?? node.what));
+      if (node.type === 'string') return castString(expression(t, node.expr ?? node.what), node);
+      throw new CannotCarry(`a (${node.type}) cast`, node);
+    case 'parenthesis':
+      return expression(t, node.inner);
+    case 'call':
+      return call(t, node, false);
+    default:
+      throw new CannotCarry(`${describe(node)} expressions`, node);
+  }
+}
+
+export function call(t: Context, node: PhpNode, asStatement: boolean): Code {
+  const name = calledFunctionName(node);
+  if (!name) throw new CannotCarry('a dynamic call', node);
+  if (name.startsWith('socket_')) {
+    const socket = t.socketCall(node, name, asStatement);
+    if (socket) return socket;
+    throw new CannotCarry(`${name}() used this way`, node);
+  }
+  const known = builtin(t, node, name);
+  if (known) return known;
+  const fn = t.functions.get(name);
+  if (!fn) throw new CannotCarry(`the function ${name}()`, node);
+  const args = ((node.arguments ?? []) as PhpNode[]).map((arg) => expression(t, arg).code);
+  const code = `${tsName(name)}(${args.join(', ')})`;
+  return fn.async ? { code: `await ${code}`, type: fn.returns, prec: 15 } : atom(code, fn.returns);
+}

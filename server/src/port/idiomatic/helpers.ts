@@ -1,0 +1,59 @@
+// The helpers an idiomatic port carries (under 40 lines together): PHP's strings are bytes, so
+// text crosses sockets and stdout as latin1 (one char per byte); socket_read()'s two modes and a
+// UDP reply awaited with a timeout. A port includes only the helpers it names.
+
+export const HELPERS: Record<string, string> = {
+  print: `/** echo: PHP strings are bytes (one char per byte here). */
+function print(text: string, stream: NodeJS.WriteStream = process.stdout): void {
+  stream.write(Buffer.from(text, 'latin1'));
+}`,
+  reader: `const readers = new WeakMap<net.Socket, { line(length: number): Promise<string | false>; chunk(length: number): Promise<string | false> }>();
+/** socket_read(): \`line\` stops after "\\n" or "\\r" (PHP_NORMAL_READ) and is false at the end; \`chunk\` takes what has arrived, '' at the end. */
+function reader(socket: net.Socket) {
+  let made = readers.get(socket);
+  if (made) return made;
+  let buffered = '';
+  let ended = false;
+  let wake = () => {};
+  socket.setEncoding('latin1');
+  socket.on('data', (data: string) => ((buffered += data), wake()));
+  socket.on('close', () => ((ended = true), wake()));
+  const take = async (length: number, line: boolean): Promise<string | false> => {
+    for (;;) {
+      const end = line ? buffered.slice(0, length).search(/[\\r\\n]/) + 1 : Math.min(length, buffered.length);
+      const size = end > 0 ? end : buffered.length >= length ? length : 0;
+      if (size > 0) return [buffered.slice(0, size), (buffered = buffered.slice(size))][0]!;
+      if (ended) return line ? false : '';
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  made = { line: (length) => take(length, true), chunk: (length) => take(length, false) };
+  readers.set(socket, made);
+  return made;
+}`,
+  receive: `/** socket_recv()/socket_recvfrom(): the next datagram cut to \`length\`, or false after \`timeoutMs\`. */
+async function receive(socket: dgram.Socket, length: number, timeoutMs?: number): Promise<[number | false, string | null, string, number]> {
+  try {
+    const [message, remote] = (await once(socket, 'message', timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) })) as [Buffer, dgram.RemoteInfo];
+    const data = message.subarray(0, length).toString('latin1');
+    return [data.length, data, remote.address, remote.port];
+  } catch {
+    return [false, null, '', 0];
+  }
+}`,
+  trim: `/** trim()/ltrim()/rtrim() with PHP's default characters. */
+function trim(text: string, characters = ' \\t\\n\\r\\0\\x0B', ends: 'both' | 'left' | 'right' = 'both'): string {
+  let [start, end] = [0, text.length];
+  while (ends !== 'right' && start < end && characters.includes(text[start]!)) start++;
+  while (ends !== 'left' && end > start && characters.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}`,
+  asciiCase: `/** strtoupper()/strtolower(): ASCII letters only, as PHP 8 does. */
+const upper = (text: string) => text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+const lower = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());`,
+};
+
+/** The helper text for the names used, in a fixed order. */
+export function helperSource(used: ReadonlySet<string>): string {
+  return Object.keys(HELPERS).filter((name) => used.has(name)).map((name) => HELPERS[name]).join('\n\n');
+}

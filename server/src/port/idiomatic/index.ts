@@ -1,0 +1,489 @@
+// The idiomatic port: a PHP socket program of a shape Node has its own idiom for becomes the
+// node:net/node:dgram code a Node developer would write (createServer with a connection
+// handler, a dgram `message` handler, connect + events.once). `portIdiomatic` gives the module,
+// or the reason it cannot carry the program (the caller then uses the faithful port).
+import { calledFunctionName, type PhpNode } from '../../core/ast';
+import { parsePhp } from '../../core/parse';
+import { commentLines } from '../literals';
+import { CannotCarry, expression, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
+import { helperSource } from './helpers';
+import { StatementWriter, tsType, walk } from './statements';
+
+export type IdiomaticResult = { code: string; module: 'node:net' | 'node:dgram'; shape: string; helperLines: number } | { reason: string; line?: number };
+
+const SHAPES = {
+  server: 'a TCP server with an accept loop',
+  udpServer: 'a UDP server looping on socket_recvfrom()',
+  client: 'a socket client',
+} as const;
+
+export function portIdiomatic(text: string, fileName: string): IdiomaticResult {
+  const { program, errors } = parsePhp(text, fileName);
+  if (errors.length > 0) return { reason: 'the file has PHP syntax errors' };
+  try {
+    return translateProgram(text, fileName, program);
+  } catch (error) {
+    if (!(error instanceof CannotCarry)) return { reason: `the idiomatic port failed (${(error as Error).message})` };
+    const line = error.node?.loc?.start.line;
+    return { reason: error.message, line };
+  }
+}
+
+function socketKinds(program: PhpNode): Map<string, SocketKind> {
+  const kinds = new Map<string, SocketKind>();
+  const connected = new Set<string>();
+  walk(program, (node) => {
+    if (node.kind === 'assign' && node.right?.kind === 'call') {
+      const name = variableOf(node.left);
+      const fn = calledFunctionName(node.right);
+      if (!name) return;
+      if (fn === 'socket_create') {
+        const type = node.right.arguments?.[1]?.name;
+        if (type === 'SOCK_DGRAM') kinds.set(name, 'udp');
+        else if (type === 'SOCK_STREAM') kinds.set(name, 'tcp-client');
+        else throw new CannotCarry(`socket_create() of type ${type ?? 'unknown'}`, node);
+        const family = node.right.arguments?.[0]?.name;
+        if (family !== 'AF_INET' && family !== 'AF_INET6') throw new CannotCarry(`${family ?? 'a computed'} socket family`, node);
+      }
+      if (fn === 'socket_accept') kinds.set(name, 'connection');
+    }
+    if (node.kind === 'call' && (calledFunctionName(node) === 'socket_listen' || calledFunctionName(node) === 'socket_accept')) {
+      const name = variableOf(node.arguments?.[0]);
+      if (name) connected.add(name);
+    }
+  });
+  for (const name of connected) if (kinds.get(name) === 'tcp-client') kinds.set(name, 'listener');
+  return kinds;
+}
+
+function assignmentCounts(program: PhpNode): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (name: string | undefined) => name && counts.set(name, (counts.get(name) ?? 0) + 1);
+  walk(program, (node) => {
+    if (node.kind === 'assign') add(variableOf(node.left));
+    if (node.kind === 'post' || node.kind === 'pre') add(variableOf(node.what));
+    if (node.kind === 'call' && calledFunctionName(node) === 'socket_recvfrom') [1, 4, 5].forEach((i) => add(variableOf(node.arguments?.[i])));
+    if (node.kind === 'call' && calledFunctionName(node) === 'socket_recv') add(variableOf(node.arguments?.[1]));
+  });
+  return counts;
+}
+
+const PARAM_TYPES: Record<string, Type> = { string: 'string', int: 'int', bool: 'bool' };
+
+function returnType(fn: PhpNode): Type {
+  const type = fn.type;
+  if (!type) throw new CannotCarry(`${fn.name?.name}() has no return type`, fn);
+  const name = String(type.name ?? '').toLowerCase();
+  if (name === 'void') return 'void';
+  if (fn.nullable && name === 'string') return 'string|null';
+  const known = PARAM_TYPES[name];
+  if (!known) throw new CannotCarry(`the return type ${name}`, fn);
+  return known;
+}
+
+function translateProgram(text: string, fileName: string, program: PhpNode): IdiomaticResult {
+  const statements: PhpNode[] = [];
+  for (const child of (program.children ?? []) as PhpNode[]) {
+    if (child.kind === 'namespace') throw new CannotCarry('namespaces', child);
+    statements.push(child);
+  }
+  const sockets = socketKinds(program);
+  if (sockets.size === 0) throw new CannotCarry('no socket_create() the port can follow');
+  const functions = statements.filter((s) => s.kind === 'function');
+  const t: Context = {
+    types: new Map(),
+    sockets,
+    timeouts: new Map(),
+    helpers: new Set(),
+    functions: new Map(),
+    socketCall: () => undefined,
+  };
+  // A function is async when it waits on a socket, or calls one that does.
+  const waits = (node: PhpNode) => {
+    let found = false;
+    walk(node, (inner) => {
+      const fn = inner.kind === 'call' ? calledFunctionName(inner) : undefined;
+      if (fn && (/^socket_(read|recv|recvfrom|connect|bind|listen)$/.test(fn) || t.functions.get(fn)?.async)) found = true;
+    });
+    return found;
+  };
+  for (const fn of functions) t.functions.set(fn.name.name, { async: false, returns: returnType(fn) });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const fn of functions) {
+      const info = t.functions.get(fn.name.name)!;
+      if (!info.async && waits(fn.body)) (info.async = true), (changed = true);
+    }
+  }
+  const w = new StatementWriter(text, t);
+  for (const [name, count] of assignmentCounts(program)) if (count === 1) w.assignedOnce.add(name);
+  installSockets(w, t);
+  const out: string[] = [];
+  for (const fn of functions) {
+    w.lines = [];
+    functionSource(w, t, fn);
+    out.push(...w.lines, '');
+  }
+  w.lines = [];
+  const main = statements.filter((s) => s.kind !== 'function');
+  const mainName = t.functions.has('main') ? 'main_' : 'main';
+  w.emit(`async function ${mainName}(): Promise<void> {`);
+  w.indented(() => w.block(main, 0, text.length));
+  w.emit('}');
+  w.emit('');
+  w.emit(`void ${mainName}();`);
+  const shape = w.shapes.server ? 'server' : w.shapes.udpServer ? 'udpServer' : 'client';
+  const module = [...sockets.values()].some((kind) => kind !== 'udp') ? 'node:net' : 'node:dgram';
+  const helpers = helperSource(t.helpers);
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const header = [
+    `// Ported from ${commentLines(base).join(' ')} by php-socket-lint: idiomatic ${module} (${SHAPES[shape]}).`,
+    ...(shape === 'server'
+      ? ['// Node serves clients concurrently where the PHP accept loop queued them, one at a time:', '// each connection gets its own handler; the variables shared between clients stay shared.']
+      : []),
+    "// Strings are PHP's bytes (one char per byte, written as latin1). Faithful emulation: `php-socket-lint port --faithful`.",
+  ];
+  const imports = [
+    ...(t.helpers.has('reader') || [...sockets.values()].some((k) => k !== 'udp') ? ["import * as net from 'node:net';"] : []),
+    ...([...sockets.values()].includes('udp') ? ["import * as dgram from 'node:dgram';"] : []),
+    "import { once } from 'node:events';",
+  ];
+  const code = [...header, ...imports, '', ...out, ...w.lines, ...(helpers ? ['', helpers] : []), ''].join('\n');
+  return { code, module, shape: SHAPES[shape], helperLines: helpers ? helpers.split('\n').filter((l) => l.trim()).length : 0 };
+}
+
+function functionSource(w: StatementWriter, t: Context, fn: PhpNode): void {
+  const info = t.functions.get(fn.name.name)!;
+  const params: string[] = [];
+  const names: string[] = [];
+  const outerSockets = new Map(t.sockets);
+  for (const param of (fn.arguments ?? []) as PhpNode[]) {
+    const name = String(param.name?.name ?? param.name);
+    if (param.byref || param.variadic || param.value) throw new CannotCarry('by-reference, variadic or optional parameters', param);
+    names.push(name);
+    const typeName = String(param.type?.name ?? '').toLowerCase();
+    if (!param.type && usedAsSocket(fn, name)) {
+      t.sockets.set(name, 'connection');
+      params.push(`${tsName(name)}: net.Socket`);
+      continue;
+    }
+    const type = PARAM_TYPES[typeName];
+    if (!type) throw new CannotCarry(`the parameter $${name} without a string, int or bool type`, param);
+    t.types.set(name, type);
+    params.push(`${tsName(name)}: ${tsType(type)}`);
+  }
+  const returns = tsType(info.returns);
+  w.emit(`${info.async ? 'async ' : ''}function ${tsName(fn.name.name)}(${params.join(', ')}): ${info.async ? `Promise<${returns}>` : returns} {`);
+  w.scoped(names, () => w.indented(() => w.block(fn.body?.children ?? [], fn.body?.loc?.start.offset ?? 0, fn.body?.loc?.end.offset ?? 0)));
+  w.emit('}');
+  for (const name of names) t.types.delete(name);
+  t.sockets.clear();
+  for (const [name, kind] of outerSockets) t.sockets.set(name, kind);
+}
+
+function usedAsSocket(fn: PhpNode, name: string): boolean {
+  let used = false;
+  walk(fn, (node) => {
+    if (node.kind === 'call' && calledFunctionName(node)?.startsWith('socket_') && variableOf(node.arguments?.[0]) === name) used = true;
+  });
+  return used;
+}
+
+const isLiteralFalse = (n: PhpNode | undefined) => n?.kind === 'boolean' && !n.value;
+
+/** `if ($s === false)` / `if (!$s)` right after socket_create()/socket_accept(): Node's calls do not return false. */
+function testsOnlyFailureOf(test: PhpNode, sockets: Map<string, SocketKind>): string | undefined {
+  if (test.kind === 'unary' && test.type === '!' && sockets.has(variableOf(test.what) ?? '')) return variableOf(test.what);
+  if (test.kind === 'bin' && test.type === '===' && isLiteralFalse(test.right) && sockets.has(variableOf(test.left) ?? '')) return variableOf(test.left);
+  return undefined;
+}
+
+function installSockets(w: StatementWriter, t: Context): void {
+  const value = (node: PhpNode): Code => expression(t, node);
+  const bound = new Map<string, { host: string; port: string; failure: PhpNode[] | null }>();
+  const text = (c: Code) => (c.type === 'string' ? c.code : `String(${c.code})`);
+  const sendable = (args: PhpNode[], lengthIndex: number) => {
+    const data = value(args[1]!);
+    if (data.type !== 'string') throw new CannotCarry(`sending a ${data.type} value`, args[1]);
+    const length = args[lengthIndex];
+    const isWhole = !length || (length.kind === 'call' && calledFunctionName(length) === 'strlen' && w.text.slice(length.arguments[0].loc.start.offset, length.arguments[0].loc.end.offset) === w.text.slice(args[1]!.loc!.start.offset, args[1]!.loc!.end.offset)) || (args[1]!.kind === 'string' && length.kind === 'number' && Number(length.value) >= value(args[1]!).code.length - 2);
+    return isWhole ? data.code : `${data.prec < 20 ? `(${data.code})` : data.code}.slice(0, ${value(length!).code})`;
+  };
+  const inError = (fn: string) => {
+    if (!t.error) throw new CannotCarry(`${fn}() outside the failure branch of a socket call`);
+  };
+
+  t.socketCall = (node, name, asStatement, assignTo) => {
+    const args: PhpNode[] = node.arguments ?? [];
+    const socketName = name === 'socket_create' ? assignTo : variableOf(args[0]);
+    const kind = socketName ? t.sockets.get(socketName) : undefined;
+    const s = socketName ? tsName(socketName) : '';
+    if (name === 'socket_strerror') return inError(name), { code: `(${t.error} as Error).message`, type: 'string', prec: 20 };
+    if (name === 'socket_last_error') return inError(name), { code: `Math.abs((${t.error} as NodeJS.ErrnoException).errno ?? 0)`, type: 'int', prec: 20 };
+    if (!kind) throw new CannotCarry(`${name}() on a socket the port cannot follow`, node);
+    if (name === 'socket_create' && assignTo) {
+      w.emit(kind === 'udp' ? `const ${tsName(assignTo)} = dgram.createSocket('${args[0]?.name === 'AF_INET6' ? 'udp6' : 'udp4'}');` : kind === 'listener' ? `const ${tsName(assignTo)} = net.createServer();` : `const ${tsName(assignTo)} = new net.Socket();`);
+      return { code: '', type: 'void', prec: 20 };
+    }
+    if (!asStatement && !['socket_read', 'socket_recv', 'socket_recvfrom'].includes(name)) throw new CannotCarry(`the result of ${name}()`, node);
+    switch (name) {
+      case 'socket_set_option': {
+        const option = args[2]?.name;
+        if (option === 'SO_REUSEADDR') return w.emit(`// SO_REUSEADDR: Node's servers set it.`), { code: '', type: 'void', prec: 20 };
+        if (option === 'SO_RCVTIMEO' && args[3]?.kind === 'array') {
+          const field = (key: string) => args[3]!.items.find((item: PhpNode) => item.key?.kind === 'string' && item.key.value === key)?.value;
+          const sec = Number(field('sec')?.value ?? 0);
+          const usec = Number(field('usec')?.value ?? 0);
+          t.timeouts.set(socketName!, sec * 1000 + Math.round(usec / 1000));
+          w.emit(`// SO_RCVTIMEO: a reply is awaited for at most ${sec * 1000 + Math.round(usec / 1000)} ms (AbortSignal.timeout).`);
+          return { code: '', type: 'void', prec: 20 };
+        }
+        throw new CannotCarry(`the socket option ${option ?? 'computed'}`, node);
+      }
+      case 'socket_write':
+        if (kind === 'udp' || kind === 'listener') break;
+        return { code: `${s}.write(${sendable(args, 2)}, 'latin1')`, type: 'void', prec: 20 };
+      case 'socket_read': {
+        if (kind === 'udp' || kind === 'listener') break;
+        t.helpers.add('reader');
+        const normal = args[2]?.kind === 'name' && args[2].name === 'PHP_NORMAL_READ';
+        if (args[2] && !normal && !(args[2].kind === 'name' && args[2].name === 'PHP_BINARY_READ')) throw new CannotCarry('socket_read() with a computed mode', node);
+        return { code: `await reader(${s}).${normal ? 'line' : 'chunk'}(${value(args[1]!).code})`, type: 'string|false', prec: 15 };
+      }
+      case 'socket_close':
+      case 'socket_shutdown':
+        if (kind === 'listener') return { code: `${s}.close()`, type: 'void', prec: 20 };
+        return { code: kind === 'udp' ? `${s}.close()` : `${s}.end()`, type: 'void', prec: 20 };
+      case 'socket_sendto':
+        if (kind !== 'udp') break;
+        return { code: `${s}.send(Buffer.from(${sendable(args, 2)}, 'latin1'), ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
+      case 'socket_send':
+        if (kind !== 'udp') break;
+        return { code: `${s}.send(Buffer.from(${sendable(args, 2)}, 'latin1'))`, type: 'void', prec: 20 };
+      case 'socket_bind':
+        bound.set(socketName!, { host: text(value(args[1]!)), port: value(args[2]!).code, failure: null });
+        if (kind === 'udp') return { code: `${s}.bind(${value(args[2]!).code}, ${text(value(args[1]!))});\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
+        return { code: '', type: 'void', prec: 20 };
+      case 'socket_listen': {
+        const at = bound.get(socketName!);
+        if (!at) throw new CannotCarry('socket_listen() before socket_bind()', node);
+        return { code: `${s}.listen({ host: ${at.host}, port: ${at.port}, backlog: ${value(args[1]!).code} });\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
+      }
+      case 'socket_connect':
+        return { code: `${s}.connect(${value(args[2]!).code}, ${text(value(args[1]!))});\nawait once(${s}, 'connect')`, type: 'void', prec: 20 };
+      case 'socket_recv':
+      case 'socket_recvfrom': {
+        if (kind !== 'udp') break;
+        t.helpers.add('receive');
+        const timeout = t.timeouts.get(socketName!);
+        const outputs = (name === 'socket_recv' ? [1] : [1, 4, 5]).map((i) => variableOf(args[i]));
+        if (outputs.some((o) => !o)) throw new CannotCarry(`${name}() into something other than variables`, node);
+        const targets = [assignTo, ...outputs] as (string | undefined)[];
+        const types: Type[] = ['int|false', 'string|null', 'string', 'int'];
+        const declaredNow = targets.map((target) => target !== undefined && !w.isDeclared(target));
+        targets.forEach((target, i) => {
+          if (target && declaredNow[i]) t.types.set(target, types[i]!);
+        });
+        const pattern = `[${targets.map((target) => (target ? tsName(target) : '')).join(', ')}]`;
+        const call = `await receive(${s}, ${value(args[2]!).code}${timeout === undefined ? '' : `, ${timeout}`})`;
+        if (declaredNow.every((d, i) => d || !targets[i])) w.emit(`const ${pattern} = ${call};`);
+        else {
+          targets.forEach((target, i) => target && declaredNow[i] && w.emit(`let ${tsName(target)}: ${tsType(types[i]!)};`));
+          w.emit(`${pattern} = ${call};`);
+        }
+        return { code: '', type: 'void', prec: 20 };
+      }
+    }
+    throw new CannotCarry(`${name}() on a ${kind} socket`, node);
+  };
+
+  // `if (!socket_bind(…) || !socket_listen(…)) { … }` and friends: the calls, then their failure branch in a catch.
+  w.failurePath = (callNode, failure) => {
+    const checked = callNode;
+    const name = calledFunctionName(checked)!;
+    if (!['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option'].includes(name)) return false;
+    const kind = t.sockets.get(variableOf(checked.arguments?.[0]) ?? '');
+    if (name === 'socket_set_option') return t.socketCall(checked, name, true), true;
+    if (name === 'socket_bind' && kind === 'listener') {
+      t.socketCall(checked, name, true);
+      bound.get(variableOf(checked.arguments[0])!)!.failure = failure;
+      return true;
+    }
+    return false;
+  };
+
+  // The checked forms are handled where the statement is seen: see statement() below.
+  const originalStatement = w.statement.bind(w);
+  w.statement = (node, local, siblings, index) => {
+    const checked = checkedFailure(node);
+    if (checked) {
+      const failure = checked.failure ?? [];
+      const calls = checked.calls;
+      const codes: string[] = [];
+      let catchBlock = failure;
+      for (const c of calls) {
+        const name = calledFunctionName(c)!;
+        const code = t.socketCall(c, name, true)!.code;
+        const at = bound.get(variableOf(c.arguments[0]) ?? '');
+        if (name === 'socket_bind' && at && t.sockets.get(variableOf(c.arguments[0])!) === 'listener') at.failure = failure.length > 0 ? failure : null;
+        if (name === 'socket_listen') catchBlock = at?.failure ?? failure;
+        if (code) codes.push(...code.split('\n'));
+      }
+      const waits = codes.filter((line) => line.startsWith('await once('));
+      for (const line of codes.filter((line) => !line.startsWith('await once('))) w.emit(`${line.replace(/;$/, '')};`);
+      if (waits.length > 0 && catchBlock.length > 0) {
+        w.emit('try {');
+        w.indented(() => waits.forEach((line) => w.emit(`${line};`)));
+        w.emit('} catch (error) {');
+        w.failureBlock(catchBlock);
+        w.emit('}');
+      } else waits.forEach((line) => w.emit(`${line};`));
+      return;
+    }
+    if (node.kind === 'if' && !node.alternate && testsOnlyFailureOf(node.test, t.sockets)) {
+      w.emit(`// ${w.text.slice(node.loc!.start.offset, node.test.loc!.end.offset + 1).split(/\r?\n/)[0]} …: Node's calls report failures as 'error' events instead.`);
+      return;
+    }
+    if (node.kind === 'while' && acceptLoop(node, t.sockets)) return serverLoop(w, t, node, siblings, index, local);
+    if (node.kind === 'while' && datagramLoop(node, t.sockets)) return datagramServer(w, t, node, siblings, index, local);
+    if (skipped.has(node)) return;
+    return originalStatement(node, local, siblings, index);
+  };
+  const skipped = new Set<PhpNode>();
+  (w as unknown as { skipped: Set<PhpNode> }).skipped = skipped;
+
+  function checkedFailure(node: PhpNode): { calls: PhpNode[]; failure: PhpNode[] | null } | undefined {
+    const failed = (test: PhpNode): PhpNode[] | undefined => {
+      const isSocket = (n: PhpNode | undefined) => n?.kind === 'call' && ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option'].includes(calledFunctionName(n) ?? '');
+      if (test.kind === 'unary' && test.type === '!' && isSocket(test.what)) return [test.what];
+      if (test.kind === 'bin' && test.type === '===' && isLiteralFalse(test.right) && isSocket(test.left)) return [test.left];
+      if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
+        const left = failed(test.left);
+        const right = failed(test.right);
+        if (left && right) return [...left, ...right];
+        if (left && test.right.kind === 'exit') return left;
+      }
+      return undefined;
+    };
+    if (node.kind === 'if' && !node.alternate) {
+      const calls = failed(node.test);
+      if (calls) return { calls, failure: node.body?.kind === 'block' ? node.body.children : [node.body] };
+    }
+    if (node.kind === 'expressionstatement') {
+      const e = node.expression;
+      const calls = failed(e);
+      if (calls) return { calls, failure: e.kind === 'bin' && e.right.kind === 'exit' ? [e.right] : null };
+      if (e.kind === 'call' && failed({ kind: 'unary', type: '!', what: e, loc: null })) return { calls: [e], failure: null };
+    }
+    return undefined;
+  }
+}
+
+function acceptLoop(node: PhpNode, sockets: Map<string, SocketKind>): string | undefined {
+  const first = node.body?.children?.[0];
+  if (node.test?.kind !== 'boolean' || !node.test.value || first?.kind !== 'expressionstatement') return undefined;
+  const e = first.expression;
+  if (e.kind !== 'assign' || calledFunctionName(e.right) !== 'socket_accept') return undefined;
+  return sockets.get(variableOf(e.right.arguments?.[0]) ?? '') === 'listener' ? variableOf(e.left) : undefined;
+}
+
+function datagramLoop(node: PhpNode, sockets: Map<string, SocketKind>): boolean {
+  const first = node.body?.children?.[0];
+  if (node.test?.kind !== 'boolean' || !node.test.value || first?.kind !== 'expressionstatement') return false;
+  const e = first.expression;
+  const recv = e.kind === 'assign' ? e.right : e;
+  return calledFunctionName(recv) === 'socket_recvfrom' && sockets.get(variableOf(recv.arguments?.[0]) ?? '') === 'udp';
+}
+
+/** What follows the server loop runs when the server closes; `socket_close($server)` is that close. */
+function afterLoop(w: StatementWriter, siblings: PhpNode[], index: number, server: string): PhpNode[] {
+  const rest = siblings.slice(index + 1);
+  const first = rest[0];
+  if (first?.kind === 'expressionstatement' && calledFunctionName(first.expression) === 'socket_close' && variableOf(first.expression.arguments?.[0]) === server) rest.shift();
+  const skipped = (w as unknown as { skipped: Set<PhpNode> }).skipped;
+  for (const statement of siblings.slice(index + 1)) skipped.add(statement);
+  return rest;
+}
+
+function onClose(w: StatementWriter, server: string, rest: PhpNode[], end: number): void {
+  if (rest.length === 0) return;
+  const skipped = (w as unknown as { skipped: Set<PhpNode> }).skipped;
+  w.emit(`${tsName(server)}.on('close', async () => {`);
+  for (const statement of rest) skipped.delete(statement);
+  w.indented(() => w.block(rest, rest[0]!.loc?.start.offset ?? end, end));
+  for (const statement of rest) skipped.add(statement);
+  w.emit('});');
+}
+
+function serverLoop(w: StatementWriter, t: Context, node: PhpNode, siblings: PhpNode[], index: number, local: Set<string>): void {
+  const client = acceptLoop(node, t.sockets)!;
+  const first = node.body.children[0];
+  const server = variableOf(first.expression.right.arguments[0])!;
+  const body: PhpNode[] = node.body.children.slice(1);
+  if (body[0]?.kind === 'if' && !body[0].alternate && testsOnlyFailureOf(body[0].test, t.sockets) === client) body.shift();
+  const last = body[body.length - 1];
+  const closesClient = last?.kind === 'expressionstatement' && calledFunctionName(last.expression) === 'socket_close' && variableOf(last.expression.arguments?.[0]) === client;
+  if (closesClient) body.pop();
+  const rest = afterLoop(w, siblings, index, server);
+  w.shapes.server = true;
+  const c = tsName(client);
+  w.emit(`${tsName(server)}.on('connection', async (${c}) => {`);
+  w.indented(() => {
+    w.emit(`${c}.on('error', () => {}); // a reset connection ends like a closed one, as socket_read() returning false`);
+    w.pushHandler({ kind: 'handler', onBreak: [`${c}.end();`, `${tsName(server)}.close();`, 'return;'], onContinue: ['return;'] });
+    try {
+      w.block(body, first.loc.end.offset, closesClient ? last.loc!.start.offset : node.body.loc.end.offset);
+    } finally {
+      w.popHandler();
+    }
+    if (closesClient) w.emit(`${c}.end();`);
+  });
+  w.emit('});');
+  onClose(w, server, rest, w.text.length);
+  void local;
+}
+
+function datagramServer(w: StatementWriter, t: Context, node: PhpNode, siblings: PhpNode[], index: number, local: Set<string>): void {
+  const first = node.body.children[0];
+  const assign = first.expression.kind === 'assign' ? first.expression : undefined;
+  const recv = assign ? assign.right : first.expression;
+  const args: PhpNode[] = recv.arguments;
+  const socket = variableOf(args[0])!;
+  const body: PhpNode[] = node.body.children.slice(1);
+  const result = assign ? variableOf(assign.left) : undefined;
+  if (body[0]?.kind === 'if' && !body[0].alternate && result && /^(!|===)/.test(body[0].test.kind === 'unary' ? '!' : body[0].test.type ?? '') && variableOf(body[0].test.what ?? body[0].test.left) === result) body.shift();
+  const rest = afterLoop(w, siblings, index, socket);
+  w.shapes.udpServer = true;
+  const s = tsName(socket);
+  const outputs = [variableOf(args[1]), variableOf(args[4]), variableOf(args[5])];
+  if (outputs.some((o) => !o)) throw new CannotCarry('socket_recvfrom() into something other than variables', recv);
+  const values = [`datagram.subarray(0, ${expression(t, args[2]!).code}).toString('latin1')`, 'remote.address', 'remote.port'];
+  const types: Type[] = ['string', 'string', 'int'];
+  w.emit(`${s}.on('message', async (datagram, remote) => {`);
+  w.indented(() => {
+    const declared: string[] = [];
+    outputs.forEach((name, i) => {
+      const declare = !w.isDeclared(name!);
+      if (declare) declared.push(name!);
+      t.types.set(name!, types[i]!);
+      w.emit(`${declare ? 'const ' : ''}${tsName(name!)} = ${values[i]};`);
+    });
+    if (result) {
+      const declare = !w.isDeclared(result);
+      t.types.set(result, 'int');
+      if (declare) declared.push(result);
+      w.emit(`${declare ? 'const ' : ''}${tsName(result)} = ${tsName(outputs[0]!)}.length;`);
+    }
+    w.scoped(declared, () => {
+      w.pushHandler({ kind: 'handler', onBreak: [`${s}.close();`, 'return;'], onContinue: ['return;'] });
+      try {
+        w.block(body, first.loc.end.offset, node.body.loc.end.offset);
+      } finally {
+        w.popHandler();
+      }
+    });
+  });
+  w.emit('});');
+  onClose(w, socket, rest, w.text.length);
+  void local;
+}

@@ -1,0 +1,484 @@
+// PHP statements → TypeScript for the idiomatic port, with the socket calls rewritten to
+// node:net/node:dgram and the two server loops turned into event handlers:
+// - `while (true) { $c = socket_accept($s); … }` → `server.on('connection', async (c) => …)`;
+// - `while (true) { $n = socket_recvfrom($s, $data, …); … }` → `socket.on('message', …)`.
+// The shapes are recognised on the syntax tree (the control-flow graph of core/flow is not
+// used yet). What this cannot carry throws CannotCarry.
+import { calledFunctionName, type PhpNode } from '../../core/ast';
+import { stringNodeBytes } from '../literals';
+import { call, CannotCarry, expression, format, joinStrings, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
+
+/** A construct `break`/`continue` can target; `exit` is the code that leaves a handler loop. */
+interface Breakable {
+  kind: 'loop' | 'switch' | 'handler';
+  label?: string;
+  labelUsed?: boolean;
+  /** For a handler: what `break` and `continue` to it become. */
+  onBreak?: string[];
+  onContinue?: string[];
+}
+
+export interface Shapes {
+  server?: boolean;
+  udpServer?: boolean;
+  client?: boolean;
+}
+
+export class StatementWriter {
+  lines: string[] = [];
+  private depth = 0;
+  private breakables: Breakable[] = [];
+  private labels = 0;
+  /** Variables declared in the enclosing TypeScript scopes. */
+  private declared: Set<string>[] = [new Set()];
+  shapes: Shapes = {};
+  imports = new Set<'net' | 'dgram' | 'once'>();
+
+  constructor(
+    readonly text: string,
+    readonly t: Context,
+  ) {}
+
+  emit(line: string): void {
+    this.lines.push(line === '' ? '' : `${'  '.repeat(this.depth)}${line}`);
+  }
+
+  indented(body: () => void): void {
+    this.depth++;
+    try {
+      body();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  isDeclared(name: string): boolean {
+    return this.declared.some((scope) => scope.has(name));
+  }
+
+  scoped(names: Iterable<string>, body: () => void): void {
+    this.declared.push(new Set(names));
+    try {
+      body();
+    } finally {
+      this.declared.pop();
+    }
+  }
+
+  /** The PHP comments between `from` and `to`; one on the line of `from` goes at the end of the last line. */
+  comments(from: number, to: number): void {
+    const gap = this.text.slice(from, to);
+    for (const match of gap.matchAll(/\/\/[^\r\n]*|#(?!\[)[^\r\n]*|\/\*[\s\S]*?\*\//g)) {
+      const comment = match[0].startsWith('#') ? `//${match[0].slice(1)}` : match[0];
+      const sameLine = !/[\r\n]/.test(gap.slice(0, match.index)) && from > 0 && this.lines.length > 0 && !/^\s*(\{|<\?php)/.test(gap.slice(0, match.index));
+      if (sameLine && !comment.includes('\n')) this.lines[this.lines.length - 1] += ` ${comment}`;
+      else for (const line of comment.split(/\r\n|\r|\n/)) this.emit(line.trim().startsWith('*') ? ` ${line.trim()}` : line.trim());
+    }
+  }
+
+  /** A block: declarations where PHP's function-wide variables need them, comments kept. */
+  block(statements: PhpNode[], from: number, to: number): void {
+    const local = new Set<string>();
+    const occurrences = statements.map((statement) => variablesIn(statement));
+    const firstAt = new Map<string, number>();
+    const seen = new Map<string, number>();
+    occurrences.forEach((vars, index) => {
+      for (const name of vars) {
+        if (this.isDeclared(name) || this.t.sockets.has(name)) continue;
+        if (!firstAt.has(name)) firstAt.set(name, index);
+        seen.set(name, (seen.get(name) ?? 0) + 1);
+      }
+    });
+    this.declared.push(local);
+    const narrowed = new Map<string, Type>();
+    try {
+      let previous = from;
+      statements.forEach((statement, index) => {
+        this.comments(previous, statement.loc?.start.offset ?? previous);
+        previous = statement.loc?.end.offset ?? previous;
+        for (const [name, first] of firstAt) {
+          if (first !== index || local.has(name)) continue;
+          const direct = directlyAssigned(statement).includes(name);
+          if (direct) continue;
+          // Used in several statements (or first read inside a nested one): declared here.
+          if ((seen.get(name) ?? 0) > 1) this.hoist(name, statement, local);
+        }
+        this.statement(statement, local, statements, index);
+        for (const name of narrowedAfter(statement)) {
+          const type = this.t.types.get(name);
+          if (type?.endsWith('|false')) narrowed.set(name, type), this.t.types.set(name, type.slice(0, -6) as Type);
+        }
+      });
+      this.comments(previous, to);
+    } finally {
+      for (const [name, type] of narrowed) this.t.types.set(name, type);
+      this.declared.pop();
+    }
+  }
+
+  /** `let x = <default>;` before a statement that first uses `x` somewhere inside it. */
+  private hoist(name: string, statement: PhpNode, local: Set<string>): void {
+    const type = this.firstAssignedType(name, statement);
+    local.add(name);
+    this.t.types.set(name, type);
+    const initial: Record<string, string> = { string: "''", int: '0', bool: 'false', 'string|false': 'false', 'string|null': 'null', 'int|false': 'false' };
+    if (!(type in initial)) throw new CannotCarry(`$${name} of type ${type}`, statement);
+    this.emit(`let ${tsName(name)}: ${tsType(type)} = ${initial[type]};`);
+  }
+
+  private firstAssignedType(name: string, statement: PhpNode): Type {
+    let found: Type | undefined;
+    walk(statement, (node) => {
+      if (found) return;
+      if (node.kind === 'assign' && variableOf(node.left) === name && node.operator === '=') {
+        try {
+          found = this.valueOf(node.right).type;
+        } catch {
+          found = undefined;
+        }
+      }
+      if ((node.kind === 'post' || node.kind === 'pre') && variableOf(node.what) === name) found = 'int';
+    });
+    if (!found) throw new CannotCarry(`$${name}, whose type the port cannot tell`, statement);
+    return found;
+  }
+
+  private valueOf(node: PhpNode): Code {
+    return expression(this.t, node);
+  }
+
+  statement(node: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+    switch (node.kind) {
+      case 'expressionstatement':
+        return this.expressionStatement(node, node.expression, local, siblings, index);
+      case 'echo':
+        return this.emit(`print(${this.echoText(node.expressions ?? []).code});`), void this.t.helpers.add('print');
+      case 'inline':
+        if (String(node.value).trim() === '') return;
+        throw new CannotCarry('inline HTML', node);
+      case 'declare':
+        return;
+      case 'if':
+        return this.ifStatement(node, local, siblings, index);
+      case 'while':
+        return this.whileStatement(node, local, siblings, index);
+      case 'switch':
+        return this.switchStatement(node);
+      case 'break':
+      case 'continue':
+        return this.jump(node);
+      case 'return': {
+        if (this.breakables.some((b) => b.kind === 'handler')) throw new CannotCarry('return inside a server loop', node);
+        return this.emit(node.expr ? `return ${this.valueOf(node.expr).code};` : 'return;');
+      }
+      case 'exit':
+        return this.exit(node);
+      case 'block':
+        return this.block(node.children ?? [], node.loc?.start.offset ?? 0, node.loc?.end.offset ?? 0);
+      case 'function':
+        return;
+      default:
+        throw new CannotCarry(`${node.kind} statements`, node);
+    }
+  }
+
+  echoText(expressions: PhpNode[]): Code {
+    return joinStrings(expressions.map((e) => (e.kind === 'string' ? stringNodeBytes(e) : e.kind === 'name' && String(e.name).toUpperCase() === 'PHP_EOL' ? '\n' : { code: this.valueOf(e), node: e })));
+  }
+
+  private exit(node: PhpNode): void {
+    const status = node.expression ? this.valueOf(node.expression) : undefined;
+    if (status && status.type === 'string') {
+      this.t.helpers.add('print');
+      this.emit(`print(${status.code});`);
+      this.emit('process.exit(0);');
+    } else if (!status || status.type === 'int') this.emit(`process.exit(${status?.code ?? 0});`);
+    else throw new CannotCarry(`exit() with a ${status.type}`, node);
+  }
+
+  private body(node: PhpNode | undefined, breakable?: Breakable): void {
+    if (breakable) this.breakables.push(breakable);
+    this.indented(() => {
+      if (!node) return;
+      if (node.kind === 'block') this.block(node.children ?? [], node.loc?.start.offset ?? 0, node.loc?.end.offset ?? 0);
+      else this.block([node], node.loc?.start.offset ?? 0, node.loc?.start.offset ?? 0);
+    });
+    if (breakable) this.breakables.pop();
+  }
+
+  private test(node: PhpNode): string {
+    const test = this.valueOf(node);
+    if (test.type !== 'bool') throw new CannotCarry(`a condition on a ${test.type} value (PHP's truthiness differs from JavaScript's)`, node);
+    return test.code;
+  }
+
+  private ifStatement(node: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+    if (this.socketCheck(node, siblings, index)) return;
+    const checked = checkedCalls(node);
+    if (checked && checked.calls.length === 1 && this.failurePath(checked.calls[0]!, checked.failure!)) return;
+    let current: PhpNode | undefined = node;
+    let head = 'if';
+    while (current) {
+      this.emit(`${head} (${this.test(current.test)}) {`);
+      this.body(current.body);
+      const alternate: PhpNode | undefined = current.alternate;
+      if (alternate?.kind === 'if') {
+        head = '} else if';
+        current = alternate;
+      } else {
+        if (alternate) {
+          this.emit('} else {');
+          this.body(alternate);
+        }
+        current = undefined;
+      }
+    }
+    this.emit('}');
+    void local;
+  }
+
+  private labelFor(b: Breakable): string {
+    b.labelUsed = true;
+    return (b.label ??= `loop${++this.labels}`);
+  }
+
+  private loop(head: (label: string) => string, body: PhpNode | undefined): void {
+    const b: Breakable = { kind: 'loop' };
+    const at = this.lines.length;
+    this.emit(head(''));
+    this.body(body, b);
+    this.emit('}');
+    if (b.labelUsed) this.lines[at] = this.lines[at]!.replace(/^(\s*)/, `$1${b.label}: `);
+  }
+
+  private whileStatement(node: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+    if (this.serverLoop(node, siblings, index)) return;
+    this.loop(() => `while (${this.test(node.test)}) {`, node.body);
+    void local;
+  }
+
+  private switchStatement(node: PhpNode): void {
+    const subject = this.valueOf(node.test);
+    const cases: PhpNode[] = node.body?.children ?? [];
+    for (const item of cases) {
+      if (item.test && !(item.test.kind === 'string' && !/^\s*[+-]?(\d|\.\d)/.test(stringNodeBytes(item.test)) && subject.type === 'string')) {
+        throw new CannotCarry('a switch whose cases are not non-numeric string literals (PHP compares them loosely)', item);
+      }
+    }
+    const b: Breakable = { kind: 'switch' };
+    const at = this.lines.length;
+    this.emit(`switch (${subject.code}) {`);
+    this.breakables.push(b);
+    this.indented(() => {
+      for (const item of cases) {
+        this.emit(item.test ? `case ${this.valueOf(item.test).code}:` : 'default:');
+        this.indented(() => item.body && this.block(item.body.children ?? [], item.body.loc?.start.offset ?? 0, item.body.loc?.end.offset ?? 0));
+      }
+    });
+    this.breakables.pop();
+    this.emit('}');
+    if (b.labelUsed) this.lines[at] = this.lines[at]!.replace(/^(\s*)/, `$1${b.label}: `);
+  }
+
+  private jump(node: PhpNode): void {
+    const level = node.level ? Number(node.level.value) : 1;
+    if (!Number.isInteger(level) || level < 1) throw new CannotCarry(`${node.kind} with a computed level`, node);
+    const stack = this.breakables;
+    const target = stack[stack.length - level] ?? stack[0];
+    if (!target) throw new CannotCarry(`${node.kind} outside a loop`, node);
+    const isContinue = node.kind === 'continue' && target.kind !== 'switch';
+    if (target.kind === 'handler') {
+      for (const line of (isContinue ? target.onContinue : target.onBreak) ?? []) this.emit(line);
+      return;
+    }
+    const inner = stack.slice(stack.indexOf(target) + 1);
+    const innermost = isContinue ? !inner.some((b) => b.kind === 'loop') : inner.length === 0;
+    this.emit(`${isContinue ? 'continue' : 'break'}${innermost ? '' : ` ${this.labelFor(target)}`};`);
+  }
+
+  private expressionStatement(node: PhpNode, e: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+    const checked = checkedCalls(node);
+    if (checked && checked.calls.length > 0 && checked.failure && this.failurePath(checked.calls[0]!, checked.failure)) return;
+    if (e.kind === 'assign') return this.assignment(e, local);
+    if (e.kind === 'exit') return this.exit(e);
+    if ((e.kind === 'post' || e.kind === 'pre') && this.valueOf(e.what).type === 'int') {
+      return this.emit(`${tsName(variableOf(e.what)!)}${e.type === '+' ? '++' : '--'};`);
+    }
+    if (e.kind === 'call') {
+      const name = calledFunctionName(e);
+      if (name === 'printf') return this.t.helpers.add('print'), this.emit(`print(${format(this.t, e).code});`);
+      if (name === 'fwrite' && e.arguments?.[0]?.kind === 'name' && /^STD(ERR|OUT)$/.test(e.arguments[0].name)) {
+        this.t.helpers.add('print');
+        const text = this.valueOf(e.arguments[1]);
+        return this.emit(`print(${text.code}${e.arguments[0].name === 'STDERR' ? ', process.stderr' : ''});`);
+      }
+      const code = call(this.t, e, true).code;
+      if (code) for (const line of code.split('\n')) this.emit(line.endsWith('}') || line.endsWith('{') || line.endsWith(';') ? line : `${line};`);
+      return;
+    }
+    if (e.kind === 'bin' && (e.type === 'or' || e.type === '||') && e.right.kind === 'exit' && e.left.kind === 'call') {
+      return this.failurePath(e.left, [e.right]) ? undefined : undefined;
+    }
+    throw new CannotCarry(`${e.kind} as a statement`, e);
+    void siblings;
+    void index;
+  }
+
+  private assignment(e: PhpNode, local: Set<string>): void {
+    const name = variableOf(e.left);
+    if (!name) throw new CannotCarry('an assignment to something other than a variable', e);
+    let value: Code | undefined;
+    if (e.right.kind === 'call' && calledFunctionName(e.right)?.startsWith('socket_')) {
+      value = this.t.socketCall(e.right, calledFunctionName(e.right)!, false, name);
+      if (value?.type === 'void') return;
+    }
+    value ??= this.valueOf(e.right);
+    const ts = tsName(name);
+    if (e.operator === '=') {
+      const known = this.t.types.get(name);
+      if (!this.isDeclared(name)) {
+        local.add(name);
+        this.t.types.set(name, value.type);
+        this.emit(`${this.assignedOnce.has(name) ? 'const' : 'let'} ${ts}${needsAnnotation(value.type) ? `: ${tsType(widen(value.type))}` : ''} = ${value.code};`);
+        if (needsAnnotation(value.type)) this.t.types.set(name, widen(value.type));
+        return;
+      }
+      if (known && !compatible(known, value.type)) throw new CannotCarry(`$${name} holds a ${known}, then a ${value.type}`, e);
+      return this.emit(`${ts} = ${value.code};`);
+    }
+    const known = this.t.types.get(name);
+    if (e.operator === '.=' && known === 'string') return this.emit(`${ts} += ${value.type === 'string' ? value.code : joinStrings([{ code: value, node: e.right }]).code};`);
+    if (['+=', '-=', '*='].includes(e.operator) && known === 'int' && value.type === 'int') return this.emit(`${ts} ${e.operator} ${value.code};`);
+    throw new CannotCarry(`the assignment ${e.operator} on a ${known ?? 'unknown'} value`, e);
+  }
+
+  /** Variables assigned exactly once in the program (they become `const`). */
+  assignedOnce = new Set<string>();
+
+  // Set by the shapes module.
+  socketCheck: (node: PhpNode, siblings: PhpNode[], index: number) => boolean = () => false;
+  failurePath: (call: PhpNode, failure: PhpNode[]) => boolean = () => false;
+  serverLoop: (node: PhpNode, siblings: PhpNode[], index: number) => boolean = () => false;
+
+  /** The failure branch of a socket call, inside `catch (error)`. */
+  failureBlock(failure: PhpNode[]): void {
+    const previous = this.t.error;
+    this.t.error = 'error';
+    try {
+      this.indented(() => this.block(failure.map((node) => (node.kind === 'exit' ? node : node)), failure[0]?.loc?.start.offset ?? 0, failure[0]?.loc?.start.offset ?? 0));
+    } finally {
+      this.t.error = previous;
+    }
+  }
+
+  pushHandler(b: Breakable): void {
+    this.breakables.push(b);
+  }
+
+  popHandler(): void {
+    this.breakables.pop();
+  }
+}
+
+function needsAnnotation(type: Type): boolean {
+  return type === 'string|false' || type === 'null' || type === 'string|null' || type === 'int|false' || type === 'string?';
+}
+
+function widen(type: Type): Type {
+  return type === 'null' ? 'string|null' : type;
+}
+
+function compatible(declared: Type, assigned: Type): boolean {
+  return declared === assigned || declared.split('|').includes(assigned) || (assigned === 'null' && declared.includes('null')) || (assigned === 'bool' && declared.includes('false'));
+}
+
+export function tsType(type: Type): string {
+  const map: Record<string, string> = { string: 'string', int: 'number', float: 'number', bool: 'boolean', null: 'null', 'string|false': 'string | false', 'string|null': 'string | null', 'int|false': 'number | false', 'string?': 'string | undefined', void: 'void' };
+  const ts = map[type];
+  if (!ts) throw new CannotCarry(`a ${type} value`);
+  return ts;
+}
+
+/** `if ($x === false || …) { …; break; }`: after it, $x is not false (as TypeScript narrows it). */
+function narrowedAfter(statement: PhpNode): string[] {
+  if (statement.kind !== 'if' || statement.alternate) return [];
+  const body: PhpNode[] = statement.body?.kind === 'block' ? statement.body.children : [statement.body];
+  const last = body[body.length - 1];
+  const leaves = last && (['break', 'continue', 'return'].includes(last.kind) || (last.kind === 'expressionstatement' && last.expression.kind === 'exit'));
+  if (!leaves) return [];
+  const names: string[] = [];
+  const visit = (test: PhpNode) => {
+    if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) return visit(test.left), visit(test.right);
+    if (test.kind === 'bin' && test.type === '===' && test.right.kind === 'boolean' && !test.right.value) {
+      const name = variableOf(test.left);
+      if (name) names.push(name);
+    }
+  };
+  visit(statement.test);
+  return names;
+}
+
+export function walk(node: PhpNode, visit: (node: PhpNode) => void): void {
+  visit(node);
+  for (const key in node) {
+    if (key === 'loc') continue;
+    const value = node[key];
+    if (Array.isArray(value)) for (const item of value) item && typeof item.kind === 'string' && walk(item, visit);
+    else if (value && typeof value === 'object' && typeof value.kind === 'string') walk(value, visit);
+  }
+}
+
+export function variablesIn(node: PhpNode): Set<string> {
+  const names = new Set<string>();
+  walk(node, (inner) => {
+    if (inner.kind === 'function' || inner.kind === 'closure') return;
+    const name = variableOf(inner);
+    if (name && name !== 'argv' && name !== 'this') names.add(name);
+  });
+  return names;
+}
+
+/** The variables a statement assigns at its top level (so it can declare them). */
+export function directlyAssigned(statement: PhpNode): string[] {
+  const e = statement.kind === 'expressionstatement' ? statement.expression : undefined;
+  if (e?.kind !== 'assign' || e.operator !== '=') return [];
+  const name = variableOf(e.left);
+  return name ? [name, ...outputsOf(e.right)] : [];
+}
+
+/** By-reference outputs of the socket calls the port carries. */
+export function outputsOf(node: PhpNode): string[] {
+  const name = node.kind === 'call' ? calledFunctionName(node) : undefined;
+  const args: PhpNode[] = node.arguments ?? [];
+  const pick = (...indexes: number[]) => indexes.map((i) => variableOf(args[i])).filter((v): v is string => !!v);
+  if (name === 'socket_recv') return pick(1);
+  if (name === 'socket_recvfrom') return pick(1, 4, 5);
+  return [];
+}
+
+/** A socket call whose failure the PHP handles: `if (!f(…)) {…}`, `f(…) === false`, `f(…) or die(…)`. */
+export function checkedCalls(node: PhpNode): { calls: PhpNode[]; failure: PhpNode[] | null } | undefined {
+  const isSocketCall = (n: PhpNode | undefined) => n?.kind === 'call' && !!calledFunctionName(n)?.startsWith('socket_');
+  const failed = (test: PhpNode): PhpNode[] | undefined => {
+    if (test.kind === 'unary' && test.type === '!' && isSocketCall(test.what)) return [test.what];
+    if (test.kind === 'bin' && test.type === '===' && test.right.kind === 'boolean' && !test.right.value && isSocketCall(test.left)) return [test.left];
+    if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
+      const left = failed(test.left);
+      const right = failed(test.right);
+      return left && right ? [...left, ...right] : undefined;
+    }
+    return undefined;
+  };
+  if (node.kind === 'if' && !node.alternate) {
+    const calls = failed(node.test);
+    if (calls) return { calls, failure: node.body?.kind === 'block' ? node.body.children : [node.body] };
+  }
+  if (node.kind === 'expressionstatement') {
+    const e = node.expression;
+    if (isSocketCall(e)) return { calls: [e], failure: null };
+    if (e.kind === 'bin' && (e.type === 'or' || e.type === '||') && isSocketCall(e.left) && e.right.kind === 'exit') return { calls: [e.left], failure: [e.right] };
+  }
+  return undefined;
+}
+
+export type { SocketKind };
