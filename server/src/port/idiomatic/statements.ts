@@ -407,8 +407,11 @@ function narrowedAfter(statement: PhpNode): string[] {
   const leaves = last && (['break', 'continue', 'return'].includes(last.kind) || (last.kind === 'expressionstatement' && last.expression.kind === 'exit'));
   if (!leaves) return [];
   const names: string[] = [];
-  const visit = (test: PhpNode) => {
-    if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) return visit(test.left), visit(test.right);
+  const visit = (test: PhpNode): void => {
+    if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
+      visit(test.left);
+      visit(test.right);
+    }
     if (test.kind === 'bin' && test.type === '===' && test.right.kind === 'boolean' && !test.right.value) {
       const name = variableOf(test.left);
       if (name) names.push(name);
