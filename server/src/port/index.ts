@@ -9,7 +9,7 @@
 export type { Unported } from './translator';
 export { socketSetupEquivalent, type SetupEquivalent } from './setup-equivalent';
 
-import { portIdiomatic } from './idiomatic/index';
+import { NO_SOCKETS, portIdiomatic } from './idiomatic/index';
 import { portProgram, type PortResult as FaithfulResult } from './module';
 
 export interface PortOptions {
@@ -32,7 +32,8 @@ export function portPhpToTypeScript(text: string, fileName = 'input.php', option
     if ('code' in idiomatic) return { code: idiomatic.code, unported: [], style: 'idiomatic', module: idiomatic.module };
     const reason = `${idiomatic.reason}${idiomatic.line ? ` (line ${idiomatic.line})` : ''}`;
     const faithful = portProgram(text, fileName);
-    const note = `// Faithful port (PHP's ext/sockets emulated): the idiomatic node:net/node:dgram form cannot carry ${reason.replace(/\r?\n/g, ' ')}.\n`;
+    if (idiomatic.reason === NO_SOCKETS) return { ...faithful, style: 'faithful', reason };
+    const note = `// Faithful port (PHP's ext/sockets emulated), not the idiomatic one, which cannot carry ${reason.replace(/[\r\n\u2028\u2029]+/g, ' ')}.\n`;
     return { ...faithful, code: note + faithful.code, style: 'faithful', reason };
   }
   return { ...portProgram(text, fileName), style: 'faithful' };

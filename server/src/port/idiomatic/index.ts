@@ -17,6 +17,9 @@ const SHAPES = {
   client: 'a socket client',
 } as const;
 
+/** The reason given when a program creates no socket at all (then there is nothing to say). */
+export const NO_SOCKETS = 'no socket_create() the port can follow';
+
 export function portIdiomatic(text: string, fileName: string): IdiomaticResult {
   const { program, errors } = parsePhp(text, fileName);
   if (errors.length > 0) return { reason: 'the file has PHP syntax errors' };
@@ -88,7 +91,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     statements.push(child);
   }
   const sockets = socketKinds(program);
-  if (sockets.size === 0) throw new CannotCarry('no socket_create() the port can follow');
+  if (sockets.size === 0) throw new CannotCarry(NO_SOCKETS);
   const functions = statements.filter((s) => s.kind === 'function');
   const t: Context = {
     types: new Map(),
@@ -265,6 +268,7 @@ function installSockets(w: StatementWriter, t: Context): void {
         if (kind === 'udp') return { code: `${s}.bind(${value(args[2]!).code}, ${text(value(args[1]!))});\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
         return { code: '', type: 'void', prec: 20 };
       case 'socket_listen': {
+        if (kind !== 'listener') throw new CannotCarry(`socket_listen() on a ${kind} socket (it fails in PHP)`, node);
         const at = bound.get(socketName!);
         if (!at) throw new CannotCarry('socket_listen() before socket_bind()', node);
         return { code: `${s}.listen({ host: ${at.host}, port: ${at.port}, backlog: ${value(args[1]!).code} });\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
