@@ -258,7 +258,7 @@ class Round {
   private analyzeScope(statements: PhpNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
     const savedState = this.state;
     const savedScope = this.scope;
-    this.state = new FlowState(true, new Map(initial));
+    this.state = FlowState.withVariables(new Map(initial));
     this.scope = newScope(className);
     for (const name of escaping) this.scope.escaping.add(name);
     this.executeList(statements);
@@ -1202,7 +1202,7 @@ class Round {
       ((what.kind === 'propertylookup' && isNode(what.what) && variableName(what.what) === 'this') ||
         (what.kind === 'staticlookup' && isNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
     if (!onThisObject) return;
-    for (const [key, value] of this.state.vars) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
+    for (const [key, value] of [...this.state.vars]) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
   }
 
   /** An unqualified `socket_read()` is not PHP's when the file declares one (a namespace's own wrapper). */

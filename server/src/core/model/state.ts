@@ -15,40 +15,78 @@ export type BindState = 'unbound' | 'bound';
  */
 const MAX_TRACKED_UNBOUND = 32;
 
+/**
+ * Variables as a large base map that states share and never change, plus a small delta of what
+ * this state wrote since. A branch copies only the delta when it writes, and a join of two
+ * states on the same base looks only at their deltas: a script with thousands of variables and
+ * thousands of `if`s costs time per statement, not per variable. A delta that grows past a
+ * quarter of the base is folded into a new base (amortised constant time per write).
+ */
+class Variables {
+  constructor(
+    readonly base: ReadonlyMap<string, AbstractValue>,
+    readonly delta: Map<string, AbstractValue>,
+  ) {}
+
+  get(name: string): AbstractValue | undefined {
+    return this.delta.get(name) ?? this.base.get(name);
+  }
+
+  *entries(): IterableIterator<[string, AbstractValue]> {
+    for (const entry of this.delta) yield entry;
+    for (const entry of this.base) if (!this.delta.has(entry[0])) yield entry;
+  }
+
+  /** Names that may differ between two stores: their deltas' when they share the base. */
+  static changedNames(a: Variables, b: Variables): Iterable<string> {
+    if (a.base !== b.base) return new Set([...[...a.entries()].map(([name]) => name), ...[...b.entries()].map(([name]) => name)]);
+    return new Set([...a.delta.keys(), ...b.delta.keys()]);
+  }
+}
+
+const MIN_FOLD = 64;
+
 export class FlowState {
   private varsShared = false;
   private bindsShared = false;
 
   constructor(
     public live = true,
-    private varMap = new Map<string, AbstractValue>(),
+    private store = new Variables(new Map(), new Map()),
     private bindMap = new Map<string, BindState>(),
   ) {}
 
-  get vars(): ReadonlyMap<string, AbstractValue> {
-    return this.varMap;
+  static withVariables(vars: Map<string, AbstractValue>): FlowState {
+    return new FlowState(true, new Variables(vars, new Map()));
+  }
+
+  get vars(): Iterable<[string, AbstractValue]> {
+    return this.store.entries();
   }
 
   clone(): FlowState {
     this.varsShared = true;
     this.bindsShared = true;
-    const copy = new FlowState(this.live, this.varMap, this.bindMap);
+    const copy = new FlowState(this.live, this.store, this.bindMap);
     copy.varsShared = true;
     copy.bindsShared = true;
     return copy;
   }
 
   read(name: string): AbstractValue | undefined {
-    return this.varMap.get(name);
+    return this.store.get(name);
   }
 
   write(name: string, value: AbstractValue): void {
-    if (this.varMap.get(name) === value) return;
+    if (this.store.get(name) === value) return;
     if (this.varsShared) {
-      this.varMap = new Map(this.varMap);
+      this.store = new Variables(this.store.base, new Map(this.store.delta));
       this.varsShared = false;
     }
-    this.varMap.set(name, value);
+    this.store.delta.set(name, value);
+    if (this.store.delta.size > MIN_FOLD && this.store.delta.size * 4 > this.store.base.size) {
+      this.store = new Variables(new Map(this.store.entries()), new Map());
+    }
   }
 
   private ownBinds(): Map<string, BindState> {
@@ -83,13 +121,14 @@ export class FlowState {
     if (live.length === 0) return new FlowState(false);
     const result = live[0]!.clone();
     for (const other of live.slice(1)) {
-      if (other.varMap !== result.varMap) {
-        for (const name of new Set([...result.varMap.keys(), ...other.varMap.keys()])) {
+      if (other.store !== result.store) {
+        for (const name of Variables.changedNames(result.store, other.store)) {
           // A variable set on one path only is null (undefined) on the other.
-          const mine = result.varMap.get(name) ?? NULL_VALUE;
-          const joined = joinValues(mine, other.varMap.get(name) ?? NULL_VALUE);
-          if (joined !== mine && !sameValue(joined, mine)) result.write(name, joined);
-          else if (!result.varMap.has(name)) result.write(name, joined);
+          const current = result.store.get(name);
+          const mine = current ?? NULL_VALUE;
+          const theirs = other.store.get(name) ?? NULL_VALUE;
+          const joined = joinValues(mine, theirs);
+          if (current === undefined || (joined !== mine && !sameValue(joined, mine))) result.write(name, joined);
         }
       }
       if (other.bindMap !== result.bindMap) {
@@ -102,11 +141,12 @@ export class FlowState {
 
   sameAs(other: FlowState): boolean {
     if (this.live !== other.live) return false;
-    if (this.varMap !== other.varMap) {
-      if (this.varMap.size !== other.varMap.size) return false;
-      for (const [name, value] of this.varMap) {
-        const otherValue = other.varMap.get(name);
-        if (!otherValue || !sameValue(value, otherValue)) return false;
+    if (this.store !== other.store) {
+      for (const name of Variables.changedNames(this.store, other.store)) {
+        const mine = this.store.get(name);
+        const theirs = other.store.get(name);
+        if (mine === theirs) continue;
+        if (!mine || !theirs || !sameValue(mine, theirs)) return false;
       }
     }
     if (this.bindMap !== other.bindMap) {
