@@ -1144,7 +1144,7 @@ class Round {
         const base = target.what;
         if (isNode(base) && (base.kind === 'variable' || base.kind === 'propertylookup' || base.kind === 'staticlookup')) {
           const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
-          this.assignTo(base, { ...withoutPending(container), sockets: new Map([...container.sockets, ...value.sockets]), unknown: true });
+          this.assignTo(base, { ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true });
         }
         return;
       }

@@ -62,6 +62,17 @@ function commonStates(a: AbstractValue['states'], b: AbstractValue['states']): A
 const EMPTY_SITES: ReadonlyMap<string, SocketSite> = new Map();
 const EMPTY_PENDING: ReadonlySet<number> = new Set();
 const MAX_CONSTS = 8;
+/** Call sites a value may come from before it is just "a socket of unknown kind". */
+const MAX_SITES = 32;
+
+function unionSites(a: ReadonlyMap<string, SocketSite>, b: ReadonlyMap<string, SocketSite>): ReadonlyMap<string, SocketSite> {
+  if (a === b || b.size === 0) return a;
+  if (a.size === 0) return b;
+  let missing = false;
+  for (const key of b.keys()) if (!a.has(key)) missing = true;
+  if (!missing) return a;
+  return new Map([...a, ...b]);
+}
 
 export const UNKNOWN: AbstractValue = { sockets: EMPTY_SITES, consts: [], unknown: true, pending: EMPTY_PENDING };
 
@@ -89,7 +100,11 @@ function sameConstant(a: Constant, b: Constant): boolean {
 
 export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
   if (a === b) return a;
-  const sockets = a.sockets.size === 0 ? b.sockets : b.sockets.size === 0 ? a.sockets : new Map([...a.sockets, ...b.sockets]);
+  const sockets = unionSites(a.sockets, b.sockets);
+  if (sockets.size > MAX_SITES) {
+    // Too many birthplaces to tell apart: some socket, kind unknown (the lattice stays bounded).
+    return { ...joinValues({ ...a, sockets: EMPTY_SITES }, { ...b, sockets: EMPTY_SITES }), unknown: true };
+  }
   const consts = [...a.consts];
   for (const c of b.consts) if (!consts.some((known) => sameConstant(known, c))) consts.push(c);
   const tooMany = consts.length > MAX_CONSTS;
