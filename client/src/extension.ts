@@ -29,6 +29,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   showState(status, State.Starting);
   status.show();
   context.subscriptions.push(output, status, commands.registerCommand(Commands.showOutput, () => output.show(true)));
+  context.subscriptions.push(commands.registerCommand(Commands.portFile, portActiveFile));
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -53,6 +54,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
     output.error(`The php-socket-lint server did not start: ${error instanceof Error ? error.message : String(error)}`);
     showState(status, State.StartFailed);
   }
+}
+
+/** The palette's "Port File to TypeScript": the server's port command on the active PHP file. */
+async function portActiveFile(): Promise<void> {
+  const document = window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'php') {
+    void window.showWarningMessage('Port File to TypeScript: open a PHP file first.');
+    return;
+  }
+  if (document.uri.scheme !== 'file') {
+    void window.showWarningMessage('Port File to TypeScript: save the file first; the port is written beside it.');
+    return;
+  }
+  await commands.executeCommand(Commands.portToTypeScript, document.uri.toString(), document.version);
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,6 @@
 // Command-line arguments → validated options. Every mistake is a UsageError (exit code 2)
 // that names the argument; nothing is guessed.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isPhpVersion, isRuleSetting } from '../core/config';
 import { RULE_IDS } from '../core/rules/index';
 import type { RuleSetting } from '../core/types';
@@ -119,6 +119,18 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+/**
+ * A subcommand's own option table (`port`), parsed the same strict way as lint's: unknown
+ * options and missing values are UsageErrors naming the argument.
+ */
+export function parseCommandArguments<Options extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: Options) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function formatOf(value: string | undefined): FormatName {

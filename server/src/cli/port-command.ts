@@ -1,47 +1,62 @@
-// `php-socket-lint port <file.php> [-o out.ts] [--force]`: writes the TypeScript port of a PHP
-// file (to stdout, or to -o), lists what could not be ported on stderr as `file:line: reason:
-// php`, and exits 0 (all ported), 1 (something left unported) or 2 (usage or file error).
+// `php-socket-lint port <file.php> [-o out.ts] [--force] [--faithful]`: writes the TypeScript
+// port of a PHP file (to stdout, or to -o): the idiomatic node:net/node:dgram form when the
+// program has a shape it carries, else the faithful emulation (the reason goes to stderr).
+// Lists what could not be ported on stderr as `file:line: reason: php`, and exits 0 (all
+// ported), 1 (something left unported) or 2 (usage or file error).
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { portPhpToTypeScript } from '../port/index';
+import { parseCommandArguments, UsageError } from './options';
 
 export interface PortCommandIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
 
-const USAGE = 'usage: php-socket-lint port <file.php> [-o out.ts] [--force]\n';
+export const PORT_HELP_TEXT = `Usage: php-socket-lint port <file.php> [options]
+
+Translates a PHP program that uses ext/sockets into one TypeScript module for Node.js
+(node: built-ins only; compiles with tsc --strict and @types/node).
+
+By default the port is idiomatic where the program has a shape Node has an idiom for:
+  - a TCP server with an accept loop      → net.createServer() and a 'connection' handler
+  - a UDP server looping on recvfrom()    → dgram.createSocket() and a 'message' handler
+  - TCP and UDP clients                   → connect, events.once() and awaited reads
+Node serves clients concurrently where a PHP accept loop queues them. Other programs, or
+parts the idiomatic form cannot carry, get the faithful port, which emulates ext/sockets
+exactly; the reason is printed on stderr and in the output's first line.
+
+Options:
+  -o, --output <file.ts>   write the port to a file instead of stdout
+      --force              overwrite the output file if it exists
+      --faithful           always use the faithful port (PHP's ext/sockets emulated exactly)
+  -h, --help               show this help
+
+Exit status: 0 everything was ported; 1 some statements were left as // TODO(port)
+comments (each is listed on stderr as file:line: reason: php); 2 bad usage or a file error.
+`;
+
+const PORT_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  faithful: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 interface PortArguments {
   input: string;
   output: string | undefined;
   force: boolean;
+  faithful: boolean;
 }
 
-function parseArguments(argv: readonly string[]): PortArguments | string {
-  let input: string | undefined;
-  let output: string | undefined;
-  let force = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '-o' || arg === '--output') {
-      output = argv[++i];
-      if (!output) return `${arg} needs a file name`;
-    } else if (arg.startsWith('--output=')) {
-      output = arg.slice('--output='.length);
-    } else if (arg === '--force' || arg === '-f') {
-      force = true;
-    } else if (arg === '-h' || arg === '--help') {
-      return '';
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option ${arg}`;
-    } else if (input === undefined) {
-      input = arg;
-    } else {
-      return `one PHP file at a time (got ${input} and ${arg})`;
-    }
-  }
-  return input === undefined ? 'no PHP file given' : { input, output, force };
+function parseArguments(argv: readonly string[]): PortArguments | 'help' {
+  const { values, positionals } = parseCommandArguments(argv, PORT_OPTIONS);
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError('no PHP file given');
+  if (positionals.length > 1) throw new UsageError(`one PHP file at a time (got ${positionals.join(' and ')})`);
+  if (values.output === '') throw new UsageError('--output needs a file name');
+  return { input: positionals[0]!, output: values.output, force: values.force ?? false, faithful: values.faithful ?? false };
 }
 
 /** The first line of a snippet, shortened, for one-line reports. */
@@ -51,10 +66,17 @@ function oneLine(php: string): string {
 }
 
 export async function runPortCommand(argv: string[], io: PortCommandIo = process): Promise<number> {
-  const parsed = parseArguments(argv);
-  if (typeof parsed === 'string') {
-    io.stderr.write(parsed ? `port: ${parsed}\n${USAGE}` : USAGE);
-    return parsed ? 2 : 0;
+  let parsed: PortArguments | 'help';
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`port: ${error.message}\nRun "php-socket-lint port --help" for the options.\n`);
+    return 2;
+  }
+  if (parsed === 'help') {
+    io.stdout.write(PORT_HELP_TEXT);
+    return 0;
   }
   let text: string;
   try {
@@ -67,7 +89,7 @@ export async function runPortCommand(argv: string[], io: PortCommandIo = process
     io.stderr.write(`port: ${parsed.output} exists; use --force to overwrite it\n`);
     return 2;
   }
-  const result = portPhpToTypeScript(text, parsed.input);
+  const result = portPhpToTypeScript(text, parsed.input, { faithful: parsed.faithful });
   if (parsed.output) {
     try {
       await writeFile(parsed.output, result.code);
@@ -78,6 +100,7 @@ export async function runPortCommand(argv: string[], io: PortCommandIo = process
   } else {
     io.stdout.write(result.code);
   }
+  if (result.reason) io.stderr.write(`${parsed.input}: faithful port: the idiomatic form cannot carry ${result.reason}\n`);
   for (const item of result.unported) {
     io.stderr.write(`${parsed.input}:${item.line}: ${item.reason}${item.php ? `: ${oneLine(item.php)}` : ''}\n`);
   }

@@ -22,7 +22,7 @@ export interface PortResult extends FaithfulResult {
   style: 'idiomatic' | 'faithful';
   /** For an idiomatic port, the Node module it is written on. */
   module?: 'node:net' | 'node:dgram';
-  /** Why the idiomatic translation was not used (absent when it was, or when `faithful` was asked for). */
+  /** Why the idiomatic translation was not used (absent when it was, when `faithful` was asked for, or when the file has no socket). */
   reason?: string;
 }
 
@@ -32,7 +32,7 @@ export function portPhpToTypeScript(text: string, fileName = 'input.php', option
     if ('code' in idiomatic) return { code: idiomatic.code, unported: [], style: 'idiomatic', module: idiomatic.module };
     const reason = `${idiomatic.reason}${idiomatic.line ? ` (line ${idiomatic.line})` : ''}`;
     const faithful = portProgram(text, fileName);
-    if (idiomatic.reason === NO_SOCKETS) return { ...faithful, style: 'faithful', reason };
+    if (idiomatic.reason === NO_SOCKETS) return { ...faithful, style: 'faithful' };
     const note = `// Faithful port (PHP's ext/sockets emulated), not the idiomatic one, which cannot carry ${reason.replace(/[\r\n\u2028\u2029]+/g, ' ')}.\n`;
     return { ...faithful, code: note + faithful.code, style: 'faithful', reason };
   }

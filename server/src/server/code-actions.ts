@@ -18,7 +18,7 @@ import { DISABLE_NEXT_LINE } from '../core/suppressions';
 import type { TextEdit } from '../core/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isDiagnosticData, PORT_KIND } from '../shared/protocol';
 import { toLspRange, type Validation } from './diagnostics';
-import { portAction } from './port-action';
+import { portAction, portQuickFix } from './port-action';
 
 export interface CodeActionContext {
   /** The client takes `documentChanges` (versioned edits). */
@@ -202,6 +202,10 @@ export function codeActionsFor(document: TextDocument, validation: Validation, p
     if (fixAll) actions.push(fixAll);
   }
   // The port runs only when picked (a command), so offering it costs nothing.
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const port = portQuickFix(document, params);
+    if (port) actions.push(port);
+  }
   if (wants(only, PORT_KIND)) {
     const port = portAction(document);
     if (port) actions.push(port);

@@ -2,13 +2,13 @@
 // file through a workspace edit (a create-file operation plus the text). The port runs only
 // when the user picks the action, never for the light bulb's frequent requests.
 import { existsSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type CodeAction, type Connection, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type CodeActionParams, type Connection, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mentionsSocketApi } from '../core/lint';
 import { portPhpToTypeScript } from '../port/index';
-import { Commands, PORT_KIND } from '../shared/protocol';
+import { Commands, DIAGNOSTIC_SOURCE, PORT_KIND } from '../shared/protocol';
 
 const TITLE = 'Port file to TypeScript (node:net / node:dgram)';
 
@@ -32,15 +32,50 @@ export function portAction(document: TextDocument): CodeAction | undefined {
   };
 }
 
-export function portEdit(document: TextDocument, target: string): { edit: WorkspaceEdit; unported: number } {
-  const { code, unported } = portPhpToTypeScript(document.getText(), basename(fileURLToPath(document.uri)));
+/** Calls whose line offers the port quick fix even without a finding. */
+const SETUP_CALL = /\bsocket_(create|listen|accept|bind)\s*\(/i;
+
+/** "node:dgram" for a program of UDP sockets only, else "node:net" (a cheap look at the text). */
+function portModule(text: string): 'node:net' | 'node:dgram' {
+  return /\bSOCK_DGRAM\b/.test(text) && !/\bSOCK_STREAM\b/.test(text) ? 'node:dgram' : 'node:net';
+}
+
+/**
+ * The light bulb's "Port to TypeScript (node:net)": on every php-socket-lint finding and on the
+ * lines of socket_create/listen/accept/bind calls. It only names the command; the port runs
+ * when the user picks it.
+ */
+export function portQuickFix(document: TextDocument, params: CodeActionParams): CodeAction | undefined {
+  const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+  const lines = document.getText({ start: { line: params.range.start.line, character: 0 }, end: { line: params.range.end.line + 1, character: 0 } });
+  if (ours.length === 0 && !SETUP_CALL.test(lines)) return undefined;
+  if (!portTarget(document.uri)) return undefined;
+  const title = `Port to TypeScript (${portModule(document.getText())})`;
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: ours,
+    command: { title, command: Commands.portToTypeScript, arguments: [document.uri, document.version] },
+  };
+}
+
+/** Is there a node_modules/@types/node in the folder of `path` or above it? */
+export function hasNodeTypes(path: string, exists: (path: string) => boolean = existsSync): boolean {
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    if (exists(join(folder, 'node_modules', '@types', 'node'))) return true;
+    if (dirname(folder) === folder) return false;
+  }
+}
+
+export function portEdit(document: TextDocument, target: string): { edit: WorkspaceEdit; unported: number; style: string; reason?: string } {
+  const { code, unported, style, module, reason } = portPhpToTypeScript(document.getText(), basename(fileURLToPath(document.uri)));
   const edit: WorkspaceEdit = {
     documentChanges: [
       { kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } },
       { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: code }] },
     ],
   };
-  return { edit, unported: unported.length };
+  return { edit, unported: unported.length, style: style === 'idiomatic' ? `idiomatic ${module}` : 'faithful', reason };
 }
 
 /** Runs the command: ports the document as it is now and asks the client to create the file. */
@@ -51,15 +86,17 @@ export async function runPort(connection: Connection, document: TextDocument | u
     notify(connection, MessageType.Warning, 'Port file to TypeScript: the target .ts file exists already.');
     return null;
   }
-  const { edit, unported } = portEdit(document, target);
+  const { edit, unported, style, reason } = portEdit(document, target);
   const result = await connection.workspace.applyEdit({ label: TITLE, edit });
   if (!result.applied) {
     notify(connection, MessageType.Error, `Port file to TypeScript: the editor did not create ${target}${result.failureReason ? `: ${result.failureReason}` : ''}.`);
     return null;
   }
   const left = unported === 0 ? 'everything was ported' : `${unported} statement(s) left as // TODO(port) comments`;
-  notify(connection, MessageType.Info, `Ported to ${basename(fileURLToPath(target))}: ${left}.`);
-  if (canShow) await connection.window.showDocument({ uri: target, takeFocus: false }).catch(() => undefined);
+  const why = reason ? ` (the idiomatic form cannot carry ${reason})` : '';
+  const types = hasNodeTypes(fileURLToPath(target)) ? '' : ' This folder has no @types/node: run `npm i -D @types/node typescript` to type-check it.';
+  notify(connection, MessageType.Info, `Ported to ${basename(fileURLToPath(target))} (${style} port${why}): ${left}.${types}`);
+  if (canShow) await connection.window.showDocument({ uri: target, takeFocus: true }).catch(() => undefined);
   return target;
 }
 

@@ -18,6 +18,8 @@ export const Commands = {
   showDocumentation: 'phpSocketLint.showDocumentation',
   /** Server command used by the "Port file to TypeScript" action: creates `<name>.ts` beside the file. */
   portToTypeScript: 'phpSocketLint.portToTypeScript',
+  /** Client command (palette): runs portToTypeScript on the active PHP file. */
+  portFile: 'phpSocketLint.portFile',
 } as const;
 
 /** Code action kind of "Port file to TypeScript". */
