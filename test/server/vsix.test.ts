@@ -110,6 +110,6 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     }
     // Every rule can be set from the editor, and only real rules.
     expect(Object.keys(properties['phpSocketLint.rules'].properties).sort()).toEqual([...RULE_IDS].sort());
-    expect(manifest.contributes.commands.map((c: { command: string }) => c.command).sort()).toEqual(['phpSocketLint.lintWorkspace', 'phpSocketLint.showOutput']);
+    expect(manifest.contributes.commands.map((c: { command: string }) => c.command).sort()).toEqual(['phpSocketLint.lintWorkspace', 'phpSocketLint.portFile', 'phpSocketLint.showOutput']);
   });
 });
