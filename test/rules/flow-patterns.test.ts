@@ -25,6 +25,8 @@ runRuleTests('unchecked-false-return', {
       name: 'a retry loop overwrites the result each pass and tests the last one',
       code: C + 'do { $ok = @socket_connect($s, "127.0.0.1", 80); $err = socket_last_error($s); } while (retryable($err));\n$ok = $ok && $err === 0;\nif (!$ok) exit(1);',
     },
+    { name: "== '' is true for false: the else branch is safe", code: C + '$data = socket_read($s, 1024);\nif ($data == "") { exit(0); }\necho strtoupper($data);' },
+    { name: '!== null is no check, === null in the failure branch', code: C + '$data = socket_read($s, 1024);\nif ($data !== false && $data !== null) { echo $data; }' },
     { name: 'stored in an array, then checked through the variable', code: L + '$c = socket_accept($s);\n$clients[] = $c;\nif ($c === false) exit(1);\nsocket_close($c);' },
   ],
   invalid: [
@@ -58,6 +60,12 @@ runRuleTests('unchecked-false-return', {
       code: '<?php $r = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $b = $c = $d = null;\nwhile (more()) { $d = $c; $c = $b; $b = $a; $a = $r; }\necho $d;',
       errors: [{ messageId: 'used', line: 1, column: 12 }],
       output: checked('<?php $r = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $b = $c = $d = null;\nwhile (more()) { $d = $c; $c = $b; $b = $a; $a = $r; }\necho $d;', 1, '$r', 'socket_create', 'socket_last_error()'),
+    },
+    {
+      name: "=== '' (the peer closed) leaves false on the other branch",
+      code: C + '$data = socket_read($s, 1024);\nif ($data === "") { exit(0); } else { echo strtoupper($data); }',
+      errors: [{ messageId: 'used', line: 2, column: 9 }],
+      output: checked(C + '$data = socket_read($s, 1024);\nif ($data === "") { exit(0); } else { echo strtoupper($data); }', 2, '$data', 'socket_read', 'socket_last_error($s)'),
     },
     {
       name: 'stored in an array is not checked',

@@ -113,6 +113,20 @@ function booleanLiteral(node: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * `$x === ''`, `$x !== null`, `$x == ''`: an equality with a string or null literal. Strictly
+ * equal to one, the value is not false; loosely, false equals `''`, `'0'` and null.
+ */
+function equalityWithLiteral(op: string, other: PhpNode): 'true' | 'false' | undefined {
+  const isNull = other.kind === 'nullkeyword' || (other.kind === 'name' && normalizeName(String(other.name)) === 'null');
+  if (other.kind !== 'string' && !isNull) return undefined;
+  const equalsFalse = op === '===' || op === '!==' ? false : isNull || other.value === '' || other.value === '0';
+  const positive = op === '===' || op === '==';
+  if (op !== '===' && op !== '!==' && op !== '==' && op !== '!=' && op !== '<>') return undefined;
+  // Where the equality holds, the value may be false only if false equals the literal.
+  return positive === equalsFalse ? 'true' : 'false';
+}
+
 const flip = (side: 'true' | 'false'): 'true' | 'false' => (side === 'true' ? 'false' : 'true');
 
 export function falseNarrowing(test: PhpNode, staticInteger: (node: PhpNode) => number | undefined): FalseNarrowing | undefined {
@@ -145,7 +159,11 @@ export function falseNarrowing(test: PhpNode, staticInteger: (node: PhpNode) => 
     if (!subject || !isNode(other)) continue;
     const literal = booleanLiteral(other);
     const number = literal === undefined ? staticInteger(other) : undefined;
-    if (literal === undefined && number === undefined) continue;
+    if (literal === undefined && number === undefined) {
+      const equality = equalityWithLiteral(op, other);
+      if (equality) return { subject, others: [other], falseWhen: equality };
+      continue;
+    }
     // C-style tests blind to false (`$n < 0`) are impossible-false-check's: no narrowing.
     if (number !== undefined && falseBlindness(op as ComparisonOperator, number, subjectOnLeft)) return undefined;
     const operand = literal ?? number!;
