@@ -56,3 +56,14 @@ describe('comments', () => {
     expect(parsePhp('<?php // plain\n$a = 1;', 'a.php', { comments: true }).comments).toHaveLength(1);
   });
 });
+
+describe('analysis of deep input', () => {
+  it('reports running out of stack as analysisTooDeep, not as a syntax error', async () => {
+    const { lintText } = await import('../../server/src/core/lint');
+    const text = '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$x = ' + '!'.repeat(50_000) + '$s;';
+    const internal = lintText(text).findings.filter((finding) => finding.ruleId === null);
+    expect(internal.map((finding) => [finding.messageId, finding.message])).toEqual([['analysisTooDeep', 'Analysis error: the file nests too deeply to parse']]);
+    const shallow = '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$x = ' + '!'.repeat(500) + '$s;';
+    expect(lintText(shallow).findings.filter((finding) => finding.ruleId === null)).toEqual([]);
+  });
+});

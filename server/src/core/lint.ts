@@ -36,9 +36,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const { program, errors } = parsePhp(text);
   const findings: Finding[] = errors.map((error) => ({
     ruleId: null,
-    messageId: 'parseError',
+    messageId: error.tooDeep ? 'analysisTooDeep' : 'parseError',
     severity: 'error',
-    message: `Parsing error: ${error.message}`,
+    message: error.tooDeep ? `Analysis error: ${error.message}` : `Parsing error: ${error.message}`,
     range: [error.offset, error.offset],
     related: [],
     fixes: [],
@@ -83,9 +83,22 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   return { findings: kept, parsed: true };
 }
 
+/**
+ * A stack overflow (an expression nested thousands deep) is `analysisTooDeep`, so that a caller
+ * with a bigger stack (the language server's worker) can tell it from a bug and retry there.
+ */
 function internalError(text: string, error: unknown): Finding {
-  const reason = error instanceof RangeError ? 'the file nests too deeply to analyse' : error instanceof Error ? error.message : String(error);
-  return { ruleId: null, messageId: 'analysisError', severity: 'error', message: `Analysis error: ${reason}`, range: [0, Math.min(text.length, 0)], related: [], fixes: [] };
+  const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+  const reason = tooDeep ? 'the file nests too deeply to analyse' : error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: null,
+    messageId: tooDeep ? 'analysisTooDeep' : 'analysisError',
+    severity: 'error',
+    message: `Analysis error: ${reason}`,
+    range: [0, Math.min(text.length, 0)],
+    related: [],
+    fixes: [],
+  };
 }
 
 export interface FixOutcome {

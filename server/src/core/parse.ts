@@ -4,6 +4,8 @@ import { resolveNames } from './names';
 export interface ParseError {
   message: string;
   offset: number;
+  /** The parser ran out of stack (input nested thousands deep), not a syntax error. */
+  tooDeep?: boolean;
 }
 
 /** A comment of the file, from the parser's tokens (so never a `//` inside a string). */
@@ -90,6 +92,10 @@ export function parsePhp(text: string, filename = 'input.php', options: ParseOpt
   } catch (error) {
     // suppressErrors makes php-parser recover, but a lexer failure can still throw.
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RangeError && /call stack/i.test(message)) {
+      const program: PhpNode = { kind: 'program', loc: null, children: [], errors: [] };
+      return { program, errors: [{ message: 'the file nests too deeply to parse', offset: 0, tooDeep: true }], comments: [] };
+    }
     return { program: { kind: 'program', loc: null, children: [], errors: [] }, errors: [{ message: cleanParserMessage(message), offset: 0 }], comments: [] };
   }
 }
