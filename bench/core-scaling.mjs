@@ -41,7 +41,7 @@ const rows = {};
 for (const [shape, make] of [['handlers', handlers], ['finding-dense', findingDense], ['one big function', oneBigFunction]]) {
   for (const size of SIZES) {
     const text = make(size);
-    const runs = size >= 50_000 ? 7 : size >= 10_000 ? 15 : 40;
+    const runs = size >= 50_000 ? 3 : size >= 10_000 ? 7 : 25;
     const parse = median(timeRuns(() => engine.parseCode(text, 'bench.php'), runs));
     const lint = median(timeRuns(() => lintText(text), runs));
     const findings = lintText(text).findings.length;

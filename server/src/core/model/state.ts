@@ -19,8 +19,8 @@ const MAX_TRACKED_UNBOUND = 32;
  * Variables as a large base map that states share and never change, plus a small delta of what
  * this state wrote since. A branch copies only the delta when it writes, and a join of two
  * states on the same base looks only at their deltas: a script with thousands of variables and
- * thousands of `if`s costs time per statement, not per variable. A delta that grows past a
- * quarter of the base is folded into a new base (amortised constant time per write).
+ * thousands of `if`s costs far less than a copy of all variables per branch. A delta that grows
+ * past twice the square root of the base is folded into a new base.
  */
 class Variables {
   constructor(
@@ -84,7 +84,10 @@ export class FlowState {
       this.varsShared = false;
     }
     this.store.delta.set(name, value);
-    if (this.store.delta.size > MIN_FOLD && this.store.delta.size * 4 > this.store.base.size) {
+    // A delta is copied by the first write after each branch, and read by each join: keep it
+    // near the square root of the base, so both costs stay far below one copy of the base.
+    const delta = this.store.delta.size;
+    if (delta > MIN_FOLD && delta * delta > 4 * this.store.base.size) {
       this.store = new Variables(new Map(this.store.entries()), new Map());
     }
   }
