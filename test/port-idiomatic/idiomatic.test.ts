@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { StreamClient } from '../port/support/clients';
+import { createSocket } from 'node:dgram';
+import { DatagramClient, scriptedServer, StreamClient } from '../port/support/clients';
 import { freePort, runProgram } from '../port/support/processes';
 import { PortWorkspace, REPO, type PortedProgram } from '../port/support/workspace';
 import { portIdiomatic } from '../../server/src/port/idiomatic/index';
@@ -15,12 +16,13 @@ const PROGRAMS = join(REPO, 'test/port-idiomatic/programs');
 const source = (name: string) => readFileSync(join(PROGRAMS, `${name}.php`), 'utf8');
 const nonBlank = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
+const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask'];
 const workspace = new PortWorkspace();
 const ported = new Map<string, PortedProgram>();
 let typecheck: Promise<string>;
 
 beforeAll(() => {
-  for (const name of ['line-upper']) ported.set(name, workspace.port(name, source(name)));
+  for (const name of PORTED) ported.set(name, workspace.port(name, source(name)));
   typecheck = workspace.typecheck();
 });
 afterAll(() => workspace.dispose());
@@ -45,21 +47,35 @@ async function sequential(port: number): Promise<Record<string, string>> {
   return { first: first.received, second: second.received, third: third.received };
 }
 
+const IDIOMS: Record<string, [module: string, idiom: string]> = {
+  'line-upper': ['node:net', "server.on('connection', async (client) =>"],
+  'udp-upper': ['node:dgram', "socket.on('message', async (datagram, remote) =>"],
+  'tcp-fetch': ['node:net', "await once(socket, 'connect')"],
+  'udp-ask': ['node:dgram', 'await receive(socket, 128, 500)'],
+};
+
+describe.each(PORTED)('%s', (name) => {
+  test('is idiomatic: its module, no socket_* names, within twice the PHP lines, comments kept', () => {
+    const result = portIdiomatic(source(name), `${name}.php`);
+    if (!('code' in result)) throw new Error(result.reason);
+    expect(result.module).toBe(IDIOMS[name]![0]);
+    expect(result.code).toContain(IDIOMS[name]![1]);
+    expect(result.code.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')).not.toMatch(/\bsocket_[a-z_]+/);
+    expect(nonBlank(result.code) - result.helperLines).toBeLessThanOrEqual(2 * nonBlank(source(name)));
+    expect(result.helperLines).toBeLessThan(40);
+    expect(result.code).toContain(source(name).split('\n')[1]!);
+  });
+});
+
 describe('idiomatic port of an accept-loop line server', () => {
-  test('it is idiomatic: node:net, no socket_* names, within twice the PHP lines', () => {
+  test('says that Node serves clients concurrently and keeps inner comments', () => {
     const result = portIdiomatic(source('line-upper'), 'line-upper.php');
     if (!('code' in result)) throw new Error(result.reason);
-    expect(result.module).toBe('node:net');
-    expect(result.code).toContain("server.on('connection', async (client) =>");
     expect(result.code).toContain('Node serves clients concurrently');
-    expect(result.code.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')).not.toMatch(/\bsocket_[a-z_]+/);
-    expect(nonBlank(result.code) - result.helperLines).toBeLessThanOrEqual(2 * nonBlank(source('line-upper')));
-    // The PHP's comments are kept.
     expect(result.code).toContain('// the "\\n" after a "\\r"');
-    expect(result.code).toContain('// `quit` ends this client, `shutdown` stops the server.');
   });
 
-  test('type-checks with tsc --strict and @types/node alone', async () => {
+  test('every port type-checks with tsc --strict and @types/node alone', async () => {
     expect(await typecheck).toBe('');
   }, 60_000);
 
@@ -80,4 +96,103 @@ describe('idiomatic port of an accept-loop line server', () => {
     expect(other.reason).toContain('AF_UNIX');
     expect(other.code.split('\n')[0]).toContain('Faithful port');
   });
+});
+
+/** Runs PHP and the port under the same traffic; the port's transcript must equal PHP's. */
+async function differential(name: string, args: () => Promise<string[]>, drive: (args: string[], program: Parameters<Parameters<typeof runProgram>[1]>[0]) => Promise<Record<string, string>>) {
+  const run = async (command: string[]) => {
+    const values = await args();
+    return runProgram([...command, ...values], (program) => drive(values, program));
+  };
+  const [php, port] = await Promise.all([run(['php', join(PROGRAMS, `${name}.php`)]), run([process.execPath, ported.get(name)!.mjsFile])]);
+  return { php, port };
+}
+
+describe('concurrent traffic', () => {
+  test('line server: four clients at once each get the replies PHP gives them', async () => {
+    const drive = async ([port]: string[]) => {
+      const clients = [];
+      for (let i = 0; i < 4; i++) clients.push(await StreamClient.connectWhenReady({ port: Number(port) }));
+      // All four have sent their lines before the first says quit; PHP serves them one by one.
+      clients.forEach((client, i) => client.send(`client-${i} line\nsecond ${i}\n`));
+      await Promise.all(clients.map(async (client, i) => {
+        await client.waitFor(`SECOND ${i} `);
+        await client.request('quit\n', 'lines\n');
+        await client.closed();
+      }));
+      const last = await StreamClient.connect({ port: Number(port) });
+      await last.request('shutdown\n', 'shutting down\n');
+      await last.closed();
+      return Object.fromEntries(clients.map((client, i) => [`client${i}`, client.received]));
+    };
+    const { php, port } = await differential('line-upper', async () => [String(await freePort())], drive);
+    expect(port.observed).toEqual(php.observed);
+    expect(port.code).toBe(php.code);
+  }, 30_000);
+});
+
+describe('sequential traffic: the same transcript as PHP (PHP\'s warnings on stderr aside)', () => {
+  const same = (php: Awaited<ReturnType<typeof differential>>['php'], port: typeof php) => {
+    expect({ ...port, stderr: '' }).toEqual({ ...php, stderr: '' });
+    expect(port.stderr).toBe('');
+  };
+
+  test('udp-upper', async () => {
+    const { php, port } = await differential('udp-upper', async () => [String(await freePort())], async ([p], program) => {
+      await program.waitForOutput('ready');
+      const a = await DatagramClient.open();
+      const b = await DatagramClient.open();
+      try {
+        const replies = { hello: await a.request('hello\n', Number(p)), other: await b.request('w\xe9rld', Number(p)), long: await a.request('x'.repeat(80), Number(p)), stop: await b.request('stop', Number(p)) };
+        await program.exited;
+        return replies;
+      } finally {
+        a.close();
+        b.close();
+      }
+    });
+    same(php, port);
+  }, 30_000);
+
+  test('tcp-fetch', async () => {
+    const servers: Awaited<ReturnType<typeof scriptedServer>>[] = [];
+    const { php, port } = await differential(
+      'tcp-fetch',
+      async () => {
+        const scripted = await scriptedServer((socket) => {
+          let request = '';
+          socket.setEncoding('latin1').on('data', (data: string) => {
+            request += data;
+            if (request.includes('\r\n')) socket.end(`you asked ${JSON.stringify(request)}\n${'body '.repeat(3000)}\n`);
+          });
+        });
+        servers.push(scripted);
+        return [String(scripted.port), String(await freePort())];
+      },
+      async (_args, program) => ({ exit: String(await program.exited) }),
+    );
+    for (const { server } of servers) server.close();
+    same(php, port);
+    expect(php.stdout).toContain('second: no server');
+  }, 30_000);
+
+  test('udp-ask (a reply, then a timeout)', async () => {
+    const sockets: ReturnType<typeof createSocket>[] = [];
+    const { php, port } = await differential(
+      'udp-ask',
+      async () => {
+        const socket = createSocket('udp4');
+        sockets.push(socket);
+        socket.on('message', (message, remote) => {
+          if (message.toString() === 'time?') socket.send('noon', remote.port, remote.address);
+        });
+        await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+        return [String(socket.address().port)];
+      },
+      async (_args, program) => ({ exit: String(await program.exited) }),
+    );
+    for (const socket of sockets) socket.close();
+    same(php, port);
+    expect(php.stdout).toBe('noon (from the server)\nno answer\n');
+  }, 30_000);
 });

@@ -41,7 +41,7 @@ export interface Context {
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await static implements interface package private protected public arguments eval undefined NaN Infinity'.split(' '),
 );
-const TAKEN = new Set(['net', 'dgram', 'once', 'print', 'reader', 'readers', 'receive', 'trim', 'upper', 'lower', 'main', 'process', 'Buffer', 'error', 'datagram', 'remote']);
+const TAKEN = new Set(['net', 'dgram', 'once', 'print', 'read', 'readers', 'receive', 'trim', 'upper', 'lower', 'main', 'process', 'Buffer', 'error', 'datagram', 'remote', 'strerror', 'util', 'send']);
 
 /** A PHP variable's name in the port: the same name, unless TypeScript reserves it. */
 export function tsName(phpName: string): string {
@@ -112,7 +112,10 @@ function binary(t: Context, node: PhpNode): Code {
   }
   const left = expression(t, node.left);
   const right = node.right.kind === 'number' && left.type === 'string?' && op === '??' ? atom(`'${expression(t, node.right).code}'`, 'string') : expression(t, node.right);
-  if (op === '??') return { code: `${paren(left, 6)} ?? ${paren(right, 6)}`, type: left.type === 'string?' ? (right.type === 'string' ? 'string' : 'unknown') : left.type, prec: 5 };
+  if (op === '??') {
+    const type: Type = right.type === 'string' && ['string?', 'string|null', 'string'].includes(left.type) ? 'string' : left.type === right.type ? left.type : 'unknown';
+    return { code: `${paren(left, 6)} ?? ${paren(right, 6)}`, type, prec: 5 };
+  }
   if (COMPARISON.has(op)) {
     if (op.length === 3 || (left.type === 'int' && right.type === 'int')) return { code: `${paren(left, 11)} ${op} ${paren(right, 11)}`, type: 'bool', prec: 10 };
   }

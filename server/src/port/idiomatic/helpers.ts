@@ -4,32 +4,31 @@
 
 export const HELPERS: Record<string, string> = {
   print: `/** echo: PHP strings are bytes (one char per byte here). */
-function print(text: string, stream: NodeJS.WriteStream = process.stdout): void {
-  stream.write(Buffer.from(text, 'latin1'));
+const print = (text: string, stream: NodeJS.WriteStream = process.stdout) => stream.write(Buffer.from(text, 'latin1'));`,
+  reader: `const readers = new WeakMap<net.Socket, (length: number, line: boolean) => Promise<string | false>>();
+/** socket_read(): with \`line\` up to "\\n" or "\\r" (PHP_NORMAL_READ), false at the end; else what has arrived, '' at the end. */
+function read(socket: net.Socket, length: number, line = false): Promise<string | false> {
+  let take = readers.get(socket);
+  if (!take) {
+    let [buffered, ended, wake] = ['', false, () => {}];
+    socket.setEncoding('latin1');
+    socket.on('data', (data: string) => ((buffered += data), wake()));
+    socket.on('close', () => ((ended = true), wake()));
+    readers.set(socket, (take = async (length, line) => {
+      for (;;) {
+        const end = line ? buffered.slice(0, length).search(/[\\r\\n]/) + 1 : Math.min(length, buffered.length);
+        const size = end > 0 ? end : buffered.length >= length ? length : 0;
+        if (size > 0) return [buffered.slice(0, size), (buffered = buffered.slice(size))][0]!;
+        if (ended) return line ? false : '';
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }));
+  }
+  return take(length, line);
 }`,
-  reader: `const readers = new WeakMap<net.Socket, { line(length: number): Promise<string | false>; chunk(length: number): Promise<string | false> }>();
-/** socket_read(): \`line\` stops after "\\n" or "\\r" (PHP_NORMAL_READ) and is false at the end; \`chunk\` takes what has arrived, '' at the end. */
-function reader(socket: net.Socket) {
-  let made = readers.get(socket);
-  if (made) return made;
-  let buffered = '';
-  let ended = false;
-  let wake = () => {};
-  socket.setEncoding('latin1');
-  socket.on('data', (data: string) => ((buffered += data), wake()));
-  socket.on('close', () => ((ended = true), wake()));
-  const take = async (length: number, line: boolean): Promise<string | false> => {
-    for (;;) {
-      const end = line ? buffered.slice(0, length).search(/[\\r\\n]/) + 1 : Math.min(length, buffered.length);
-      const size = end > 0 ? end : buffered.length >= length ? length : 0;
-      if (size > 0) return [buffered.slice(0, size), (buffered = buffered.slice(size))][0]!;
-      if (ended) return line ? false : '';
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  };
-  made = { line: (length) => take(length, true), chunk: (length) => take(length, false) };
-  readers.set(socket, made);
-  return made;
+  send: `/** socket_sendto()/socket_send(): resolves once the datagram is out, so a close after it cannot drop it. */
+function send(socket: dgram.Socket, text: string, port?: number, host?: string): Promise<void> {
+  return new Promise((resolve, reject) => socket.send(Buffer.from(text, 'latin1'), port, host, (error) => (error ? reject(error) : resolve())));
 }`,
   receive: `/** socket_recv()/socket_recvfrom(): the next datagram cut to \`length\`, or false after \`timeoutMs\`. */
 async function receive(socket: dgram.Socket, length: number, timeoutMs?: number): Promise<[number | false, string | null, string, number]> {
@@ -40,6 +39,11 @@ async function receive(socket: dgram.Socket, length: number, timeoutMs?: number)
   } catch {
     return [false, null, '', 0];
   }
+}`,
+  strerror: `/** socket_strerror(): the system's message for the error's errno, as PHP prints it. */
+function strerror(error: unknown): string {
+  const message = util.getSystemErrorMap().get((error as NodeJS.ErrnoException).errno ?? 0)?.[1] ?? String(error);
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }`,
   trim: `/** trim()/ltrim()/rtrim() with PHP's default characters. */
 function trim(text: string, characters = ' \\t\\n\\r\\0\\x0B', ends: 'both' | 'left' | 'right' = 'both'): string {

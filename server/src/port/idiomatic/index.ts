@@ -133,8 +133,6 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
   w.emit(`async function ${mainName}(): Promise<void> {`);
   w.indented(() => w.block(main, 0, text.length));
   w.emit('}');
-  w.emit('');
-  w.emit(`void ${mainName}();`);
   const shape = w.shapes.server ? 'server' : w.shapes.udpServer ? 'udpServer' : 'client';
   const module = [...sockets.values()].some((kind) => kind !== 'udp') ? 'node:net' : 'node:dgram';
   const helpers = helperSource(t.helpers);
@@ -150,8 +148,10 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     ...(t.helpers.has('reader') || [...sockets.values()].some((k) => k !== 'udp') ? ["import * as net from 'node:net';"] : []),
     ...([...sockets.values()].includes('udp') ? ["import * as dgram from 'node:dgram';"] : []),
     "import { once } from 'node:events';",
+    ...(t.helpers.has('strerror') ? ["import * as util from 'node:util';"] : []),
   ];
-  const code = [...header, ...imports, '', ...out, ...w.lines, ...(helpers ? ['', helpers] : []), ''].join('\n');
+  // The helpers come before the call: they are declared before main() runs.
+  const code = [...header, ...imports, '', ...out, ...w.lines, ...(helpers ? ['', helpers] : []), '', `void ${mainName}();`, ''].join('\n');
   return { code, module, shape: SHAPES[shape], helperLines: helpers ? helpers.split('\n').filter((l) => l.trim()).length : 0 };
 }
 
@@ -221,7 +221,7 @@ function installSockets(w: StatementWriter, t: Context): void {
     const socketName = name === 'socket_create' ? assignTo : variableOf(args[0]);
     const kind = socketName ? t.sockets.get(socketName) : undefined;
     const s = socketName ? tsName(socketName) : '';
-    if (name === 'socket_strerror') return inError(name), { code: `(${t.error} as Error).message`, type: 'string', prec: 20 };
+    if (name === 'socket_strerror') return inError(name), t.helpers.add('strerror'), { code: `strerror(${t.error})`, type: 'string', prec: 20 };
     if (name === 'socket_last_error') return inError(name), { code: `Math.abs((${t.error} as NodeJS.ErrnoException).errno ?? 0)`, type: 'int', prec: 20 };
     if (!kind) throw new CannotCarry(`${name}() on a socket the port cannot follow`, node);
     if (name === 'socket_create' && assignTo) {
@@ -251,7 +251,7 @@ function installSockets(w: StatementWriter, t: Context): void {
         t.helpers.add('reader');
         const normal = args[2]?.kind === 'name' && args[2].name === 'PHP_NORMAL_READ';
         if (args[2] && !normal && !(args[2].kind === 'name' && args[2].name === 'PHP_BINARY_READ')) throw new CannotCarry('socket_read() with a computed mode', node);
-        return { code: `await reader(${s}).${normal ? 'line' : 'chunk'}(${value(args[1]!).code})`, type: 'string|false', prec: 15 };
+        return { code: `await read(${s}, ${value(args[1]!).code}${normal ? ', true' : ''})`, type: 'string|false', prec: 15 };
       }
       case 'socket_close':
       case 'socket_shutdown':
@@ -259,10 +259,12 @@ function installSockets(w: StatementWriter, t: Context): void {
         return { code: kind === 'udp' ? `${s}.close()` : `${s}.end()`, type: 'void', prec: 20 };
       case 'socket_sendto':
         if (kind !== 'udp') break;
-        return { code: `${s}.send(Buffer.from(${sendable(args, 2)}, 'latin1'), ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
+        t.helpers.add('send');
+        return { code: `await send(${s}, ${sendable(args, 2)}, ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
       case 'socket_send':
         if (kind !== 'udp') break;
-        return { code: `${s}.send(Buffer.from(${sendable(args, 2)}, 'latin1'))`, type: 'void', prec: 20 };
+        t.helpers.add('send');
+        return { code: `await send(${s}, ${sendable(args, 2)})`, type: 'void', prec: 20 };
       case 'socket_bind':
         bound.set(socketName!, { host: text(value(args[1]!)), port: value(args[2]!).code, failure: null });
         if (kind === 'udp') return { code: `${s}.bind(${value(args[2]!).code}, ${text(value(args[1]!))});\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };

@@ -104,9 +104,11 @@ export class StatementWriter {
           if ((seen.get(name) ?? 0) > 1) this.hoist(name, statement, local);
         }
         this.statement(statement, local, statements, index);
-        for (const name of narrowedAfter(statement)) {
+        for (const [name, without] of narrowedAfter(statement)) {
           const type = this.t.types.get(name);
-          if (type?.endsWith('|false')) narrowed.set(name, type), this.t.types.set(name, type.slice(0, -6) as Type);
+          if (!type?.endsWith(`|${without}`)) continue;
+          if (!narrowed.has(name)) narrowed.set(name, type);
+          this.t.types.set(name, type.slice(0, -without.length - 1) as Type);
         }
       });
       this.comments(previous, to);
@@ -399,22 +401,23 @@ export function tsType(type: Type): string {
   return ts;
 }
 
-/** `if ($x === false || …) { …; break; }`: after it, $x is not false (as TypeScript narrows it). */
-function narrowedAfter(statement: PhpNode): string[] {
+/** `if ($x === false || …) { …; break; }`: after it, $x is not false (as TypeScript narrows it); null likewise. */
+function narrowedAfter(statement: PhpNode): [string, 'false' | 'null'][] {
   if (statement.kind !== 'if' || statement.alternate) return [];
   const body: PhpNode[] = statement.body?.kind === 'block' ? statement.body.children : [statement.body];
   const last = body[body.length - 1];
   const leaves = last && (['break', 'continue', 'return'].includes(last.kind) || (last.kind === 'expressionstatement' && last.expression.kind === 'exit'));
   if (!leaves) return [];
-  const names: string[] = [];
+  const names: [string, 'false' | 'null'][] = [];
   const visit = (test: PhpNode): void => {
     if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
       visit(test.left);
       visit(test.right);
     }
-    if (test.kind === 'bin' && test.type === '===' && test.right.kind === 'boolean' && !test.right.value) {
+    if (test.kind === 'bin' && test.type === '===') {
       const name = variableOf(test.left);
-      if (name) names.push(name);
+      if (name && test.right.kind === 'boolean' && !test.right.value) names.push([name, 'false']);
+      if (name && test.right.kind === 'nullkeyword') names.push([name, 'null']);
     }
   };
   visit(statement.test);
