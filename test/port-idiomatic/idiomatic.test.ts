@@ -13,10 +13,13 @@ import { portIdiomatic } from '../../server/src/port/idiomatic/index';
 import { portPhpToTypeScript } from '../../server/src/port/index';
 
 const PROGRAMS = join(REPO, 'test/port-idiomatic/programs');
-const source = (name: string) => readFileSync(join(PROGRAMS, `${name}.php`), 'utf8');
+/** The bundled examples the idiomatic port carries, by the name they get here. */
+const EXAMPLES: Record<string, string> = { 'udp-time-client': join(REPO, 'examples/udp-time-client.php') };
+const pathOf = (name: string) => EXAMPLES[name] ?? join(PROGRAMS, `${name}.php`);
+const source = (name: string) => readFileSync(pathOf(name), 'utf8');
 const nonBlank = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
-const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask'];
+const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client'];
 const workspace = new PortWorkspace();
 const ported = new Map<string, PortedProgram>();
 let typecheck: Promise<string>;
@@ -52,6 +55,7 @@ const IDIOMS: Record<string, [module: string, idiom: string]> = {
   'udp-upper': ['node:dgram', "socket.on('message', async (datagram, remote) =>"],
   'tcp-fetch': ['node:net', "await once(socket, 'connect')"],
   'udp-ask': ['node:dgram', 'await receive(socket, 128, 500)'],
+  'udp-time-client': ['node:dgram', 'await receive(socket, 64, 2000)'],
 };
 
 describe.each(PORTED)('%s', (name) => {
@@ -104,7 +108,7 @@ async function differential(name: string, args: () => Promise<string[]>, drive: 
     const values = await args();
     return runProgram([...command, ...values], (program) => drive(values, program));
   };
-  const [php, port] = await Promise.all([run(['php', join(PROGRAMS, `${name}.php`)]), run([process.execPath, ported.get(name)!.mjsFile])]);
+  const [php, port] = await Promise.all([run(['php', pathOf(name)]), run([process.execPath, ported.get(name)!.mjsFile])]);
   return { php, port };
 }
 
@@ -194,5 +198,11 @@ describe('sequential traffic: the same transcript as PHP (PHP\'s warnings on std
     for (const socket of sockets) socket.close();
     same(php, port);
     expect(php.stdout).toBe('noon (from the server)\nno answer\n');
+  }, 30_000);
+
+  test('examples/udp-time-client.php with no time service on its port', async () => {
+    const { php, port } = await differential('udp-time-client', async () => [], async (_args, program) => ({ exit: String(await program.exited) }));
+    same(php, port);
+    expect(php.stdout).toBe('no answer\n');
   }, 30_000);
 });

@@ -33,7 +33,8 @@ export interface Context {
   helpers: Set<string>;
   /** Name of the caught error inside a translated failure branch. */
   error?: string;
-  functions: Map<string, { async: boolean; returns: Type }>;
+  /** PHP function name in lower case → its declared name and what the port knows of it. */
+  functions: Map<string, { name: string; async: boolean; returns: Type }>;
   /** Translates a socket call (set by the statement translator). */
   socketCall(call: PhpNode, name: string, asStatement: boolean, assignTo?: string): Code | undefined;
 }
@@ -218,6 +219,8 @@ const CONSTANTS: Record<string, Code> = {
   true: atom('true', 'bool'),
   false: atom('false', 'bool'),
   null: atom('null', 'null'),
+  // PHP's SOMAXCONN on Linux (the kernel caps a larger backlog at net.core.somaxconn anyway).
+  somaxconn: atom('4096', 'int'),
 };
 
 export function expression(t: Context, node: PhpNode): Code {
@@ -238,7 +241,7 @@ export function expression(t: Context, node: PhpNode): Code {
     case 'nullkeyword':
       return atom('null', 'null');
     case 'name': {
-      const constant = CONSTANTS[String(node.name).toLowerCase() === 'php_eol' ? 'PHP_EOL' : String(node.name).toLowerCase()];
+      const constant = String(node.name) === 'PHP_EOL' ? CONSTANTS.PHP_EOL : String(node.name) === 'SOMAXCONN' ? CONSTANTS.somaxconn : CONSTANTS[String(node.name).toLowerCase()];
       if (constant) return constant;
       throw new CannotCarry(`the constant ${node.name}`, node);
     }
@@ -292,9 +295,9 @@ export function call(t: Context, node: PhpNode, asStatement: boolean): Code {
   }
   const known = builtin(t, node, name);
   if (known) return known;
-  const fn = t.functions.get(name);
+  const fn = t.functions.get(name.toLowerCase());
   if (!fn) throw new CannotCarry(`the function ${name}()`, node);
   const args = ((node.arguments ?? []) as PhpNode[]).map((arg) => expression(t, arg).code);
-  const code = `${tsName(name)}(${args.join(', ')})`;
+  const code = `${tsName(fn.name)}(${args.join(', ')})`;
   return fn.async ? { code: `await ${code}`, type: fn.returns, prec: 15 } : atom(code, fn.returns);
 }

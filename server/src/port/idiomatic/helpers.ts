@@ -28,7 +28,11 @@ function read(socket: net.Socket, length: number, line = false): Promise<string 
 }`,
   send: `/** socket_sendto()/socket_send(): resolves once the datagram is out, so a close after it cannot drop it. */
 function send(socket: dgram.Socket, text: string, port?: number, host?: string): Promise<void> {
-  return new Promise((resolve, reject) => socket.send(Buffer.from(text, 'latin1'), port, host, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null) => (error ? reject(error) : resolve());
+    if (port === undefined) socket.send(Buffer.from(text, 'latin1'), done); // a connected socket
+    else socket.send(Buffer.from(text, 'latin1'), port, host, done);
+  });
 }`,
   receive: `/** socket_recv()/socket_recvfrom(): the next datagram cut to \`length\`, or false after \`timeoutMs\`. */
 async function receive(socket: dgram.Socket, length: number, timeoutMs?: number): Promise<[number | false, string | null, string, number]> {

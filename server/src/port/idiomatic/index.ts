@@ -4,7 +4,7 @@
 // or the reason it cannot carry the program (the caller then uses the faithful port).
 import { calledFunctionName, type PhpNode } from '../../core/ast';
 import { parsePhp } from '../../core/parse';
-import { commentLines } from '../literals';
+import { commentLines, stringNodeBytes } from '../literals';
 import { CannotCarry, expression, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
 import { helperSource } from './helpers';
 import { StatementWriter, tsType, walk } from './statements';
@@ -106,15 +106,15 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     let found = false;
     walk(node, (inner) => {
       const fn = inner.kind === 'call' ? calledFunctionName(inner) : undefined;
-      if (fn && (/^socket_(read|recv|recvfrom|connect|bind|listen)$/.test(fn) || t.functions.get(fn)?.async)) found = true;
+      if (fn && (/^socket_(read|recv|recvfrom|connect|bind|listen|send|sendto)$/.test(fn) || t.functions.get(fn.toLowerCase())?.async)) found = true;
     });
     return found;
   };
-  for (const fn of functions) t.functions.set(fn.name.name, { async: false, returns: returnType(fn) });
+  for (const fn of functions) t.functions.set(String(fn.name.name).toLowerCase(), { name: fn.name.name, async: false, returns: returnType(fn) });
   for (let changed = true; changed; ) {
     changed = false;
     for (const fn of functions) {
-      const info = t.functions.get(fn.name.name)!;
+      const info = t.functions.get(String(fn.name.name).toLowerCase())!;
       if (!info.async && waits(fn.body)) (info.async = true), (changed = true);
     }
   }
@@ -156,7 +156,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
 }
 
 function functionSource(w: StatementWriter, t: Context, fn: PhpNode): void {
-  const info = t.functions.get(fn.name.name)!;
+  const info = t.functions.get(String(fn.name.name).toLowerCase())!;
   const params: string[] = [];
   const names: string[] = [];
   const outerSockets = new Map(t.sockets);
@@ -209,7 +209,7 @@ function installSockets(w: StatementWriter, t: Context): void {
     const data = value(args[1]!);
     if (data.type !== 'string') throw new CannotCarry(`sending a ${data.type} value`, args[1]);
     const length = args[lengthIndex];
-    const isWhole = !length || (length.kind === 'call' && calledFunctionName(length) === 'strlen' && w.text.slice(length.arguments[0].loc.start.offset, length.arguments[0].loc.end.offset) === w.text.slice(args[1]!.loc!.start.offset, args[1]!.loc!.end.offset)) || (args[1]!.kind === 'string' && length.kind === 'number' && Number(length.value) >= value(args[1]!).code.length - 2);
+    const isWhole = !length || (length.kind === 'call' && calledFunctionName(length) === 'strlen' && w.text.slice(length.arguments[0].loc.start.offset, length.arguments[0].loc.end.offset) === w.text.slice(args[1]!.loc!.start.offset, args[1]!.loc!.end.offset)) || (args[1]!.kind === 'string' && length.kind === 'number' && Number(length.value) >= stringNodeBytes(args[1]!).length);
     return isWhole ? data.code : `${data.prec < 20 ? `(${data.code})` : data.code}.slice(0, ${value(length!).code})`;
   };
   const inError = (fn: string) => {
@@ -335,19 +335,21 @@ function installSockets(w: StatementWriter, t: Context): void {
         if (name === 'socket_listen') catchBlock = at?.failure ?? failure;
         if (code) codes.push(...code.split('\n'));
       }
-      const waits = codes.filter((line) => line.startsWith('await once('));
-      for (const line of codes.filter((line) => !line.startsWith('await once('))) w.emit(`${line.replace(/;$/, '')};`);
+      const waits = codes.filter((line) => line.startsWith('await '));
+      for (const line of codes.filter((line) => !line.startsWith('await '))) w.emit(`${line.replace(/;$/, '')};`);
       if (waits.length > 0 && catchBlock.length > 0) {
         w.emit('try {');
         w.indented(() => waits.forEach((line) => w.emit(`${line};`)));
+        const at = w.lines.length;
         w.emit('} catch (error) {');
         w.failureBlock(catchBlock);
         w.emit('}');
+        if (!w.lines.slice(at + 1).some((line) => /\berror\b/.test(line))) w.lines[at] = w.lines[at]!.replace('catch (error)', 'catch');
       } else waits.forEach((line) => w.emit(`${line};`));
       return;
     }
     if (node.kind === 'if' && !node.alternate && testsOnlyFailureOf(node.test, t.sockets)) {
-      w.emit(`// ${w.text.slice(node.loc!.start.offset, node.test.loc!.end.offset + 1).split(/\r?\n/)[0]} …: Node's calls report failures as 'error' events instead.`);
+      w.emit(`// ${w.text.slice(node.loc!.start.offset, node.test.loc!.end.offset + 1).split(/\r?\n/)[0]} …: Node's sockets never are false; failures come as 'error' events and rejected awaits.`);
       return;
     }
     if (node.kind === 'while' && acceptLoop(node, t.sockets)) return serverLoop(w, t, node, siblings, index, local);
@@ -360,7 +362,7 @@ function installSockets(w: StatementWriter, t: Context): void {
 
   function checkedFailure(node: PhpNode): { calls: PhpNode[]; failure: PhpNode[] | null } | undefined {
     const failed = (test: PhpNode): PhpNode[] | undefined => {
-      const isSocket = (n: PhpNode | undefined) => n?.kind === 'call' && ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option'].includes(calledFunctionName(n) ?? '');
+      const isSocket = (n: PhpNode | undefined) => n?.kind === 'call' && ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option', 'socket_send', 'socket_sendto'].includes(calledFunctionName(n) ?? '');
       if (test.kind === 'unary' && test.type === '!' && isSocket(test.what)) return [test.what];
       if (test.kind === 'bin' && test.type === '===' && isLiteralFalse(test.right) && isSocket(test.left)) return [test.left];
       if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
