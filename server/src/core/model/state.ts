@@ -37,12 +37,39 @@ class Variables {
     for (const entry of this.base) if (!this.delta.has(entry[0])) yield entry;
   }
 
-  /** Names that may differ between two stores: their deltas' when they share the base. */
+  /**
+   * Names that may differ between two stores: their deltas', plus what was folded into either
+   * base since the bases they share (a branch that folded). Unrelated bases: every name.
+   */
   static changedNames(a: Variables, b: Variables): Iterable<string> {
-    if (a.base !== b.base) return new Set([...[...a.entries()].map(([name]) => name), ...[...b.entries()].map(([name]) => name)]);
-    return new Set([...a.delta.keys(), ...b.delta.keys()]);
+    const names = new Set([...a.delta.keys(), ...b.delta.keys()]);
+    if (a.base === b.base) return names;
+    const ancestorsOfA = new Map<ReadonlyMap<string, AbstractValue>, number>();
+    let depth = 0;
+    for (let base: ReadonlyMap<string, AbstractValue> | undefined = a.base; base && depth <= MAX_LINEAGE; base = LINEAGE.get(base)?.parent, depth++) ancestorsOfA.set(base, depth);
+    let common: ReadonlyMap<string, AbstractValue> | undefined;
+    depth = 0;
+    for (let base: ReadonlyMap<string, AbstractValue> | undefined = b.base; base && depth <= MAX_LINEAGE; base = LINEAGE.get(base)?.parent, depth++) {
+      if (ancestorsOfA.has(base)) {
+        common = base;
+        break;
+      }
+    }
+    if (!common) return new Set([...names, ...a.base.keys(), ...b.base.keys()]);
+    for (const start of [a.base, b.base]) {
+      for (let base = start; base !== common; ) {
+        const fold = LINEAGE.get(base)!;
+        for (const name of fold.keys) names.add(name);
+        base = fold.parent;
+      }
+    }
+    return names;
   }
 }
+
+/** Where a folded base came from: the base before and the names the fold wrote. */
+const LINEAGE = new WeakMap<ReadonlyMap<string, AbstractValue>, { parent: ReadonlyMap<string, AbstractValue>; keys: ReadonlySet<string> }>();
+const MAX_LINEAGE = 8;
 
 const MIN_FOLD = 64;
 
@@ -88,7 +115,9 @@ export class FlowState {
     // near the square root of the base, so both costs stay far below one copy of the base.
     const delta = this.store.delta.size;
     if (delta > MIN_FOLD && delta * delta > 4 * this.store.base.size) {
-      this.store = new Variables(new Map(this.store.entries()), new Map());
+      const folded = new Map(this.store.entries());
+      LINEAGE.set(folded, { parent: this.store.base, keys: new Set(this.store.delta.keys()) });
+      this.store = new Variables(folded, new Map());
     }
   }
 
