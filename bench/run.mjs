@@ -84,4 +84,5 @@ wholeTree();
 socketHeavyFiles();
 optional('lsp-latency.mjs', 'Language server: didChange → publishDiagnostics');
 optional('port-throughput.mjs', 'Port: requests per second, PHP original vs TypeScript port');
+optional('idiomatic-throughput.mjs', 'Idiomatic port: requests per second, PHP original vs node:net/node:dgram port');
 optional('vscode-latency.mjs', 'Real VS Code (code-server, prepared by the e2e set-up): keystroke → Problems panel');

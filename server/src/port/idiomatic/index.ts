@@ -256,7 +256,8 @@ function installSockets(w: StatementWriter, t: Context): void {
       case 'socket_close':
       case 'socket_shutdown':
         if (kind === 'listener') return { code: `${s}.close()`, type: 'void', prec: 20 };
-        return { code: kind === 'udp' ? `${s}.close()` : `${s}.end()`, type: 'void', prec: 20 };
+        // socket_close() closes the descriptor (after what was written has gone out); shutdown only ends the writing side.
+        return { code: kind === 'udp' ? `${s}.close()` : name === 'socket_close' ? `${s}.end(() => ${s}.destroy())` : `${s}.end()`, type: 'void', prec: 20 };
       case 'socket_sendto':
         if (kind !== 'udp') break;
         t.helpers.add('send');
@@ -438,13 +439,13 @@ function serverLoop(w: StatementWriter, t: Context, node: PhpNode, siblings: Php
   w.emit(`${tsName(server)}.on('connection', async (${c}) => {`);
   w.indented(() => {
     w.emit(`${c}.on('error', () => {}); // a reset connection ends like a closed one, as socket_read() returning false`);
-    w.pushHandler({ kind: 'handler', onBreak: [`${c}.end();`, `${tsName(server)}.close();`, 'return;'], onContinue: ['return;'] });
+    w.pushHandler({ kind: 'handler', onBreak: [`${c}.end(() => ${c}.destroy());`, `${tsName(server)}.close();`, 'return;'], onContinue: ['return;'] });
     try {
       w.block(body, first.loc.end.offset, closesClient ? last.loc!.start.offset : node.body.loc.end.offset);
     } finally {
       w.popHandler();
     }
-    if (closesClient) w.emit(`${c}.end();`);
+    if (closesClient) w.emit(`${c}.end(() => ${c}.destroy());`);
   });
   w.emit('});');
   onClose(w, server, rest, w.text.length);
