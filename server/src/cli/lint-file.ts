@@ -2,7 +2,8 @@
 // takes only plain, cloneable settings.
 import { isUtf8 } from 'node:buffer';
 import { writeFile } from 'node:fs/promises';
-import { fixText, lintText, mentionsSocketApi } from '../core/lint';
+import { fixText, mentionsSocketApi } from '../core/lint';
+import { lintTextDeep as lintText } from '../node/deep-lint';
 import { LineIndex } from '../core/positions';
 import type { Finding, LintOptions } from '../core/types';
 import { fileMessage, fileResult, SEVERITY_NUMBER, type LintFileResult, type LintMessage } from './results';

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/ast';
-import { lintText } from '../core/lint';
+import { lintTextDeep as lintText } from '../node/deep-lint';
 import { docsUrl } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
