@@ -29,6 +29,13 @@ describe('deep input', () => {
     }
   }, 60_000);
 
+  it('the CLI with --fix still reports a deep file’s findings', async () => {
+    const tree = makeTree({ 'parens.php': DEEP['parens.php']! });
+    const messages = resultFor(parseJsonReport(await runCli(['--fix-dry-run', '--format', 'json', tree])), 'parens.php').messages;
+    expect(messages.map((message) => message.ruleId)).toContain('unchecked-false-return');
+    expect(messages.filter((message) => message.ruleId === null)).toEqual([]);
+  }, 60_000);
+
   it('the server reports each deep file’s socket findings', async () => {
     const client = await LspClient.start();
     try {

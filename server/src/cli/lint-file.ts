@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { writeFile } from 'node:fs/promises';
 import { fixText, mentionsSocketApi } from '../core/lint';
-import { lintTextDeep as lintText } from '../node/deep-lint';
+import { isTooDeep, lintTextDeep as lintText } from '../node/deep-lint';
 import { LineIndex } from '../core/positions';
 import type { Finding, LintOptions } from '../core/types';
 import { fileMessage, fileResult, SEVERITY_NUMBER, type LintFileResult, type LintMessage } from './results';
@@ -89,6 +89,8 @@ async function lintBytes(filePath: string, bytes: Buffer, settings: LintSettings
 function analyse(text: string, settings: LintSettings): { text: string; findings: Finding[]; output?: string } {
   if (settings.fix === 'off') return { text, findings: lintText(text, settings.lintOptions).findings };
   const fixed = fixText(text, settings.lintOptions);
+  // Too deep for this thread: report the big-stack worker's findings and leave the file as it is.
+  if (isTooDeep(fixed.result) && fixed.output === text) return { text, findings: lintText(text, settings.lintOptions).findings };
   if (fixed.output === text) return { text, findings: fixed.result.findings };
   return { text: fixed.output, findings: fixed.result.findings, output: fixed.output };
 }
