@@ -65,7 +65,13 @@ describe('php-socket-lint in VS Code', () => {
 
     await workbench.goTo(7, 10);
     const titles = await workbench.openQuickFixMenu();
-    expect(titles).toEqual([fix.title, 'Disable socket-is-resource for this line', 'Show documentation for socket-is-resource']);
+    // The rule's fix first, then the directive, the docs, and the port of the whole file.
+    expect(titles).toEqual([
+      fix.title,
+      'Disable socket-is-resource for this line',
+      'Show documentation for socket-is-resource',
+      'Port to TypeScript (node:net)',
+    ]);
     await workbench.chooseAction(fix.title);
     await expect.poll(async () => workbench.problemsIn('quick-fix.php'), { timeout: TIMEOUT }).toEqual([]);
     await workbench.save();

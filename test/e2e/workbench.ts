@@ -116,6 +116,9 @@ export class Workbench {
   /** Types into the quick input opened by `shortcut` and accepts the row whose ARIA label starts with `row`. */
   private async pick(shortcut: string, text: string, row: string): Promise<void> {
     await this.dismissNotifications();
+    // A code action menu left open (by a failed test) would swallow the shortcut: close it first.
+    const actionMenu = this.page.locator('.action-widget');
+    if (await actionMenu.isVisible()) await this.page.keyboard.press('Escape');
     await this.page.keyboard.press(shortcut);
     await this.quickInput.waitFor({ state: 'visible', timeout: TIMEOUT });
     await this.quickInput.fill(text);
