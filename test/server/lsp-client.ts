@@ -182,10 +182,11 @@ export class LspClient {
   }
 
   /** Waits for a publish for `uri` carrying `version` (any version when undefined) after `after` publishes. */
-  diagnosticsFor(uri: string, version?: number, after = 0): Promise<PublishDiagnosticsParams> {
+  diagnosticsFor(uri: string, version?: number, after = 0, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
     return this.waitFor(
       () => this.publishedFor(uri).slice(after).find((params) => version === undefined || params.version === version),
       `diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`}`,
+      timeoutMs,
     );
   }
 
