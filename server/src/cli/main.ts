@@ -4,11 +4,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { ConfigError, defaultConfig, findConfigFile, lintOptionsOf, readConfigFile, type ProjectConfig } from '../core/config';
+import { ConfigError, defaultConfig, lintOptionsOf, type ProjectConfig } from '../core/config';
+import { findConfigFile, readConfigFile } from '../node/config-file';
 import type { LintOptions } from '../core/types';
-import { discoverFiles, NoFilesError, type Discovery } from './files';
+import { discoverFiles, NoFilesError, type Discovery } from '../node/files';
 import { FORMATTERS } from './formatters/index';
-import { patternLayer } from './ignore-rules';
+import { patternLayer } from '../node/ignore-rules';
 import type { LintSettings } from './lint-file';
 import { lintFiles } from './lint-files';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions } from './options';

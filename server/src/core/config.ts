@@ -1,8 +1,7 @@
-// `.phpsocketlintrc.json`: one file that the CLI and the language server read the same way.
+// `.phpsocketlintrc.json`: one file that the CLI and the language server read the same way. Validation
+// lives here; reading and finding the file (the file system) in server/src/node/config-file.ts.
 //   { "rules": { "<rule-id>": "off" | "hint" | "info" | "warn" | "warning" | "error" },
 //     "somaxconn": 4096, "phpVersion": "8.0", "include": ["src/**/*.php"], "exclude": ["vendor/**"] }
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { RULE_IDS } from './rules/index';
 import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSetting } from './types';
 
@@ -81,35 +80,6 @@ export function validateConfig(path: string, raw: unknown): ProjectConfig {
   config.include = stringList(path, 'include', input.include);
   config.exclude = stringList(path, 'exclude', input.exclude);
   return config;
-}
-
-/** Reads one config file. Throws ConfigError for unreadable files, bad JSON and bad values. */
-export function readConfigFile(path: string): ProjectConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(path, `invalid JSON: ${(error as Error).message}`);
-  }
-  return validateConfig(path, raw);
-}
-
-/** The nearest `.phpsocketlintrc.json` in `directory` or above it, or undefined. */
-export function findConfigFile(directory: string, exists: (path: string) => boolean): string | undefined {
-  let current = directory;
-  for (;;) {
-    const candidate = join(current, CONFIG_FILE_NAME);
-    if (exists(candidate)) return candidate;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
 }
 
 export function lintOptionsOf(config: ProjectConfig): LintOptions {

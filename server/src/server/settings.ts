@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { ConfigError, findConfigFile, isRuleSetting, lintOptionsOf, readConfigFile, type ProjectConfig } from '../core/config';
+import { ConfigError, isRuleSetting, lintOptionsOf, type ProjectConfig } from '../core/config';
+import { findConfigFile, readConfigFile } from '../node/config-file';
 import type { LintOptions, RuleSetting } from '../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type RunMode, type Settings } from '../shared/protocol';
 
