@@ -1,7 +1,7 @@
 // Which files are linted, and files that fight back: unreadable, binary, not UTF-8, CRLF,
 // multi-byte, huge. Every case runs the real CLI on a real tree.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, makeTree, parseJsonReport, removeTrees, resultFor, runCli, type JsonResult } from './cli-harness';
@@ -40,6 +40,31 @@ describe('file discovery', () => {
     const run = await runCli(['-f', 'json'], { cwd });
     expect(run.code).toBe(0);
     expect(linted(parseJsonReport(run), cwd)).toEqual(['lib/deep/c.PHP', 'lib/legacy-keep.php', 'src/a.php']);
+  });
+
+  it('skips vendor/ at any depth, as node_modules/, unless the config\'s include or a path names it', async () => {
+    const cwd = makeTree({
+      'a.php': CLEAN,
+      'vendor/acme/net/x.php': UDP_LISTEN,
+      'vendor/other/y.php': UDP_LISTEN,
+      'src/vendor/z.php': UDP_LISTEN,
+      'src/vendors/w.php': CLEAN,
+    });
+    const walk = await runCli(['-f', 'json'], { cwd });
+    expect(walk.code).toBe(0);
+    expect(linted(parseJsonReport(walk), cwd)).toEqual(['a.php', 'src/vendors/w.php']);
+    // A glob that does not name vendor/ does not reach into it; one that does, does.
+    expect(linted(parseJsonReport(await runCli(['-f', 'json', '**/*.php'], { cwd })), cwd)).toEqual(['a.php', 'src/vendors/w.php']);
+    expect(linted(parseJsonReport(await runCli(['-f', 'json', 'vendor/**/*.php'], { cwd })), cwd)).toEqual(['vendor/acme/net/x.php', 'vendor/other/y.php']);
+    // A path inside vendor/ is asked for by name.
+    expect(linted(parseJsonReport(await runCli(['-f', 'json', 'vendor/acme'], { cwd })), cwd)).toEqual(['vendor/acme/net/x.php']);
+    expect(linted(parseJsonReport(await runCli(['-f', 'json', 'src/vendor/z.php'], { cwd })), cwd)).toEqual(['src/vendor/z.php']);
+
+    writeFileSync(join(cwd, '.phpsocketlintrc.json'), JSON.stringify({ include: ['*.php', 'vendor/acme/**/*.php'] }));
+    const included = await runCli(['-f', 'json'], { cwd });
+    expect(included.code).toBe(1);
+    // `*.php` matches at any depth, but inside vendor/ only the patterns that name it count.
+    expect(linted(parseJsonReport(included), cwd)).toEqual(['a.php', 'src/vendors/w.php', 'vendor/acme/net/x.php']);
   });
 
   it('never walks node_modules or .git', async () => {
@@ -93,38 +118,51 @@ describe('file discovery', () => {
 });
 
 describe('files that cannot be linted', () => {
-  // As root, chmod 000 does not stop a read. These are unreadable for root too: a dangling
-  // symlink (ENOENT), a symlink loop (ELOOP) and a FIFO (a read would block forever).
-  it('reports dangling symlinks, symlink loops and FIFOs on stderr and as fatal messages, and lints the rest', async () => {
-    const cwd = makeTree({ 'good.php': UDP_LISTEN });
+  // A packaged tree often holds links into a build tree that is not there: each is a warning
+  // on stderr, not a finding, and does not change the exit code.
+  it('warns of dangling symlinks and symlink loops on stderr, reports none, and keeps the exit code', async () => {
+    const cwd = makeTree({ 'good.php': UDP_LISTEN, 'clean/ok.php': CLEAN });
     symlinkSync('missing-target.php', join(cwd, 'dangling.php'));
     symlinkSync('loop.php', join(cwd, 'loop.php'));
+    symlinkSync('../gone.php', join(cwd, 'clean/dangling.php'));
+    const run = await runCli(['-f', 'json'], { cwd });
+    expect(run.code).toBe(1); // good.php's error, nothing more
+    const results = parseJsonReport(run);
+    expect(linted(results, cwd)).toEqual(['clean/ok.php', 'good.php']);
+    expect(resultFor(results, 'good.php').messages.map((message) => message.ruleId)).toEqual(['listen-on-datagram']);
+    expect(run.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      'php-socket-lint: warning: clean/dangling.php: Skipped: dangling symbolic link (its target "../gone.php" does not exist).',
+      'php-socket-lint: warning: dangling.php: Skipped: dangling symbolic link (its target "missing-target.php" does not exist).',
+      'php-socket-lint: warning: loop.php: Skipped: symbolic link loop (ELOOP).',
+    ]);
+
+    const clean = await runCli(['-f', 'json', 'clean'], { cwd });
+    expect(clean.code).toBe(0);
+    expect(linted(parseJsonReport(clean), cwd)).toEqual(['clean/ok.php']);
+    expect(clean.stderr).toContain('warning: clean/dangling.php: Skipped: dangling symbolic link');
+  });
+
+  it('names a dangling symlink given on the command line, with exit code 0, instead of saying no files match', async () => {
+    const cwd = makeTree({});
+    symlinkSync('gone.php', join(cwd, 'link.php'));
+    const run = await runCli(['-f', 'json', 'link.php'], { cwd });
+    expect(run.code).toBe(0);
+    expect(parseJsonReport(run)).toEqual([]);
+    expect(run.stderr).toBe('php-socket-lint: warning: link.php: Skipped: dangling symbolic link (its target "gone.php" does not exist).\n');
+  });
+
+  // A read would block forever on a FIFO with no writer, so it is refused before reading: a
+  // FIFO named *.php is a mistake in the tree, an error, unlike a link that points nowhere.
+  it('reports a FIFO on stderr and as a fatal message, and lints the rest', async () => {
+    const cwd = makeTree({ 'good.php': CLEAN });
     execFileSync('mkfifo', [join(cwd, 'pipe.php')]);
     const run = await runCli(['-f', 'json'], { cwd });
     expect(run.code).toBe(1);
-    const results = parseJsonReport(run);
-    expect(resultFor(results, 'good.php').messages.map((message) => message.ruleId)).toEqual(['listen-on-datagram']);
-    for (const [file, message] of [
-      ['dangling.php', 'dangling symbolic link'],
-      ['loop.php', 'symbolic link loop'],
-      ['pipe.php', 'a FIFO (named pipe), not a regular file'],
-    ] as const) {
-      const result = resultFor(results, file);
-      expect(result).toMatchObject({ errorCount: 1, fatalErrorCount: 1 });
-      expect(result.messages[0]).toMatchObject({ ruleId: null, fatal: true, severity: 2 });
-      expect(result.messages[0]!.message).toContain(message);
-      expect(result.messages[0]).not.toHaveProperty('line');
-      expect(run.stderr).toContain(`${file}: Cannot read file: `);
-      expect(run.stderr).toContain(message);
-    }
-  });
-
-  it('names a dangling symlink given on the command line instead of saying no files match', async () => {
-    const cwd = makeTree({});
-    symlinkSync('gone.php', join(cwd, 'link.php'));
-    const run = await runCli(['link.php'], { cwd });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('link.php: Cannot read file: dangling symbolic link (its target "gone.php" does not exist).');
+    const result = resultFor(parseJsonReport(run), 'pipe.php');
+    expect(result).toMatchObject({ errorCount: 1, fatalErrorCount: 1 });
+    expect(result.messages[0]).toMatchObject({ ruleId: null, fatal: true, severity: 2, message: 'Cannot read file: a FIFO (named pipe), not a regular file.' });
+    expect(result.messages[0]).not.toHaveProperty('line');
+    expect(run.stderr).toBe('php-socket-lint: pipe.php: Cannot read file: a FIFO (named pipe), not a regular file.\n');
   });
 
   it('skips binary files that mention the socket API with a warning, and says nothing about other binaries', async () => {

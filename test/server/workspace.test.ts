@@ -1,6 +1,6 @@
 // `phpSocketLint.lintWorkspace` on a real folder: every PHP file, open or not, with work-done
-// progress; vendor/, node_modules/ and .gitignored directories skipped; open documents keep
-// the editor's text.
+// progress; vendor/ (no include names it), node_modules/ and .gitignored directories skipped;
+// open documents keep the editor's text.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,22 +4,41 @@
 // Linting stays on the main thread: worker threads were measured on this project's 2-core
 // machine and did not pay (1,000 or 2,000 socket files: slower or equal; 6,000: about 15%
 // faster for 30% more CPU), and real trees have far fewer files that call ext/sockets.
+import { readSourceFile } from '../node/read-file';
 import { lintFile, type LintSettings } from './lint-file';
-import { readSourceFile } from './read-file';
 import { fileMessage, fileResult, type LintFileResult } from './results';
 
 /** Files open at once: enough to keep the disk and libuv's threads busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 64;
 
-export async function lintFiles(paths: readonly string[], settings: LintSettings): Promise<LintFileResult[]> {
-  const results: LintFileResult[] = new Array(paths.length);
+export interface SkippedFile {
+  path: string;
+  message: string;
+}
+
+export interface LintedFiles {
+  /** One per file that exists, in the order given. */
+  results: LintFileResult[];
+  /** Dangling symbolic links and link loops: no file to lint, a warning on stderr, no result. */
+  brokenLinks: SkippedFile[];
+}
+
+export async function lintFiles(paths: readonly string[], settings: LintSettings): Promise<LintedFiles> {
+  const results: (LintFileResult | undefined)[] = new Array(paths.length);
+  const brokenLinks: SkippedFile[] = [];
   await forEachConcurrently(paths, READ_CONCURRENCY, async (path, index) => {
     const read = await readSourceFile(path);
-    if (!read.ok) results[index] = fileResult(path, [fileMessage(2, read.message)]);
-    // Linting is synchronous: the other reads go on in libuv's threads meanwhile.
-    else results[index] = await lintFile(path, read.bytes, settings);
+    if (read.ok) {
+      // Linting is synchronous: the other reads go on in libuv's threads meanwhile.
+      results[index] = await lintFile(path, read.bytes, settings);
+    } else if (read.brokenLink) {
+      brokenLinks.push({ path, message: read.message });
+    } else {
+      results[index] = fileResult(path, [fileMessage(2, read.message)]);
+    }
   });
-  return results;
+  brokenLinks.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { results: results.filter((result) => result !== undefined), brokenLinks };
 }
 
 async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {

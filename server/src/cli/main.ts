@@ -9,9 +9,8 @@ import { findConfigFile, readConfigFile } from '../node/config-file';
 import type { LintOptions } from '../core/types';
 import { discoverFiles, NoFilesError, type Discovery } from '../node/files';
 import { FORMATTERS } from './formatters/index';
-import { patternLayer } from '../node/ignore-rules';
 import type { LintSettings } from './lint-file';
-import { lintFiles } from './lint-files';
+import { lintFiles, type SkippedFile } from './lint-files';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions } from './options';
 import { runPortCommand } from './port-command';
 import { fileMessage, fileResult, isFileLevel, totalsOf, type LintFileResult } from './results';
@@ -58,17 +57,12 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
     return 0;
   }
   const config = loadConfig(options, io.cwd);
-  const configDirectory = config.path ? dirname(config.path) : io.cwd;
-  const discovery = await discoverFiles({
-    cwd: io.cwd,
-    patterns: options.patterns,
-    ignorePatterns: patternLayer(io.cwd, options.ignorePatterns),
-    exclude: patternLayer(configDirectory, config.exclude),
-    include: patternLayer(configDirectory, config.include),
-  });
+  const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config });
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
-  const results = [...(await lintFiles(discovery.files, settings)), ...unlintedResults(discovery, options)];
+  const linted = await lintFiles(discovery.files, settings);
+  const results = [...linted.results, ...unlintedResults(discovery, options)];
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  reportBrokenLinks(linted.brokenLinks, io);
   reportSkippedFiles(results, io);
   const written = await writeReport(results, options, io);
   return written ? exitCodeOf(results, options, io) : 2;
@@ -99,6 +93,11 @@ function unlintedResults(discovery: Discovery, options: CliOptions): LintFileRes
     for (const path of discovery.ignoredFiles) results.push(fileResult(path, [fileMessage(1, ignored)]));
   }
   return results;
+}
+
+/** Dangling links and link loops are no files: a warning each, outside the report and the exit code. */
+function reportBrokenLinks(links: readonly SkippedFile[], io: CliEnvironment): void {
+  for (const { path, message } of links) io.stderr.write(`php-socket-lint: warning: ${relative(io.cwd, path) || path}: ${message}\n`);
 }
 
 /** Files that could not be linted are named on stderr too, whatever the report's format. */

@@ -1,21 +1,41 @@
-// Command-line paths and globs → the files to lint. Directories are walked by hand
-// (readdir with file types: no stat per entry), globs go to tinyglobby, and every
-// candidate passes the same ignore rules.
+// Paths and globs → the files to lint, for the CLI and for the server's "Lint Workspace"
+// alike, so both lint the same files. Directories are walked by hand (readdir with file
+// types: no stat per entry), globs go to tinyglobby, and every candidate passes the same
+// ignore rules.
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { ALWAYS_IGNORED_DIRECTORIES, IgnoreRules, isBelow, isIgnoredBy, type PatternLayer } from './ignore-rules';
+import type { ProjectConfig } from '../core/config';
+import {
+  ALWAYS_IGNORED_DIRECTORIES,
+  DEPENDENCY_DIRECTORY,
+  IgnoreRules,
+  isBelow,
+  isIgnoredBy,
+  namesDependencyDirectory,
+  patternLayer,
+  type PatternLayer,
+} from './ignore-rules';
 
 export interface DiscoveryOptions {
   cwd: string;
   /** Paths, directories or globs as typed; relative to cwd. */
   patterns: readonly string[];
   /** --ignore-pattern, relative to cwd. */
-  ignorePatterns: PatternLayer | undefined;
-  /** The config's exclude, relative to the config's directory. */
-  exclude: PatternLayer | undefined;
-  /** The config's include: which files a directory walk takes; `*.php` when absent. */
+  ignorePatterns?: readonly string[];
+  /**
+   * The project's `.phpsocketlintrc.json`: `include` (which files a directory walk takes;
+   * `*.php` when empty) and `exclude`, relative to the file's directory, or to cwd without one.
+   */
+  config: Pick<ProjectConfig, 'include' | 'exclude' | 'path'>;
+}
+
+/** The layers a walk applies, built once from the options. */
+interface WalkScope {
+  cwd: string;
   include: PatternLayer | undefined;
+  /** The include patterns that name vendor/: the walk enters vendor/ for them, and takes only their files there. */
+  dependencyInclude: PatternLayer | undefined;
 }
 
 export interface Discovery {
@@ -34,10 +54,18 @@ export class NoFilesError extends Error {
 
 const PHP_FILE = /\.php$/i;
 const GLOB_IGNORE = [...ALWAYS_IGNORED_DIRECTORIES].map((name) => `**/${name}/**`);
+const DEPENDENCY_GLOB_IGNORE = `**/${DEPENDENCY_DIRECTORY}/**`;
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<Discovery> {
-  const trailing = [options.ignorePatterns, options.exclude].filter((layer) => layer !== undefined);
-  const walker = new Walker(options, new IgnoreRules(trailing));
+  const { cwd, config } = options;
+  const configDirectory = config.path ? dirname(config.path) : cwd;
+  const trailing = [patternLayer(cwd, options.ignorePatterns ?? []), patternLayer(configDirectory, config.exclude)];
+  const scope: WalkScope = {
+    cwd,
+    include: patternLayer(configDirectory, config.include),
+    dependencyInclude: patternLayer(configDirectory, config.include.filter(namesDependencyDirectory)),
+  };
+  const walker = new Walker(scope, new IgnoreRules(trailing.filter((layer) => layer !== undefined)));
   for (const pattern of options.patterns) await walker.add(pattern);
   return walker.discovery();
 }
@@ -48,7 +76,7 @@ class Walker {
   private readonly unreadableDirectories: Discovery['unreadableDirectories'] = [];
 
   constructor(
-    private readonly options: DiscoveryOptions,
+    private readonly options: WalkScope,
     private readonly rules: IgnoreRules,
   ) {}
 
@@ -64,7 +92,7 @@ class Walker {
     const path = resolve(this.options.cwd, pattern);
     const stats = await stat(path).catch(() => undefined);
     if (stats?.isDirectory()) return this.addDirectory(pattern, path);
-    // A dangling symlink or a link loop is still a file the user named: the reader reports it.
+    // A dangling symlink or a link loop is still a file the user named: the reader warns of it.
     if (stats || (await lstat(path).catch(() => undefined))) return this.addNamedFile(path);
     if (isDynamicPattern(pattern)) return this.addGlob(pattern);
     throw new NoFilesError(`No files matching the pattern "${pattern}" were found.`);
@@ -77,7 +105,8 @@ class Walker {
 
   private async addGlob(pattern: string): Promise<void> {
     const { cwd } = this.options;
-    const matches = await glob(pattern, { cwd, absolute: true, dot: false, expandDirectories: false, followSymbolicLinks: false, ignore: GLOB_IGNORE });
+    const ignore = namesDependencyDirectory(pattern) ? GLOB_IGNORE : [...GLOB_IGNORE, DEPENDENCY_GLOB_IGNORE];
+    const matches = await glob(pattern, { cwd, absolute: true, dot: false, expandDirectories: false, followSymbolicLinks: false, ignore });
     if (matches.length === 0) throw new NoFilesError(`No files matching the pattern "${pattern}" were found.`);
     const kept = await Promise.all(matches.map(async (match) => ((await this.rules.isFileIgnored(resolve(match), cwd)) ? undefined : resolve(match))));
     const files = kept.filter((file) => file !== undefined);
@@ -96,7 +125,8 @@ class Walker {
     }
   }
 
-  private async walk(directory: string, layersAbove: readonly PatternLayer[], found: string[]): Promise<void> {
+  /** `inDependencies`: the walk entered a vendor/ directory below its root because the include names it. */
+  private async walk(directory: string, layersAbove: readonly PatternLayer[], found: string[], inDependencies = false): Promise<void> {
     let entries;
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -108,16 +138,28 @@ class Walker {
     const layers = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())
       ? await this.withGitignoreOf(directory, layersAbove)
       : layersAbove;
-    const subdirectories: string[] = [];
+    const subdirectories: { path: string; inDependencies: boolean }[] = [];
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!ALWAYS_IGNORED_DIRECTORIES.has(entry.name) && !this.rules.isIgnored(layers, path, true)) subdirectories.push(path);
-      } else if (this.isCandidate(path) && !this.rules.isIgnored(layers, path, false) && (await this.isFileLike(entry, path))) {
+        if (!this.isSkippedDirectory(entry.name, path, layers)) subdirectories.push({ path, inDependencies: inDependencies || entry.name === DEPENDENCY_DIRECTORY });
+      } else if (this.isCandidate(path, inDependencies) && !this.rules.isIgnored(layers, path, false) && (await this.isFileLike(entry, path))) {
         found.push(path);
       }
     }
-    await Promise.all(subdirectories.map((subdirectory) => this.walk(subdirectory, layers, found)));
+    await Promise.all(subdirectories.map((subdirectory) => this.walk(subdirectory.path, layers, found, subdirectory.inDependencies)));
+  }
+
+  /** A directory the walk does not enter; the walk's own root is never asked about. */
+  private isSkippedDirectory(name: string, path: string, layers: readonly PatternLayer[]): boolean {
+    if (ALWAYS_IGNORED_DIRECTORIES.has(name)) return true;
+    if (name === DEPENDENCY_DIRECTORY && !this.includesDependenciesAt(path)) return true;
+    return this.rules.isIgnored(layers, path, true);
+  }
+
+  private includesDependenciesAt(path: string): boolean {
+    const { dependencyInclude } = this.options;
+    return dependencyInclude !== undefined && isBelow(dependencyInclude.base, path);
   }
 
   private async withGitignoreOf(directory: string, layersAbove: readonly PatternLayer[]): Promise<readonly PatternLayer[]> {
@@ -125,8 +167,12 @@ class Walker {
     return own ? [...layersAbove, own] : layersAbove;
   }
 
-  /** The config's include decides inside the config's directory; elsewhere, and without it, `*.php`. */
-  private isCandidate(path: string): boolean {
+  /**
+   * The config's include decides inside the config's directory; elsewhere, and without it,
+   * `*.php`. In a vendor/ the walk entered for the include, only the patterns naming vendor/ do.
+   */
+  private isCandidate(path: string, inDependencies: boolean): boolean {
+    if (inDependencies) return this.options.dependencyInclude !== undefined && isIgnoredBy([this.options.dependencyInclude], path, false);
     const { include } = this.options;
     if (!include || !isBelow(include.base, path)) return PHP_FILE.test(path);
     return isIgnoredBy([include], path, false);
@@ -134,7 +180,7 @@ class Walker {
 
   /**
    * Symlinked directories are not followed (no cycles, no file linted twice). A link to a
-   * file counts as a file, and so does a dangling link or a loop: the reader reports those.
+   * file counts as a file, and so does a dangling link or a loop: the reader warns of those.
    */
   private async isFileLike(entry: { isSymbolicLink(): boolean }, path: string): Promise<boolean> {
     if (!entry.isSymbolicLink()) return true;

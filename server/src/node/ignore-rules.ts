@@ -15,6 +15,16 @@ export interface PatternLayer {
 /** Directories never walked, as ESLint never walks them. */
 export const ALWAYS_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 
+// Composer's dependencies, at any depth: skipped as ESLint skips node_modules/, unless asked
+// for by name: a path or glob on the command line, or an `include` pattern such as
+// "vendor/acme/**/*.php". A .gitignore that lists vendor/ still wins, as it does for a path.
+export const DEPENDENCY_DIRECTORY = 'vendor';
+
+/** Does a path or glob name the dependency directory as one of its segments? */
+export function namesDependencyDirectory(pattern: string): boolean {
+  return pattern.split(/[\\/]/).some((segment) => segment === DEPENDENCY_DIRECTORY);
+}
+
 export function patternLayer(base: string, patterns: readonly string[]): PatternLayer | undefined {
   return patterns.length > 0 ? { base, patterns: ignore().add(patterns) } : undefined;
 }

@@ -1,15 +1,15 @@
 // `phpSocketLint.lintWorkspace`: lints every PHP file of the workspace folders, open or not,
 // with work-done progress, and publishes diagnostics for the closed ones too. Files are found
-// the way the CLI finds them for a directory (.gitignore files, the config's include and
-// exclude, never node_modules), and vendor/ is skipped as well.
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// by the CLI's discovery (server/src/node/files.ts) as for `php-socket-lint <folder>`:
+// .gitignore files, the config's include and exclude, never node_modules/, vendor/ only when
+// the config's include names it. Files it cannot lint are named in the output channel.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig } from '../core/config';
+import { lintText, mentionsSocketApi } from '../core/lint';
 import { discoverFiles, NoFilesError } from '../node/files';
-import { patternLayer } from '../node/ignore-rules';
-import { lintText } from '../core/lint';
+import { readSourceFile } from '../node/read-file';
 import type { LintWorkspaceResult } from '../shared/protocol';
 import { toDiagnostics } from './diagnostics';
 import { configForDirectory, lookUpConfig, resolveSettings, type ConfigLookup, type SettingsStore } from './settings';
@@ -25,7 +25,6 @@ export interface WorkspaceLintContext {
   publishedClosed: Map<string, string>;
 }
 
-const SKIPPED_DIRECTORIES = ['vendor/'];
 const BOM = '\uFEFF';
 
 export function filePathOf(uri: string): string | undefined {
@@ -36,22 +35,28 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
-async function phpFilesOf(folder: string, lookup: ConfigLookup): Promise<string[]> {
-  const config = lookup.config;
-  const base = config?.path ? dirname(config.path) : folder;
+async function phpFilesOf(folder: string, lookup: ConfigLookup, connection: Connection): Promise<string[]> {
   try {
-    const found = await discoverFiles({
-      cwd: folder,
-      patterns: ['.'],
-      ignorePatterns: patternLayer(folder, SKIPPED_DIRECTORIES),
-      exclude: config ? patternLayer(base, config.exclude) : undefined,
-      include: config ? patternLayer(base, config.include) : undefined,
-    });
+    const found = await discoverFiles({ cwd: folder, patterns: ['.'], config: lookup.config ?? defaultConfig() });
+    for (const { path, message } of found.unreadableDirectories) connection.console.warn(`Lint Workspace: ${path}: ${message}`);
     return found.files;
   } catch (error) {
     if (error instanceof NoFilesError) return [];
     throw error;
   }
+}
+
+/** The file's text as the editor would open it, or why it is not linted (said in the output channel). */
+async function readText(path: string): Promise<{ text: string } | { skipped: string }> {
+  const read = await readSourceFile(path);
+  if (!read.ok) return { skipped: read.message };
+  const nul = read.bytes.indexOf(0);
+  // As the CLI does: a NUL byte means binary, not PHP; said only when it names the socket API.
+  if (nul !== -1) {
+    return mentionsSocketApi(read.bytes.toString('latin1')) ? { skipped: `File skipped: it looks binary (a NUL byte at byte ${nul}).` } : { text: '' };
+  }
+  const text = read.bytes.toString('utf8');
+  return { text: text.startsWith(BOM) ? text.slice(1) : text };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -68,7 +73,7 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
   for (const folder of await context.folders()) {
     const folderPath = filePathOf(folder.uri);
     if (!folderPath) continue;
-    for (const path of await phpFilesOf(folderPath, configForDirectory(folderPath, configs))) {
+    for (const path of await phpFilesOf(folderPath, configForDirectory(folderPath, configs, context.settings.logConfigRead), connection)) {
       // Nested workspace folders list a file twice.
       if (!seen.has(path)) work.push({ path, folderUri: folder.uri });
       seen.add(path);
@@ -88,25 +93,26 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
       progress.report(percentage, `${index + 1}/${work.length} ${path}`);
       reported = percentage;
     }
-    result.files++;
     const openUri = openUriOf(path);
     if (openUri) {
       // Open documents are the editor's text, not the disk's: the normal path validates them.
+      result.files++;
       context.revalidate(openUri);
       continue;
     }
     let editorSettings = folderSettings.get(folderUri);
     if (!editorSettings) folderSettings.set(folderUri, (editorSettings = context.settings.editorSettings(folderUri)));
     const uri = pathToFileURL(path).href;
-    const resolved = resolveSettings(await editorSettings, lookUpConfig(uri, configs));
+    const resolved = resolveSettings(await editorSettings, lookUpConfig(uri, configs, context.settings.logConfigRead));
     if (resolved.configError) context.settings.reportConfigError(resolved.configError);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      continue; // deleted or unreadable since it was found; the CLI reports such files, an editor need not
+    const read = await readText(path);
+    if ('skipped' in read) {
+      // Dangling links, FIFOs, binaries: named where the CLI names them on stderr, never a diagnostic.
+      connection.console.warn(`Lint Workspace: ${path}: ${read.skipped}`);
+      continue;
     }
-    if (text.startsWith(BOM)) text = text.slice(1);
+    const { text } = read;
+    result.files++;
     const findings = resolved.enable ? lintText(text, resolved.options).findings : [];
     result.findings += findings.length;
     // The file may have been opened while we read it: its own validation speaks for it then.

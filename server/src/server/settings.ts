@@ -48,13 +48,17 @@ export interface ConfigLookup {
   error: string | undefined;
 }
 
+/** Told the path of every config file read, for the output channel. */
+export type ConfigReadListener = (path: string) => void;
+
 /** The nearest config file in or above a directory; the cache is per directory. */
-export function configForDirectory(directory: string, cache?: Map<string, ConfigLookup>): ConfigLookup {
+export function configForDirectory(directory: string, cache?: Map<string, ConfigLookup>, onRead?: ConfigReadListener): ConfigLookup {
   const cached = cache?.get(directory);
   if (cached) return cached;
   let lookup: ConfigLookup = { config: undefined, error: undefined };
   const path = findConfigFile(directory, existsSync);
   if (path) {
+    onRead?.(path);
     try {
       lookup = { config: readConfigFile(path), error: undefined };
     } catch (error) {
@@ -66,7 +70,7 @@ export function configForDirectory(directory: string, cache?: Map<string, Config
 }
 
 /** The nearest config file above a `file:` URI; untitled documents and other schemes have none. */
-export function lookUpConfig(uri: string, cache?: Map<string, ConfigLookup>): ConfigLookup {
+export function lookUpConfig(uri: string, cache?: Map<string, ConfigLookup>, onRead?: ConfigReadListener): ConfigLookup {
   let path: string;
   try {
     if (!uri.startsWith('file:')) return { config: undefined, error: undefined };
@@ -74,7 +78,7 @@ export function lookUpConfig(uri: string, cache?: Map<string, ConfigLookup>): Co
   } catch {
     return { config: undefined, error: undefined };
   }
-  return configForDirectory(dirname(path), cache);
+  return configForDirectory(dirname(path), cache, onRead);
 }
 
 export function resolveSettings(settings: Settings, lookup: ConfigLookup): ResolvedSettings {
@@ -107,11 +111,14 @@ export class SettingsStore {
     private readonly canPull: () => boolean,
   ) {}
 
+  /** Says in the output channel which config file is read (an arrow: handed around as a callback). */
+  readonly logConfigRead: ConfigReadListener = (path) => this.connection.console.info(`Reading ${path}`);
+
   forDocument(uri: string): Promise<ResolvedSettings> {
     let promise = this.perUri.get(uri);
     if (!promise) {
       promise = this.editorSettings(uri).then((settings) => {
-        const resolved = resolveSettings(settings, lookUpConfig(uri));
+        const resolved = resolveSettings(settings, lookUpConfig(uri, undefined, this.logConfigRead));
         if (resolved.configError) this.reportConfigError(resolved.configError);
         return resolved;
       });

@@ -1,11 +1,12 @@
 // Reads one source file without ever hanging or throwing: FIFOs and devices are refused
-// before a read could block, and every failure becomes a message for the report.
-//
+// before a read could block, and every failure becomes a message. A dangling symbolic link
+// or a link loop is no file at all (a packaged tree often has them): the caller warns of it
+// and goes on, where other failures are errors.
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { lstat, readlink } from 'node:fs/promises';
 
-export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; message: string };
+export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; message: string; brokenLink: boolean };
 
 // O_NONBLOCK lets open() return at once on a FIFO with no writer; fstat then refuses it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -16,9 +17,19 @@ export async function readSourceFile(path: string): Promise<ReadOutcome> {
   try {
     return { ok: true, bytes: readRegularFile(path) };
   } catch (error) {
-    if (error instanceof ReadFailure) return { ok: false, message: error.message };
-    return { ok: false, message: await describeOpenError(path, error as NodeJS.ErrnoException) };
+    if (error instanceof ReadFailure) return { ok: false, message: error.message, brokenLink: false };
+    const code = (error as NodeJS.ErrnoException).code;
+    const brokenLink = await describeBrokenLink(path, code);
+    if (brokenLink !== undefined) return { ok: false, message: brokenLink, brokenLink: true };
+    return { ok: false, message: await describeOpenError(path, error as NodeJS.ErrnoException), brokenLink: false };
   }
+}
+
+async function describeBrokenLink(path: string, code: string | undefined): Promise<string | undefined> {
+  if (code === 'ELOOP') return 'Skipped: symbolic link loop (ELOOP).';
+  if (code !== 'ENOENT') return undefined;
+  const target = await readlink(path).catch(() => undefined);
+  return target === undefined ? undefined : `Skipped: dangling symbolic link (its target "${target}" does not exist).`;
 }
 
 /**
@@ -66,12 +77,7 @@ function refusalOf(stats: Stats): string | undefined {
 }
 
 async function describeOpenError(path: string, error: NodeJS.ErrnoException): Promise<string> {
-  if (error.code === 'ENOENT') {
-    const target = await readlink(path).catch(() => undefined);
-    if (target !== undefined) return `Cannot read file: dangling symbolic link (its target "${target}" does not exist).`;
-    return 'Cannot read file: it does not exist (it was deleted while linting?).';
-  }
-  if (error.code === 'ELOOP') return 'Cannot read file: symbolic link loop (ELOOP).';
+  if (error.code === 'ENOENT') return 'Cannot read file: it does not exist (it was deleted while linting?).';
   if (error.code === 'EACCES' || error.code === 'EPERM') return `Cannot read file: permission denied (${error.code}).`;
   if (error.code === 'EISDIR') return 'Cannot read file: it is a directory.';
   // lstat tells a symlink to something odd apart from the file itself.
