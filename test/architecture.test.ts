@@ -30,7 +30,8 @@ function sourceFiles(directory: string): string[] {
 /** Module specifiers of static imports, re-exports, dynamic imports and requires (type-only ones too). */
 function specifiers(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])([^'"\n]+)\1/gm)) found.push(match[2]!);
+  const statements = /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*(['"])([^'"\n]+)\1|^\s*import\s*(['"])([^'"\n]+)\3|\b(?:import|require)\s*\(\s*(['"])([^'"\n]+)\5/gm;
+  for (const match of text.matchAll(statements)) found.push((match[2] ?? match[4] ?? match[6])!);
   return found;
 }
 
@@ -78,5 +79,7 @@ describe('architecture', () => {
     expect(violation(join(SOURCE, 'core', 'x.ts'), 'node:fs')).toBe('node:fs');
     expect(violation(join(SOURCE, 'server', 'x.ts'), '../cli/main')).toBe('cli/');
     expect(violation(join(SOURCE, 'core', 'rules', 'x.ts'), '../lint')).toBeUndefined();
+    // Statements, not prose: a message that says "from 'x'" is no import.
+    expect(specifiers("import {\n  a,\n  b,\n} from './a';\nexport { c } from \"./c\";\nimport './side';\nconst m = await import('node:os');\nconst t = `reported from '${1}'`;")).toEqual(['./a', './c', './side', 'node:os']);
   });
 });
