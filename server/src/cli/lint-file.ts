@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { fixText, mentionsSocketApi } from '../core/lint';
 import { isTooDeep, lintTextDeep as lintText } from '../node/deep-lint';
 import { LineIndex } from '../core/positions';
-import type { Finding, LintOptions } from '../core/types';
+import { isFatal, type Finding, type LintOptions } from '../core/types';
 import { fileMessage, fileResult, SEVERITY_NUMBER, type LintFileResult, type LintMessage } from './results';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -130,7 +130,7 @@ function toMessage(finding: Finding, lines: LineIndex): LintMessage {
     message: finding.message,
     ...oneBased(lines, finding.range),
   };
-  if (finding.ruleId === null) message.fatal = true;
+  if (isFatal(finding)) message.fatal = true;
   if (finding.related.length > 0) {
     message.related = finding.related.map((related) => ({ message: related.message, ...oneBased(lines, related.range) }));
   }

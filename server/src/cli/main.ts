@@ -82,6 +82,7 @@ function lintOptionsFrom(config: ProjectConfig, options: CliOptions): LintOption
     rules: { ...fromConfig.rules, ...options.rules },
     somaxconn: options.somaxconn ?? fromConfig.somaxconn,
     phpVersion: options.phpVersion ?? fromConfig.phpVersion,
+    reportUnusedDisableDirectives: options.unusedDirectives ?? fromConfig.reportUnusedDisableDirectives,
   };
 }
 

@@ -1,9 +1,9 @@
 // Command-line arguments → validated options. Every mistake is a UsageError (exit code 2)
 // that names the argument; nothing is guessed.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isPhpVersion, isRuleSetting } from '../core/config';
+import { isPhpVersion, isRuleSetting, unusedDirectivesSeverity } from '../core/config';
 import { RULE_IDS } from '../core/rules/index';
-import type { RuleSetting } from '../core/types';
+import type { RuleSetting, Severity } from '../core/types';
 import { FORMAT_NAMES, type FormatName } from './formatters/index';
 import type { FixMode } from './lint-file';
 
@@ -26,6 +26,8 @@ export interface CliOptions {
   /** undefined: decide from NO_COLOR, FORCE_COLOR and whether the output is a terminal. */
   color: boolean | undefined;
   ignorePatterns: string[];
+  /** --report-unused-disable-directives[-severity]; undefined: as the config file says. */
+  unusedDirectives: Severity | 'off' | undefined;
   help: boolean;
   version: boolean;
 }
@@ -50,6 +52,8 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'ignore-pattern': { type: 'string', multiple: true },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'report-unused-disable-directives-severity': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -76,6 +80,12 @@ Rules:
 
 Files:
       --ignore-pattern <p>   gitignore-style pattern relative to the working directory; repeatable
+
+Directives:
+      --report-unused-disable-directives
+                             report disable comments that silence nothing, as errors
+      --report-unused-disable-directives-severity <off|warn|error>
+                             the same, at this severity
 
 Fixing:
       --fix                  apply safe fixes to the files in place
@@ -116,6 +126,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     color: lastColorChoice(tokens),
     ignorePatterns: values['ignore-pattern'] ?? [],
+    unusedDirectives: unusedDirectivesOf(values['report-unused-disable-directives'], values['report-unused-disable-directives-severity']),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -143,6 +154,17 @@ function maxWarningsOf(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '-1') return undefined; // ESLint's -1: no limit
   if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings expects a whole number, got "${value}".`);
   return Number(value);
+}
+
+function unusedDirectivesOf(flag: boolean | undefined, severity: string | undefined): Severity | 'off' | undefined {
+  if (flag && severity !== undefined) {
+    throw new UsageError('--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together.');
+  }
+  if (flag) return 'error';
+  if (severity === undefined) return undefined;
+  const level = unusedDirectivesSeverity(severity);
+  if (level === undefined) throw new UsageError(`--report-unused-disable-directives-severity expects off, warn or error, got "${severity}".`);
+  return level;
 }
 
 function positiveInteger(flag: string, value: string): number {

@@ -3,7 +3,7 @@
 //   { "rules": { "<rule-id>": "off" | "hint" | "info" | "warn" | "warning" | "error" },
 //     "somaxconn": 4096, "phpVersion": "8.0", "include": ["src/**/*.php"], "exclude": ["vendor/**"] }
 import { RULE_IDS } from './rules/index';
-import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSetting } from './types';
+import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSetting, type Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.phpsocketlintrc.json';
 
@@ -13,6 +13,8 @@ export interface ProjectConfig {
   phpVersion: string;
   include: string[];
   exclude: string[];
+  /** How a disable directive that silences nothing is reported. */
+  reportUnusedDisableDirectives: Severity | 'off';
   /** Where the settings came from; undefined when no config file was found. */
   path?: string;
 }
@@ -30,7 +32,7 @@ export class ConfigError extends Error {
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warn', 'warning', 'error'];
 
 export function defaultConfig(): ProjectConfig {
-  return { rules: {}, somaxconn: DEFAULT_SOMAXCONN, phpVersion: DEFAULT_PHP_VERSION, include: [], exclude: [] };
+  return { rules: {}, somaxconn: DEFAULT_SOMAXCONN, phpVersion: DEFAULT_PHP_VERSION, include: [], exclude: [], reportUnusedDisableDirectives: 'off' };
 }
 
 export function isRuleSetting(value: unknown): value is RuleSetting {
@@ -53,7 +55,7 @@ function stringList(path: string, key: string, value: unknown): string[] {
 export function validateConfig(path: string, raw: unknown): ProjectConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(path, 'expected a JSON object');
   const input = raw as Record<string, unknown>;
-  const known = new Set(['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude']);
+  const known = new Set(['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude', 'reportUnusedDisableDirectives']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new ConfigError(path, `unknown setting "${key}"`);
   const config = defaultConfig();
   config.path = path;
@@ -77,11 +79,24 @@ export function validateConfig(path: string, raw: unknown): ProjectConfig {
     if (!isPhpVersion(input.phpVersion)) throw new ConfigError(path, '"phpVersion" must look like "8.0"');
     config.phpVersion = input.phpVersion;
   }
+  if (input.reportUnusedDisableDirectives !== undefined) {
+    const level = unusedDirectivesSeverity(input.reportUnusedDisableDirectives);
+    if (level === undefined) throw new ConfigError(path, '"reportUnusedDisableDirectives" must be "off", "warn", "error" or a boolean');
+    config.reportUnusedDisableDirectives = level;
+  }
   config.include = stringList(path, 'include', input.include);
   config.exclude = stringList(path, 'exclude', input.exclude);
   return config;
 }
 
+/** ESLint's values for reportUnusedDisableDirectives: off/warn/error, or true (warn) and false (off). */
+export function unusedDirectivesSeverity(value: unknown): Severity | 'off' | undefined {
+  if (value === true || value === 'warn' || value === 'warning') return 'warning';
+  if (value === false || value === 'off') return 'off';
+  if (value === 'error') return 'error';
+  return undefined;
+}
+
 export function lintOptionsOf(config: ProjectConfig): LintOptions {
-  return { rules: config.rules, somaxconn: config.somaxconn, phpVersion: config.phpVersion };
+  return { rules: config.rules, somaxconn: config.somaxconn, phpVersion: config.phpVersion, reportUnusedDisableDirectives: config.reportUnusedDisableDirectives };
 }

@@ -4,8 +4,8 @@ import { buildSocketModel, type SocketModel } from './model/model';
 import { parsePhp } from './parse';
 import { LineIndex } from './positions';
 import { formatMessage, type RuleContext } from './rule';
-import { ruleById, RULES } from './rules/index';
-import { applySuppressions } from './suppressions';
+import { RULE_IDS, ruleById, RULES } from './rules/index';
+import { applyDirectives } from './suppressions';
 import {
   DEFAULT_PHP_VERSION,
   DEFAULT_SOMAXCONN,
@@ -28,12 +28,15 @@ export function resolveSeverity(setting: RuleSetting | undefined, fallback: Seve
   return setting === 'warn' ? 'warning' : setting;
 }
 
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 const SOFTER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  if (!mentionsSocketApi(text)) return { findings: [], parsed: false };
-  const { program, errors } = parsePhp(text);
+  // A directive comment is checked even where the socket API is not named (it may be unused or misspelled).
+  if (!mentionsSocketApi(text) && !text.includes('php-socket-lint-')) return { findings: [], parsed: false };
+  const { program, errors, comments } = parsePhp(text);
   const findings: Finding[] = errors.map((error) => ({
     ruleId: null,
     messageId: error.tooDeep ? 'analysisTooDeep' : 'parseError',
@@ -78,7 +81,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     };
     rule.check(context);
   }
-  const kept = applySuppressions(text, lines, findings);
+  const kept = applyDirectives(comments, lines, findings, { knownRules: KNOWN_RULES, unusedDirectives: options.reportUnusedDisableDirectives });
   kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { findings: kept, parsed: true };
 }

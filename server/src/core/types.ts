@@ -44,6 +44,8 @@ export interface LintOptions {
   somaxconn?: number;
   /** Target PHP version, e.g. "8.0"; rules that depend on it read this. */
   phpVersion?: string;
+  /** How to report a disable directive that silenced nothing (ESLint's reportUnusedDisableDirectives). */
+  reportUnusedDisableDirectives?: Severity | 'off';
 }
 
 export interface LintResult {
@@ -54,3 +56,11 @@ export interface LintResult {
 
 export const DEFAULT_SOMAXCONN = 4096;
 export const DEFAULT_PHP_VERSION = '8.0';
+
+/** Message ids of findings that mean the file could not be linted (ESLint's `fatal`). */
+const FATAL_MESSAGE_IDS: ReadonlySet<string> = new Set(['parseError', 'analysisError', 'analysisTooDeep']);
+
+/** A finding without a rule is either fatal (the file was not linted) or about a directive comment. */
+export function isFatal(finding: Pick<Finding, 'ruleId' | 'messageId'>): boolean {
+  return finding.ruleId === null && FATAL_MESSAGE_IDS.has(finding.messageId);
+}

@@ -41,7 +41,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, data: Dia
   const range = finding.ruleId === null ? parseErrorRange(document.getText(), finding.range) : finding.range;
   const diagnostic: Diagnostic = {
     range: toLspRange(document, range),
-    severity: finding.ruleId === null ? DiagnosticSeverity.Error : SEVERITY[finding.severity],
+    severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,

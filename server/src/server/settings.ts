@@ -88,6 +88,7 @@ export function resolveSettings(settings: Settings, lookup: ConfigLookup): Resol
   const phpVersion = settings.phpVersion ?? file.phpVersion;
   if (somaxconn !== undefined) options.somaxconn = somaxconn;
   if (phpVersion !== undefined) options.phpVersion = phpVersion;
+  if (file.reportUnusedDisableDirectives !== undefined) options.reportUnusedDisableDirectives = file.reportUnusedDisableDirectives;
   return {
     enable: settings.enable,
     run: settings.run,
