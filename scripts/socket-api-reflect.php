@@ -4,19 +4,30 @@
 // With the argument `internals` it prints instead, for every other internal function, one
 // letter per parameter: whether passing `false` there is silently wrong ('s': coerced to ''
 // or 0; 'o': a TypeError), harmless ('f': untyped, mixed, bool), or a reference ('r').
+// Further arguments name the extensions to describe (default: every loaded one); the output
+// names them too, so a PHP with more extensions (php-xml, php-mbstring) can still be compared.
 // Used by scripts/gen-socket-api.mjs and by the test that keeps the generated table honest.
 if (($argv[1] ?? '') === 'internals') {
+    $extensions = array_slice($argv, 2) ?: get_loaded_extensions();
+    $missing = array_diff($extensions, get_loaded_extensions());
+    if ($missing) {
+        fwrite(STDERR, 'this PHP lacks the extensions ' . implode(', ', $missing) . "\n");
+        exit(1);
+    }
+    sort($extensions);
     $internals = [];
-    foreach (get_defined_functions()['internal'] as $name) {
-        if (str_starts_with($name, 'socket_')) continue;
-        $letters = '';
-        foreach ((new ReflectionFunction($name))->getParameters() as $p) {
-            $letters .= parameterLetter($p);
+    foreach ($extensions as $extension) {
+        foreach (get_extension_funcs($extension) ?: [] as $name) {
+            if (str_starts_with($name, 'socket_')) continue;
+            $letters = '';
+            foreach ((new ReflectionFunction($name))->getParameters() as $p) {
+                $letters .= parameterLetter($p);
+            }
+            $internals[$name] = $letters;
         }
-        $internals[$name] = $letters;
     }
     ksort($internals);
-    echo json_encode(['php' => PHP_VERSION, 'functions' => $internals]), "\n";
+    echo json_encode(['php' => PHP_VERSION, 'extensions' => $extensions, 'functions' => $internals]), "\n";
     exit(0);
 }
 
