@@ -21,16 +21,16 @@ export function ensureDebianPackages(packages, log = (line) => process.stderr.wr
   }
 }
 
-// `node scripts/debian-packages.mjs`: what `npm test` needs (the `pretest` script).
+// `npm run setup`: what `npm test` runs (the real PHP CLI, Neovim as an LSP client). npm test itself
+// installs nothing; it stops with one line naming what is missing (test/support/global-setup.ts).
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     ensureDebianPackages([
       { pkg: 'php-cli', file: '/usr/bin/php' },
       { pkg: 'neovim', file: '/usr/bin/nvim' },
-      { pkg: 'unzip', file: '/usr/bin/unzip' },
     ]);
   } catch (error) {
-    console.error(`npm test needs: ${error.message}`);
+    console.error(`npm run setup: ${error.message}`);
     process.exitCode = 1;
   }
 }
