@@ -3,6 +3,7 @@
 // that arrives re-checks the condition; a timeout fails the wait. No fixed sleeps.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createProtocolConnection,
@@ -34,6 +35,8 @@ export interface ClientOptions {
   /** What to answer for `phpSocketLint` per scope URI. */
   settings?: (scopeUri: string | undefined) => unknown;
   workspaceFolders?: { uri: string; name: string }[];
+  /** The server's bin to spawn (default: this repository's), e.g. one installed from the tarball. */
+  serverBin?: string;
 }
 
 export interface ProgressEvent {
@@ -112,10 +115,11 @@ export class LspClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<LspClient> {
-    if (!existsSync(new URL('../../dist/server.js', import.meta.url))) {
+    if (!options.serverBin && !existsSync(new URL('../../dist/server.js', import.meta.url))) {
       throw new Error('dist/server.js is missing: run `npm run build` (npm test builds first)');
     }
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const serverBin = options.serverBin ?? SERVER_BIN;
+    const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: options.serverBin ? dirname(serverBin) : ROOT, stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options);
     const capabilities: ClientCapabilities = {
