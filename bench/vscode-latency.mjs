@@ -71,7 +71,7 @@ async function measureVsCode(harness, text) {
   writeFileSync(join(fixture, 'bench.php'), text);
   const vsix = join(runDir, 'php-socket-lint.vsix');
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
-  execFileSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'package-vsix.mjs'), '--out', vsix], { cwd: root, stdio: 'pipe' });
 
   let server;
   let workbench;

@@ -35,7 +35,7 @@ export default function setup(project: TestProject): () => void {
   mkdirSync(join(runDir, 'pids'));
   const vsix = join(runDir, 'php-socket-lint.vsix');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', vsix], {
     cwd: ROOT,
     stdio: 'pipe',
   });

@@ -57,9 +57,9 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     }
     dir = mkdtempSync(join(tmpdir(), 'php-socket-lint-vsix-'));
     const out = join(dir, 'php-socket-lint.vsix');
-    const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const packageVsix = join(ROOT, 'scripts', 'package-vsix.mjs');
     await new Promise<void>((resolve, reject) =>
-      execFile(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: ROOT, timeout: 100_000 }, (error, stdout, stderr) =>
+      execFile(process.execPath, [packageVsix, '--out', out], { cwd: ROOT, timeout: 100_000 }, (error, stdout, stderr) =>
         error ? reject(new Error(`vsce failed: ${stdout}${stderr}`)) : resolve(),
       ),
     );
@@ -76,8 +76,8 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     }
     expect(names.some((name) => /^extension\/license(\.txt)?$/i.test(name))).toBe(true);
     expect(names.some((name) => /^extension\/changelog\.md$/i.test(name))).toBe(true);
-    if (existsSync(join(ROOT, 'README.md'))) expect(names.some((name) => /^extension\/readme\.md$/i.test(name))).toBe(true);
-    if (existsSync(join(ROOT, 'docs', 'rules'))) expect(names.some((name) => name.startsWith('extension/docs/rules/'))).toBe(true);
+    expect(names).toContain('extension/readme.md');
+    for (const id of RULE_IDS) expect(names).toContain(`extension/docs/rules/${id}.md`);
   });
 
   it('keeps sources, tests, tooling and node_modules out', () => {
@@ -85,11 +85,45 @@ describe('the .vsix', { timeout: 120_000 }, () => {
       (name) =>
         /\.(ts|mts|map)$/.test(name) ||
         /(^|\/)node_modules\//.test(name) ||
-        /^extension\/(client|server|test|scripts|bench|examples|bin)\//.test(name) ||
-        /^extension\/docs\/(?!rules\/)/.test(name) ||
+        /^extension\/(client|server|test|scripts|bench|examples)\//.test(name) ||
+        /^extension\/docs\/(?!rules\/|neovim\.md$)/.test(name) ||
         /^extension\/(tsconfig\.json|package-lock\.json)$/.test(name),
     );
     expect(leaked).toEqual([]);
+    // package.json's `files` is the one list for both packages: anything else is a leak.
+    const expected = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/[\w-]+\.js|bin\/[\w-]+\.js|docs\/rules\/[\w-]+\.md|docs\/neovim\.md|syntaxes\/[\w.-]+\.json))$/;
+    expect(names.filter((name) => !expected.test(name))).toEqual([]);
+  });
+
+  const text = (name: string) => readEntry(zip, zipEntries(zip).find((e) => e.name === name)!).toString('utf8');
+
+  it('shows users the user README: what it finds, setup, settings, the CLI, and no developer commands', () => {
+    const readme = text('extension/readme.md');
+    expect(readme).toBe(readFileSync(join(ROOT, 'docs', 'marketplace', 'README.md'), 'utf8'));
+    for (const heading of ['## What it finds', '## Setup', '## Settings', '## The command line']) expect(readme).toContain(heading);
+    for (const id of RULE_IDS) expect(readme).toContain(`\`${id}\``);
+    const manifest = JSON.parse(text('extension/package.json'));
+    for (const setting of Object.keys(manifest.contributes.configuration.properties)) expect(readme).toContain(`\`${setting}\``);
+    expect(readme).not.toMatch(/npm (ci|test)\b/);
+    // No repository to resolve them against: a relative link would be broken on the details page.
+    expect(readme.match(/\]\((?!https:\/\/)[^)]*\)/g) ?? []).toEqual([]);
+  });
+
+  it('has an icon that is a real 128×128 PNG, named by the manifest', () => {
+    const manifest = JSON.parse(text('extension/package.json'));
+    expect(manifest.icon).toBe('images/icon.png');
+    const png = readEntry(zip, zipEntries(zip).find((e) => e.name === 'extension/images/icon.png')!);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.toString('ascii', 12, 16)).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]);
+  });
+
+  it('has a CHANGELOG for this release: every rule, the port, every format, the language server', () => {
+    const changelog = text('extension/changelog.md');
+    const manifest = JSON.parse(text('extension/package.json'));
+    expect(changelog).toContain(`## ${manifest.version}`);
+    for (const id of RULE_IDS) expect(changelog, id).toContain(`\`${id}\``);
+    for (const word of ['port', 'sarif', 'checkstyle', 'github', 'json', 'php-socket-lint-server']) expect(changelog.toLowerCase(), word).toContain(word);
   });
 
   it('has the manifest VS Code reads', () => {
@@ -99,7 +133,9 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     expect(manifest.engines.vscode).toBe('^1.91.0');
     expect(manifest.activationEvents).toContain('onLanguage:php');
     expect(manifest.capabilities).toEqual({ untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
-    expect(manifest.repository.url).toBe('https://github.com/php-socket-lint/php-socket-lint');
+    // The project has no public repository; a URL there would point nowhere.
+    expect(manifest.repository).toBeUndefined();
+    expect(JSON.stringify(manifest)).not.toContain('github.com/php-socket-lint');
     const properties = manifest.contributes.configuration.properties;
     expect(Object.keys(properties).sort()).toEqual(
       ['phpSocketLint.enable', 'phpSocketLint.phpVersion', 'phpSocketLint.rules', 'phpSocketLint.run', 'phpSocketLint.somaxconn', 'phpSocketLint.trace.server'].sort(),
