@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSocket } from 'node:dgram';
 import { DatagramClient, scriptedServer, StreamClient } from '../port/support/clients';
+import { SCENARIOS } from '../port/scenarios';
 import { freePort, runProgram } from '../port/support/processes';
 import { PortWorkspace, REPO, type PortedProgram } from '../port/support/workspace';
 import { portIdiomatic } from '../../server/src/port/idiomatic/index';
@@ -14,12 +15,12 @@ import { portPhpToTypeScript } from '../../server/src/port/index';
 
 const PROGRAMS = join(REPO, 'test/port-idiomatic/programs');
 /** The bundled examples the idiomatic port carries, by the name they get here. */
-const EXAMPLES: Record<string, string> = { 'udp-time-client': join(REPO, 'examples/udp-time-client.php') };
+const EXAMPLES: Record<string, string> = { 'udp-time-client': join(REPO, 'examples/udp-time-client.php'), 'select-server': join(REPO, 'test/port/programs/select-server.php') };
 const pathOf = (name: string) => EXAMPLES[name] ?? join(PROGRAMS, `${name}.php`);
 const source = (name: string) => readFileSync(pathOf(name), 'utf8');
 const nonBlank = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
-const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client'];
+const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client', 'select-server', 'chat-relay'];
 const workspace = new PortWorkspace();
 const ported = new Map<string, PortedProgram>();
 let typecheck: Promise<string>;
@@ -56,6 +57,8 @@ const IDIOMS: Record<string, [module: string, idiom: string]> = {
   'tcp-fetch': ['node:net', "await once(socket, 'connect')"],
   'udp-ask': ['node:dgram', 'await receive(socket, 128, 500)'],
   'udp-time-client': ['node:dgram', 'await receive(socket, 64, 2000)'],
+  'select-server': ['node:net', "listener.on('connection', async (client) =>"],
+  'chat-relay': ['node:net', 'const clients = new Set<net.Socket>();'],
 };
 
 describe.each(PORTED)('%s', (name) => {
@@ -204,5 +207,91 @@ describe('sequential traffic: the same transcript as PHP (PHP\'s warnings on std
     const { php, port } = await differential('udp-time-client', async () => [], async (_args, program) => ({ exit: String(await program.exited) }));
     same(php, port);
     expect(php.stdout).toBe('no answer\n');
+  }, 30_000);
+});
+
+/** Lines received, grouped by their sender's tag (the text before the first space), each group in order. */
+function bySender(received: string, tag: (line: string) => string = (line) => line.split(' ')[0]!): Record<string, string[]> {
+  const groups: Record<string, string[]> = {};
+  for (const line of received.split('\n').filter(Boolean)) (groups[tag(line)] ??= []).push(line);
+  return groups;
+}
+const sortedLines = (text: string) => text.split('\n').sort().join('\n');
+
+describe('select loops: sequential traffic gives the same transcript as PHP', () => {
+  test('test/port/programs/select-server.php (the faithful suite\'s scenario)', async () => {
+    const { php, port } = await differential('select-server', () => SCENARIOS['select-server']!().args(), (args, program) => SCENARIOS['select-server']!().drive(program, args));
+    expect(port).toEqual(php);
+    expect(php.observed.one).toContain('[2] third, in two parts\n');
+  }, 30_000);
+
+  test('chat-relay (a list of clients, PHP_NORMAL_READ lines)', async () => {
+    const { php, port } = await differential('chat-relay', async () => [String(await freePort())], async ([p]) => {
+      const a = await StreamClient.connectWhenReady({ port: Number(p) });
+      await a.waitFor('There are 1 people');
+      const b = await StreamClient.connect({ port: Number(p) });
+      await b.waitFor('There are 2 people');
+      a.send('hi\n');
+      await b.waitFor('hi\n');
+      // "x\r\n" is two PHP_NORMAL_READ lines, relayed as they were read.
+      b.send('x\r\ny\n');
+      await a.waitFor('y\n');
+      const c = await StreamClient.connect({ port: Number(p) });
+      await c.waitFor('There are 3 people');
+      c.send('from c\n');
+      await a.waitFor('from c\n');
+      await b.waitFor('from c\n');
+      b.end();
+      await b.closed();
+      a.send('after b\n');
+      await c.waitFor('after b\n');
+      a.send('/stop\n');
+      await a.closed();
+      await c.closed();
+      return { a: a.received, b: b.received, c: c.received };
+    });
+    // PHP_NORMAL_READ at the end of a stream warns "Connection reset by peer"; the port prints no PHP warnings.
+    expect({ ...port, stderr: '' }).toEqual({ ...php, stderr: '' });
+    expect(port.stderr).toBe('');
+    expect(php.stdout).toContain('a client left, 2 remain\nstopped\n');
+  }, 30_000);
+});
+
+describe('select loops: four clients at once each get what PHP sends them', () => {
+  test('select-server: every line reaches the other three, in each sender\'s order', async () => {
+    const drive = async ([p]: string[]) => {
+      const clients: StreamClient[] = [];
+      for (let i = 1; i <= 4; i++) {
+        clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+        await clients[i - 1]!.waitFor(`welcome #${i}`);
+      }
+      clients.forEach((client, i) => client.send(Array.from({ length: 5 }, (_, j) => `line ${j} of ${i + 1}\n`).join('')));
+      await Promise.all(clients.map((client, i) => Promise.all([1, 2, 3, 4].filter((other) => other !== i + 1).map((other) => client.waitFor(`[${other}] line 4 of ${other}\n`)))));
+      await clients[0]!.request('/stop\n', 'server stopping\n');
+      await Promise.all(clients.map((client) => client.closed()));
+      return Object.fromEntries(clients.map((client, i) => [`client${i + 1}`, JSON.stringify(bySender(client.received))]));
+    };
+    const { php, port } = await differential('select-server', async () => [String(await freePort())], drive);
+    expect(port.observed).toEqual(php.observed);
+    expect(sortedLines(port.stdout)).toBe(sortedLines(php.stdout));
+    expect(port.code).toBe(php.code);
+  }, 30_000);
+
+  test('chat-relay: every line reaches the other three, in each sender\'s order', async () => {
+    const drive = async ([p]: string[]) => {
+      const clients: StreamClient[] = [];
+      for (let i = 1; i <= 4; i++) {
+        clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+        await clients[i - 1]!.waitFor(`There are ${i} people`);
+      }
+      clients.forEach((client, i) => client.send(Array.from({ length: 5 }, (_, j) => `c${i + 1} says ${j}\n`).join('')));
+      await Promise.all(clients.map((client, i) => Promise.all([1, 2, 3, 4].filter((other) => other !== i + 1).map((other) => client.waitFor(`c${other} says 4\n`)))));
+      clients[0]!.send('/stop\n');
+      await Promise.all(clients.map((client) => client.closed()));
+      return Object.fromEntries(clients.map((client, i) => [`client${i + 1}`, JSON.stringify(bySender(client.received))]));
+    };
+    const { php, port } = await differential('chat-relay', async () => [String(await freePort())], drive);
+    expect(port.observed).toEqual(php.observed);
+    expect(port).toMatchObject({ stdout: php.stdout, code: php.code });
   }, 30_000);
 });

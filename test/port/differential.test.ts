@@ -12,7 +12,8 @@ const ported = new Map<string, PortedProgram>();
 let typecheckOutput: Promise<string>;
 
 beforeAll(() => {
-  for (const name of Object.keys(SCENARIOS)) ported.set(name, workspace.port(name));
+  // The faithful port, always: test/port-idiomatic/ runs the idiomatic ones against the same scenarios.
+  for (const name of Object.keys(SCENARIOS)) ported.set(name, workspace.port(name, undefined, { faithful: true }));
   typecheckOutput = workspace.typecheck();
 });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
-import { portPhpToTypeScript, type PortResult } from '../../../server/src/port/index';
+import { portPhpToTypeScript, type PortOptions, type PortResult } from '../../../server/src/port/index';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const PROGRAMS = join(REPO, 'test/port/programs');
@@ -41,9 +41,9 @@ export class PortWorkspace {
   }
 
   /** Ports PHP source (a file in test/port/programs, or text) and writes the .ts and .mjs. */
-  port(name: string, php?: string): PortedProgram {
+  port(name: string, php?: string, options: PortOptions = {}): PortedProgram {
     const text = php ?? readFileSync(join(PROGRAMS, `${name}.php`), 'utf8');
-    const result = portPhpToTypeScript(text, `${name}.php`);
+    const result = portPhpToTypeScript(text, `${name}.php`, options);
     const tsFile = join(this.dir, `${name}.ts`);
     const mjsFile = join(this.dir, `${name}.mjs`);
     writeFileSync(tsFile, result.code);

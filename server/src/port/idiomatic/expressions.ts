@@ -13,7 +13,11 @@ export class CannotCarry extends Error {
   }
 }
 
-export type Type = 'string' | 'int' | 'float' | 'bool' | 'null' | 'string|false' | 'string|null' | 'int|false' | 'string?' | 'socket' | 'void' | 'unknown';
+export type Type = 'string' | 'int' | 'float' | 'bool' | 'null' | 'string|false' | 'string|null' | 'int|false' | 'string?' | 'socket' | 'void' | 'unknown' | SocketCollection;
+
+/** The clients of a select loop: an array of sockets keyed by an int id (a Map), or a list of them (a Set). */
+export type SocketCollection = 'socket-map' | 'socket-set';
+export const isCollection = (type: Type | undefined): type is SocketCollection => type === 'socket-map' || type === 'socket-set';
 
 export interface Code {
   code: string;
@@ -35,6 +39,12 @@ export interface Context {
   error?: string;
   /** PHP function name in lower case → its declared name and what the port knows of it. */
   functions: Map<string, { name: string; async: boolean; returns: Type }>;
+  /** Arrays of clients in a select loop: name → Map (keyed by id) or Set. */
+  collections?: Map<string, SocketCollection>;
+  /** Arrays indexed only by the current client's key: each becomes a variable of its connection handler. */
+  perClient?: Set<string>;
+  /** The program's syntax tree (for what a function's callers pass it). */
+  program?: PhpNode;
   /** Translates a socket call (set by the statement translator). */
   socketCall(call: PhpNode, name: string, asStatement: boolean, assignTo?: string): Code | undefined;
 }
@@ -42,7 +52,7 @@ export interface Context {
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await static implements interface package private protected public arguments eval undefined NaN Infinity'.split(' '),
 );
-const TAKEN = new Set(['net', 'dgram', 'once', 'print', 'read', 'readers', 'receive', 'trim', 'upper', 'lower', 'main', 'process', 'Buffer', 'error', 'datagram', 'remote', 'strerror', 'util', 'send']);
+const TAKEN = new Set(['net', 'dgram', 'once', 'print', 'read', 'readers', 'receive', 'trim', 'upper', 'lower', 'main', 'process', 'Buffer', 'error', 'datagram', 'remote', 'strerror', 'util', 'send', 'jsonEncode', 'stopServer']);
 
 /** A PHP variable's name in the port: the same name, unless TypeScript reserves it. */
 export function tsName(phpName: string): string {
@@ -69,6 +79,7 @@ function describe(node: PhpNode): string {
 function printable(c: Code, node: PhpNode): string {
   if (c.type === 'string' || c.type === 'int') return c.code;
   if (c.type === 'string?' || c.type === 'string|null') return `${paren(c, 5)} ?? ''`;
+  if (c.type === 'string|false') return `${paren(c, 5)} || ''`;
   throw new CannotCarry(`a ${c.type} value converted to a string (PHP and JavaScript print it differently)`, node);
 }
 
@@ -82,7 +93,7 @@ export function joinStrings(parts: (string | { code: Code; node: PhpNode })[]): 
   return atom(`${out}\``, 'string');
 }
 
-function concatParts(t: Context, node: PhpNode, out: (string | { code: Code; node: PhpNode })[]): void {
+export function concatParts(t: Context, node: PhpNode, out: (string | { code: Code; node: PhpNode })[]): void {
   if (node.kind === 'bin' && node.type === '.') {
     concatParts(t, node.left, out);
     concatParts(t, node.right, out);
@@ -111,6 +122,8 @@ function binary(t: Context, node: PhpNode): Code {
     concatParts(t, node, parts);
     return joinStrings(parts);
   }
+  const againstFalse = (op === '!==' || op === '===') && node.right.kind === 'boolean' && !node.right.value ? comparedWithFalse(t, node.left) : undefined;
+  if (againstFalse) return { code: op === '!==' ? againstFalse.code : `!${paren(againstFalse, 15)}`, type: 'bool', prec: op === '!==' ? againstFalse.prec : 15 };
   const left = expression(t, node.left);
   const right = node.right.kind === 'number' && left.type === 'string?' && op === '??' ? atom(`'${expression(t, node.right).code}'`, 'string') : expression(t, node.right);
   if (op === '??') {
@@ -128,6 +141,32 @@ function binary(t: Context, node: PhpNode): Code {
   }
   if (ARITHMETIC.has(op) && left.type === 'int' && right.type === 'int') return { code: `${paren(left, 11)} ${op} ${paren(right, 11)}`, type: 'int', prec: 10 };
   throw new CannotCarry(`the operator ${op} on ${left.type} and ${right.type}`, node);
+}
+
+/**
+ * `strpos(…) !== false` (and `($n = strpos(…)) !== false`) as indexOf against -1, and a checked
+ * `socket_write(…) !== false` as a write on a socket that is still writable: the true/false these
+ * comparisons give, without PHP's int|false.
+ */
+function comparedWithFalse(t: Context, node: PhpNode): Code | undefined {
+  const inner = node.kind === 'parenthesis' ? node.inner : node;
+  const assigned = inner.kind === 'assign' && inner.operator === '=' ? variableOf(inner.left) : undefined;
+  const value = assigned ? inner.right : inner;
+  if (value.kind !== 'call') return undefined;
+  const name = calledFunctionName(value);
+  if (name === 'strpos' && (value.arguments ?? []).length === 2) {
+    const [haystack, needle] = (value.arguments as PhpNode[]).map((arg) => expression(t, arg));
+    if (haystack!.type !== 'string' || needle!.type !== 'string') throw new CannotCarry('strpos() of a value that is not a string', value);
+    const index = `${paren(haystack!, 20)}.indexOf(${needle!.code})`;
+    if (assigned) t.types.set(assigned, 'int');
+    return { code: `${assigned ? `(${tsName(assigned)} = ${index})` : index} !== -1`, type: 'bool', prec: 10 };
+  }
+  if (name === 'socket_write' && !assigned) {
+    const write = t.socketCall(value, name, true);
+    const socket = tsName(variableOf(value.arguments?.[0]) ?? '');
+    if (write) return { code: `(${write.code} || ${socket}.writable)`, type: 'bool', prec: 20 };
+  }
+  return undefined;
 }
 
 /** `(int) x` / intval(x): PHP's leading-number rule for strings. */
@@ -186,6 +225,27 @@ function builtin(t: Context, node: PhpNode, name: string): Code | undefined {
       return castString(arg(0), node);
     case 'sprintf':
       return format(t, node);
+    case 'count': {
+      const items = arg(0);
+      if (!isCollection(items.type)) throw new CannotCarry(`count() of a ${items.type} value`, node);
+      return atom(`${items.code}.size`, 'int');
+    }
+    case 'implode': {
+      const keys = args[1]?.kind === 'call' && calledFunctionName(args[1]) === 'array_keys' ? expression(t, args[1].arguments[0]) : undefined;
+      if (keys?.type !== 'socket-map' || args.length !== 2) throw new CannotCarry('implode() of something other than the keys of the clients', node);
+      return atom(`[...${keys.code}.keys()].join(${stringArg(0).code})`, 'string');
+    }
+    case 'json_encode':
+      if (args.length !== 1) throw new CannotCarry('json_encode() with flags', node);
+      t.helpers.add('json');
+      return atom(`jsonEncode(${stringArg(0).code})`, 'string|false');
+    case 'substr': {
+      const text = paren(stringArg(0), 20);
+      const start = toInt(arg(1));
+      if (args.length === 2) return atom(`${text}.slice(${start.code})`, 'string');
+      if (args[1]!.kind === 'number' && Number(args[1]!.value) === 0 && args.length === 3) return atom(`${text}.slice(0, ${toInt(arg(2)).code})`, 'string');
+      throw new CannotCarry('substr() from an offset other than 0 with a length', node);
+    }
     default:
       return undefined;
   }
@@ -248,7 +308,7 @@ export function expression(t: Context, node: PhpNode): Code {
     case 'variable': {
       const name = variableOf(node);
       if (!name) throw new CannotCarry('a variable variable', node);
-      if (t.sockets.has(name)) return atom(tsName(name), 'socket');
+      if (t.sockets.has(name) && !isCollection(t.types.get(name))) return atom(tsName(name), 'socket');
       const type = t.types.get(name);
       if (!type) throw new CannotCarry(`$${name}, read before any assignment the port understands`, node);
       return atom(tsName(name), type);
@@ -278,6 +338,13 @@ export function expression(t: Context, node: PhpNode): Code {
       throw new CannotCarry(`a (${node.type}) cast`, node);
     case 'parenthesis':
       return expression(t, node.inner);
+    case 'post':
+    case 'pre': {
+      const inner = expression(t, node.what);
+      if (inner.type !== 'int' || !variableOf(node.what)) throw new CannotCarry(`${node.type}${node.type} of a ${inner.type} value`, node);
+      const op = node.type === '+' ? '++' : '--';
+      return { code: node.kind === 'post' ? `${inner.code}${op}` : `${op}${inner.code}`, type: 'int', prec: 15 };
+    }
     case 'call':
       return call(t, node, false);
     default:

@@ -49,6 +49,15 @@ function strerror(error: unknown): string {
   const message = util.getSystemErrorMap().get((error as NodeJS.ErrnoException).errno ?? 0)?.[1] ?? String(error);
   return message.charAt(0).toUpperCase() + message.slice(1);
 }`,
+  json: `/** json_encode() of a string: "/" and non-ASCII escaped as PHP does; false for bytes that are not UTF-8. */
+function jsonEncode(text: string): string | false {
+  try {
+    const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(text, 'latin1'));
+    return JSON.stringify(decoded).replace(/[/\\u0080-\\uffff]/g, (c) => (c === '/' ? '\\\\/' : \`\\\\u\${c.charCodeAt(0).toString(16).padStart(4, '0')}\`));
+  } catch {
+    return false;
+  }
+}`,
   trim: `/** trim()/ltrim()/rtrim() with PHP's default characters. */
 function trim(text: string, characters = ' \\t\\n\\r\\0\\x0B', ends: 'both' | 'left' | 'right' = 'both'): string {
   let [start, end] = [0, text.length];

@@ -5,14 +5,16 @@
 import { calledFunctionName, type PhpNode } from '../../core/ast';
 import { parsePhp } from '../../core/parse';
 import { commentLines, stringNodeBytes } from '../literals';
-import { CannotCarry, expression, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
+import { CannotCarry, expression, tsName, variableOf, type Code, type Context, type SocketCollection, type SocketKind, type Type } from './expressions';
 import { helperSource } from './helpers';
+import { clientTurnsUsedAfter, prepareSelectLoops, selectLoop, selectServer, selectStatement } from './select';
 import { StatementWriter, tsType, walk } from './statements';
 
 export type IdiomaticResult = { code: string; module: 'node:net' | 'node:dgram'; shape: string; helperLines: number } | { reason: string; line?: number };
 
 const SHAPES = {
   server: 'a TCP server with an accept loop',
+  select: 'a socket_select() loop over a listening socket and its clients',
   udpServer: 'a UDP server looping on socket_recvfrom()',
   client: 'a socket client',
 } as const;
@@ -100,6 +102,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     helpers: new Set(),
     functions: new Map(),
     socketCall: () => undefined,
+    program,
   };
   // A function is async when it waits on a socket, or calls one that does.
   const waits = (node: PhpNode) => {
@@ -118,6 +121,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
       if (!info.async && waits(fn.body)) (info.async = true), (changed = true);
     }
   }
+  prepareSelectLoops(program, t);
   const w = new StatementWriter(text, t);
   for (const [name, count] of assignmentCounts(program)) if (count === 1) w.assignedOnce.add(name);
   installSockets(w, t);
@@ -133,7 +137,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
   w.emit(`async function ${mainName}(): Promise<void> {`);
   w.indented(() => w.block(main, 0, text.length));
   w.emit('}');
-  const shape = w.shapes.server ? 'server' : w.shapes.udpServer ? 'udpServer' : 'client';
+  const shape = w.shapes.select ? 'select' : w.shapes.server ? 'server' : w.shapes.udpServer ? 'udpServer' : 'client';
   const module = [...sockets.values()].some((kind) => kind !== 'udp') ? 'node:net' : 'node:dgram';
   const helpers = helperSource(t.helpers);
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -141,7 +145,9 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     `// Ported from ${commentLines(base).join(' ')} by php-socket-lint: idiomatic ${module} (${SHAPES[shape]}).`,
     ...(shape === 'server'
       ? ['// Node serves clients concurrently where the PHP accept loop queued them, one at a time:', '// each connection gets its own handler; the variables shared between clients stay shared.']
-      : []),
+      : shape === 'select'
+        ? ['// Each client has its own connection handler, its turns a loop around its read; the clients are a', `// ${t.collections?.size ? [...t.collections].map(([name, kind]) => `${kind === 'socket-map' ? 'Map' : 'Set'} (${name})`).join(', ') : 'collection'} shared by the handlers, as the PHP's array was shared by its loop.`]
+        : []),
     "// Strings are PHP's bytes (one char per byte, written as latin1). Faithful emulation: `php-socket-lint port --faithful`.",
   ];
   const imports = [
@@ -165,6 +171,12 @@ function functionSource(w: StatementWriter, t: Context, fn: PhpNode): void {
     if (param.byref || param.variadic || param.value) throw new CannotCarry('by-reference, variadic or optional parameters', param);
     names.push(name);
     const typeName = String(param.type?.name ?? '').toLowerCase();
+    const collection = typeName === 'array' ? collectionPassedAs(t, fn, names.length - 1) : undefined;
+    if (collection) {
+      t.types.set(name, collection);
+      params.push(`${tsName(name)}: ${tsType(collection)}`);
+      continue;
+    }
     if (!param.type && usedAsSocket(fn, name)) {
       t.sockets.set(name, 'connection');
       params.push(`${tsName(name)}: net.Socket`);
@@ -182,6 +194,16 @@ function functionSource(w: StatementWriter, t: Context, fn: PhpNode): void {
   for (const name of names) t.types.delete(name);
   t.sockets.clear();
   for (const [name, kind] of outerSockets) t.sockets.set(name, kind);
+}
+
+/** An `array` parameter that every call passes the select loop's clients to. */
+function collectionPassedAs(t: Context, fn: PhpNode, index: number): SocketCollection | undefined {
+  const passed = new Set<SocketCollection | undefined>();
+  walk(t.program!, (node) => {
+    if (node.kind === 'call' && calledFunctionName(node)?.toLowerCase() === String(fn.name.name).toLowerCase()) passed.add(t.collections?.get(variableOf(node.arguments?.[index]) ?? ''));
+  });
+  const [only] = passed;
+  return passed.size === 1 ? only : undefined;
 }
 
 function usedAsSocket(fn: PhpNode, name: string): boolean {
@@ -255,6 +277,7 @@ function installSockets(w: StatementWriter, t: Context): void {
       }
       case 'socket_close':
       case 'socket_shutdown':
+        if (name === 'socket_close') w.closed.add(socketName!);
         if (kind === 'listener') return { code: `${s}.close()`, type: 'void', prec: 20 };
         // socket_close() closes the descriptor (after what was written has gone out); shutdown only ends the writing side.
         return { code: kind === 'udp' ? `${s}.close()` : name === 'socket_close' ? `${s}.end(() => ${s}.destroy())` : `${s}.end()`, type: 'void', prec: 20 };
@@ -354,6 +377,22 @@ function installSockets(w: StatementWriter, t: Context): void {
       return;
     }
     if (node.kind === 'while' && acceptLoop(node, t.sockets)) return serverLoop(w, t, node, siblings, index, local);
+    const select = node.kind === 'while' ? selectLoop(node) : undefined;
+    if (select && typeof select !== 'string') {
+      const leaked = clientTurnsUsedAfter(node, siblings, index, local, t);
+      if (leaked) throw new CannotCarry(`$${leaked}, a variable of a client's turn, is used outside the select loop`, node);
+      const rest = afterLoop(w, siblings, index, '');
+      for (const statement of rest) skipped.delete(statement);
+      try {
+        return selectServer(w, t, node, select, rest);
+      } finally {
+        for (const statement of rest) skipped.add(statement);
+      }
+    }
+    if (selectStatement(w, node)) return;
+    if (node.kind === 'expressionstatement' && node.expression.kind === 'assign' && t.perClient?.has(variableOf(node.expression.left) ?? '') && node.expression.right.kind === 'array') {
+      return w.emit(`// $${variableOf(node.expression.left)}: one per client, a variable of its connection handler`);
+    }
     if (node.kind === 'while' && datagramLoop(node, t.sockets)) return datagramServer(w, t, node, siblings, index, local);
     if (skipped.has(node)) return;
     return originalStatement(node, local, siblings, index);

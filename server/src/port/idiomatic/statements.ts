@@ -6,20 +6,25 @@
 // used yet). What this cannot carry throws CannotCarry.
 import { calledFunctionName, type PhpNode } from '../../core/ast';
 import { stringNodeBytes } from '../literals';
-import { call, CannotCarry, expression, format, joinStrings, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
+import { call, CannotCarry, concatParts, expression, format, isCollection, joinStrings, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
 
 /** A construct `break`/`continue` can target; `exit` is the code that leaves a handler loop. */
-interface Breakable {
+export interface Breakable {
   kind: 'loop' | 'switch' | 'handler';
   label?: string;
   labelUsed?: boolean;
   /** For a handler: what `break` and `continue` to it become. */
   onBreak?: string[];
   onContinue?: string[];
+  /** A client's turns in a select loop (a real loop): its socket; once it is closed, both leave the handler. */
+  turnsOf?: string;
+  /** Why a jump to this construct cannot be carried. */
+  refuse?: string;
 }
 
 export interface Shapes {
   server?: boolean;
+  select?: boolean;
   udpServer?: boolean;
   client?: boolean;
 }
@@ -32,6 +37,8 @@ export class StatementWriter {
   /** Variables declared in the enclosing TypeScript scopes. */
   private declared: Set<string>[] = [new Set()];
   shapes: Shapes = {};
+  /** Sockets closed earlier on the path being written (for the select loop's per-client turns). */
+  closed = new Set<string>();
   imports = new Set<'net' | 'dgram' | 'once'>();
 
   constructor(
@@ -91,6 +98,7 @@ export class StatementWriter {
     });
     this.declared.push(local);
     const narrowed = new Map<string, Type>();
+    const closedBefore = new Set(this.closed);
     try {
       let previous = from;
       statements.forEach((statement, index) => {
@@ -115,6 +123,7 @@ export class StatementWriter {
     } finally {
       for (const [name, type] of narrowed) this.t.types.set(name, type);
       this.declared.pop();
+      this.closed = closedBefore;
     }
   }
 
@@ -140,6 +149,7 @@ export class StatementWriter {
         }
       }
       if ((node.kind === 'post' || node.kind === 'pre') && variableOf(node.what) === name) found = 'int';
+      if (node.kind === 'assign' && variableOf(node.left) === name && node.right.kind === 'call' && calledFunctionName(node.right) === 'strpos') found = 'int';
     });
     if (!found) throw new CannotCarry(`$${name}, whose type the port cannot tell`, statement);
     return found;
@@ -164,6 +174,10 @@ export class StatementWriter {
         return this.ifStatement(node, local, siblings, index);
       case 'while':
         return this.whileStatement(node, local, siblings, index);
+      case 'foreach':
+        return this.foreachStatement(node);
+      case 'unset':
+        return this.unset(node);
       case 'switch':
         return this.switchStatement(node);
       case 'break':
@@ -185,7 +199,9 @@ export class StatementWriter {
   }
 
   echoText(expressions: PhpNode[]): Code {
-    return joinStrings(expressions.map((e) => (e.kind === 'string' ? stringNodeBytes(e) : e.kind === 'name' && String(e.name).toUpperCase() === 'PHP_EOL' ? '\n' : { code: this.valueOf(e), node: e })));
+    const parts: Parameters<typeof joinStrings>[0] = [];
+    for (const e of expressions) concatParts(this.t, e, parts);
+    return joinStrings(parts);
   }
 
   private exit(node: PhpNode): void {
@@ -255,9 +271,57 @@ export class StatementWriter {
 
   private whileStatement(node: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
     if (this.serverLoop(node, siblings, index)) return;
+    // `while (($n = strpos(…)) !== false)`: $n is declared before the loop.
+    walk(node.test, (inner) => {
+      const name = inner.kind === 'assign' ? variableOf(inner.left) : undefined;
+      if (!name || this.isDeclared(name)) return;
+      const type = this.firstAssignedType(name, node.test);
+      local.add(name);
+      this.emit(`let ${tsName(name)}: ${tsType(type)};`);
+    });
     this.loop(() => `while (${this.test(node.test)}) {`, node.body);
-    void local;
   }
+
+  /** `foreach ($clients as $id => $client)` over a select loop's clients (a Map or a Set). */
+  private foreachStatement(node: PhpNode): void {
+    const source = this.valueOf(node.source);
+    const value = variableOf(node.value);
+    const key = node.key ? variableOf(node.key) : undefined;
+    if (!isCollection(source.type) || !value || (node.key && !key) || node.value.byref) throw new CannotCarry('foreach over something other than the clients of a select loop', node);
+    if (key && source.type === 'socket-set') throw new CannotCarry('the keys of a list of clients', node);
+    const wasSocket = this.t.sockets.get(value);
+    const wasKey = key ? this.t.types.get(key) : undefined;
+    this.t.sockets.set(value, 'connection');
+    if (key) this.t.types.set(key, 'int');
+    const binding = key ? `[${tsName(key)}, ${tsName(value)}]` : tsName(value);
+    this.scoped([value, ...(key ? [key] : [])], () => this.loop(() => `for (const ${binding} of ${source.code}${source.type === 'socket-map' && !key ? '.values()' : ''}) {`, node.body));
+    if (wasSocket) this.t.sockets.set(value, wasSocket);
+    else this.t.sockets.delete(value);
+    if (key && wasKey) this.t.types.set(key, wasKey);
+  }
+
+  /** unset() of a client: `unset($clients[$id])` / `unset($clients[array_search($client, $clients, true)])`. */
+  private unset(node: PhpNode): void {
+    for (const target of (node.variables ?? []) as PhpNode[]) {
+      if (this.t.perClient?.has(variableOf(target) ?? '')) continue; // its handler's variable goes with it
+      const code = this.unsetTarget?.(target) ?? this.removedClient(target);
+      if (code) this.emit(code);
+    }
+  }
+
+  private removedClient(target: PhpNode): string {
+    const collection = target.kind === 'offsetlookup' ? this.valueOf(target.what) : undefined;
+    if (!collection || !isCollection(collection.type) || !target.offset) throw new CannotCarry('unset() of something other than a client', target);
+    const offset = target.offset;
+    if (collection.type === 'socket-map') return `${collection.code}.delete(${this.valueOf(offset).code});`;
+    const searched = offset.kind === 'call' && calledFunctionName(offset) === 'array_search' ? (offset.arguments as PhpNode[]) : undefined;
+    const strict = searched?.[2]?.kind === 'boolean' && searched[2].value;
+    if (!searched || !strict || variableOf(searched[1]) !== variableOf(target.what)) throw new CannotCarry('unset() of a list item other than array_search($client, $list, true)', target);
+    return `${collection.code}.delete(${this.valueOf(searched[0]!).code});`;
+  }
+
+  /** Set by the select loop: how its read set's unset()s are written (none: '' drops them). */
+  unsetTarget?: (target: PhpNode) => string | undefined;
 
   private switchStatement(node: PhpNode): void {
     const subject = this.valueOf(node.test);
@@ -289,6 +353,13 @@ export class StatementWriter {
     const target = stack[stack.length - level] ?? stack[0];
     if (!target) throw new CannotCarry(`${node.kind} outside a loop`, node);
     const isContinue = node.kind === 'continue' && target.kind !== 'switch';
+    if (target.refuse) throw new CannotCarry(target.refuse, node);
+    if (target.turnsOf) {
+      if (this.closed.has(target.turnsOf)) return this.emit('return;');
+      if (node.kind === 'break') for (const line of target.onBreak ?? []) this.emit(line);
+      const inner = stack.slice(stack.indexOf(target) + 1);
+      return this.emit(`continue${inner.some((b) => b.kind === 'loop') ? ` ${this.labelFor(target)}` : ''};`);
+    }
     if (target.kind === 'handler') {
       for (const line of (isContinue ? target.onContinue : target.onBreak) ?? []) this.emit(line);
       return;
@@ -327,7 +398,14 @@ export class StatementWriter {
   }
 
   private assignment(e: PhpNode, local: Set<string>): void {
+    if (e.left.kind === 'offsetlookup' && e.operator === '=') return this.addClient(e);
     const name = variableOf(e.left);
+    const collection = name ? this.t.collections?.get(name) : undefined;
+    if (collection && e.right.kind === 'array' && (e.right.items ?? []).length === 0 && !this.isDeclared(name!)) {
+      local.add(name!);
+      this.t.types.set(name!, collection);
+      return this.emit(`const ${tsName(name!)} = ${collection === 'socket-map' ? 'new Map<number, net.Socket>()' : 'new Set<net.Socket>()'};`);
+    }
     if (!name) throw new CannotCarry('an assignment to something other than a variable', e);
     let value: Code | undefined;
     if (e.right.kind === 'call' && calledFunctionName(e.right)?.startsWith('socket_')) {
@@ -352,6 +430,19 @@ export class StatementWriter {
     if (e.operator === '.=' && known === 'string') return this.emit(`${ts} += ${value.type === 'string' ? value.code : joinStrings([{ code: value, node: e.right }]).code};`);
     if (['+=', '-=', '*='].includes(e.operator) && known === 'int' && value.type === 'int') return this.emit(`${ts} ${e.operator} ${value.code};`);
     throw new CannotCarry(`the assignment ${e.operator} on a ${known ?? 'unknown'} value`, e);
+  }
+
+  /** `$clients[$id] = $client` (a Map) / `$clients[] = $client` (a Set). */
+  private addClient(e: PhpNode): void {
+    const collection = this.valueOf(e.left.what);
+    const client = this.valueOf(e.right);
+    if (!isCollection(collection.type) || client.type !== 'socket') throw new CannotCarry('arrays other than the clients of a select loop', e);
+    if (collection.type === 'socket-set' && e.left.offset) throw new CannotCarry('a list of clients with keys', e);
+    if (collection.type === 'socket-map' && !e.left.offset) throw new CannotCarry('clients appended to an array keyed by id', e);
+    if (collection.type === 'socket-set') return this.emit(`${collection.code}.add(${client.code});`);
+    const key = this.valueOf(e.left.offset);
+    if (key.type !== 'int') throw new CannotCarry(`clients keyed by a ${key.type} value`, e);
+    this.emit(`${collection.code}.set(${key.code}, ${client.code});`);
   }
 
   /** Variables assigned exactly once in the program (they become `const`). */
@@ -395,7 +486,7 @@ function compatible(declared: Type, assigned: Type): boolean {
 }
 
 export function tsType(type: Type): string {
-  const map: Record<string, string> = { string: 'string', int: 'number', float: 'number', bool: 'boolean', null: 'null', 'string|false': 'string | false', 'string|null': 'string | null', 'int|false': 'number | false', 'string?': 'string | undefined', void: 'void' };
+  const map: Record<string, string> = { 'socket-map': 'Map<number, net.Socket>', 'socket-set': 'Set<net.Socket>', string: 'string', int: 'number', float: 'number', bool: 'boolean', null: 'null', 'string|false': 'string | false', 'string|null': 'string | null', 'int|false': 'number | false', 'string?': 'string | undefined', void: 'void' };
   const ts = map[type];
   if (!ts) throw new CannotCarry(`a ${type} value`);
   return ts;
@@ -434,13 +525,17 @@ export function walk(node: PhpNode, visit: (node: PhpNode) => void): void {
   }
 }
 
+/** The variables a statement uses, except those a foreach in it binds (the for-of declares them). */
 export function variablesIn(node: PhpNode): Set<string> {
   const names = new Set<string>();
+  const bound = new Set<string>();
   walk(node, (inner) => {
     if (inner.kind === 'function' || inner.kind === 'closure') return;
+    if (inner.kind === 'foreach') [variableOf(inner.key), variableOf(inner.value)].forEach((name) => name && bound.add(name));
     const name = variableOf(inner);
     if (name && name !== 'argv' && name !== 'this') names.add(name);
   });
+  for (const name of bound) names.delete(name);
   return names;
 }
 
