@@ -37,6 +37,14 @@ export interface ClientOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** The server's bin to spawn (default: this repository's), e.g. one installed from the tarball. */
   serverBin?: string;
+  /** `clientInfo` of the initialize request. */
+  clientInfo?: { name: string; version?: string };
+}
+
+/** One `window/logMessage`: what an editor's output channel shows (type 1 error … 4 log). */
+export interface LogMessage {
+  type: number;
+  message: string;
 }
 
 export interface ProgressEvent {
@@ -53,6 +61,8 @@ export class LspClient {
   /** Edits the server asked the client to apply (`workspace/applyEdit`); all are accepted. */
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly messages: string[] = [];
+  /** `window/logMessage` only, with its type. */
+  readonly logs: LogMessage[] = [];
   readonly stderr: string[] = [];
   refreshRequests = 0;
   settings: (scopeUri: string | undefined) => unknown;
@@ -76,8 +86,10 @@ export class LspClient {
       this.progress.push(params);
       changed();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => {
+    connection.onNotification('window/logMessage', (params: LogMessage) => {
       this.messages.push(params.message);
+      this.logs.push({ type: params.type, message: params.message });
+      changed();
     });
     connection.onNotification('window/showMessage', (params: { message: string }) => {
       this.messages.push(params.message);
@@ -142,6 +154,7 @@ export class LspClient {
     };
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
+      ...(options.clientInfo ? { clientInfo: options.clientInfo } : {}),
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities,

@@ -2,7 +2,7 @@
 // `--node-ipc` (the VS Code client). vscode-languageserver picks the transport from argv.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
-import { startServer } from './server';
+import { describeError, startServer } from './server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
 const args = process.argv.slice(2);
@@ -17,5 +17,9 @@ if (args.includes('--version') || args.includes('-v')) {
   );
   if (out === process.stderr) process.exitCode = 2;
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  // A bug outside any request still reaches the output channel, stack and all; the server goes on.
+  process.on('uncaughtException', (error) => connection.console.error(`Internal error: ${describeError(error)}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`Internal error (unhandled rejection): ${describeError(reason)}`));
+  startServer(connection);
 }

@@ -60,9 +60,7 @@ export function startServer(connection: Connection): void {
   };
   let folders: WorkspaceFolder[] = [];
   const settings = new SettingsStore(connection, () => client.configuration);
-  const validator = new Validator(documents, settings, (error) =>
-    connection.console.error(`php-socket-lint crashed while linting: ${error instanceof Error ? error.stack : String(error)}`),
-  );
+  const validator = new Validator(documents, settings, (error) => connection.console.error(`php-socket-lint crashed while linting: ${describeError(error)}`));
   /** Diagnostics published by the workspace command for files that were closed then. */
   const publishedClosed = new Map<string, string>();
   const queued = new Map<string, Trigger>();
@@ -70,6 +68,9 @@ export function startServer(connection: Connection): void {
   const parsed = new Map<string, { version: number; file: ParsedFile }>();
 
   connection.onInitialize((params): InitializeResult => {
+    // The first line of the output channel (window/logMessage: every LSP client can show it).
+    const by = params.clientInfo ? ` for ${params.clientInfo.name}${params.clientInfo.version ? ` ${params.clientInfo.version}` : ''}` : '';
+    connection.console.info(`${SERVER_NAME} server ${SERVER_VERSION} started${by} (Node ${process.version}, pid ${process.pid})`);
     const capabilities = params.capabilities;
     client = {
       configuration: capabilities.workspace?.configuration === true,
@@ -131,7 +132,7 @@ export function startServer(connection: Connection): void {
     setImmediate(() => {
       const why = queued.get(uri);
       queued.delete(uri);
-      if (why !== undefined) void validateAndReport(uri, why).catch((error) => connection.console.error(`Validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+      if (why !== undefined) void validateAndReport(uri, why).catch((error) => connection.console.error(`Validating ${uri} failed: ${describeError(error)}`));
     });
   }
 
@@ -210,7 +211,7 @@ export function startServer(connection: Connection): void {
 
   // ── Validation: pull ───────────────────────────────────────────────────────────────────
 
-  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  connection.languages.diagnostics.on(logFailures(connection, 'textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
     if (!documents.get(uri)) return { kind: 'full', items: [] };
     const run = (await settings.forDocument(uri)).run;
@@ -224,20 +225,20 @@ export function startServer(connection: Connection): void {
     const resultId = String(validation.serial);
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: [...validation.diagnostics] };
-  });
+  }));
 
   // ── Code actions, hover, commands ──────────────────────────────────────────────────────
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(logFailures(connection, 'textDocument/codeAction', async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const validation = await validator.validate(document);
     // Answer only for the version that was asked about; a client that moved on asks again.
     if (!validation || !validator.isCurrent(document, validation.version)) return [];
     return codeActionsFor(document, validation, params, { documentChanges: client.documentChanges });
-  });
+  }));
 
-  connection.onHover(async (params) => {
+  connection.onHover(logFailures(connection, 'textDocument/hover', async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const text = document.getText();
@@ -253,9 +254,9 @@ export function startServer(connection: Connection): void {
     const hover = hoverAt(cached.file, offset, kindAt);
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toLspRange(document, hover.range) };
-  });
+  }));
 
-  connection.onExecuteCommand(async (params, token) => {
+  connection.onExecuteCommand(logFailures(connection, 'workspace/executeCommand', async (params, token) => {
     if (params.command === Commands.lintWorkspace) {
       return lintWorkspace(
         {
@@ -283,8 +284,31 @@ export function startServer(connection: Connection): void {
       return null;
     }
     throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${params.command}`);
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Describes an error for the output channel: internal errors with their stack. */
+export function describeError(error: unknown): string {
+  if (error instanceof ResponseError) return error.message;
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}
+
+/**
+ * A request handler whose failures are said in the output channel too, not only in the error
+ * response (which some clients drop). A cancellation is routine and goes unsaid.
+ */
+function logFailures<P, T, R>(connection: Connection, method: string, handler: (params: P, token: T) => Promise<R>): (params: P, token: T) => Promise<R> {
+  return async (params, token) => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      if (!(error instanceof ResponseError && error.code === LSPErrorCodes.ServerCancelled)) {
+        connection.console.error(`${method} failed: ${describeError(error)}`);
+      }
+      throw error;
+    }
+  };
 }
