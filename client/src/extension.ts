@@ -2,8 +2,8 @@
 // The VS Code client: starts the bundled language server (dist/server.js) over IPC and shows
 // its state. Everything else — diagnostics, fixes, hover, the workspace command — is the server's.
 import * as path from 'node:path';
-import { commands, StatusBarAlignment, window, type ExtensionContext, type StatusBarItem } from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -30,6 +30,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   status.show();
   context.subscriptions.push(output, status, commands.registerCommand(Commands.showOutput, () => output.show(true)));
   context.subscriptions.push(commands.registerCommand(Commands.portFile, portActiveFile));
+  context.subscriptions.push(commands.registerCommand(Commands.restartServer, () => restartServer(output)));
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -42,6 +43,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'php' },
     ],
     outputChannel: output,
+    middleware: { workspace: { configuration: withExplicitValuesOnly } },
   };
   // The id makes `phpSocketLint.trace.server` the trace setting. The server's commands
   // (phpSocketLint.lintWorkspace) are registered by the client once the server announces them.
@@ -55,6 +57,42 @@ export async function activate(context: ExtensionContext): Promise<void> {
     showState(status, State.StartFailed);
   }
 }
+
+/** The palette's "Restart Server": a new server process, which logs its start line again. */
+async function restartServer(output: { info(message: string): void; error(message: string): void }): Promise<void> {
+  if (!client) return;
+  output.info('Restarting the php-socket-lint server (PHP Socket Lint: Restart Server).');
+  try {
+    await client.restart();
+  } catch (error) {
+    output.error(`The php-socket-lint server did not restart: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Settings whose value `.phpsocketlintrc.json` may give too. VS Code answers every setting with
+ * its contributed default (4096, "8.0") when nobody set it, and the server lets an editor
+ * value beat the file's: these are sent only when a user or workspace setting names them
+ * (null otherwise), so the file still decides unless the user chose in the editor.
+ */
+const FILE_OVERRIDABLE = ['somaxconn', 'phpVersion'] as const;
+
+const withExplicitValuesOnly: NonNullable<Middleware['workspace']>['configuration'] = async (params, token, next) => {
+  const answers = await next(params, token);
+  if (!Array.isArray(answers)) return answers;
+  return answers.map((answer: unknown, index) => {
+    const item = params.items[index];
+    if (item?.section !== SETTINGS_SECTION || typeof answer !== 'object' || answer === null) return answer;
+    const scoped = workspace.getConfiguration(SETTINGS_SECTION, item.scopeUri ? Uri.parse(item.scopeUri) : undefined);
+    const sent: Record<string, unknown> = { ...(answer as Record<string, unknown>) };
+    for (const key of FILE_OVERRIDABLE) {
+      const where = scoped.inspect(key);
+      const chosen = [where?.globalValue, where?.workspaceValue, where?.workspaceFolderValue, where?.globalLanguageValue, where?.workspaceLanguageValue, where?.workspaceFolderLanguageValue];
+      if (chosen.every((value) => value === undefined)) sent[key] = null;
+    }
+    return sent;
+  });
+};
 
 /** The palette's "Port File to TypeScript": the server's port command on the active PHP file. */
 async function portActiveFile(): Promise<void> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../server/src/core/rules/index';
+import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN } from '../../server/src/core/types';
 import { ROOT } from './lsp-client';
 
 interface ZipEntry {
@@ -140,12 +141,24 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     expect(Object.keys(properties).sort()).toEqual(
       ['phpSocketLint.enable', 'phpSocketLint.phpVersion', 'phpSocketLint.rules', 'phpSocketLint.run', 'phpSocketLint.somaxconn', 'phpSocketLint.trace.server'].sort(),
     );
-    for (const property of Object.values(properties) as { default?: unknown; description?: string; markdownDescription?: string }[]) {
-      expect(property).toHaveProperty('default');
+    for (const [name, property] of Object.entries(properties) as [string, { type: unknown; default?: unknown; description?: string; markdownDescription?: string }][]) {
+      expect(property, name).toHaveProperty('default');
+      // The Settings UI can edit only a setting with a real default of its own type.
+      expect(property.default, name).not.toBeNull();
+      expect(property.type, name).not.toContain('null');
       expect(property.description ?? property.markdownDescription).toBeTruthy();
     }
+    expect(properties['phpSocketLint.somaxconn']).toMatchObject({ type: 'integer', default: 4096 });
+    expect(properties['phpSocketLint.phpVersion']).toMatchObject({ type: 'string', default: '8.0' });
+    // The same defaults as the CLI's and the core's.
+    expect([properties['phpSocketLint.somaxconn'].default, properties['phpSocketLint.phpVersion'].default]).toEqual([DEFAULT_SOMAXCONN, DEFAULT_PHP_VERSION]);
     // Every rule can be set from the editor, and only real rules.
     expect(Object.keys(properties['phpSocketLint.rules'].properties).sort()).toEqual([...RULE_IDS].sort());
-    expect(manifest.contributes.commands.map((c: { command: string }) => c.command).sort()).toEqual(['phpSocketLint.lintWorkspace', 'phpSocketLint.portFile', 'phpSocketLint.showOutput']);
+    expect(manifest.contributes.commands.map((c: { command: string }) => c.command).sort()).toEqual(['phpSocketLint.lintWorkspace', 'phpSocketLint.portFile', 'phpSocketLint.restartServer', 'phpSocketLint.showOutput']);
+    expect(manifest.contributes.commands.find((c: { command: string }) => c.command === 'phpSocketLint.restartServer')).toEqual({
+      command: 'phpSocketLint.restartServer',
+      title: 'Restart Server',
+      category: 'PHP Socket Lint',
+    });
   });
 });

@@ -4,7 +4,9 @@
 //
 // Precedence: the editor's `rules` override the file's for the rules they name; `somaxconn`
 // and `phpVersion` override the file's when set (not null); everything else comes from the
-// file, then from the core's defaults.
+// file, then from the core's defaults (4096, "8.0"). The Settings UI shows those defaults, but
+// the VS Code client sends null for the two unless a user or workspace setting names them
+// (client/src/extension.ts), so a default shown there never hides the file's value.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

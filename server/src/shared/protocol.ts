@@ -14,6 +14,8 @@ export const Commands = {
   lintWorkspace: 'phpSocketLint.lintWorkspace',
   /** Client command: reveal the output channel. */
   showOutput: 'phpSocketLint.showOutput',
+  /** Client command (palette): stop the server and start a new one. */
+  restartServer: 'phpSocketLint.restartServer',
   /** Server command used by the "Show documentation" code action: asks the client to open a URL. */
   showDocumentation: 'phpSocketLint.showDocumentation',
   /** Server command used by the "Port file to TypeScript" action: creates `<name>.ts` beside the file. */
@@ -37,9 +39,13 @@ export interface Settings {
   enable: boolean;
   /** Rule id → level; overrides `.phpsocketlintrc.json` for the rules it names. */
   rules: Record<string, RuleLevel>;
-  /** net.core.somaxconn for the backlog rule; null: from `.phpsocketlintrc.json` or the default. */
+  /**
+   * net.core.somaxconn for the backlog rule; null: not set in the editor, so from
+   * `.phpsocketlintrc.json` or the default 4096 (the VS Code client sends null unless a user
+   * or workspace setting names it, though the Settings UI shows 4096).
+   */
   somaxconn: number | null;
-  /** Target PHP version such as "8.0"; null: from `.phpsocketlintrc.json` or the default. */
+  /** Target PHP version such as "8.0"; null as for somaxconn (the default is "8.0"). */
   phpVersion: string | null;
   /** Lint while typing, or only when a document is opened or saved. */
   run: RunMode;
