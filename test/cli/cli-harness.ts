@@ -74,6 +74,9 @@ export interface JsonMessage {
   endLine?: number;
   endColumn?: number;
   fatal?: boolean;
+  /** ESLint's shape: UTF-16 offsets into the file and the replacement. */
+  fix?: { range: [number, number]; text: string };
+  suggestions?: { desc: string; messageId?: string; fix: { range: [number, number]; text: string } }[];
 }
 
 export interface JsonResult {

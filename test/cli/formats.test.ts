@@ -32,11 +32,36 @@ describe('json', () => {
     ]);
     const tcp = resultFor(results, 'tcp.php');
     expect(tcp.warningCount).toBe(tcp.messages.length);
-    expect(tcp.fixableWarningCount).toBeGreaterThan(0);
+    // Its edits all change what runs: suggestions, none of them a fix.
+    expect(tcp.fixableWarningCount).toBe(0);
+    expect(tcp.messages.filter((message) => message.fix)).toEqual([]);
     const broken = resultFor(results, 'broken.php');
     expect(broken.fatalErrorCount).toBeGreaterThan(0);
     expect(broken.messages[0]).toMatchObject({ ruleId: null, fatal: true, severity: 2, line: 4, message: expect.stringContaining('Parsing error') });
     expect(resultFor(results, 'clean.php')).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+  });
+});
+
+describe('json fixes and suggestions', () => {
+  it("carry ESLint's shape: offsets into the file and the text that replaces them", async () => {
+    const php7 = fixture('php7-checks.php');
+    const cwd = makeTree({ 'php7.php': php7 });
+    const [result] = parseJsonReport(await runCli(['-f', 'json', 'php7.php'], { cwd }));
+    const applied = (edit: { range: [number, number]; text: string }) => php7.slice(0, edit.range[0]) + edit.text + php7.slice(edit.range[1]);
+    const [isResource, unchecked, lessThanZero] = result!.messages;
+    expect(isResource).toMatchObject({ ruleId: 'socket-is-resource', fix: { range: [160, 180], text: '$server instanceof \\Socket' } });
+    expect(applied(isResource!.fix!)).toBe(php7.replace('is_resource($server)', '$server instanceof \\Socket'));
+    expect(isResource!.suggestions).toBeUndefined();
+    expect(lessThanZero).toMatchObject({ ruleId: 'impossible-false-check', fix: { text: 'socket_write($client, "hello\\n") === false' } });
+    expect(unchecked!.fix).toBeUndefined();
+    expect(unchecked!.suggestions).toEqual([{ desc: 'Throw when socket_bind() fails', fix: { range: [199, 239], text: expect.any(String) } }]);
+    expect(applied(unchecked!.suggestions![0]!.fix)).toBe(
+      php7.replace(
+        "socket_bind($server, '127.0.0.1', 7000);",
+        "if (socket_bind($server, '127.0.0.1', 7000) === false) {\n    throw new \\RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($server)));\n}",
+      ),
+    );
+    expect(result).toMatchObject({ warningCount: 3, fixableWarningCount: 2 });
   });
 });
 
@@ -150,6 +175,9 @@ describe('stylish', () => {
     expect(lines[1]).toBe(join(cwd, 'src/tcp.php'));
     expect(run.stdout).toMatch(/\n {2}10:6 {2}error {2}socket_listen\(\) on a SOCK_DGRAM socket .* {2}listen-on-datagram\n/);
     expect(run.stdout).toMatch(/\n\u2716 \d+ problems \(1 error, \d+ warnings\)\n/);
-    expect(run.stdout).toMatch(/ {2}0 errors and \d+ warnings? potentially fixable with the `--fix` option\.\n$/);
+    // Their edits are suggestions: nothing here is fixable with --fix.
+    expect(run.stdout).not.toMatch(/potentially fixable/);
+    const fixable = await runCli(['php7.php'], { cwd: makeTree({ 'php7.php': fixture('php7-checks.php') }) });
+    expect(fixable.stdout).toMatch(/ {2}0 errors and 2 warnings potentially fixable with the `--fix` option\.\n$/);
   });
 });

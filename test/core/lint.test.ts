@@ -23,8 +23,8 @@ describe('lintText', () => {
     expect(fatal.length).toBeGreaterThan(0);
     expect(fatal[0]!.message).toMatch(/^Parsing error: syntax error/);
     expect(findings.some((f) => f.ruleId === 'listen-on-datagram' && at(text, f.range[0]) === '3:1')).toBe(true);
-    // Fixes on a file that does not parse could land anywhere: none are offered.
-    expect(findings.every((f) => f.fixes.length === 0)).toBe(true);
+    // Edits on a file that does not parse could land anywhere: no fix or suggestion is offered.
+    expect(findings.every((f) => f.fix === undefined && f.suggestions.length === 0)).toBe(true);
   });
 
   it('counts columns in UTF-16 units after multi-byte text, and lines after CRLF', () => {
@@ -67,12 +67,17 @@ describe('lintText', () => {
 });
 
 describe('fixText', () => {
-  it('lets the more serious finding win where fixes overlap, and reaches a fixed point', async () => {
-    const text = '<?php\n$s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\nsocket_listen($s);\necho "ready";\n';
-    const fixed = fixText(text, { rules: { 'listen-before-bind': 'off' } });
-    // listen-on-datagram's removal beats unchecked-false-return's wrapping of the same statement.
-    expect(fixed.output).not.toContain('socket_listen');
-    expect(fixed.output).toContain("throw new \\RuntimeException('socket_create() failed: '");
+  it('applies fixes to a fixed point and never a suggestion', async () => {
+    const text = '<?php\n$s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\nsocket_listen($s);\nif (is_resource($s)) echo "ready";\n';
+    const options = { rules: { 'listen-before-bind': 'off' as const } };
+    const before = lintText(text, options).findings;
+    expect(before.filter((f) => f.suggestions.length > 0).map((f) => f.ruleId).sort()).toEqual(['listen-on-datagram', 'unchecked-false-return']);
+    const fixed = fixText(text, options);
+    // The removal of the listen that cannot work and the instanceof test: both keep behaviour.
+    expect(fixed.output).toBe('<?php\n$s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\nif ($s instanceof \\Socket) echo "ready";\n');
+    expect(fixed.fixCount).toBe(2);
+    // No throw was inserted after socket_create(): the instanceof test now checks it.
+    expect(fixed.result.findings).toEqual([]);
     expect(await phpSyntaxError(fixed.output)).toBeNull();
     expect(fixText(fixed.output, { rules: { 'listen-before-bind': 'off' } }).output).toBe(fixed.output);
   });

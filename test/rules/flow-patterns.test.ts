@@ -2,6 +2,9 @@
 // case is a pattern that the "read once = checked" model got wrong.
 import { runRuleTests } from '../support/rule-tester';
 
+const THROW = (fn: string) => `Throw when ${fn}() fails`;
+const CHECK = (variable: string, fn: string) => `Check ${variable} for false after ${fn}()`;
+
 const L = '<?php $s = socket_create_listen(8080) or die();\n';
 const C = '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0) or die();\n';
 /** The code after --fix: the check the fix inserts after line `line` (1-based). */
@@ -33,51 +36,43 @@ runRuleTests('unchecked-false-return', {
     {
       name: 'the failure branch reports but does not leave',
       code: L + '$c = socket_accept($s);\nif ($c === false) { echo "accept failed\\n"; }\nsocket_close($c);',
-      errors: [{ messageId: 'used', line: 2, column: 6 }],
-      output: checked(L + '$c = socket_accept($s);\nif ($c === false) { echo "accept failed\\n"; }\nsocket_close($c);', 2, '$c', 'socket_accept', 'socket_last_error($s)'),
+      errors: [{ messageId: 'used', line: 2, column: 6, suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: checked(L + '$c = socket_accept($s);\nif ($c === false) { echo "accept failed\\n"; }\nsocket_close($c);', 2, '$c', 'socket_accept', 'socket_last_error($s)') }] }],
     },
     {
       name: 'used inside its own failure branch',
       code: L + '$c = socket_accept($s);\nif (!$c) { socket_close($c); exit(1); }',
-      errors: [{ messageId: 'used', line: 2, column: 6 }],
-      output: checked(L + '$c = socket_accept($s);\nif (!$c) { socket_close($c); exit(1); }', 2, '$c', 'socket_accept', 'socket_last_error($s)'),
+      errors: [{ messageId: 'used', line: 2, column: 6, suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: checked(L + '$c = socket_accept($s);\nif (!$c) { socket_close($c); exit(1); }', 2, '$c', 'socket_accept', 'socket_last_error($s)') }] }],
     },
     {
       name: 'used after a test that only some paths run (|| short-circuit)',
       code: L + '$c = socket_accept($s);\nif ($quiet || $c === false) { echo "no client"; }\nsocket_close($c);',
-      errors: [{ messageId: 'used', line: 2, column: 6 }],
-      output: checked(L + '$c = socket_accept($s);\nif ($quiet || $c === false) { echo "no client"; }\nsocket_close($c);', 2, '$c', 'socket_accept', 'socket_last_error($s)'),
+      errors: [{ messageId: 'used', line: 2, column: 6, suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: checked(L + '$c = socket_accept($s);\nif ($quiet || $c === false) { echo "no client"; }\nsocket_close($c);', 2, '$c', 'socket_accept', 'socket_last_error($s)') }] }],
     },
     {
       name: 'empty() is true for false: the else branch is safe, the then branch is not',
       code: C + '$data = socket_read($s, 10);\nif (empty($data)) { echo strlen($data); }',
-      errors: [{ messageId: 'used', line: 2, column: 9 }],
-      output: checked(C + '$data = socket_read($s, 10);\nif (empty($data)) { echo strlen($data); }', 2, '$data', 'socket_read', 'socket_last_error($s)'),
+      errors: [{ messageId: 'used', line: 2, column: 9, suggestions: [{ desc: CHECK('$data', 'socket_read'), output: checked(C + '$data = socket_read($s, 10);\nif (empty($data)) { echo strlen($data); }', 2, '$data', 'socket_read', 'socket_last_error($s)') }] }],
     },
     {
       // Loops run to a fixed point, not a set number of passes: $r reaches $d on the fourth.
       name: 'a loop that needs four passes to carry the result to its use',
       code: '<?php $r = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $b = $c = $d = null;\nwhile (more()) { $d = $c; $c = $b; $b = $a; $a = $r; }\necho $d;',
-      errors: [{ messageId: 'used', line: 1, column: 12 }],
-      output: checked('<?php $r = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $b = $c = $d = null;\nwhile (more()) { $d = $c; $c = $b; $b = $a; $a = $r; }\necho $d;', 1, '$r', 'socket_create', 'socket_last_error()'),
+      errors: [{ messageId: 'used', line: 1, column: 12, suggestions: [{ desc: CHECK('$r', 'socket_create'), output: checked('<?php $r = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $b = $c = $d = null;\nwhile (more()) { $d = $c; $c = $b; $b = $a; $a = $r; }\necho $d;', 1, '$r', 'socket_create', 'socket_last_error()') }] }],
     },
     {
       name: "=== '' (the peer closed) leaves false on the other branch",
       code: C + '$data = socket_read($s, 1024);\nif ($data === "") { exit(0); } else { echo strtoupper($data); }',
-      errors: [{ messageId: 'used', line: 2, column: 9 }],
-      output: checked(C + '$data = socket_read($s, 1024);\nif ($data === "") { exit(0); } else { echo strtoupper($data); }', 2, '$data', 'socket_read', 'socket_last_error($s)'),
+      errors: [{ messageId: 'used', line: 2, column: 9, suggestions: [{ desc: CHECK('$data', 'socket_read'), output: checked(C + '$data = socket_read($s, 1024);\nif ($data === "") { exit(0); } else { echo strtoupper($data); }', 2, '$data', 'socket_read', 'socket_last_error($s)') }] }],
     },
     {
       name: 'stored in an array is not checked',
       code: L + '$c = socket_accept($s);\n$clients[] = $c;\nsocket_close($c);',
-      errors: [{ messageId: 'used', line: 2, column: 6 }],
-      output: checked(L + '$c = socket_accept($s);\n$clients[] = $c;\nsocket_close($c);', 2, '$c', 'socket_accept', 'socket_last_error($s)'),
+      errors: [{ messageId: 'used', line: 2, column: 6, suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: checked(L + '$c = socket_accept($s);\n$clients[] = $c;\nsocket_close($c);', 2, '$c', 'socket_accept', 'socket_last_error($s)') }] }],
     },
     {
       name: 'stored in a list literal is not checked',
       code: '<?php $t = socket_create(AF_INET, SOCK_STREAM, 0);\n$all = [$t];\nsocket_close($t);',
-      errors: [{ messageId: 'used', line: 1, column: 12 }],
-      output: checked('<?php $t = socket_create(AF_INET, SOCK_STREAM, 0);\n$all = [$t];\nsocket_close($t);', 1, '$t', 'socket_create', 'socket_last_error()'),
+      errors: [{ messageId: 'used', line: 1, column: 12, suggestions: [{ desc: CHECK('$t', 'socket_create'), output: checked('<?php $t = socket_create(AF_INET, SOCK_STREAM, 0);\n$all = [$t];\nsocket_close($t);', 1, '$t', 'socket_create', 'socket_last_error()') }] }],
     },
   ],
 });

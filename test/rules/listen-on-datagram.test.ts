@@ -1,7 +1,11 @@
 import { runRuleTests } from '../support/rule-tester';
 
 const E = (line: number, column: number, extra: object = {}) => ({ messageId: 'datagram', line, column, severity: 'error' as const, ...extra });
-const MAYBE = (line: number, column: number) => ({ messageId: 'maybeDatagram', line, column, severity: 'warning' as const });
+const MAYBE = (line: number, column: number, extra: object = {}) => ({ messageId: 'maybeDatagram', line, column, severity: 'warning' as const, ...extra });
+const STREAM = 'Create the socket as SOCK_STREAM (TCP)';
+const REMOVE = 'Remove the socket_listen() call (UDP sockets do not listen)';
+/** The one suggestion of a finding: turn the socket into a TCP one, giving `output`. */
+const asStream = (output: string) => ({ suggestions: [{ desc: STREAM, output }] });
 
 runRuleTests('listen-on-datagram', {
   valid: [
@@ -22,53 +26,68 @@ runRuleTests('listen-on-datagram', {
     {
       name: 'literal SOCK_DGRAM, plain statement',
       code: '<?php $s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\nsocket_listen($s, 5);\necho "ok";',
-      errors: [E(2, 1, { endLine: 2, endColumn: 14 })],
+      errors: [E(2, 1, { endLine: 2, endColumn: 14, ...asStream('<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_listen($s, 5);\necho "ok";') })],
       output: '<?php $s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\necho "ok";',
     },
-    { name: 'socket_accept', code: '<?php $s = socket_create(AF_INET, SOCK_DGRAM, 0);\n$c = socket_accept($s);', errors: [E(2, 6)] },
+    { name: 'socket_accept', code: '<?php $s = socket_create(AF_INET, SOCK_DGRAM, 0);\n$c = socket_accept($s);', errors: [E(2, 6, asStream('<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$c = socket_accept($s);'))] },
     { name: 'SOCK_RAW', code: '<?php $s = socket_create(AF_INET, SOCK_RAW, 1);\nif (!socket_listen($s)) exit(1);', errors: [E(2, 6)] },
-    { name: 'const', code: '<?php const KIND = SOCK_DGRAM;\n$s = socket_create(AF_INET, KIND, 0);\nif (!socket_listen($s)) exit(1);', errors: [E(3, 6)] },
-    { name: 'define()', code: "<?php define('KIND', SOCK_DGRAM);\n$s = socket_create(AF_INET, KIND, 0);\nif (!socket_listen($s)) exit(1);", errors: [E(3, 6)] },
+    { name: 'const', code: '<?php const KIND = SOCK_DGRAM;\n$s = socket_create(AF_INET, KIND, 0);\nif (!socket_listen($s)) exit(1);', errors: [E(3, 6, asStream('<?php const KIND = SOCK_DGRAM;\n$s = socket_create(AF_INET, SOCK_STREAM, 0);\nif (!socket_listen($s)) exit(1);'))] },
+    { name: 'define()', code: "<?php define('KIND', SOCK_DGRAM);\n$s = socket_create(AF_INET, KIND, 0);\nif (!socket_listen($s)) exit(1);", errors: [E(3, 6, asStream("<?php define('KIND', SOCK_DGRAM);\n$s = socket_create(AF_INET, SOCK_STREAM, 0);\nif (!socket_listen($s)) exit(1);"))] },
     {
       name: 'class constant',
       code: '<?php class Srv {\n  const TYPE = SOCK_DGRAM;\n  function run() {\n    $s = socket_create(AF_INET, self::TYPE, 0);\n    return socket_listen($s);\n  }\n}',
       errors: [E(5, 12)],
     },
     { name: 'variable', code: '<?php $t = SOCK_DGRAM;\n$s = socket_create(AF_INET, $t, 0);\n$ok = socket_listen($s) or die();', errors: [E(3, 7)] },
-    { name: 'alias', code: '<?php $s = socket_create(AF_INET, SOCK_DGRAM, 0);\n$a = $s;\n$b = $a;\nif (!socket_listen($b)) exit(1);', errors: [E(4, 6)] },
-    { name: 'later value wins (datagram last)', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$s = socket_create(AF_INET, SOCK_DGRAM, 0);\nif (!socket_listen($s)) exit(1);', errors: [E(3, 6)] },
+    { name: 'alias', code: '<?php $s = socket_create(AF_INET, SOCK_DGRAM, 0);\n$a = $s;\n$b = $a;\nif (!socket_listen($b)) exit(1);', errors: [E(4, 6, asStream('<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$a = $s;\n$b = $a;\nif (!socket_listen($b)) exit(1);'))] },
+    { name: 'later value wins (datagram last)', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$s = socket_create(AF_INET, SOCK_DGRAM, 0);\nif (!socket_listen($s)) exit(1);', errors: [E(3, 6, asStream('<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\n$s = socket_create(AF_INET, SOCK_STREAM, 0);\nif (!socket_listen($s)) exit(1);'))] },
+    {
+      name: 'bare socket_listen() that may run on a stream socket: removing it is only a suggestion',
+      code: '<?php $s = $udp ? socket_create(AF_INET, SOCK_DGRAM, SOL_UDP) : socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_listen($s);',
+      errors: [
+        MAYBE(2, 1, {
+          suggestions: [
+            { desc: REMOVE, output: '<?php $s = $udp ? socket_create(AF_INET, SOCK_DGRAM, SOL_UDP) : socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\n' },
+            { desc: STREAM, output: '<?php $s = $udp ? socket_create(AF_INET, SOCK_STREAM, SOL_TCP) : socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_listen($s);' },
+          ],
+        }),
+      ],
+    },
     { name: 'ternary type: may be', code: '<?php $s = socket_create(AF_INET, $udp ? SOCK_DGRAM : SOCK_STREAM, 0);\nif (!socket_listen($s)) exit(1);', errors: [MAYBE(2, 6)] },
     {
       name: 'if/else: may be',
       code: '<?php if ($udp) { $s = socket_create(AF_INET, SOCK_DGRAM, 0); }\nelse { $s = socket_create(AF_INET, SOCK_STREAM, 0); }\nif (!socket_listen($s)) exit(1);',
-      errors: [MAYBE(3, 6)],
+      errors: [MAYBE(3, 6, asStream('<?php if ($udp) { $s = socket_create(AF_INET, SOCK_STREAM, 0); }\nelse { $s = socket_create(AF_INET, SOCK_STREAM, 0); }\nif (!socket_listen($s)) exit(1);'))],
     },
     {
       name: 'property set in one method, used in another',
       code: '<?php class Srv {\n  private $sock;\n  function __construct() { $this->sock = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP); }\n  function start() { if (!socket_listen($this->sock)) throw new Exception(); }\n}',
-      errors: [E(4, 27)],
+      errors: [E(4, 27, asStream('<?php class Srv {\n  private $sock;\n  function __construct() { $this->sock = socket_create(AF_INET, SOCK_STREAM, SOL_TCP); }\n  function start() { if (!socket_listen($this->sock)) throw new Exception(); }\n}'))],
     },
     {
       name: 'function of the file returns the socket',
       code: '<?php function udp() { $s = socket_create(AF_INET, SOCK_DGRAM, 0);\n  if ($s === false) return false;\n  return $s; }\n$sock = udp();\nif (!socket_listen($sock)) exit(1);',
-      errors: [E(5, 6)],
+      errors: [E(5, 6, asStream('<?php function udp() { $s = socket_create(AF_INET, SOCK_STREAM, 0);\n  if ($s === false) return false;\n  return $s; }\n$sock = udp();\nif (!socket_listen($sock)) exit(1);'))],
     },
     {
       name: 'method of the file returns the socket',
       code: '<?php class Srv {\n  function make() { return socket_create(AF_INET, SOCK_DGRAM, 0); }\n  function run() { $s = $this->make(); if (!socket_listen($s)) exit(1); }\n}',
-      errors: [E(3, 45)],
+      errors: [E(3, 45, asStream('<?php class Srv {\n  function make() { return socket_create(AF_INET, SOCK_STREAM, 0); }\n  function run() { $s = $this->make(); if (!socket_listen($s)) exit(1); }\n}'))],
     },
     { name: 'socket_create_pair', code: '<?php if (!socket_create_pair(AF_UNIX, SOCK_DGRAM, 0, $pair)) exit(1);\nif (!socket_listen($pair[0])) exit(1);', errors: [E(2, 6)] },
-    { name: 'named arguments', code: '<?php $s = socket_create(type: SOCK_DGRAM, domain: AF_INET, protocol: 0);\nif (!socket_listen(backlog: 10, socket: $s)) exit(1);', errors: [E(2, 6)] },
+    { name: 'named arguments', code: '<?php $s = socket_create(type: SOCK_DGRAM, domain: AF_INET, protocol: 0);\nif (!socket_listen(backlog: 10, socket: $s)) exit(1);', errors: [E(2, 6, asStream('<?php $s = socket_create(type: SOCK_STREAM, domain: AF_INET, protocol: 0);\nif (!socket_listen(backlog: 10, socket: $s)) exit(1);'))] },
     {
       name: 'leading backslash, upper case, in a namespace',
       code: '<?php namespace App\\Net;\n$s = \\socket_create(AF_INET, SOCK_DGRAM, 0);\nif (!SOCKET_LISTEN($s)) exit(1);\nif (!\\socket_listen($s)) exit(1);',
-      errors: [E(3, 6), E(4, 6)],
+      errors: [
+        E(3, 6, asStream('<?php namespace App\\Net;\n$s = \\socket_create(AF_INET, SOCK_STREAM, 0);\nif (!SOCKET_LISTEN($s)) exit(1);\nif (!\\socket_listen($s)) exit(1);')),
+        E(4, 6, asStream('<?php namespace App\\Net;\n$s = \\socket_create(AF_INET, SOCK_STREAM, 0);\nif (!SOCKET_LISTEN($s)) exit(1);\nif (!\\socket_listen($s)) exit(1);')),
+      ],
     },
     {
       name: 'in a loop',
       code: '<?php $s = socket_create(AF_INET, SOCK_DGRAM, 0);\nwhile (true) {\n  if (($c = socket_accept($s)) === false) break;\n}',
-      errors: [E(3, 13)],
+      errors: [E(3, 13, asStream('<?php $s = socket_create(AF_INET, SOCK_STREAM, 0);\nwhile (true) {\n  if (($c = socket_accept($s)) === false) break;\n}'))],
     },
   ],
 });

@@ -2,6 +2,9 @@
 // source text: words inside string literals and variable names that contain others change nothing.
 import { runRuleTests } from '../support/rule-tester';
 
+const THROW = (fn: string) => `Throw when ${fn}() fails`;
+const CHECK = (variable: string, fn: string) => `Check ${variable} for false after ${fn}()`;
+
 const LISTENING = '$s = socket_create_listen(8080) or die("no");\n';
 
 runRuleTests('unchecked-false-return', {
@@ -17,26 +20,22 @@ runRuleTests('unchecked-false-return', {
     {
       name: 'use function of PHP\'s own function is no wrapper',
       code: '<?php namespace App;\nuse function socket_accept;\n' + LISTENING + '$c = socket_accept($s);\nsocket_close($c);',
-      errors: [{ messageId: 'used', line: 4, column: 6 }],
-      output: '<?php namespace App;\nuse function socket_accept;\n' + LISTENING + '$c = socket_accept($s);\nif ($c === false) {\n    throw new \\RuntimeException(\'socket_accept() failed: \' . socket_strerror(socket_last_error($s)));\n}\nsocket_close($c);',
+      errors: [{ messageId: 'used', line: 4, column: 6, suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: '<?php namespace App;\nuse function socket_accept;\n' + LISTENING + '$c = socket_accept($s);\nif ($c === false) {\n    throw new \\RuntimeException(\'socket_accept() failed: \' . socket_strerror(socket_last_error($s)));\n}\nsocket_close($c);' }] }],
     },
     {
       name: 'use function of PHP\'s own function under an alias',
       code: '<?php namespace App;\nuse function \\socket_accept as accept;\n' + LISTENING + '$c = accept($s);\nsocket_close($c);',
-      errors: [{ messageId: 'used', line: 4, column: 6 }],
-      output: '<?php namespace App;\nuse function \\socket_accept as accept;\n' + LISTENING + '$c = accept($s);\nif ($c === false) {\n    throw new \\RuntimeException(\'socket_accept() failed: \' . socket_strerror(socket_last_error($s)));\n}\nsocket_close($c);',
+      errors: [{ messageId: 'used', line: 4, column: 6, suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: '<?php namespace App;\nuse function \\socket_accept as accept;\n' + LISTENING + '$c = accept($s);\nif ($c === false) {\n    throw new \\RuntimeException(\'socket_accept() failed: \' . socket_strerror(socket_last_error($s)));\n}\nsocket_close($c);' }] }],
     },
     {
       name: 'namespace\\f() outside any namespace is the global function',
       code: '<?php\n' + LISTENING + 'namespace\\socket_set_nonblock($s);',
-      errors: [{ messageId: 'dropped', line: 3, column: 1 }],
-      output: '<?php\n' + LISTENING + "if (namespace\\socket_set_nonblock($s) === false) {\n    throw new \\RuntimeException('socket_set_nonblock() failed: ' . socket_strerror(socket_last_error($s)));\n}",
+      errors: [{ messageId: 'dropped', line: 3, column: 1, suggestions: [{ desc: THROW('socket_set_nonblock'), output: '<?php\n' + LISTENING + "if (namespace\\socket_set_nonblock($s) === false) {\n    throw new \\RuntimeException('socket_set_nonblock() failed: ' . socket_strerror(socket_last_error($s)));\n}" }] }],
     },
     {
       name: '"include" and "global" in strings do not hide a dropped result',
       code: '<?php\necho "include global eval(";\n' + LISTENING + '$c = socket_accept($s);',
-      errors: [{ messageId: 'dropped', line: 4, column: 6 }],
-      output: '<?php\necho "include global eval(";\n' + LISTENING + "$c = socket_accept($s);\nif ($c === false) {\n    throw new \\RuntimeException('socket_accept() failed: ' . socket_strerror(socket_last_error($s)));\n}",
+      errors: [{ messageId: 'dropped', line: 4, column: 6, suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: '<?php\necho "include global eval(";\n' + LISTENING + "$c = socket_accept($s);\nif ($c === false) {\n    throw new \\RuntimeException('socket_accept() failed: ' . socket_strerror(socket_last_error($s)));\n}" }] }],
     },
   ],
 });

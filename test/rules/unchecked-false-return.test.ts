@@ -1,5 +1,8 @@
 import { runRuleTests } from '../support/rule-tester';
 
+const THROW = (fn: string) => `Throw when ${fn}() fails`;
+const CHECK = (variable: string, fn: string) => `Check ${variable} for false after ${fn}()`;
+
 const DROPPED = (line: number, column: number) => ({ messageId: 'dropped', line, column });
 const USED = (line: number, column: number) => ({ messageId: 'used', line, column });
 /** The check block the fix inserts after `$name = call(…);`, at an indentation. */
@@ -47,39 +50,30 @@ runRuleTests('unchecked-false-return', {
     {
       name: 'bare statement',
       code: S + 'socket_set_nonblock($s);\n',
-      errors: [DROPPED(2, 1)],
-      output:
-        S +
-        "if (socket_set_nonblock($s) === false) {\n    throw new \\RuntimeException('socket_set_nonblock() failed: ' . socket_strerror(socket_last_error($s)));\n}\n",
+      errors: [{ ...DROPPED(2, 1), suggestions: [{ desc: THROW('socket_set_nonblock'), output: S +
+        "if (socket_set_nonblock($s) === false) {\n    throw new \\RuntimeException('socket_set_nonblock() failed: ' . socket_strerror(socket_last_error($s)));\n}\n" }] }],
     },
     {
       name: 'bare statement with @, indented with tabs, CRLF',
       code: '<?php\r\nfunction f($s) {\r\n\t@socket_connect($s, "127.0.0.1", 80);\r\n}\r\n',
-      errors: [DROPPED(3, 3)],
-      output:
-        '<?php\r\nfunction f($s) {\r\n\tif (@socket_connect($s, "127.0.0.1", 80) === false) {\r\n\t\tthrow new \\RuntimeException(\'socket_connect() failed: \' . socket_strerror(socket_last_error($s)));\r\n\t}\r\n}\r\n',
+      errors: [{ ...DROPPED(3, 3), suggestions: [{ desc: THROW('socket_connect'), output: '<?php\r\nfunction f($s) {\r\n\tif (@socket_connect($s, "127.0.0.1", 80) === false) {\r\n\t\tthrow new \\RuntimeException(\'socket_connect() failed: \' . socket_strerror(socket_last_error($s)));\r\n\t}\r\n}\r\n' }] }],
     },
     {
       name: 'assigned, then used',
       code: S + '$c = socket_accept($s);\nsocket_write($c, "hello") or exit;',
-      errors: [USED(2, 6)],
-      output:
-        S +
-        "$c = socket_accept($s);\nif ($c === false) {\n    throw new \\RuntimeException('socket_accept() failed: ' . socket_strerror(socket_last_error($s)));\n}\nsocket_write($c, \"hello\") or exit;",
+      errors: [{ ...USED(2, 6), suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: S +
+        "$c = socket_accept($s);\nif ($c === false) {\n    throw new \\RuntimeException('socket_accept() failed: ' . socket_strerror(socket_last_error($s)));\n}\nsocket_write($c, \"hello\") or exit;" }] }],
     },
     { name: 'argument of another socket call', code: S + 'socket_write(socket_accept($s), "x") or exit;', errors: [USED(2, 14)] },
     {
       name: 'assigned and never read',
       code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0) or exit;\n$r = socket_bind($s, "0.0.0.0", 80);',
-      errors: [DROPPED(2, 6)],
-      output:
-        '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0) or exit;\n$r = socket_bind($s, "0.0.0.0", 80);\nif ($r === false) {\n    throw new \\RuntimeException(\'socket_bind() failed: \' . socket_strerror(socket_last_error($s)));\n}',
+      errors: [{ ...DROPPED(2, 6), suggestions: [{ desc: CHECK('$r', 'socket_bind'), output: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0) or exit;\n$r = socket_bind($s, "0.0.0.0", 80);\nif ($r === false) {\n    throw new \\RuntimeException(\'socket_bind() failed: \' . socket_strerror(socket_last_error($s)));\n}' }] }],
     },
     {
       name: 'checked on one branch only',
       code: S + '$c = socket_accept($s);\nif ($strict) { if ($c === false) exit(1); }\nsocket_close($c);',
-      errors: [USED(2, 6)],
-      output: S + '$c = socket_accept($s);\n' + check('c', 'socket_accept', '$s') + 'if ($strict) { if ($c === false) exit(1); }\nsocket_close($c);',
+      errors: [{ ...USED(2, 6), suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: S + '$c = socket_accept($s);\n' + check('c', 'socket_accept', '$s') + 'if ($strict) { if ($c === false) exit(1); }\nsocket_close($c);' }] }],
     },
     { name: 'echo', code: S + 'echo socket_read($s, 100);', errors: [USED(2, 6)] },
     { name: 'concatenating assignment', code: S + '$buf = "";\n$buf .= socket_read($s, 100);\necho $buf;', errors: [USED(3, 9)] },
@@ -87,43 +81,35 @@ runRuleTests('unchecked-false-return', {
     {
       name: 'interpolated',
       code: S + '$n = socket_write($s, "abc");\necho "wrote $n bytes\\n";',
-      errors: [USED(2, 6)],
-      output: S + '$n = socket_write($s, "abc");\n' + check('n', 'socket_write', '$s') + 'echo "wrote $n bytes\\n";',
+      errors: [{ ...USED(2, 6), suggestions: [{ desc: CHECK('$n', 'socket_write'), output: S + '$n = socket_write($s, "abc");\n' + check('n', 'socket_write', '$s') + 'echo "wrote $n bytes\\n";' }] }],
     },
     {
       name: 'in an accept loop',
       code: S + 'while (true) {\n  $c = socket_accept($s);\n  socket_getpeername($c, $ip) or exit;\n  socket_close($c);\n}',
-      errors: [USED(3, 8)],
-      output: S + 'while (true) {\n  $c = socket_accept($s);\n' + check('c', 'socket_accept', '$s', '  ') + '  socket_getpeername($c, $ip) or exit;\n  socket_close($c);\n}',
+      errors: [{ ...USED(3, 8), suggestions: [{ desc: CHECK('$c', 'socket_accept'), output: S + 'while (true) {\n  $c = socket_accept($s);\n' + check('c', 'socket_accept', '$s', '  ') + '  socket_getpeername($c, $ip) or exit;\n  socket_close($c);\n}' }] }],
     },
     {
       name: 'property used in the same method',
       code: '<?php class C {\n  private $s;\n  function open() {\n    $this->s = socket_create(AF_INET, SOCK_STREAM, 0);\n    return socket_connect($this->s, "127.0.0.1", 80);\n  }\n}',
-      errors: [USED(4, 16)],
-      output:
-        '<?php class C {\n  private $s;\n  function open() {\n    $this->s = socket_create(AF_INET, SOCK_STREAM, 0);\n' +
+      errors: [{ ...USED(4, 16), suggestions: [{ desc: CHECK('$this->s', 'socket_create'), output: '<?php class C {\n  private $s;\n  function open() {\n    $this->s = socket_create(AF_INET, SOCK_STREAM, 0);\n' +
         check('this->s', 'socket_create', '', '    ') +
-        '    return socket_connect($this->s, "127.0.0.1", 80);\n  }\n}',
+        '    return socket_connect($this->s, "127.0.0.1", 80);\n  }\n}' }] }],
     },
     {
       name: 'overwritten before any check',
       code: S + '$r = socket_set_block($s);\n$r = socket_listen($s);\nif (!$r) exit;',
-      errors: [DROPPED(2, 6)],
-      output: S + '$r = socket_set_block($s);\n' + check('r', 'socket_set_block', '$s') + '$r = socket_listen($s);\nif (!$r) exit;',
+      errors: [{ ...DROPPED(2, 6), suggestions: [{ desc: CHECK('$r', 'socket_set_block'), output: S + '$r = socket_set_block($s);\n' + check('r', 'socket_set_block', '$s') + '$r = socket_listen($s);\nif (!$r) exit;' }] }],
     },
     {
       name: 'in a namespace, with a leading backslash',
       code: '<?php namespace App;\nfunction run($c) { \\socket_write($c, "x"); return 1; }',
-      errors: [DROPPED(2, 20)],
-      output:
-        "<?php namespace App;\nfunction run($c) { if (\\socket_write($c, \"x\") === false) {\n    throw new \\RuntimeException('socket_write() failed: ' . socket_strerror(socket_last_error($c)));\n} return 1; }",
+      errors: [{ ...DROPPED(2, 20), suggestions: [{ desc: THROW('socket_write'), output: "<?php namespace App;\nfunction run($c) { if (\\socket_write($c, \"x\") === false) {\n    throw new \\RuntimeException('socket_write() failed: ' . socket_strerror(socket_last_error($c)));\n} return 1; }" }] }],
     },
-    { name: 'named arguments', code: S + 'socket_set_option(level: SOL_SOCKET, socket: $s, option: SO_REUSEADDR, value: 1);', errors: [DROPPED(2, 1)], output: S + "if (socket_set_option(level: SOL_SOCKET, socket: $s, option: SO_REUSEADDR, value: 1) === false) {\n    throw new \\RuntimeException('socket_set_option() failed: ' . socket_strerror(socket_last_error($s)));\n}" },
+    { name: 'named arguments', code: S + 'socket_set_option(level: SOL_SOCKET, socket: $s, option: SO_REUSEADDR, value: 1);', errors: [{ ...DROPPED(2, 1), suggestions: [{ desc: THROW('socket_set_option'), output: S + "if (socket_set_option(level: SOL_SOCKET, socket: $s, option: SO_REUSEADDR, value: 1) === false) {\n    throw new \\RuntimeException('socket_set_option() failed: ' . socket_strerror(socket_last_error($s)));\n}" }] }], },
     {
       name: 'overwritten by the next loop pass before any check',
       code: S + 'while (true) {\n  $n = socket_write($s, "ping");\n  sleep(1);\n}',
-      errors: [DROPPED(3, 8)],
-      output: S + 'while (true) {\n  $n = socket_write($s, "ping");\n' + check('n', 'socket_write', '$s', '  ') + '  sleep(1);\n}',
+      errors: [{ ...DROPPED(3, 8), suggestions: [{ desc: CHECK('$n', 'socket_write'), output: S + 'while (true) {\n  $n = socket_write($s, "ping");\n' + check('n', 'socket_write', '$s', '  ') + '  sleep(1);\n}' }] }],
     },
     { name: 'braceless if body gets no fix', code: S + 'if ($x) socket_listen($s);\nelse echo "no";', errors: [DROPPED(2, 9)] },
   ],
@@ -161,9 +147,7 @@ runRuleTests('unchecked-false-return', {
     {
       name: 'a comment before the `;`',
       code: '<?php $s = socket_create_listen(80) or exit;\nsocket_bind($s, "0.0.0.0", 80) // x\n;',
-      errors: [DROPPED(2, 1)],
-      output:
-        "<?php $s = socket_create_listen(80) or exit;\nif (socket_bind($s, \"0.0.0.0\", 80) === false) {\n    throw new \\RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($s)));\n}",
+      errors: [{ ...DROPPED(2, 1), suggestions: [{ desc: THROW('socket_bind'), output: "<?php $s = socket_create_listen(80) or exit;\nif (socket_bind($s, \"0.0.0.0\", 80) === false) {\n    throw new \\RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($s)));\n}" }] }],
     },
     { name: 'parenthesized statement: no fix', code: '<?php $s = socket_create_listen(80) or exit;\n(socket_listen($s, 5));', errors: [DROPPED(2, 2)] },
     { name: 'closed by ?>: no fix', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) ?>\n', errors: [DROPPED(1, 12)] },

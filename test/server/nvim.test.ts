@@ -42,6 +42,7 @@ interface Report {
   after?: Snapshot;
   actions?: string[];
   applied?: string;
+  applied_preferred?: boolean;
   buffer_version?: number;
   published_versions: number[];
 }
@@ -56,6 +57,8 @@ function runNvim(file: string, out: string, home: string): Promise<{ code: numbe
         PSL_OUT: out,
         PSL_SERVER: SERVER_BIN,
         PSL_RULE: 'unrealistic-backlog',
+        // A suggestion, so never preferred: a person picks it from the menu.
+        PSL_ACTION: 'Lower the backlog to 4096 (net.core.somaxconn)',
         PSL_TIMEOUT: '20000',
         XDG_CONFIG_HOME: join(home, 'config'),
         XDG_DATA_HOME: join(home, 'data'),
@@ -98,7 +101,8 @@ describe('Neovim 0.7 end to end', { timeout: 90_000 }, () => {
     const shown = report.before!.shown.find((d) => d.code === 'unrealistic-backlog')!;
     expect({ lnum: shown.lnum, col: shown.col, end_col: shown.end_col }).toEqual({ lnum: 7, col: 51, end_col: 57 });
     expect(report.actions).toContain('Disable unrealistic-backlog for this line');
-    expect(report.applied).toBe('Use SOMAXCONN as the backlog');
+    expect(report.applied).toBe('Lower the backlog to 4096 (net.core.somaxconn)');
+    expect(report.applied_preferred).toBe(false);
 
     // Versions only went up, and the last publish was for the edited buffer.
     const versions = report.published_versions;
@@ -108,7 +112,7 @@ describe('Neovim 0.7 end to end', { timeout: 90_000 }, () => {
     expect(report.after!.shown.some((d) => d.code === 'unchecked-false-return' || d.code === 'listen-before-bind')).toBe(true);
 
     const written = readFileSync(file, 'utf8');
-    expect(written).toContain('socket_listen($server, SOMAXCONN)');
+    expect(written).toContain('socket_listen($server, 4096)');
     expect(await phpSyntaxError(written)).toBeNull();
     expect(lintText(written).findings.filter((f) => f.ruleId === 'unrealistic-backlog')).toEqual([]);
   });

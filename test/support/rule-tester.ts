@@ -1,6 +1,8 @@
 // ESLint's RuleTester, for this project: tables of valid and invalid PHP per rule. Invalid cases
-// pin message ids and exact ranges; every fix a finding offers is applied and checked with the
-// real `php -l`, must remove a finding of its rule, and `fixText` must reach a fixed point.
+// pin message ids, exact ranges and the text of every suggestion applied; `output` pins what
+// `fixText` (fixes only, never a suggestion) makes of the code, and must be a fixed point. Every
+// fix and suggestion is applied and checked with the real `php -l`, and must remove a finding of
+// its rule.
 import { describe, expect, it } from 'vitest';
 import { fixText, lintText } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/positions';
@@ -23,11 +25,19 @@ export interface ExpectedFinding {
   endLine?: number;
   endColumn?: number;
   severity?: Severity;
+  /** Every suggestion the finding offers, in order; required when it offers any (as in ESLint). */
+  suggestions?: ExpectedSuggestion[];
+}
+
+export interface ExpectedSuggestion {
+  desc: string;
+  /** The whole text with this suggestion, and nothing else, applied. */
+  output: string;
 }
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
-  /** The text after `--fix` (safe fixes to a fixed point); omit when no safe fix applies. */
+  /** The text after `--fix` (fixes to a fixed point, no suggestion); omit when no fix applies. */
   output?: string;
 }
 
@@ -42,11 +52,11 @@ function ruleFindings(ruleId: string, code: string, options: LintOptions): Findi
   return lintText(code, options).findings.filter((finding) => finding.ruleId === ruleId || finding.ruleId === null);
 }
 
-function located(code: string, finding: Finding): ExpectedFinding {
+function located(code: string, finding: Finding, withSuggestions = false): ExpectedFinding {
   const lines = new LineIndex(code);
   const start = lines.positionAt(finding.range[0]);
   const end = lines.positionAt(finding.range[1]);
-  return {
+  const actual: ExpectedFinding = {
     messageId: finding.messageId,
     line: start.line,
     column: start.column + 1,
@@ -54,6 +64,10 @@ function located(code: string, finding: Finding): ExpectedFinding {
     endColumn: end.column + 1,
     severity: finding.severity,
   };
+  if (withSuggestions || finding.suggestions.length > 0) {
+    actual.suggestions = finding.suggestions.map((suggestion) => ({ desc: suggestion.desc, output: applyEdits(code, suggestion.edits) }));
+  }
+  return actual;
 }
 
 function caseName(kind: string, test: ValidCase, index: number): string {
@@ -72,7 +86,7 @@ export function runRuleTests(ruleId: string, tests: { valid: ValidCase[]; invali
       it(caseName('invalid', test, index), async () => {
         const options = onlyRule(ruleId, test.options);
         const findings = ruleFindings(ruleId, test.code, options);
-        const actual = findings.map((f) => located(test.code, f));
+        const actual = findings.map((f, i) => located(test.code, f, test.errors[i]?.suggestions !== undefined));
         const expected = test.errors.map((error, i) => ({ ...pick(actual[i], error), ...error }));
         expect(actual).toEqual(expected);
         await checkEveryFix(ruleId, test.code, options, findings);
@@ -94,12 +108,16 @@ function pick(actual: ExpectedFinding | undefined, expected: ExpectedFinding): P
 
 async function checkEveryFix(ruleId: string, code: string, options: LintOptions, findings: Finding[]): Promise<void> {
   for (const finding of findings) {
-    for (const fix of finding.fixes) {
-      const output = applyEdits(code, fix.edits);
-      expect(await phpSyntaxError(output), `fix "${fix.title}" must leave valid PHP:\n${output}`).toBeNull();
+    const edits = [
+      ...(finding.fix ? [{ title: `fix "${finding.fix.title}"`, edits: finding.fix.edits }] : []),
+      ...finding.suggestions.map((suggestion) => ({ title: `suggestion "${suggestion.desc}"`, edits: suggestion.edits })),
+    ];
+    for (const { title, edits: changes } of edits) {
+      const output = applyEdits(code, changes);
+      expect(await phpSyntaxError(output), `${title} must leave valid PHP:\n${output}`).toBeNull();
       const before = findings.filter((f) => f.ruleId === ruleId).length;
       const after = ruleFindings(ruleId, output, options).filter((f) => f.ruleId === ruleId).length;
-      expect(after, `fix "${fix.title}" must remove its finding:\n${output}`).toBeLessThan(before);
+      expect(after, `${title} must remove its finding:\n${output}`).toBeLessThan(before);
     }
   }
 }

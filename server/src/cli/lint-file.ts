@@ -2,11 +2,12 @@
 // takes only plain, cloneable settings.
 import { isUtf8 } from 'node:buffer';
 import { writeFile } from 'node:fs/promises';
+import { mergeEdits } from '../core/fixer';
 import { fixText, mentionsSocketApi } from '../core/lint';
 import { isTooDeep, lintTextDeep as lintText } from '../node/deep-lint';
 import { LineIndex } from '../core/positions';
-import { isFatal, type Finding, type LintOptions } from '../core/types';
-import { fileMessage, fileResult, SEVERITY_NUMBER, type LintFileResult, type LintMessage } from './results';
+import { isFatal, type Finding, type LintOptions, type TextEdit } from '../core/types';
+import { fileMessage, fileResult, SEVERITY_NUMBER, type EditInfo, type LintFileResult, type LintMessage } from './results';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
 
@@ -113,15 +114,15 @@ function toFileResult(
   if (shown.length > 0) {
     const lines = new LineIndex(text);
     for (const finding of shown) {
-      const message = toMessage(finding, lines);
-      if (finding.fixes.some((fix) => fix.safe)) fixable.add(message);
+      const message = toMessage(finding, lines, text);
+      if (finding.fix) fixable.add(message);
       messages.push(message);
     }
   }
   return fileResult(filePath, messages, fixable);
 }
 
-function toMessage(finding: Finding, lines: LineIndex): LintMessage {
+function toMessage(finding: Finding, lines: LineIndex, text: string): LintMessage {
   const message: LintMessage = {
     ruleId: finding.ruleId,
     messageId: finding.messageId,
@@ -134,7 +135,20 @@ function toMessage(finding: Finding, lines: LineIndex): LintMessage {
   if (finding.related.length > 0) {
     message.related = finding.related.map((related) => ({ message: related.message, ...oneBased(lines, related.range) }));
   }
+  if (finding.fix) message.fix = editInfo(text, finding.fix.edits);
+  if (finding.suggestions.length > 0) {
+    message.suggestions = finding.suggestions.map((suggestion) => ({
+      desc: suggestion.desc,
+      ...(suggestion.messageId === undefined ? {} : { messageId: suggestion.messageId }),
+      fix: editInfo(text, suggestion.edits),
+    }));
+  }
   return message;
+}
+
+function editInfo(text: string, edits: readonly TextEdit[]): EditInfo {
+  const merged = mergeEdits(text, edits);
+  return { range: [merged.range[0], merged.range[1]], text: merged.text };
 }
 
 function oneBased(lines: LineIndex, range: readonly [number, number]) {

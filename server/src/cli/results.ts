@@ -13,6 +13,19 @@ export interface RelatedMessage {
   endColumn: number;
 }
 
+/** ESLint's fix object: replace the text between two UTF-16 offsets into the file with `text`. */
+export interface EditInfo {
+  range: [number, number];
+  text: string;
+}
+
+/** ESLint's suggestion: an edit a person may apply; `--fix` never does. */
+export interface SuggestionInfo {
+  desc: string;
+  messageId?: string;
+  fix: EditInfo;
+}
+
 export interface LintMessage {
   /** null for parse errors and file-level problems (unreadable, binary, not UTF-8). */
   ruleId: string | null;
@@ -30,6 +43,9 @@ export interface LintMessage {
   /** The file could not be linted (parse error or unreadable), as ESLint marks fatal messages. */
   fatal?: true;
   related?: RelatedMessage[];
+  /** The edit `--fix` applies, in the text this message points into. */
+  fix?: EditInfo;
+  suggestions?: SuggestionInfo[];
 }
 
 export interface LintFileResult {

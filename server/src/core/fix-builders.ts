@@ -1,6 +1,6 @@
 // Text edits shared by the rules' fixes. They keep the file's own indentation and line endings.
 import { rangeOf, type PhpNode } from './ast';
-import type { Fix, TextEdit } from './types';
+import type { Fix, Suggestion, TextEdit } from './types';
 
 export function sourceOf(text: string, node: PhpNode): string {
   const [start, end] = rangeOf(node);
@@ -77,8 +77,12 @@ export function replaceNode(node: PhpNode, replacement: string): TextEdit {
   return { range: rangeOf(node), text: replacement };
 }
 
-export function fix(title: string, edits: TextEdit[], safe: boolean): Fix {
-  return { title, edits, safe };
+export function fix(title: string, edits: TextEdit[]): Fix {
+  return { title, edits };
+}
+
+export function suggestion(desc: string, edits: TextEdit[], messageId?: string): Suggestion {
+  return messageId === undefined ? { desc, edits } : { desc, messageId, edits };
 }
 
 /** Skips blanks and comments forward from `offset`. */

@@ -39,3 +39,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const edit of sorted) output = output.slice(0, edit.range[0]) + edit.text + output.slice(edit.range[1]);
   return output;
 }
+
+/**
+ * The edits of one fix or suggestion as a single replacement, as ESLint's JSON carries a fix:
+ * from the first edit's start to the last one's end, the text between kept as it was.
+ */
+export function mergeEdits(text: string, edits: readonly TextEdit[]): TextEdit {
+  if (edits.length === 0) return { range: [0, 0], text: '' };
+  const start = Math.min(...edits.map((edit) => edit.range[0]));
+  const end = Math.max(...edits.map((edit) => edit.range[1]));
+  const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as const, text: edit.text }));
+  return { range: [start, end], text: applyEdits(text.slice(start, end), shifted) };
+}

@@ -44,7 +44,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     message: error.tooDeep ? `Analysis error: ${error.message}` : `Parsing error: ${error.message}`,
     range: [error.offset, error.offset],
     related: [],
-    fixes: [],
+    suggestions: [],
   }));
   let model: SocketModel;
   try {
@@ -67,16 +67,21 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       ruleEnabled: (ruleId) => severityOf(ruleId) !== 'off',
       lineOf: (offset) => lines.positionAt(offset).line,
       report(report) {
-        findings.push({
+        const finding: Finding = {
           ruleId: rule.id,
           messageId: report.messageId,
           severity: report.maybe ? SOFTER[severity] : severity,
           message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
           range: report.range,
           related: report.related ?? [],
-          // A file with syntax errors may be mid-edit: its fixes could land in the wrong place.
-          fixes: errors.length > 0 ? [] : (report.fixes ?? []),
-        });
+          suggestions: [],
+        };
+        // A file with syntax errors may be mid-edit: its edits could land in the wrong place.
+        if (errors.length === 0) {
+          if (report.fix) finding.fix = report.fix;
+          finding.suggestions = report.suggestions ?? [];
+        }
+        findings.push(finding);
       },
     };
     rule.check(context);
@@ -100,7 +105,7 @@ function internalError(text: string, error: unknown): Finding {
     message: `Analysis error: ${reason}`,
     range: [0, Math.min(text.length, 0)],
     related: [],
-    fixes: [],
+    suggestions: [],
   };
 }
 
@@ -112,7 +117,7 @@ export interface FixOutcome {
   result: LintResult;
 }
 
-/** Applies every safe fix, re-linting after each pass until nothing changes. */
+/** Applies every fix (never a suggestion), re-linting after each pass until nothing changes. */
 export function fixText(text: string, options: LintOptions = {}, ruleIds?: ReadonlySet<string>): FixOutcome {
   let output = text;
   let fixCount = 0;
@@ -122,7 +127,7 @@ export function fixText(text: string, options: LintOptions = {}, ruleIds?: Reado
     const fixes = result.findings
       .filter((finding) => finding.ruleId !== null && (!ruleIds || ruleIds.has(finding.ruleId)))
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
-      .flatMap((finding) => finding.fixes.filter((fix) => fix.safe).slice(0, 1));
+      .flatMap((finding) => (finding.fix ? [finding.fix] : []));
     if (fixes.length === 0) break;
     const next = applyFixesOnce(output, fixes);
     if (next.applied === 0 || next.text === output) break;

@@ -2,7 +2,7 @@
 // model of one file and reports findings by message id.
 import type { Range } from './ast';
 import type { SocketModel } from './model/model';
-import type { Fix, RelatedInformation, Severity } from './types';
+import type { Fix, RelatedInformation, Severity, Suggestion } from './types';
 
 export const DOCS_BASE_URL = 'https://github.com/php-socket-lint/php-socket-lint/blob/main/docs/rules/';
 
@@ -13,8 +13,10 @@ export function docsUrl(ruleId: string): string {
 export interface RuleMeta<MessageId extends string> {
   description: string;
   defaultSeverity: Severity;
-  /** Whether the rule offers fixes (some findings of a fixable rule may still have none). */
+  /** Whether the rule offers fixes, edits that keep behaviour (some findings may still have none). */
   fixable: boolean;
+  /** Whether the rule offers suggestions, edits that change what runs and a person applies. */
+  hasSuggestions: boolean;
   /** Message templates by id; `{{name}}` placeholders are filled from a report's data. */
   messages: Record<MessageId, string>;
 }
@@ -24,7 +26,8 @@ export interface RuleReport<MessageId extends string> {
   data?: Record<string, string | number>;
   range: Range;
   related?: RelatedInformation[];
-  fixes?: Fix[];
+  fix?: Fix;
+  suggestions?: Suggestion[];
   /** Only some paths lead here: the finding is one level softer (error → warning). */
   maybe?: boolean;
 }

@@ -13,11 +13,24 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * An edit that keeps what the program does, or repairs a call that can never work. `--fix`,
+ * `--fix-dry-run`, fix-all and fix-on-save apply fixes, and nothing else.
+ */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Applied by `--fix` and fix-all; an unsafe fix is offered in the editor only. */
-  safe: boolean;
+}
+
+/**
+ * An edit that changes what runs (a throw inserted, a socket type or a backlog changed): offered
+ * in the editor for a person to choose, never applied automatically. ESLint's `suggestions`.
+ */
+export interface Suggestion {
+  /** What the edit does, shown as the quick fix's title. */
+  desc: string;
+  messageId?: string;
+  edits: TextEdit[];
 }
 
 export interface RelatedInformation {
@@ -34,7 +47,9 @@ export interface Finding {
   /** Offsets in UTF-16 units into the linted text. */
   range: Range;
   related: RelatedInformation[];
-  fixes: Fix[];
+  /** At most one fix per finding, as in ESLint. */
+  fix?: Fix;
+  suggestions: Suggestion[];
 }
 
 export interface LintOptions {

@@ -1,6 +1,6 @@
 // Code actions, from the findings recorded for the very version the client asks about:
-// each finding's fixes, "Disable <rule> for this line", "Show documentation for <rule>",
-// and the source action that applies every safe fix.
+// each finding's fix (preferred) and suggestions, "Disable <rule> for this line", "Show
+// documentation for <rule>", and the source action that applies every fix (never a suggestion).
 import {
   CodeActionKind,
   TextDocumentEdit,
@@ -150,13 +150,22 @@ export function quickFixes(document: TextDocument, validation: Validation, param
     if (index === undefined) continue;
     const finding = validation.findings[index]!;
     if (finding.ruleId === null) continue;
-    for (const fix of finding.fixes) {
+    if (finding.fix) {
       fixes.push({
-        title: fix.title,
+        title: finding.fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        isPreferred: fix.safe,
-        edit: versionedEdit(document, toLspEdits(document, fix.edits), context),
+        isPreferred: true,
+        edit: versionedEdit(document, toLspEdits(document, finding.fix.edits), context),
+      });
+    }
+    // Suggestions change what runs: offered, never preferred (so never applied by "auto fix").
+    for (const suggestion of finding.suggestions) {
+      fixes.push({
+        title: suggestion.desc,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: versionedEdit(document, toLspEdits(document, suggestion.edits), context),
       });
     }
     const start = validation.diagnostics[index]!.range.start;
@@ -179,14 +188,14 @@ export function quickFixes(document: TextDocument, validation: Validation, param
   return [...fixes, ...extras];
 }
 
-/** The fix-all source action: every safe fix, to a fixed point, as one versioned edit. */
+/** The fix-all source action: every fix, to a fixed point, as one versioned edit; no suggestion. */
 export function fixAllAction(document: TextDocument, validation: Validation, context: CodeActionContext): CodeAction | undefined {
-  if (!validation.findings.some((finding) => finding.fixes.some((fix) => fix.safe))) return undefined;
+  if (!validation.findings.some((finding) => finding.fix)) return undefined;
   const before = document.getText();
   const { output, fixCount } = fixText(before, validation.settings.options);
   if (fixCount === 0 || output === before) return undefined;
   return {
-    title: `Fix all safe php-socket-lint problems (${fixCount})`,
+    title: `Fix all php-socket-lint problems (${fixCount})`,
     kind: FIX_ALL_KIND,
     edit: versionedEdit(document, [minimalEdit(document, before, output)], context),
   };

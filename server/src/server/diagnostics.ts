@@ -146,7 +146,7 @@ export class Validator {
     } catch (error) {
       this.onCrash(error);
       const message = `php-socket-lint could not analyse this file (${String(error)}); see the output.`;
-      return [{ ruleId: null, messageId: 'internalError', severity: 'error', message, range: [0, 0], related: [], fixes: [] }];
+      return [{ ruleId: null, messageId: 'internalError', severity: 'error', message, range: [0, 0], related: [], suggestions: [] }];
     }
   }
 

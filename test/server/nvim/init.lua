@@ -1,11 +1,13 @@
 -- Neovim 0.7 end-to-end script for test/server/nvim.test.ts (no plugins, 0.7 API only).
 -- Opens $PSL_FILE, attaches php-socket-lint-server over stdio, waits for diagnostics, applies
--- the preferred quick fix for $PSL_RULE, writes the buffer, waits for the re-lint, and writes
+-- the quick fix titled $PSL_ACTION (as a person picks it; else the preferred one) for $PSL_RULE,
+-- writes the buffer, waits for the re-lint, and writes
 -- what it saw to $PSL_OUT as JSON. Always quits, with the error recorded if one happened.
 local out_path = os.getenv('PSL_OUT')
 local file = os.getenv('PSL_FILE')
 local server = os.getenv('PSL_SERVER')
 local rule = os.getenv('PSL_RULE')
+local wanted = os.getenv('PSL_ACTION')
 local timeout = tonumber(os.getenv('PSL_TIMEOUT') or '20000')
 
 local report = { published_versions = {} }
@@ -84,11 +86,13 @@ local ok, err = pcall(function()
       for _, d in ipairs(action.diagnostics or {}) do
         if d.code == rule then fixes_rule = true end
       end
-      if fixes_rule and action.isPreferred and action.edit and not chosen then chosen = action end
+      local picked = (wanted and action.title == wanted) or (not wanted and action.isPreferred)
+      if fixes_rule and picked and action.edit and not chosen then chosen = action end
     end
   end
-  assert(chosen, 'no preferred quick fix for ' .. rule)
+  assert(chosen, 'no quick fix ' .. (wanted or '(preferred)') .. ' for ' .. rule)
   report.applied = chosen.title
+  report.applied_preferred = chosen.isPreferred == true
   vim.lsp.util.apply_workspace_edit(chosen.edit, 'utf-16')
   vim.cmd('write')
 

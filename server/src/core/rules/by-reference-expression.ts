@@ -81,7 +81,7 @@ function hoistFix(text: string, program: PhpNode, found: ByReferenceArgument[], 
   const declaration = assignments.map((line) => line + eol + indentation).join('');
   edits.unshift({ range: [statementStart, statementStart] as const, text: declaration });
   const names = found.map(({ param }) => `$${param}`).join(', ');
-  return fix(`Pass variables set before the call for ${names}`, edits, true);
+  return fix(`Pass variables set before the call for ${names}`, edits);
 }
 
 function freshName(base: string, used: Set<string>): string {
@@ -97,6 +97,7 @@ export default defineRule({
     description: 'An expression passed where a socket_*() function takes a variable by reference.',
     defaultSeverity: 'error',
     fixable: true,
+    hasSuggestions: false,
     messages: {
       expression:
         '{{name}}() takes ${{param}} by reference and needs a variable there: PHP 8 throws "Error: {{name}}(): Argument #{{position}} (${{param}}) cannot be passed by reference" at this call. Set a variable before the call and pass the variable.',
@@ -111,7 +112,7 @@ export default defineRule({
       if (found.length === 0) continue;
       usedNames ??= new Set(variableMentions(context.model.program).keys());
       const expressions = found.filter(({ argument }) => !['call', 'new'].includes(unwrapSilence(argument).kind));
-      // One fix for the call: the variables are declared together, before the statement.
+      // One fix for the call (it repairs a call PHP 8 rejects, and keeps the evaluation order): the variables are declared together, before the statement.
       const hoisted = expressions.length === found.length ? hoistFix(context.text, context.model.program, found, usedNames) : undefined;
       for (const { param, position, argument } of found) {
         const isCall = ['call', 'new'].includes(unwrapSilence(argument).kind);
@@ -119,7 +120,7 @@ export default defineRule({
           messageId: isCall ? 'callResult' : 'expression',
           data: { name: call.fn.name, param, position },
           range: exactRange(context.text, argument),
-          fixes: hoisted ? [hoisted] : [],
+          ...(hoisted ? { fix: hoisted } : {}),
         });
       }
     }

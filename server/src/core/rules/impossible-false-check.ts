@@ -16,6 +16,7 @@ export default defineRule({
     description: 'A C-style comparison (< 0, == -1) never sees the false a socket_*() call returns on failure.',
     defaultSeverity: 'warning',
     fixable: true,
+    hasSuggestions: false,
     messages: {
       errorTest:
         '`{{expr}}` never catches a failure: {{fn}}() returns false, not -1, and PHP compares false with an integer as booleans, so this test is false for false and the code goes on with it. Compare with `=== false`.',
@@ -38,7 +39,7 @@ export default defineRule({
         messageId: comparison.kind === 'error-test' ? 'errorTest' : 'successTest',
         data: { expr: expr.length > 60 ? expr.slice(0, 57) + '...' : expr, fn: names.get(ids[0]!) ?? 'socket_*' },
         range,
-        fixes: [fix(`Compare with ${comparison.kind === 'error-test' ? '=== false' : '!== false'}`, [{ range, text: replacement }], true)],
+        fix: fix(`Compare with ${comparison.kind === 'error-test' ? '=== false' : '!== false'}`, [{ range, text: replacement }]),
       });
     }
   },

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'socket_listen() on a socket that was never bound listens on a random port.',
     defaultSeverity: 'hint',
     fixable: false,
+    hasSuggestions: false,
     messages: {
       neverBound:
         'socket_listen() on a socket that was never bound: the kernel binds it to a random free port on all interfaces, so clients cannot find it. Call socket_bind($socket, $address, $port) before socket_listen().',

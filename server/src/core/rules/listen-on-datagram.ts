@@ -1,10 +1,10 @@
 import { rangeOf } from '../ast';
-import { fix, removeStatement, replaceNode } from '../fix-builders';
+import { fix, removeStatement, replaceNode, suggestion } from '../fix-builders';
 import type { SocketCall } from '../model/model';
 import type { SocketSite } from '../model/values';
 import { defineRule } from '../rule';
 import { isDatagramType, SOCKET_CONSTANTS } from '../socket-api';
-import type { Fix } from '../types';
+import type { Fix, Suggestion } from '../types';
 
 const LISTENING_CALLS = new Set(['socket_listen', 'socket_accept']);
 const UDP_PROTOCOL = SOCKET_CONSTANTS.get('SOL_UDP');
@@ -13,32 +13,61 @@ function isDatagramSite(site: SocketSite): boolean {
   return site.type !== 'unknown' && isDatagramType(site.type);
 }
 
-/** Turns `socket_create(AF_INET, SOCK_DGRAM, SOL_UDP)` into a TCP socket, when the type is spelled out. */
-function streamCreationFix(site: SocketSite): Fix | undefined {
+/**
+ * Turns `socket_create(AF_INET, SOCK_DGRAM, SOL_UDP)` into a TCP socket, when the type is spelled
+ * out and the protocol is UDP's or the default (a raw socket's protocol has no stream form).
+ */
+function streamCreationSuggestion(site: SocketSite): Suggestion | undefined {
   const typeArg = site.typeArg;
   if (site.fn !== 'socket_create' || typeArg?.kind !== 'name') return undefined;
   const edits = [replaceNode(typeArg, 'SOCK_STREAM')];
   const args = site.call.arguments ?? [];
   const protocol = args[2]?.kind === 'namedargument' ? args[2].value : args[2];
-  const names = (node: typeof protocol) => node?.kind === 'name' && String(node.name).replace(/^\\/, '');
-  if (names(protocol) === 'SOL_UDP' || (protocol?.kind === 'number' && Number(protocol.value) === UDP_PROTOCOL)) {
-    edits.push(replaceNode(protocol, 'SOL_TCP'));
-  }
-  return fix('Create the socket as SOCK_STREAM (TCP)', edits, false);
+  const name = protocol?.kind === 'name' ? String(protocol.name).replace(/^\\/, '') : undefined;
+  const number = protocol?.kind === 'number' ? Number(protocol.value) : undefined;
+  if (name === 'SOL_UDP' || number === UDP_PROTOCOL) edits.push(replaceNode(protocol, 'SOL_TCP'));
+  else if (number !== 0) return undefined;
+  return suggestion('Create the socket as SOCK_STREAM (TCP)', edits);
 }
 
-function fixesFor(text: string, call: SocketCall, sites: SocketSite[], definite: boolean): Fix[] {
-  const fixes: Fix[] = [];
+const REMOVE_LISTEN = 'Remove the socket_listen() call (UDP sockets do not listen)';
+
+/**
+ * The edits for one finding. A bare `socket_listen()` statement on a socket that is datagram on
+ * every path can never work, and the program ignores that it failed: removing it is a fix (all it
+ * did was print PHP's warning and set the socket's last error). Where the socket may be a stream
+ * one, or the result is tested, removing the call changes what runs: a suggestion at most.
+ */
+function editsFor(text: string, call: SocketCall, sites: SocketSite[], definite: boolean): { fix?: Fix; suggestions: Suggestion[] } {
+  const suggestions: Suggestion[] = [];
+  let removal: Fix | undefined;
   const statement = call.statement;
   if (call.fn.name === 'socket_listen' && statement?.form === 'call' && statement.inStatementList) {
-    // A plain socket_listen() on a UDP socket always fails and its result is ignored: removing it changes nothing.
-    fixes.push(fix('Remove the socket_listen() call (UDP sockets do not listen)', [removeStatement(text, statement.statement)], definite));
+    const edits = [removeStatement(text, statement.statement)];
+    if (definite) removal = fix(REMOVE_LISTEN, edits);
+    else suggestions.push(suggestion(REMOVE_LISTEN, edits));
   }
   if (sites.length === 1) {
-    const streamFix = streamCreationFix(sites[0]!);
-    if (streamFix) fixes.push(streamFix);
+    const stream = streamCreationSuggestion(sites[0]!);
+    if (stream) suggestions.push(stream);
   }
-  return fixes;
+  return removal ? { fix: removal, suggestions } : { suggestions };
+}
+
+/**
+ * The datagram sockets a socket_listen()/socket_accept() call may get, when this rule reports it
+ * (unchecked-false-return leaves such a call to this rule: one finding per mistake).
+ */
+export function datagramListen(call: SocketCall): { sites: SocketSite[]; definite: boolean } | undefined {
+  if (!LISTENING_CALLS.has(call.fn.name)) return undefined;
+  const socket = call.arguments.get('socket')?.value;
+  if (!socket) return undefined;
+  const sites = [...socket.sockets.values()].filter(isDatagramSite);
+  if (sites.length === 0) return undefined;
+  const definite = !socket.unknown && sites.length === socket.sockets.size;
+  // "May be" under `if ($type === SOCK_STREAM)` or `if ($ready === $tcp)`: the paths correlate.
+  if (!definite && call.kindGuarded) return undefined;
+  return { sites, definite };
 }
 
 export default defineRule({
@@ -47,6 +76,7 @@ export default defineRule({
     description: 'socket_listen() and socket_accept() need a SOCK_STREAM or SOCK_SEQPACKET socket.',
     defaultSeverity: 'error',
     fixable: true,
+    hasSuggestions: true,
     messages: {
       datagram:
         '{{name}}() on a {{type}} socket always fails: only SOCK_STREAM/SOCK_SEQPACKET sockets listen and accept connections. A UDP socket receives with socket_recvfrom() after socket_bind().',
@@ -56,14 +86,9 @@ export default defineRule({
   },
   check(context) {
     for (const call of context.model.calls) {
-      if (!LISTENING_CALLS.has(call.fn.name)) continue;
-      const socket = call.arguments.get('socket')?.value;
-      if (!socket) continue;
-      const sites = [...socket.sockets.values()].filter(isDatagramSite);
-      if (sites.length === 0) continue;
-      const definite = !socket.unknown && sites.length === socket.sockets.size;
-      // "May be" under `if ($type === SOCK_STREAM)` or `if ($ready === $tcp)`: the paths correlate.
-      if (!definite && call.kindGuarded) continue;
+      const datagram = datagramListen(call);
+      if (!datagram) continue;
+      const { sites, definite } = datagram;
       const types = [...new Set(sites.map((site) => site.type))].join('/');
       context.report({
         messageId: definite ? 'datagram' : 'maybeDatagram',
@@ -74,7 +99,7 @@ export default defineRule({
           range: site.typeArg ? rangeOf(site.typeArg) : rangeOf(site.call.what),
           message: `created as a ${site.type} socket here`,
         })),
-        fixes: fixesFor(context.text, call, sites, definite),
+        ...editsFor(context.text, call, sites, definite),
       });
     }
   },

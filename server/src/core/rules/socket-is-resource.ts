@@ -17,7 +17,7 @@ function instanceofFix(text: string, test: ResourceTest): Fix | undefined {
   let replacement = `${subject} instanceof \\Socket`;
   if (test.negated) replacement = `!(${replacement})`;
   else if (needsParentheses(text, range)) replacement = `(${replacement})`;
-  return fix(`Replace with ${subject} instanceof \\Socket`, [{ range, text: replacement }], true);
+  return fix(`Replace with ${subject} instanceof \\Socket`, [{ range, text: replacement }]);
 }
 
 export default defineRule({
@@ -26,6 +26,7 @@ export default defineRule({
     description: 'Since PHP 8.0 sockets are Socket objects: is_resource() is always false for them.',
     defaultSeverity: 'warning',
     fixable: true,
+    hasSuggestions: false,
     messages: {
       isResource:
         'is_resource() is always false for a Socket: since PHP 8.0 socket_create(), socket_accept() and the other socket_* constructors return Socket objects, not resources. Test `$socket instanceof \\Socket` (or `!== false`) instead.',
@@ -48,7 +49,7 @@ export default defineRule({
         messageId,
         data: { fn: test.fn, actual: test.fn === 'gettype' ? 'object' : 'Socket' },
         range: exactRange(context.text, test.node),
-        fixes: instanceofFixOrNone ? [instanceofFixOrNone] : [],
+        ...(instanceofFixOrNone ? { fix: instanceofFixOrNone } : {}),
       });
     }
   },

@@ -1,8 +1,9 @@
 import { rangeOf } from '../ast';
-import { exactEnd, fix, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf } from '../fix-builders';
+import { exactEnd, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf, suggestion } from '../fix-builders';
 import type { SocketCall, UncheckedResult } from '../model/model';
 import { defineRule } from '../rule';
-import type { Fix } from '../types';
+import { datagramListen } from './listen-on-datagram';
+import type { Suggestion } from '../types';
 
 /** `throw new \RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($s)));` */
 function throwStatement(text: string, call: SocketCall): string {
@@ -17,7 +18,8 @@ function checkBlock(text: string, call: SocketCall, condition: string, indentati
   return `if (${condition} === false) {${eol}${inner}${throwStatement(text, call)}${eol}${indentation}}`;
 }
 
-function fixesFor(text: string, call: SocketCall): Fix[] {
+/** Throwing where the program went on changes what runs: a suggestion, never applied by --fix. */
+function suggestionsFor(text: string, call: SocketCall): Suggestion[] {
   const statement = call.statement;
   if (!statement?.inStatementList || call.node.parenthesizedExpression || statement.statement.expression?.parenthesizedExpression) return [];
   const [start, end] = rangeOf(statement.statement);
@@ -26,13 +28,13 @@ function fixesFor(text: string, call: SocketCall): Fix[] {
     // The statement's expression up to the call's own `)`: not the `;`, not a comment before it.
     const expression = text.slice(rangeOf(statement.statement.expression)[0], exactEnd(text, call.node));
     const replacement = checkBlock(text, call, expression, indentation);
-    return [fix(`Throw when ${call.fn.name}() fails`, [{ range: [start, end], text: replacement }], true)];
+    return [suggestion(`Throw when ${call.fn.name}() fails`, [{ range: [start, end], text: replacement }])];
   }
   // A statement closed by `?>` has no `;` to insert after.
   if (!isPlainReference(statement.target) || !text.slice(start, end).trimEnd().endsWith(';')) return [];
   const target = sourceOf(text, statement.target!);
   const insertion = lineEndingOf(text) + indentation + checkBlock(text, call, target, indentation);
-  return [fix(`Check ${target} for false after ${call.fn.name}()`, [{ range: [end, end], text: insertion }], true)];
+  return [suggestion(`Check ${target} for false after ${call.fn.name}()`, [{ range: [end, end], text: insertion }])];
 }
 
 function describeUse(result: UncheckedResult, lineOf: (offset: number) => number): Record<string, string | number> {
@@ -46,7 +48,8 @@ export default defineRule({
   meta: {
     description: 'A socket_*() call that can return false must be checked before its result is used or dropped.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     messages: {
       dropped:
         '{{name}}() returns false when it fails: {{onFalse}}. This result is never checked; test it (=== false) and report socket_strerror(socket_last_error($socket)).',
@@ -59,8 +62,11 @@ export default defineRule({
     const blind = new Set(
       context.ruleEnabled('impossible-false-check') ? context.model.falseBlindComparisons.flatMap((comparison) => [...comparison.callIds]) : [],
     );
+    const listenRuleOn = context.ruleEnabled('listen-on-datagram');
     for (const result of context.model.unchecked) {
       if (blind.has(result.call.id)) continue;
+      // A listen on a UDP socket always fails: listen-on-datagram's finding says so, and it is one mistake.
+      if (listenRuleOn && datagramListen(result.call)) continue;
       // Ignoring socket_shutdown()'s result on the way to socket_close() is the norm, not a bug.
       if (result.how === 'dropped' && result.call.fn.name === 'socket_shutdown') continue;
       context.report({
@@ -68,7 +74,7 @@ export default defineRule({
         data: describeUse(result, context.lineOf),
         range: result.call.nameRange,
         related: result.useRange ? [{ range: result.useRange, message: 'used here without a check for false' }] : [],
-        fixes: fixesFor(context.text, result.call),
+        suggestions: suggestionsFor(context.text, result.call),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { rangeOf } from '../ast';
-import { fix, replaceNode } from '../fix-builders';
+import { replaceNode, suggestion } from '../fix-builders';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -7,7 +7,8 @@ export default defineRule({
   meta: {
     description: 'A listen backlog above net.core.somaxconn (or below zero) is silently truncated by the kernel.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     messages: {
       tooLarge:
         'Backlog {{value}} is above net.core.somaxconn ({{somaxconn}}): the kernel silently truncates it to that limit. Read it with `sysctl net.core.somaxconn`, raise it with `sysctl -w net.core.somaxconn=N`, and pass PHP\'s SOMAXCONN.',
@@ -29,7 +30,8 @@ export default defineRule({
         messageId: offending < 0 ? 'negative' : 'tooLarge',
         data: { value: offending, somaxconn: context.somaxconn },
         range: rangeOf(backlog.node),
-        fixes: [fix('Use SOMAXCONN as the backlog', [replaceNode(backlog.node, 'SOMAXCONN')], true)],
+        // What the kernel uses anyway on a host configured so; never PHP's SOMAXCONN, a compile-time 4096.
+        suggestions: [suggestion(`Lower the backlog to ${context.somaxconn} (net.core.somaxconn)`, [replaceNode(backlog.node, String(context.somaxconn))])],
       });
     }
   },

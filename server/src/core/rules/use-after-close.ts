@@ -8,6 +8,7 @@ export default defineRule({
     description: 'A socket passed to a socket_*() function after socket_close() closed it on every path.',
     defaultSeverity: 'warning',
     fixable: false,
+    hasSuggestions: false,
     messages: {
       closed:
         '{{name}}() on a socket that socket_close() closed on line {{line}}: PHP 8 throws "Error: {{name}}(): Argument #{{position}} (${{param}}) has already been closed". Make this call before socket_close(), or create a new socket.',
