@@ -21,4 +21,13 @@ describe('rule registry', () => {
     expect(rule.meta.description.length).toBeGreaterThan(10);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
   });
+
+  it.each(RULES.map((rule) => [rule.id, rule] as const))('%s: its page and the README say whether it has a fix and suggestions', (id, rule) => {
+    const yesNo = (flag: boolean) => (flag ? 'yes' : 'no');
+    const doc = readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8');
+    expect(doc).toContain(`Fix: ${yesNo(rule.meta.fixable)}. Suggestions: ${yesNo(rule.meta.hasSuggestions)}.`);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith(`| [\`${id}\`]`));
+    expect(row?.split(' | ').slice(2, 4)).toEqual([yesNo(rule.meta.fixable), yesNo(rule.meta.hasSuggestions)]);
+  });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fixText, lintText } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/positions';
 import { applyEdits } from '../../server/src/core/fixer';
-import { RULE_IDS } from '../../server/src/core/rules/index';
+import { ruleById, RULE_IDS } from '../../server/src/core/rules/index';
 import type { Finding, LintOptions, RuleSetting, Severity } from '../../server/src/core/types';
 import { phpSyntaxError } from './php';
 
@@ -107,7 +107,12 @@ function pick(actual: ExpectedFinding | undefined, expected: ExpectedFinding): P
 }
 
 async function checkEveryFix(ruleId: string, code: string, options: LintOptions, findings: Finding[]): Promise<void> {
+  const meta = ruleById(ruleId)!.meta;
   for (const finding of findings) {
+    if (finding.ruleId !== ruleId) continue;
+    // What the rule's metadata (and so its page and the README) says it offers.
+    if (finding.fix) expect(meta.fixable, `${ruleId} offers a fix but its meta says fixable: false`).toBe(true);
+    if (finding.suggestions.length > 0) expect(meta.hasSuggestions, `${ruleId} offers suggestions but its meta says hasSuggestions: false`).toBe(true);
     const edits = [
       ...(finding.fix ? [{ title: `fix "${finding.fix.title}"`, edits: finding.fix.edits }] : []),
       ...finding.suggestions.map((suggestion) => ({ title: `suggestion "${suggestion.desc}"`, edits: suggestion.edits })),
