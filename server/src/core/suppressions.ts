@@ -118,5 +118,5 @@ function directiveProblems(uses: Use[], options: SuppressionOptions): Finding[] 
 }
 
 function problem(directive: Directive, severity: Severity, messageId: string, message: string): Finding {
-  return { ruleId: null, messageId, severity, message, range: [directive.range[0], directive.range[1]], related: [], fixes: [] };
+  return { ruleId: null, messageId, severity, message, range: [directive.range[0], directive.range[1]], related: [], suggestions: [] };
 }
