@@ -5,7 +5,7 @@ import { execFile, type ExecFileException } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../server/src/core/rules/index';
 import { LspClient, ROOT } from '../server/lsp-client';
@@ -73,6 +73,12 @@ describe('the npm package', { timeout: 60_000 }, () => {
     expect(leaked).toEqual([]);
   });
 
+  it('names no URL of the repository that does not exist, in any packaged file', () => {
+    const installed = join(app, 'node_modules', 'php-socket-lint');
+    const mentions = packed.filter((file) => readFileSync(join(installed, file), 'utf8').includes('github.com/php-socket-lint'));
+    expect(mentions).toEqual([]);
+  });
+
   it('has a manifest that can be published and installs nothing else', () => {
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'php-socket-lint', 'package.json'), 'utf8'));
     expect(manifest.private).toBeUndefined();
@@ -109,6 +115,13 @@ describe('the npm package', { timeout: 60_000 }, () => {
       await client.open(uri, readFileSync(file, 'utf8'));
       const published = await client.diagnosticsFor(uri, 1);
       expect(published.diagnostics.map((diagnostic) => diagnostic.code)).toContain('listen-on-datagram');
+      // Each code link is the rule's page inside the installed package.
+      const installed = join(app, 'node_modules', 'php-socket-lint');
+      for (const diagnostic of published.diagnostics) {
+        const page = fileURLToPath(diagnostic.codeDescription!.href);
+        expect(page).toBe(join(installed, 'docs', 'rules', `${diagnostic.code}.md`));
+        expect(readFileSync(page, 'utf8')).toMatch(new RegExp(`^# ${diagnostic.code}\n`));
+      }
     } finally {
       await client.stop();
     }

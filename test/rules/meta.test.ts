@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsUrl } from '../../server/src/core/rule';
+import { docsPath } from '../../server/src/core/rule';
 import { RULE_IDS, RULES } from '../../server/src/core/rules/index';
 
 const root = join(__dirname, '..', '..');
@@ -17,7 +17,7 @@ describe('rule registry', () => {
     expect(existsSync(join(root, 'test/rules', `${id}.test.ts`))).toBe(true);
     const doc = join(root, 'docs/rules', `${id}.md`);
     expect(readFileSync(doc, 'utf8').startsWith(`# ${id}\n`)).toBe(true);
-    expect(docsUrl(id).endsWith(`/docs/rules/${id}.md`)).toBe(true);
+    expect(join(root, docsPath(id))).toBe(doc);
     expect(rule.meta.description.length).toBeGreaterThan(10);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
   });

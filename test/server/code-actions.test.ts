@@ -102,6 +102,11 @@ describe('code actions', { timeout: 90_000 }, () => {
     expect(docs.command!.arguments).toEqual([href]);
     await client.connection.sendRequest('workspace/executeCommand', { command: docs.command!.command, arguments: docs.command!.arguments });
     await client.waitFor(() => client.shownDocuments.includes(href), 'window/showDocument');
+    // Only the bundled pages: any other URI is refused, shown nowhere.
+    const shown = client.shownDocuments.length;
+    await client.connection.sendRequest('workspace/executeCommand', { command: docs.command!.command, arguments: ['file:///etc/passwd'] });
+    await client.connection.sendRequest('workspace/executeCommand', { command: docs.command!.command, arguments: ['https://example.com/x.md'] });
+    expect(client.shownDocuments.length).toBe(shown);
   });
 
   it('fix-all applies every fix, and no suggestion, as one edit for the asked version', async () => {

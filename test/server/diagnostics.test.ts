@@ -1,10 +1,14 @@
 // Push diagnostics from the real server binary: exact UTF-16 ranges, CRLF, parse errors,
 // coalesced edits that never publish a stale version, and close clearing diagnostics.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspClient } from './lsp-client';
+import { LspClient, ROOT } from './lsp-client';
 
 const SOURCE = 'php-socket-lint';
-const DOCS = 'https://github.com/php-socket-lint/php-socket-lint/blob/main/docs/rules/';
+/** The pages installed beside the server (dist/ → ../docs/rules), here this checkout's. */
+const DOCS = `${pathToFileURL(join(ROOT, 'docs', 'rules')).href}/`;
 
 // Line 3 holds a string of a 2-byte (é, 1 UTF-16 unit) and a 4-byte (😀, 2 units) character
 // before the call: UTF-16 columns differ from both byte and code point columns there.
@@ -50,6 +54,7 @@ describe('push diagnostics', { timeout: 60_000 }, () => {
       data: { version: 7 },
     });
     for (const diagnostic of diagnostics) expect(diagnostic.source).toBe(SOURCE);
+    for (const diagnostic of diagnostics) expect(existsSync(fileURLToPath(diagnostic.codeDescription!.href))).toBe(true);
   });
 
   it('gives CRLF files the same line/character ranges', async () => {

@@ -4,10 +4,13 @@ import type { Range } from './ast';
 import type { SocketModel } from './model/model';
 import type { Fix, RelatedInformation, Severity, Suggestion } from './types';
 
-export const DOCS_BASE_URL = 'https://github.com/php-socket-lint/php-socket-lint/blob/main/docs/rules/';
-
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+/**
+ * Where a rule's page is, relative to the package root: the pages ship in the npm package and
+ * the .vsix, and there is no public site to link to. The server turns this into a file: URI of
+ * its own installation; the SARIF formatter carries the page's text.
+ */
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
 }
 
 export interface RuleMeta<MessageId extends string> {

@@ -13,12 +13,12 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixText } from '../core/lint';
-import { docsUrl } from '../core/rule';
 import { DISABLE_NEXT_LINE } from '../core/suppressions';
 import type { TextEdit } from '../core/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isDiagnosticData, PORT_KIND } from '../shared/protocol';
 import { toLspRange, type Validation } from './diagnostics';
 import { portAction, portQuickFix } from './port-action';
+import { ruleDocsUri } from './rule-docs';
 
 export interface CodeActionContext {
   /** The client takes `documentChanges` (versioned edits). */
@@ -134,7 +134,7 @@ export function documentationAction(ruleId: string, diagnostics: Diagnostic[]): 
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
-    command: { title, command: Commands.showDocumentation, arguments: [docsUrl(ruleId)] },
+    command: { title, command: Commands.showDocumentation, arguments: [ruleDocsUri(ruleId)] },
   };
 }
 

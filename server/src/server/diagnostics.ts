@@ -11,9 +11,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/ast';
 import { lintTextDeep as lintText } from '../node/deep-lint';
-import { docsUrl } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
+import { ruleDocsUri } from './rule-docs';
 import type { ResolvedSettings, SettingsStore } from './settings';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -48,7 +48,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, data: Dia
   };
   if (finding.ruleId !== null) {
     diagnostic.code = finding.ruleId;
-    diagnostic.codeDescription = { href: docsUrl(finding.ruleId) };
+    diagnostic.codeDescription = { href: ruleDocsUri(finding.ruleId) };
   }
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map(

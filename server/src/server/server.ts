@@ -2,6 +2,7 @@
 // change (or on save), diagnostics are pushed — or pulled where the client announces pull
 // diagnostics — from one validation function, and code actions, fix-all, hover and the
 // workspace command read the findings recorded for the version they are asked about.
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -20,12 +21,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../../package.json';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { parsePhp, type ParsedFile } from '../core/parse';
-import { DOCS_BASE_URL } from '../core/rule';
 import { Commands, FIX_ALL_KIND, SERVER_NAME, SETTINGS_SECTION, PORT_KIND } from '../shared/protocol';
 import { codeActionsFor } from './code-actions';
 import { toLspRange, Validator, type Validation } from './diagnostics';
 import { hoverAt, mayHover } from './hover';
 import { runPort } from './port-action';
+import { isRuleDocsUri } from './rule-docs';
 import { filePathOf, lintWorkspace } from './lint-workspace';
 import { SettingsStore } from './settings';
 
@@ -277,10 +278,11 @@ export function startServer(connection: Connection): void {
       return typeof uri === 'string' ? runPort(connection, documents.get(uri), client.showDocument) : null;
     }
     if (params.command === Commands.showDocumentation) {
-      const url = params.arguments?.[0];
-      if (typeof url !== 'string' || !url.startsWith(DOCS_BASE_URL)) return null;
-      if (client.showDocument) await connection.window.showDocument({ uri: url, external: true });
-      else void connection.window.showInformationMessage(`Documentation: ${url}`);
+      // The bundled page, inside the editor (a file: URI the client opens as a document).
+      const uri = params.arguments?.[0];
+      if (typeof uri !== 'string' || !isRuleDocsUri(uri)) return null;
+      if (client.showDocument) await connection.window.showDocument({ uri, takeFocus: true });
+      else void connection.window.showInformationMessage(`Documentation: ${fileURLToPath(uri)}`);
       return null;
     }
     throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${params.command}`);
