@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { writeRulePages } from './gen-rule-pages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,6 +27,9 @@ const shared = {
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
+
+// The SARIF formatter's help texts, from docs/rules/ (a generated module the bundles import).
+writeRulePages();
 
 const present = ENTRIES.filter((entry) => existsSync(new URL(`../${entry.source}`, import.meta.url)));
 await Promise.all(

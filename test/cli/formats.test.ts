@@ -1,11 +1,10 @@
 // The five report formats, produced by the real CLI and read back as their consumers would.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
-import { docsUrl } from '../../server/src/core/rule';
 import { RULE_IDS } from '../../server/src/core/rules/index';
-import { fixture, makeTree, parseJsonReport, removeTrees, resultFor, runCli } from './cli-harness';
+import { fixture, makeTree, parseJsonReport, removeTrees, resultFor, ROOT, runCli } from './cli-harness';
 import { parseXml } from './xml';
 
 afterAll(removeTrees);
@@ -82,11 +81,17 @@ describe('sarif', () => {
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(run.originalUriBaseIds?.['%SRCROOT%']?.uri).toBe(`file://${cwd}/`);
     const driver = run.tool.driver;
-    expect(driver).toMatchObject({ name: 'php-socket-lint', version: expect.stringMatching(/^\d+\.\d+\.\d+/), informationUri: expect.stringMatching(/^https:\/\//) });
+    expect(driver).toMatchObject({ name: 'php-socket-lint', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    // No link to a site that does not exist: the rule pages travel inside the log.
+    expect(driver.informationUri).toBeUndefined();
     expect(driver.rules!.map((rule) => rule.id)).toEqual([...RULE_IDS]);
     for (const rule of driver.rules!) {
       expect(rule.shortDescription?.text).toBeTruthy();
-      expect(rule.helpUri).toBe(docsUrl(rule.id));
+      expect(rule.helpUri).toBeUndefined();
+      const page = readFileSync(join(ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+      expect(rule.help?.markdown).toBe(page);
+      expect(rule.help?.text).toContain(rule.id);
+      expect(rule.help?.text).not.toMatch(/^#|\*\*/m);
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration?.level);
     }
     const results = run.results!;

@@ -4,25 +4,33 @@ import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { DOCS_BASE_URL, docsUrl } from '../../core/rule';
 import { RULES } from '../../core/rules/index';
 import type { Severity } from '../../core/types';
 import { messageSource, type LintFileResult, type LintMessage, type RelatedMessage } from '../results';
+import { RULE_PAGES } from '../rule-pages.generated';
 import { VERSION } from '../version';
 import type { Formatter } from './index';
 
 const SRCROOT = '%SRCROOT%';
-const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 
 const LEVELS: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const NOTIFICATION_LEVELS = ['note', 'warning', 'error'] as const;
 
+/** A rule page as plain text: no emphasis or heading marks, links as their text; code stays. */
+export function pageAsText(markdown: string): string {
+  return markdown
+    .replace(/^#+\s+/gm, '')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+}
+
+// No helpUri: the project has no public site, and the page itself travels in `help`.
 function driverRules(): Sarif.ReportingDescriptor[] {
   return RULES.map((rule) => ({
     id: rule.id,
     name: rule.id,
     shortDescription: { text: rule.meta.description },
-    helpUri: docsUrl(rule.id),
+    help: { text: pageAsText(RULE_PAGES[rule.id]!), markdown: RULE_PAGES[rule.id]! },
     defaultConfiguration: { level: LEVELS[rule.meta.defaultSeverity] },
     properties: { fixable: rule.meta.fixable },
   }));
@@ -117,7 +125,7 @@ function collect(results: readonly LintFileResult[], cwd: string) {
 export const formatSarif: Formatter = (results, context) => {
   const { findings, notifications } = collect(results, context.cwd);
   const run: Sarif.Run = {
-    tool: { driver: { name: 'php-socket-lint', version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: driverRules() } },
+    tool: { driver: { name: 'php-socket-lint', version: VERSION, semanticVersion: VERSION, rules: driverRules() } },
     originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(context.cwd).href.replace(/\/$/, '')}/` } },
     columnKind: 'utf16CodeUnits',
     results: findings,
