@@ -2,12 +2,15 @@
 // Requests per second of PHP socket servers and of their idiomatic TypeScript ports, under the
 // same loopback load: C clients at once, each doing N request/reply round trips in turn.
 //
-//   node bench/idiomatic-throughput.mjs [--requests N] [--trials T]
+//   node bench/idiomatic-throughput.mjs [--requests N] [--trials T] [--warmup W]
 //
-// Servers (test/port-idiomatic/programs/): line-upper.php (an accept loop, PHP_NORMAL_READ
-// lines; PHP serves the clients one after the other, Node at once) and udp-upper.php (a
-// socket_recvfrom() loop). A socket_select() server has no idiomatic port yet, so it is not here.
-// PHP and the port take turns for T trials; the median is reported.
+// Servers: line-upper.php (test/port-idiomatic/programs: an accept loop, PHP_NORMAL_READ lines;
+// PHP serves the clients one after the other, Node at once), udp-upper.php (a socket_recvfrom()
+// loop) and select-server.php (test/port/programs: socket_select() over all clients, `/who` is
+// the request). Every run starts a fresh server, sends W untimed round trips (Node compiles its
+// hot code during them; PHP gets the same), then times C x N round trips. Besides requests per
+// second (wall clock, sensitive to other load on this 2-core machine) the server's own CPU time
+// per request is read from /proc. PHP and the port take turns for T trials; medians are reported.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,20 +21,25 @@ import { fileURLToPath } from 'node:url';
 import { build, transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const programs = join(root, 'test/port-idiomatic/programs');
 const option = (name, fallback) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
-const REQUESTS = option('requests', 5000);
-const TRIALS = option('trials', 3);
+const REQUESTS = option('requests', 10000);
+const TRIALS = option('trials', 5);
+const WARMUP = option('warmup', 2000);
 const work = mkdtempSync(join(tmpdir(), 'idiomatic-bench-'));
+const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
 
-async function portedFile(name) {
-  const engine = join(work, 'engine.mjs');
-  await build({ entryPoints: [join(root, 'server/src/port/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile: engine, logLevel: 'error' });
-  const { portPhpToTypeScript } = await import(engine);
-  const result = portPhpToTypeScript(readFileSync(join(programs, `${name}.php`), 'utf8'), `${name}.php`);
+let engine;
+async function portedFile(path) {
+  if (!engine) {
+    const outfile = join(work, 'engine.mjs');
+    await build({ entryPoints: [join(root, 'server/src/port/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
+    engine = await import(outfile);
+  }
+  const name = path.split('/').pop();
+  const result = engine.portPhpToTypeScript(readFileSync(path, 'utf8'), name);
   if (result.style !== 'idiomatic') throw new Error(`${name} did not port idiomatically: ${result.reason}`);
-  const file = join(work, `${name}.mjs`);
-  writeFileSync(file, transformSync(result.code, { loader: 'ts', format: 'esm' }).code);
+  const file = join(work, name.replace(/\.php$/, '.mjs'));
+  writeFileSync(file, transformSync(result.code, { loader: 'ts', format: 'esm', target: 'node20' }).code);
   return file;
 }
 
@@ -43,96 +51,146 @@ const freePort = () =>
     });
   });
 
+/** utime + stime of a process, in ms. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+
 function start(command, args) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout.setEncoding('latin1').on('data', (data) => (out += data));
+  child.stdout.setEncoding('latin1').on('data', (data) => (out = (out + data).slice(-64)));
   const exited = new Promise((resolve) => child.once('close', resolve));
-  const ready = new Promise((resolve, reject) => {
-    const timer = setInterval(() => out.includes('listening') || out.includes('ready') ? (clearInterval(timer), resolve()) : undefined, 5);
-    setTimeout(() => (clearInterval(timer), reject(new Error(`${args[0]} did not start`))), 10_000);
-  });
-  return { child, ready, exited };
+  return { child, exited, output: () => out };
 }
 
-/** One TCP client: N lines, each awaited, then quit. */
-function lineClient(port, id) {
+async function until(what, condition, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const connects = (port) => new Promise((resolve) => connect(port, '127.0.0.1').once('connect', function () { this.destroy(); resolve(true); }).once('error', () => resolve(false)));
+
+/**
+ * One TCP client: `count` requests, each sent once the reply to the previous one has arrived
+ * (a reply is the next "\n"-terminated line), then `last`, and after its reply the end; nothing else to do per
+ * request, so the client costs as little as it can. Lines of a greeting are skipped first.
+ */
+function streamClient(port, { greeting, request, count, last }) {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
+    socket.setNoDelay(true);
     let received = '';
     let sent = 0;
+    let greeted = !greeting;
     socket.setEncoding('latin1').on('error', reject);
     socket.on('data', (data) => {
       received += data;
+      if (!greeted) {
+        if (!received.includes(greeting)) return;
+        received = received.slice(received.indexOf('\n', received.indexOf(greeting)) + 1);
+        greeted = true;
+        socket.write(request(sent++));
+        return;
+      }
       let newline;
       while ((newline = received.indexOf('\n')) >= 0) {
         received = received.slice(newline + 1);
-        if (sent < REQUESTS) socket.write(`c${id} request ${sent++}\n`);
-        else if (sent++ === REQUESTS) socket.write('quit\n');
+        if (sent < count) socket.write(request(sent++));
+        else if (sent++ === count) socket.write(last);
+        else return void socket.end();
       }
     });
+    if (!greeting) socket.write(request(sent++));
     socket.on('close', resolve);
   });
 }
 
-async function lineRun(command, script, clients) {
-  const port = await freePort();
-  const server = start(command, [script, String(port)]);
-  await server.ready;
-  const began = performance.now();
-  await Promise.all(Array.from({ length: clients }, (_, id) => lineClient(port, id)));
-  const seconds = (performance.now() - began) / 1000;
-  const stop = connect(port, '127.0.0.1');
-  stop.on('error', () => undefined).write('shutdown\n');
-  await server.exited;
-  return (clients * REQUESTS) / seconds;
+function datagramClient(port, id, count) {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    let replies = 0;
+    socket.on('message', () => {
+      if (++replies < count) socket.send(`c${id} datagram ${replies}`, port, '127.0.0.1');
+      else socket.close(resolve);
+    });
+    socket.bind(0, '127.0.0.1', () => socket.send(`c${id} datagram 0`, port, '127.0.0.1'));
+  });
 }
 
-async function udpRun(command, script, clients) {
-  const port = await freePort();
-  const server = start(command, [script, String(port)]);
-  await server.ready;
-  const began = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, id) => {
+const SERVERS = {
+  'line server': {
+    php: join(root, 'test/port-idiomatic/programs/line-upper.php'),
+    ready: async (server) => server.output().includes('listening'),
+    run: (port, clients, count) => Promise.all(Array.from({ length: clients }, (_, id) => streamClient(port, { greeting: 'hello #', request: (i) => `c${id} request ${i}\n`, count, last: 'quit\n' }))),
+    stop: (port) => connect(port, '127.0.0.1').on('error', () => undefined).end('shutdown\n'),
+  },
+  'UDP echo': {
+    php: join(root, 'test/port-idiomatic/programs/udp-upper.php'),
+    ready: async (server) => server.output().includes('ready'),
+    run: (port, clients, count) => Promise.all(Array.from({ length: clients }, (_, id) => datagramClient(port, id, count))),
+    stop: (port) => {
       const socket = createSocket('udp4');
-      await new Promise((resolve) => socket.bind(0, '127.0.0.1', resolve));
-      for (let i = 0; i < REQUESTS; i++) {
-        const reply = new Promise((resolve) => socket.once('message', resolve));
-        socket.send(`c${id} datagram ${i}`, port, '127.0.0.1');
-        await reply;
-      }
-      socket.close();
-    }),
-  );
+      socket.send('stop', port, '127.0.0.1', () => socket.close());
+    },
+  },
+  'select server': {
+    php: join(root, 'test/port/programs/select-server.php'),
+    ready: (_server, port) => connects(port),
+    run: (port, clients, count) => Promise.all(Array.from({ length: clients }, () => streamClient(port, { greeting: 'welcome #', request: () => '/who\n', count, last: '/quit\n' }))),
+    stop: (port) => {
+      const socket = connect(port, '127.0.0.1').on('error', () => undefined);
+      socket.once('data', () => socket.write('/stop\n'));
+    },
+  },
+};
+
+/** One trial: a fresh server, the warm-up, then the timed load. */
+async function trial(server, command, script, clients) {
+  const port = await freePort();
+  const process_ = start(command, [script, String(port)]);
+  await until(`${script} to start`, () => server.ready(process_, port));
+  // The select server's "online: …" reply lists its clients; a warm-up client that has left is not in it.
+  await server.run(port, 1, WARMUP);
+  const cpuBefore = cpuMs(process_.child.pid);
+  const began = performance.now();
+  await server.run(port, clients, REQUESTS);
   const seconds = (performance.now() - began) / 1000;
-  const stop = createSocket('udp4');
-  stop.send('stop', port, '127.0.0.1', () => stop.close());
-  await server.exited;
-  return (clients * REQUESTS) / seconds;
+  const cpu = cpuMs(process_.child.pid) - cpuBefore;
+  server.stop(port);
+  await process_.exited;
+  return { perSecond: (clients * REQUESTS) / seconds, cpuMicros: (cpu * 1000) / (clients * REQUESTS) };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
-  const servers = { 'line server': ['line-upper', lineRun], 'UDP echo': ['udp-upper', udpRun] };
   const table = {};
-  for (const [name, [program, run]] of Object.entries(servers)) {
-    const ported = await portedFile(program);
+  for (const [name, server] of Object.entries(SERVERS)) {
+    const ported = await portedFile(server.php);
     for (const clients of [1, 4]) {
       const php = [];
       const port = [];
-      for (let trial = 0; trial < TRIALS; trial++) {
-        php.push(await run('php', join(programs, `${program}.php`), clients));
-        port.push(await run(process.execPath, ported, clients));
+      for (let i = 0; i < TRIALS; i++) {
+        php.push(await trial(server, 'php', server.php, clients));
+        port.push(await trial(server, process.execPath, ported, clients));
       }
-      const [p, t] = [median(php), median(port)];
-      table[`${name}, ${clients} client${clients > 1 ? 's' : ''}`] = { 'PHP req/s': Math.round(p), 'port req/s': Math.round(t), 'port / PHP': `${(t / p).toFixed(2)}x` };
+      const [p, t] = [median(php.map((r) => r.perSecond)), median(port.map((r) => r.perSecond))];
+      table[`${name}, ${clients} client${clients > 1 ? 's' : ''}`] = {
+        'PHP req/s': Math.round(p),
+        'port req/s': Math.round(t),
+        'port / PHP': `${(t / p).toFixed(2)}x`,
+        'PHP CPU µs/req': median(php.map((r) => r.cpuMicros)).toFixed(1),
+        'port CPU µs/req': median(port.map((r) => r.cpuMicros)).toFixed(1),
+      };
     }
   }
-  console.log(`\nIdiomatic port vs PHP: ${REQUESTS} round trips per client, median of ${TRIALS}`);
+  console.log(`\nIdiomatic port vs PHP: ${REQUESTS} round trips per client after ${WARMUP} untimed ones, median of ${TRIALS} (target: port / PHP ≥ 1.00x)`);
   console.table(table);
-  console.log('select server: no idiomatic port yet (the faithful one is measured by port-throughput.mjs)');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@
 // - select-server.php: socket_select() over all connections at once; `/who` is the request.
 // Each run is bounded by N requests and S seconds; the servers are killed at the end. PHP and the
 // port take turns for T trials and the median is reported (other load on the machine varies).
+// The faithful port always (the idiomatic ones are measured by bench/idiomatic-throughput.mjs).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -48,7 +49,7 @@ async function loadPort() {
 }
 
 async function portProgram(engine, name) {
-  const { code, unported } = engine.portPhpToTypeScript(readFileSync(join(programs, `${name}.php`), 'utf8'), `${name}.php`);
+  const { code, unported } = engine.portPhpToTypeScript(readFileSync(join(programs, `${name}.php`), 'utf8'), `${name}.php`, { faithful: true });
   if (unported.length > 0) throw new Error(`${name}.php did not port completely: ${JSON.stringify(unported)}`);
   const file = join(work, `${name}.mjs`);
   writeFileSync(file, transformSync(code, { loader: 'ts', format: 'esm', target: 'node20' }).code);
