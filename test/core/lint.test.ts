@@ -82,3 +82,25 @@ describe('fixText', () => {
     expect(fixText(fixed.output, { rules: { 'listen-before-bind': 'off' } }).output).toBe(fixed.output);
   });
 });
+
+describe('messages a person reads', () => {
+  it('one finding per mistake: a listen on a UDP socket is listen-on-datagram\'s alone', () => {
+    const text = '<?php $s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP) or exit(1);\nsocket_bind($s, "0.0.0.0", 5140) or exit(1);\nif (!socket_listen($s)) exit(1);\nsocket_listen($s);\n';
+    expect(lintText(text).findings.map((f) => `${at(text, f.range[0])} ${f.ruleId}`)).toEqual(['3:6 listen-on-datagram', '4:1 listen-on-datagram']);
+  });
+
+  it('the backlog finding tells the truth for the configured somaxconn and never advises SOMAXCONN', () => {
+    const text = '<?php $s = socket_create_listen(80) or exit;\nsocket_listen($s, 100000) or exit;\n';
+    for (const somaxconn of [128, 131072]) {
+      const [finding] = lintText(text, { somaxconn }).findings;
+      if (somaxconn === 131072) {
+        expect(finding).toBeUndefined();
+        continue;
+      }
+      expect(finding!.message).toBe('Backlog 100000 is above net.core.somaxconn (128): the kernel silently caps it there.');
+      expect(finding!.related.map((r) => r.message)).toEqual(["or keep it and raise the host's limit: sysctl -w net.core.somaxconn=100000"]);
+      expect(finding!.suggestions.map((s) => [s.desc, s.edits[0]!.text])).toEqual([['Lower the backlog to 128 (net.core.somaxconn)', '128']]);
+      expect(JSON.stringify(finding)).not.toContain('SOMAXCONN');
+    }
+  });
+});

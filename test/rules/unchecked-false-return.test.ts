@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../server/src/core/lint';
 import { runRuleTests } from '../support/rule-tester';
 
 const THROW = (fn: string) => `Throw when ${fn}() fails`;
@@ -111,6 +113,32 @@ runRuleTests('unchecked-false-return', {
       code: S + 'while (true) {\n  $n = socket_write($s, "ping");\n  sleep(1);\n}',
       errors: [{ ...DROPPED(3, 8), suggestions: [{ desc: CHECK('$n', 'socket_write'), output: S + 'while (true) {\n  $n = socket_write($s, "ping");\n' + check('n', 'socket_write', '$s', '  ') + '  sleep(1);\n}' }] }],
     },
+    {
+      // After a failed socket_create() $s is false: socket_last_error($s) would be a TypeError on PHP 8.
+      name: 'socket that may be false: socket_last_error() with no argument',
+      code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_bind($s, "0.0.0.0", 80);\n',
+      errors: [
+        {
+          ...USED(1, 12),
+          suggestions: [
+            {
+              desc: CHECK('$s', 'socket_create'),
+              output: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\n' + check('s', 'socket_create', '') + 'socket_bind($s, "0.0.0.0", 80);\n',
+            },
+          ],
+        },
+        {
+          ...DROPPED(2, 1),
+          suggestions: [
+            {
+              desc: THROW('socket_bind'),
+              output:
+                '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nif (socket_bind($s, "0.0.0.0", 80) === false) {\n    throw new \\RuntimeException(\'socket_bind() failed: \' . socket_strerror(socket_last_error()));\n}\n',
+            },
+          ],
+        },
+      ],
+    },
     { name: 'braceless if body gets no fix', code: S + 'if ($x) socket_listen($s);\nelse echo "no";', errors: [DROPPED(2, 9)] },
   ],
 });
@@ -152,4 +180,15 @@ runRuleTests('unchecked-false-return', {
     { name: 'parenthesized statement: no fix', code: '<?php $s = socket_create_listen(80) or exit;\n(socket_listen($s, 5));', errors: [DROPPED(2, 2)] },
     { name: 'closed by ?>: no fix', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) ?>\n', errors: [DROPPED(1, 12)] },
   ],
+});
+
+describe('unchecked-false-return messages', () => {
+  it('name the error call that works for the code at hand', () => {
+    const text = '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_bind($s, "0.0.0.0", 80);\nif ($s === false) exit(1);\nsocket_listen($s);\n';
+    expect(lintText(text).findings.filter((f) => f.ruleId === 'unchecked-false-return').map((f) => f.message)).toEqual([
+      'socket_create() returns false on failure, and line 2 uses the result unchecked. On false, report socket_strerror(socket_last_error()).',
+      'socket_bind() returns false on failure, and this result is never checked. On false, report socket_strerror(socket_last_error()).',
+      'socket_listen() returns false on failure, and this result is never checked. On false, report socket_strerror(socket_last_error($s)).',
+    ]);
+  });
 });

@@ -89,6 +89,7 @@ export function runRuleTests(ruleId: string, tests: { valid: ValidCase[]; invali
         const actual = findings.map((f, i) => located(test.code, f, test.errors[i]?.suggestions !== undefined));
         const expected = test.errors.map((error, i) => ({ ...pick(actual[i], error), ...error }));
         expect(actual).toEqual(expected);
+        for (const finding of findings) expect(firstSentence(finding.message).length, finding.message).toBeLessThanOrEqual(MAX_FIRST_SENTENCE);
         await checkEveryFix(ruleId, test.code, options, findings);
         const fixed = fixText(test.code, options);
         expect(fixed.output).toBe(test.output ?? test.code);
@@ -96,6 +97,15 @@ export function runRuleTests(ruleId: string, tests: { valid: ValidCase[]; invali
       });
     });
   });
+}
+
+/** The Problems panel shows about this much: the first sentence must say what is wrong. */
+export const MAX_FIRST_SENTENCE = 100;
+
+/** Up to the first full stop that ends a sentence (not one of `...`, not one inside `socket_x()`). */
+export function firstSentence(message: string): string {
+  const end = /(?<!\.)\.(?=\s|$)/.exec(message);
+  return end ? message.slice(0, end.index + 1) : message;
 }
 
 /** Expected fields left out of a case are taken from the actual finding. */

@@ -100,9 +100,9 @@ export default defineRule({
     hasSuggestions: false,
     messages: {
       expression:
-        '{{name}}() takes ${{param}} by reference and needs a variable there: PHP 8 throws "Error: {{name}}(): Argument #{{position}} (${{param}}) cannot be passed by reference" at this call. Set a variable before the call and pass the variable.',
+        '{{name}}() needs a variable for ${{param}} (by reference): PHP 8 throws an Error at this call. Set a variable before the call and pass it.',
       callResult:
-        '{{name}}() takes ${{param}} by reference, and a function\'s result is no variable: PHP raises "Only variables should be passed by reference" and what {{name}}() writes into ${{param}} is lost. Store the result in a variable first.',
+        '{{name}}() writes into ${{param}}, and a call\'s result is no variable: what it writes is lost. Store the result in a variable first.',
     },
   },
   check(context) {

@@ -3,6 +3,9 @@ import { exactRange, fix, needsParentheses } from '../fix-builders';
 import type { FalseBlindComparison } from '../model/model';
 import { defineRule } from '../rule';
 
+/** The longest comparison quoted in a message, so that its first sentence stays short. */
+const MAX_QUOTED = 40;
+
 /** The compared value as an operand of `=== false`: assignments and operators get parentheses. */
 function operandText(text: string, subject: PhpNode): string {
   const source = text.slice(...exactRange(text, subject));
@@ -18,10 +21,8 @@ export default defineRule({
     fixable: true,
     hasSuggestions: false,
     messages: {
-      errorTest:
-        '`{{expr}}` never catches a failure: {{fn}}() returns false, not -1, and PHP compares false with an integer as booleans, so this test is false for false and the code goes on with it. Compare with `=== false`.',
-      successTest:
-        '`{{expr}}` lets a failure through: {{fn}}() returns false, not -1, and PHP compares false with an integer as booleans, so this test is true for false. Compare with `!== false`.',
+      errorTest: '`{{expr}}` never catches a failure: {{fn}}() returns false, not -1. Compare with `=== false`.',
+      successTest: '`{{expr}}` lets a failure through: {{fn}}() returns false, not -1. Compare with `!== false`.',
     },
   },
   check(context) {
@@ -37,7 +38,7 @@ export default defineRule({
       if (needsParentheses(context.text, range)) replacement = `(${replacement})`;
       context.report({
         messageId: comparison.kind === 'error-test' ? 'errorTest' : 'successTest',
-        data: { expr: expr.length > 60 ? expr.slice(0, 57) + '...' : expr, fn: names.get(ids[0]!) ?? 'socket_*' },
+        data: { expr: expr.length > MAX_QUOTED ? expr.slice(0, MAX_QUOTED - 3) + '...' : expr, fn: names.get(ids[0]!) ?? 'socket_*' },
         range,
         fix: fix(`Compare with ${comparison.kind === 'error-test' ? '=== false' : '!== false'}`, [{ range, text: replacement }]),
       });

@@ -9,8 +9,7 @@ export default defineRule({
     fixable: false,
     hasSuggestions: false,
     messages: {
-      neverBound:
-        'socket_listen() on a socket that was never bound: the kernel binds it to a random free port on all interfaces, so clients cannot find it. Call socket_bind($socket, $address, $port) before socket_listen().',
+      neverBound: 'socket_listen() on a socket never bound listens on a random port. Call socket_bind() before it.',
     },
   },
   check(context) {

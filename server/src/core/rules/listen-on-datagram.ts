@@ -78,10 +78,8 @@ export default defineRule({
     fixable: true,
     hasSuggestions: true,
     messages: {
-      datagram:
-        '{{name}}() on a {{type}} socket always fails: only SOCK_STREAM/SOCK_SEQPACKET sockets listen and accept connections. A UDP socket receives with socket_recvfrom() after socket_bind().',
-      maybeDatagram:
-        '{{name}}() may run on a {{type}} socket, which always fails: only SOCK_STREAM/SOCK_SEQPACKET sockets listen and accept connections. A UDP socket receives with socket_recvfrom() after socket_bind().',
+      datagram: '{{name}}() on a {{type}} socket always fails: only stream sockets listen. Receive with socket_recvfrom().',
+      maybeDatagram: '{{name}}() may run on a {{type}} socket, where it always fails. Receive with socket_recvfrom() there.',
     },
   },
   check(context) {

@@ -9,15 +9,26 @@ function versionAtLeast(version: string, major: number): boolean {
   return (maj ?? 0) >= major;
 }
 
+/** The tested value as the left operand of `instanceof`. */
+function subjectOf(text: string, test: ResourceTest): string {
+  const argument = sourceOf(text, test.argument);
+  return /^\$[\w>-]+$|^\$this->\w+$/.test(argument) ? argument : `(${argument})`;
+}
+
 function instanceofFix(text: string, test: ResourceTest): Fix | undefined {
   if (test.fn === 'get_resource_type') return undefined;
-  const argument = sourceOf(text, test.argument);
-  const subject = /^\$[\w>-]+$|^\$this->\w+$/.test(argument) ? argument : `(${argument})`;
+  const subject = subjectOf(text, test);
   const range = exactRange(text, test.node);
   let replacement = `${subject} instanceof \\Socket`;
   if (test.negated) replacement = `!(${replacement})`;
   else if (needsParentheses(text, range)) replacement = `(${replacement})`;
   return fix(`Replace with ${subject} instanceof \\Socket`, [{ range, text: replacement }]);
+}
+
+/** A long expression is named by its start, so the message's first sentence stays short. */
+function shortened(source: string): string {
+  const oneLine = source.replace(/\s+/g, ' ');
+  return oneLine.length > 30 ? `${oneLine.slice(0, 27)}...` : oneLine;
 }
 
 export default defineRule({
@@ -28,14 +39,10 @@ export default defineRule({
     fixable: true,
     hasSuggestions: false,
     messages: {
-      isResource:
-        'is_resource() is always false for a Socket: since PHP 8.0 socket_create(), socket_accept() and the other socket_* constructors return Socket objects, not resources. Test `$socket instanceof \\Socket` (or `!== false`) instead.',
-      maybeIsResource:
-        'is_resource() may get a Socket here, and is always false for one: since PHP 8.0 sockets are Socket objects, not resources. Test `$socket instanceof \\Socket` (or `!== false`) instead.',
-      getResourceType:
-        'get_resource_type() throws a TypeError for a Socket: since PHP 8.0 sockets are Socket objects, not resources. Test `$socket instanceof \\Socket` instead.',
-      gettype:
-        '{{fn}}() of a Socket is never "resource": since PHP 8.0 sockets are Socket objects ({{fn}}() says "{{actual}}"). Test `$socket instanceof \\Socket` instead.',
+      isResource: 'is_resource() is always false for a PHP 8 Socket object. Test `{{subject}} instanceof \\Socket`.',
+      maybeIsResource: 'is_resource() may get a PHP 8 Socket object, for which it is always false. Test `{{subject}} instanceof \\Socket`.',
+      getResourceType: 'get_resource_type() throws a TypeError for a PHP 8 Socket object. Test `{{subject}} instanceof \\Socket`.',
+      gettype: '{{fn}}() of a PHP 8 Socket object is "{{actual}}", never "resource". Test `{{subject}} instanceof \\Socket`.',
     },
   },
   check(context) {
@@ -47,7 +54,7 @@ export default defineRule({
       const instanceofFixOrNone = instanceofFix(context.text, test);
       context.report({
         messageId,
-        data: { fn: test.fn, actual: test.fn === 'gettype' ? 'object' : 'Socket' },
+        data: { fn: test.fn, actual: test.fn === 'gettype' ? 'object' : 'Socket', subject: shortened(subjectOf(context.text, test)) },
         range: exactRange(context.text, test.node),
         ...(instanceofFixOrNone ? { fix: instanceofFixOrNone } : {}),
       });

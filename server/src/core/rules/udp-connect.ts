@@ -8,8 +8,7 @@ export default defineRule({
     fixable: false,
     hasSuggestions: false,
     messages: {
-      udpConnect:
-        'socket_connect() on a SOCK_DGRAM socket makes no connection and sends nothing: it only sets the default peer for socket_send()/socket_recv(), and an unreachable peer shows up only on a later send or receive. To send datagrams to an address, use socket_sendto().',
+      udpConnect: 'socket_connect() on a UDP socket only sets the default peer: it sends and checks nothing. See socket_sendto().',
     },
   },
   check(context) {

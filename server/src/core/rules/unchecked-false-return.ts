@@ -3,13 +3,25 @@ import { exactEnd, indentationAt, indentUnit, isPlainReference, lineEndingOf, so
 import type { SocketCall, UncheckedResult } from '../model/model';
 import { defineRule } from '../rule';
 import { datagramListen } from './listen-on-datagram';
-import type { Suggestion } from '../types';
+import type { RelatedInformation, Suggestion } from '../types';
+
+/**
+ * How to read the error of a failed call: `socket_last_error($sock)` with the call's own socket
+ * variable when it holds a socket on every path here, else `socket_last_error()` (the last error
+ * of any socket call). After a failed socket_create() the variable is false, and passing false
+ * is a TypeError on PHP 8; socket_create() itself has no socket argument.
+ */
+export function lastErrorCall(text: string, call: SocketCall): string {
+  const param = call.fn.socketParam !== undefined ? call.fn.params[call.fn.socketParam]!.name : undefined;
+  const socket = param !== undefined ? call.arguments.get(param) : undefined;
+  if (!socket || !isPlainReference(socket.node)) return 'socket_last_error()';
+  // `pending`: socket calls whose false may still be in the variable here (a checked one is not).
+  return socket.value.pending.size > 0 ? 'socket_last_error()' : `socket_last_error(${sourceOf(text, socket.node)})`;
+}
 
 /** `throw new \RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($s)));` */
 function throwStatement(text: string, call: SocketCall): string {
-  const socket = call.fn.socketParam !== undefined ? call.arguments.get(call.fn.params[call.fn.socketParam]!.name)?.node : undefined;
-  const lastError = isPlainReference(socket) ? `socket_last_error(${sourceOf(text, socket!)})` : 'socket_last_error()';
-  return `throw new \\RuntimeException('${call.fn.name}() failed: ' . socket_strerror(${lastError}));`;
+  return `throw new \\RuntimeException('${call.fn.name}() failed: ' . socket_strerror(${lastErrorCall(text, call)}));`;
 }
 
 function checkBlock(text: string, call: SocketCall, condition: string, indentation: string): string {
@@ -37,10 +49,19 @@ function suggestionsFor(text: string, call: SocketCall): Suggestion[] {
   return [suggestion(`Check ${target} for false after ${call.fn.name}()`, [{ range: [end, end], text: insertion }])];
 }
 
-function describeUse(result: UncheckedResult, lineOf: (offset: number) => number): Record<string, string | number> {
-  const data: Record<string, string | number> = { name: result.call.fn.name, onFalse: result.call.fn.note?.onFalse ?? 'the call failed' };
+function describeUse(text: string, result: UncheckedResult, lineOf: (offset: number) => number): Record<string, string | number> {
+  const data: Record<string, string | number> = { name: result.call.fn.name, report: `socket_strerror(${lastErrorCall(text, result.call)})` };
   if (result.useRange) data.line = lineOf(result.useRange[0]);
   return data;
+}
+
+/** Why it can fail (the hover and rule page say more), and where the unchecked value is used. */
+function relatedFor(result: UncheckedResult): RelatedInformation[] {
+  const related: RelatedInformation[] = [];
+  const onFalse = result.call.fn.note?.onFalse;
+  if (onFalse) related.push({ range: result.call.nameRange, message: `${result.call.fn.name}(): false means ${onFalse}` });
+  if (result.useRange) related.push({ range: result.useRange, message: 'used here without a check for false' });
+  return related;
 }
 
 export default defineRule({
@@ -51,10 +72,8 @@ export default defineRule({
     fixable: false,
     hasSuggestions: true,
     messages: {
-      dropped:
-        '{{name}}() returns false when it fails: {{onFalse}}. This result is never checked; test it (=== false) and report socket_strerror(socket_last_error($socket)).',
-      used:
-        '{{name}}() returns false when it fails: {{onFalse}}. Its result is used on line {{line}} without a check; test it (=== false) first and report socket_strerror(socket_last_error($socket)).',
+      dropped: '{{name}}() returns false on failure, and this result is never checked. On false, report {{report}}.',
+      used: '{{name}}() returns false on failure, and line {{line}} uses the result unchecked. On false, report {{report}}.',
     },
   },
   check(context) {
@@ -71,9 +90,9 @@ export default defineRule({
       if (result.how === 'dropped' && result.call.fn.name === 'socket_shutdown') continue;
       context.report({
         messageId: result.how === 'used' && result.useRange ? 'used' : 'dropped',
-        data: describeUse(result, context.lineOf),
+        data: describeUse(context.text, result, context.lineOf),
         range: result.call.nameRange,
-        related: result.useRange ? [{ range: result.useRange, message: 'used here without a check for false' }] : [],
+        related: relatedFor(result),
         suggestions: suggestionsFor(context.text, result.call),
       });
     }

@@ -10,10 +10,8 @@ export default defineRule({
     fixable: false,
     hasSuggestions: true,
     messages: {
-      tooLarge:
-        'Backlog {{value}} is above net.core.somaxconn ({{somaxconn}}): the kernel silently truncates it to that limit. Read it with `sysctl net.core.somaxconn`, raise it with `sysctl -w net.core.somaxconn=N`, and pass PHP\'s SOMAXCONN.',
-      negative:
-        'Backlog {{value}} is negative: the kernel silently truncates it to net.core.somaxconn ({{somaxconn}}). Read it with `sysctl net.core.somaxconn` and pass PHP\'s SOMAXCONN.',
+      tooLarge: 'Backlog {{value}} is above net.core.somaxconn ({{somaxconn}}): the kernel silently caps it there.',
+      negative: 'Backlog {{value}} is negative: the kernel silently uses net.core.somaxconn ({{somaxconn}}) instead.',
     },
   },
   check(context) {
@@ -30,6 +28,15 @@ export default defineRule({
         messageId: offending < 0 ? 'negative' : 'tooLarge',
         data: { value: offending, somaxconn: context.somaxconn },
         range: rangeOf(backlog.node),
+        related: [
+          {
+            range: rangeOf(backlog.node),
+            message:
+              offending < 0
+                ? `pass a backlog from 0 to ${context.somaxconn}`
+                : `or keep it and raise the host's limit: sysctl -w net.core.somaxconn=${offending}`,
+          },
+        ],
         // What the kernel uses anyway on a host configured so; never PHP's SOMAXCONN, a compile-time 4096.
         suggestions: [suggestion(`Lower the backlog to ${context.somaxconn} (net.core.somaxconn)`, [replaceNode(backlog.node, String(context.somaxconn))])],
       });

@@ -10,8 +10,7 @@ export default defineRule({
     fixable: false,
     hasSuggestions: false,
     messages: {
-      closed:
-        '{{name}}() on a socket that socket_close() closed on line {{line}}: PHP 8 throws "Error: {{name}}(): Argument #{{position}} (${{param}}) has already been closed". Make this call before socket_close(), or create a new socket.',
+      closed: '{{name}}() on a socket closed on line {{line}}: PHP 8 throws an Error here. Call it before socket_close().',
     },
   },
   check(context) {
