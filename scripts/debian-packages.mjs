@@ -28,6 +28,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ensureDebianPackages([
       { pkg: 'php-cli', file: '/usr/bin/php' },
       { pkg: 'neovim', file: '/usr/bin/nvim' },
+      { pkg: 'libxml2-utils', file: '/usr/bin/xmllint' },
     ]);
   } catch (error) {
     console.error(`npm run setup: ${error.message}`);

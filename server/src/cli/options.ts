@@ -65,7 +65,7 @@ Lints PHP code that uses ext/sockets. Directories are searched for *.php files,
 honouring .gitignore files. With no paths, the current directory is linted.
 
 Output:
-  -f, --format <name>        stylish (default), json, sarif, checkstyle, github
+  -f, --format <name>        stylish (default), json, sarif, checkstyle, github, junit, gitlab
   -o, --output-file <path>   write the report to a file instead of stdout
       --color, --no-color    force or disable colours (NO_COLOR and FORCE_COLOR work too)
       --quiet                report errors only

@@ -3,7 +3,9 @@
 import type { LintFileResult } from '../results';
 import { formatCheckstyle } from './checkstyle';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
@@ -22,6 +24,8 @@ export const FORMATTERS = {
   sarif: formatSarif,
   checkstyle: formatCheckstyle,
   github: formatGithub,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;

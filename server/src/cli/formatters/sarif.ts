@@ -56,7 +56,7 @@ function location(artifact: Sarif.ArtifactLocation, message: LintMessage): Sarif
  * Rule, file and the trimmed text of the line, plus which occurrence of that triple this is:
  * the fingerprint survives code moving up or down, so code scanning keeps the alert's identity.
  */
-class Fingerprints {
+export class Fingerprints {
   private readonly seen = new Map<string, number>();
   private readonly lines: string[];
 
