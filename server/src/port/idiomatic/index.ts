@@ -223,6 +223,9 @@ function testsOnlyFailureOf(test: PhpNode, sockets: Map<string, SocketKind>): st
   return undefined;
 }
 
+/** Sends nothing closes the socket after (the last statement of a message handler): written without await. */
+const unawaited = new WeakSet<PhpNode>();
+
 function installSockets(w: StatementWriter, t: Context): void {
   const value = (node: PhpNode): Code => expression(t, node);
   const bound = new Map<string, { host: string; port: string; failure: PhpNode[] | null }>();
@@ -283,6 +286,8 @@ function installSockets(w: StatementWriter, t: Context): void {
         return { code: kind === 'udp' ? `${s}.close()` : name === 'socket_close' ? `${s}.end(() => ${s}.destroy())` : `${s}.end()`, type: 'void', prec: 20 };
       case 'socket_sendto':
         if (kind !== 'udp') break;
+        // The reply at the end of a message handler: nothing closes the socket after it, so it need not be awaited.
+        if (unawaited.has(node)) return { code: `${s}.send(Buffer.from(${sendable(args, 2)}, 'latin1'), ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
         t.helpers.add('send');
         return { code: `await send(${s}, ${sendable(args, 2)}, ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
       case 'socket_send':
@@ -498,6 +503,8 @@ function datagramServer(w: StatementWriter, t: Context, node: PhpNode, siblings:
   const args: PhpNode[] = recv.arguments;
   const socket = variableOf(args[0])!;
   const body: PhpNode[] = node.body.children.slice(1);
+  const last = body[body.length - 1];
+  if (last?.kind === 'expressionstatement' && calledFunctionName(last.expression) === 'socket_sendto' && variableOf(last.expression.arguments?.[0]) === socket) unawaited.add(last.expression);
   const result = assign ? variableOf(assign.left) : undefined;
   if (body[0]?.kind === 'if' && !body[0].alternate && result && /^(!|===)/.test(body[0].test.kind === 'unary' ? '!' : body[0].test.type ?? '') && variableOf(body[0].test.what ?? body[0].test.left) === result) body.shift();
   const rest = afterLoop(w, siblings, index, socket);
