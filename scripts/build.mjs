@@ -26,6 +26,8 @@ const shared = {
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which a CJS bundle lacks.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's main is a UMD build whose inner require()s esbuild cannot follow: bundle its ESM build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // The SARIF formatter's help texts, from docs/rules/ (a generated module the bundles import).

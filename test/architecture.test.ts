@@ -12,7 +12,7 @@ const MANIFEST = resolve(SOURCE, '..', '..', 'package.json');
 /** What each layer may import besides itself: other layers and bare packages (node:* included). */
 const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   core: { layers: [], packages: /^php-parser$/ },
-  node: { layers: ['core'], packages: /^(node:.*|ignore|tinyglobby)$/ },
+  node: { layers: ['core'], packages: /^(node:.*|ignore|tinyglobby|jsonc-parser)$/ },
   port: { layers: ['core'], packages: /^node:.*$/ },
   cli: { layers: ['core', 'node', 'port'], packages: /^(node:.*|ignore|tinyglobby|sarif|vscode-languageserver-textdocument)$/ },
   server: { layers: ['core', 'node', 'port', 'shared'], packages: /^(node:.*|vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-uri|ignore|tinyglobby)$/ },

@@ -92,7 +92,7 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     );
     expect(leaked).toEqual([]);
     // package.json's `files` is the one list for both packages: anything else is a leak.
-    const expected = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/[\w-]+\.js|bin\/[\w-]+\.js|docs\/rules\/[\w-]+\.md|docs\/neovim\.md|syntaxes\/[\w.-]+\.json))$/;
+    const expected = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/[\w-]+\.js|bin\/[\w-]+\.js|docs\/rules\/[\w-]+\.md|docs\/neovim\.md|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json))$/;
     expect(names.filter((name) => !expected.test(name))).toEqual([]);
   });
 

@@ -7,6 +7,9 @@ import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSett
 
 export const CONFIG_FILE_NAME = '.phpsocketlintrc.json';
 
+/** Every key the file may have (schemas/phpsocketlintrc.schema.json describes the same ones). */
+export const CONFIG_KEYS: readonly string[] = ['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude', 'reportUnusedDisableDirectives'];
+
 export interface ProjectConfig {
   rules: Record<string, RuleSetting>;
   somaxconn: number;
@@ -55,8 +58,7 @@ function stringList(path: string, key: string, value: unknown): string[] {
 export function validateConfig(path: string, raw: unknown): ProjectConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(path, 'expected a JSON object');
   const input = raw as Record<string, unknown>;
-  const known = new Set(['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude', 'reportUnusedDisableDirectives']);
-  for (const key of Object.keys(input)) if (!known.has(key)) throw new ConfigError(path, `unknown setting "${key}"`);
+  for (const key of Object.keys(input)) if (!CONFIG_KEYS.includes(key)) throw new ConfigError(path, `unknown setting "${key}"`);
   const config = defaultConfig();
   config.path = path;
   if (input.rules !== undefined) {
