@@ -4,7 +4,8 @@
 // 100000 is far above what the kernel accepts (net.core.somaxconn, 4096 by default),
 // and PHP 8 throws at socket_select(): `$write = null` is no variable to write into.
 // php-socket-lint reports unchecked-false-return and unrealistic-backlog (warnings) and
-// by-reference-expression (an error); `php-socket-lint --fix` repairs all three.
+// by-reference-expression (an error); `php-socket-lint --fix` repairs the select() call, and the
+// editor suggests the checks and a backlog (they change what runs, so --fix leaves them to you).
 
 $address = '127.0.0.1';
 $port = 4000;

@@ -96,6 +96,7 @@ describe('php-socket-lint in VS Code', () => {
       .toEqual(expectedProblems('fix-all.php', output));
     await workbench.save();
     expect(readFileSync(session.path('fix-all.php'), 'utf8')).toBe(output);
+    expect(output).not.toContain('RuntimeException');
   });
 
   it.skipIf(!PORT_ACTION)(
@@ -131,6 +132,27 @@ describe('php-socket-lint in VS Code', () => {
         .toBe(0);
     },
   );
+
+  it('Ctrl+. on an unchecked result offers the throw suggestion and applies it when chosen', async () => {
+    const { workbench } = session;
+    const before = readFileSync(session.path('fix-all.php'), 'utf8');
+    const bind = lintText(before, WORKSPACE_OPTIONS).findings.find((f) => f.ruleId === 'unchecked-false-return' && before.startsWith('socket_bind', f.range[0]))!;
+    const [suggestion] = bind.suggestions;
+    expect(bind.fix).toBeUndefined();
+    expect(suggestion!.desc).toBe('Throw when socket_bind() fails');
+
+    await workbench.openFile('fix-all.php');
+    await expect
+      .poll(async () => (await workbench.problemsIn('fix-all.php')).length, { timeout: STARTUP_TIMEOUT, interval: 250 })
+      .toBe(expectedProblems('fix-all.php', before).length);
+    const line = before.slice(0, bind.range[0]).split('\n').length;
+    await workbench.goTo(line, 1);
+    const titles = await workbench.openQuickFixMenu();
+    expect(titles[0]).toBe(suggestion!.desc);
+    await workbench.chooseAction(suggestion!.desc);
+    await workbench.save();
+    await expect.poll(() => readFileSync(session.path('fix-all.php'), 'utf8'), { timeout: TIMEOUT }).toBe(applyEdits(before, suggestion!.edits));
+  });
 
   it('hovering a socket call shows its Node.js equivalent', async () => {
     const { workbench } = session;
