@@ -20,6 +20,8 @@ export interface RunOptions {
   cwd?: string;
   /** Added to the environment; undefined removes a variable. */
   env?: Record<string, string | undefined>;
+  /** Written to the CLI's standard input (closed at once without it). */
+  input?: string | Buffer;
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
@@ -31,7 +33,8 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   Object.assign(env, options.env);
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (options.input !== undefined) child.stdin!.end(options.input);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -1,15 +1,16 @@
 // The CLI as one function, after ESLint's lib/cli.js: arguments in, exit code out
 // (0 clean, 1 errors or too many warnings, 2 usage, config, no files or a crash).
 // bin/php-socket-lint.js only sets process.exitCode from it.
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, defaultConfig, lintOptionsOf, type ProjectConfig } from '../core/config';
 import { findConfigFile, readConfigFile } from '../node/config-file';
 import type { LintOptions } from '../core/types';
-import { discoverFiles, NoFilesError, type Discovery } from '../node/files';
+import { discoverFiles, isNamedFileIgnored, NoFilesError, type Discovery } from '../node/files';
 import { FORMATTERS } from './formatters/index';
-import type { LintSettings } from './lint-file';
+import { lintFile, type LintSettings } from './lint-file';
 import { lintFiles, type SkippedFile } from './lint-files';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions } from './options';
 import { runPortCommand } from './port-command';
@@ -21,10 +22,11 @@ export interface CliEnvironment {
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
+  stdin?: AsyncIterable<Buffer | string>;
 }
 
 function processEnvironment(): CliEnvironment {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
 }
 
 export async function execute(argv: readonly string[], io: CliEnvironment = processEnvironment()): Promise<number> {
@@ -57,6 +59,7 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
     return 0;
   }
   const config = loadConfig(options, io.cwd);
+  if (options.stdin) return lintStdin(options, config, io);
   const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config });
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
   const linted = await lintFiles(discovery.files, settings);
@@ -66,6 +69,37 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   reportSkippedFiles(results, io);
   const written = await writeReport(results, options, io);
   return written ? exitCodeOf(results, options, io) : 2;
+}
+
+/** ESLint's name for text without a file. */
+const STDIN_NAME = '<text>';
+const IGNORED_FILE = 'File ignored because of a matching ignore pattern (.gitignore, --ignore-pattern or the config\'s "exclude").';
+
+/**
+ * --stdin: the text stands for --stdin-filename (or `<text>`). With --fix the fixed text goes to
+ * stdout, as formatters in an editor's pipe expect, and the report of what remains to stderr
+ * (or --output-file); nothing is written to disk.
+ */
+async function lintStdin(options: CliOptions, config: ProjectConfig, io: CliEnvironment): Promise<number> {
+  const filePath = options.stdinFilename === undefined ? STDIN_NAME : resolve(io.cwd, options.stdinFilename);
+  const bytes = await readAll(io.stdin);
+  const scope = { cwd: io.cwd, ignorePatterns: options.ignorePatterns, config };
+  const ignored = options.stdinFilename !== undefined && (await isNamedFileIgnored(scope, filePath));
+  const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix === 'off' ? 'off' : 'dry-run', showHints: options.hints, quiet: options.quiet };
+  const result = ignored ? fileResult(filePath, options.quiet ? [] : [fileMessage(1, IGNORED_FILE)]) : await lintFile(filePath, bytes, settings);
+  if (options.fix === 'write') {
+    io.stdout.write(result.output ?? bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1'));
+    delete result.output;
+    const toStderr = { ...io, stdout: { write: (text: string) => io.stderr.write(text) } };
+    return (await writeReport([result], options, toStderr)) ? exitCodeOf([result], options, io) : 2;
+  }
+  return (await writeReport([result], options, io)) ? exitCodeOf([result], options, io) : 2;
+}
+
+async function readAll(stream: AsyncIterable<Buffer | string> | undefined): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  if (stream) for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 function loadConfig(options: CliOptions, cwd: string): ProjectConfig {
@@ -90,8 +124,7 @@ function lintOptionsFrom(config: ProjectConfig, options: CliOptions): LintOption
 function unlintedResults(discovery: Discovery, options: CliOptions): LintFileResult[] {
   const results = discovery.unreadableDirectories.map(({ path, message }) => fileResult(path, [fileMessage(2, message)]));
   if (!options.quiet) {
-    const ignored = 'File ignored because of a matching ignore pattern (.gitignore, --ignore-pattern or the config\'s "exclude").';
-    for (const path of discovery.ignoredFiles) results.push(fileResult(path, [fileMessage(1, ignored)]));
+    for (const path of discovery.ignoredFiles) results.push(fileResult(path, [fileMessage(1, IGNORED_FILE)]));
   }
   return results;
 }

@@ -28,6 +28,10 @@ export interface CliOptions {
   ignorePatterns: string[];
   /** --report-unused-disable-directives[-severity]; undefined: as the config file says. */
   unusedDirectives: Severity | 'off' | undefined;
+  /** --stdin: lint the text on standard input instead of files. */
+  stdin: boolean;
+  /** --stdin-filename: the path the text stands for (config, ignores and the report use it). */
+  stdinFilename: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -53,6 +57,8 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   'ignore-pattern': { type: 'string', multiple: true },
   'report-unused-disable-directives': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   'report-unused-disable-directives-severity': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -80,6 +86,8 @@ Rules:
 
 Files:
       --ignore-pattern <p>   gitignore-style pattern relative to the working directory; repeatable
+      --stdin                lint the text on standard input (with --fix: print the fixed text)
+      --stdin-filename <p>   the path that text stands for, in ignores and the report
 
 Directives:
       --report-unused-disable-directives
@@ -112,6 +120,8 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
   const { values, positionals, tokens } = parsed;
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
+  if (values.stdin && positionals.length > 0) throw new UsageError('--stdin reads standard input: name no files (use --stdin-filename for its path).');
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   return {
     patterns: positionals.length > 0 ? positionals : ['.'],
     format: formatOf(values.format),
@@ -126,6 +136,8 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     color: lastColorChoice(tokens),
     ignorePatterns: values['ignore-pattern'] ?? [],
+    stdin: values.stdin ?? false,
+    stdinFilename: values['stdin-filename'],
     unusedDirectives: unusedDirectivesOf(values['report-unused-disable-directives'], values['report-unused-disable-directives-severity']),
     help: values.help ?? false,
     version: values.version ?? false,

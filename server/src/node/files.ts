@@ -56,16 +56,27 @@ const PHP_FILE = /\.php$/i;
 const GLOB_IGNORE = [...ALWAYS_IGNORED_DIRECTORIES].map((name) => `**/${name}/**`);
 const DEPENDENCY_GLOB_IGNORE = `**/${DEPENDENCY_DIRECTORY}/**`;
 
+/** The ignore rules a walk applies after .gitignore files: --ignore-pattern, then the config's exclude. */
+function trailingRules(options: Omit<DiscoveryOptions, 'patterns'>): IgnoreRules {
+  const configDirectory = options.config.path ? dirname(options.config.path) : options.cwd;
+  const trailing = [patternLayer(options.cwd, options.ignorePatterns ?? []), patternLayer(configDirectory, options.config.exclude)];
+  return new IgnoreRules(trailing.filter((layer) => layer !== undefined));
+}
+
+/** Whether a file named on the command line (or as --stdin-filename) is ignored; it need not exist. */
+export function isNamedFileIgnored(options: Omit<DiscoveryOptions, 'patterns'>, path: string): Promise<boolean> {
+  return trailingRules(options).isFileIgnored(resolve(options.cwd, path), options.cwd);
+}
+
 export async function discoverFiles(options: DiscoveryOptions): Promise<Discovery> {
   const { cwd, config } = options;
   const configDirectory = config.path ? dirname(config.path) : cwd;
-  const trailing = [patternLayer(cwd, options.ignorePatterns ?? []), patternLayer(configDirectory, config.exclude)];
   const scope: WalkScope = {
     cwd,
     include: patternLayer(configDirectory, config.include),
     dependencyInclude: patternLayer(configDirectory, config.include.filter(namesDependencyDirectory)),
   };
-  const walker = new Walker(scope, new IgnoreRules(trailing.filter((layer) => layer !== undefined)));
+  const walker = new Walker(scope, trailingRules(options));
   for (const pattern of options.patterns) await walker.add(pattern);
   return walker.discovery();
 }
