@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RULE_IDS } from '../../server/src/core/rules/index';
+import { RULE_IDS, RULES } from '../../server/src/core/rules/index';
 import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN } from '../../server/src/core/types';
 import { ROOT } from './lsp-client';
 
@@ -102,7 +102,12 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     const readme = text('extension/readme.md');
     expect(readme).toBe(readFileSync(join(ROOT, 'docs', 'marketplace', 'README.md'), 'utf8'));
     for (const heading of ['## What it finds', '## Setup', '## Settings', '## The command line']) expect(readme).toContain(heading);
-    for (const id of RULE_IDS) expect(readme).toContain(`\`${id}\``);
+    // One row per rule, with the rule's real default, fix and suggestions.
+    const yesNo = (flag: boolean) => (flag ? 'yes' : 'no');
+    for (const rule of RULES) {
+      const row = `| \`${rule.id}\` | ${rule.meta.defaultSeverity} | ${yesNo(rule.meta.fixable)} | ${yesNo(rule.meta.hasSuggestions)} |`;
+      expect(readme, rule.id).toContain(row);
+    }
     const manifest = JSON.parse(text('extension/package.json'));
     for (const setting of Object.keys(manifest.contributes.configuration.properties)) expect(readme).toContain(`\`${setting}\``);
     expect(readme).not.toMatch(/npm (ci|test)\b/);

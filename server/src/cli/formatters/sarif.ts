@@ -32,7 +32,7 @@ function driverRules(): Sarif.ReportingDescriptor[] {
     shortDescription: { text: rule.meta.description },
     help: { text: pageAsText(RULE_PAGES[rule.id]!), markdown: RULE_PAGES[rule.id]! },
     defaultConfiguration: { level: LEVELS[rule.meta.defaultSeverity] },
-    properties: { fixable: rule.meta.fixable },
+    properties: { fixable: rule.meta.fixable, hasSuggestions: rule.meta.hasSuggestions },
   }));
 }
 
