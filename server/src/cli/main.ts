@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, defaultConfig, lintOptionsOf, type ProjectConfig } from '../core/config';
+import { BaselineError, readBaselineFile, writeBaselineFile } from '../node/baseline-file';
 import { findConfigFile, readConfigFile } from '../node/config-file';
+import { applyBaseline, baselineFromResults, baselinePathOf } from './baseline';
 import type { LintOptions } from '../core/types';
 import { discoverFiles, isNamedFileIgnored, NoFilesError, type Discovery } from '../node/files';
 import { FORMATTERS } from './formatters/index';
@@ -39,7 +41,7 @@ export async function execute(argv: readonly string[], io: CliEnvironment = proc
       io.stderr.write(`php-socket-lint: ${error.message}\nRun "php-socket-lint --help" for the options.\n`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof NoFilesError) {
+    if (error instanceof ConfigError || error instanceof NoFilesError || error instanceof BaselineError) {
       io.stderr.write(`php-socket-lint: ${error.message}\n`);
       return 2;
     }
@@ -63,12 +65,24 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config });
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
   const linted = await lintFiles(discovery.files, settings);
-  const results = [...linted.results, ...unlintedResults(discovery, options)];
+  let results = [...linted.results, ...unlintedResults(discovery, options)];
+  const baselinePath = baselinePathOf(options, config, io.cwd);
+  if (options.generateBaseline) return writeBaseline(results, baselinePath!, io);
+  if (baselinePath !== undefined) results = applyBaseline(results, readBaselineFile(baselinePath), baselinePath);
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   reportBrokenLinks(linted.brokenLinks, io);
   reportSkippedFiles(results, io);
   const written = await writeReport(results, options, io);
   return written ? exitCodeOf(results, options, io) : 2;
+}
+
+/** --generate-baseline: the findings go into the file instead of the report; exit 0. */
+async function writeBaseline(results: readonly LintFileResult[], path: string, io: CliEnvironment): Promise<number> {
+  const baseline = baselineFromResults(results, path);
+  await writeBaselineFile(path, baseline);
+  const findings = baseline.entries.reduce((sum, entry) => sum + entry.count, 0);
+  io.stderr.write(`php-socket-lint: baseline of ${findings} finding(s) in ${baseline.entries.length} entries written to ${relative(io.cwd, path) || path}\n`);
+  return 0;
 }
 
 /** ESLint's name for text without a file. */

@@ -28,6 +28,10 @@ export interface CliOptions {
   ignorePatterns: string[];
   /** --report-unused-disable-directives[-severity]; undefined: as the config file says. */
   unusedDirectives: Severity | 'off' | undefined;
+  /** --baseline: drop the findings this baseline file records (beats the config's "baseline"). */
+  baseline: string | undefined;
+  /** --generate-baseline: record every finding into the baseline file instead of reporting it. */
+  generateBaseline: boolean;
   /** --stdin: lint the text on standard input instead of files. */
   stdin: boolean;
   /** --stdin-filename: the path the text stands for (config, ignores and the report use it). */
@@ -58,6 +62,8 @@ const OPTIONS = {
   'ignore-pattern': { type: 'string', multiple: true },
   'report-unused-disable-directives': { type: 'boolean' },
   stdin: { type: 'boolean' },
+  baseline: { type: 'string' },
+  'generate-baseline': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   'report-unused-disable-directives-severity': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -94,6 +100,11 @@ Directives:
                              report disable comments that silence nothing, as errors
       --report-unused-disable-directives-severity <off|warn|error>
                              the same, at this severity
+
+Baseline:
+      --generate-baseline    record today's findings in the baseline file (--baseline, the config's
+                             "baseline", or php-socket-lint-baseline.json) instead of reporting them
+      --baseline <path>      do not report the findings this baseline records; name its stale entries
 
 Fixing:
       --fix                  apply safe fixes to the files in place
@@ -136,6 +147,8 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     color: lastColorChoice(tokens),
     ignorePatterns: values['ignore-pattern'] ?? [],
+    baseline: values.baseline,
+    generateBaseline: values['generate-baseline'] ?? false,
     stdin: values.stdin ?? false,
     stdinFilename: values['stdin-filename'],
     unusedDirectives: unusedDirectivesOf(values['report-unused-disable-directives'], values['report-unused-disable-directives-severity']),

@@ -8,7 +8,7 @@ import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSett
 export const CONFIG_FILE_NAME = '.phpsocketlintrc.json';
 
 /** Every key the file may have (schemas/phpsocketlintrc.schema.json describes the same ones). */
-export const CONFIG_KEYS: readonly string[] = ['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude', 'reportUnusedDisableDirectives'];
+export const CONFIG_KEYS: readonly string[] = ['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude', 'reportUnusedDisableDirectives', 'baseline'];
 
 export interface ProjectConfig {
   rules: Record<string, RuleSetting>;
@@ -18,6 +18,8 @@ export interface ProjectConfig {
   exclude: string[];
   /** How a disable directive that silences nothing is reported. */
   reportUnusedDisableDirectives: Severity | 'off';
+  /** The baseline file, resolved against the config file's directory by whoever reads files. */
+  baseline?: string;
   /** Where the settings came from; undefined when no config file was found. */
   path?: string;
 }
@@ -85,6 +87,10 @@ export function validateConfig(path: string, raw: unknown): ProjectConfig {
     const level = unusedDirectivesSeverity(input.reportUnusedDisableDirectives);
     if (level === undefined) throw new ConfigError(path, '"reportUnusedDisableDirectives" must be "off", "warn", "error" or a boolean');
     config.reportUnusedDisableDirectives = level;
+  }
+  if (input.baseline !== undefined) {
+    if (typeof input.baseline !== 'string' || input.baseline === '') throw new ConfigError(path, '"baseline" must be the path of a baseline file');
+    config.baseline = input.baseline;
   }
   config.include = stringList(path, 'include', input.include);
   config.exclude = stringList(path, 'exclude', input.exclude);

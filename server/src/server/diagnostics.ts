@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/ast';
 import { lintTextDeep as lintText } from '../node/deep-lint';
+import { withoutBaselined } from './baseline';
 import type { Finding, Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 import { ruleDocsUri } from './rule-docs';
@@ -124,7 +125,7 @@ export class Validator {
     const settings = await this.settings.forDocument(uri);
     // An edit or a settings change while the settings were coming: this work is stale.
     if (!this.isCurrent(document, version) || generation !== this.generation) return undefined;
-    const findings = settings.enable ? this.lint(document.getText(), settings) : [];
+    const findings = settings.enable ? withoutBaselined(this.lint(document.getText(), settings), uri, settings.baseline) : [];
     const validation: Validation = {
       document,
       uri,

@@ -11,6 +11,7 @@ import { lintText, mentionsSocketApi } from '../core/lint';
 import { discoverFiles, NoFilesError } from '../node/files';
 import { readSourceFile } from '../node/read-file';
 import type { LintWorkspaceResult } from '../shared/protocol';
+import { withoutBaselined } from './baseline';
 import { toDiagnostics } from './diagnostics';
 import { configForDirectory, lookUpConfig, resolveSettings, type ConfigLookup, type SettingsStore } from './settings';
 
@@ -113,7 +114,7 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
     }
     const { text } = read;
     result.files++;
-    const findings = resolved.enable ? lintText(text, resolved.options).findings : [];
+    const findings = resolved.enable ? withoutBaselined(lintText(text, resolved.options).findings, uri, resolved.baseline) : [];
     result.findings += findings.length;
     // The file may have been opened while we read it: its own validation speaks for it then.
     if (!openUriOf(path) && (findings.length > 0 || context.publishedClosed.has(path))) {

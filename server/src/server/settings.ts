@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { ConfigError, isRuleSetting, lintOptionsOf, type ProjectConfig } from '../core/config';
 import { findConfigFile, readConfigFile } from '../node/config-file';
+import { loadBaseline, type LoadedBaseline } from './baseline';
 import type { LintOptions, RuleSetting } from '../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type RunMode, type Settings } from '../shared/protocol';
 
@@ -23,8 +24,10 @@ export interface ResolvedSettings {
   options: LintOptions;
   /** The `.phpsocketlintrc.json` that applied, if any. */
   configPath: string | undefined;
-  /** Why the config file was ignored, if it was. */
+  /** Why the config file was ignored, if it was (or its baseline could not be read). */
   configError: string | undefined;
+  /** The config's baseline: findings it records are not shown. */
+  baseline: LoadedBaseline | undefined;
 }
 
 /** Reads whatever the client sent into well-formed settings; bad values fall back to defaults. */
@@ -91,12 +94,14 @@ export function resolveSettings(settings: Settings, lookup: ConfigLookup): Resol
   if (somaxconn !== undefined) options.somaxconn = somaxconn;
   if (phpVersion !== undefined) options.phpVersion = phpVersion;
   if (file.reportUnusedDisableDirectives !== undefined) options.reportUnusedDisableDirectives = file.reportUnusedDisableDirectives;
+  const baseline = loadBaseline(lookup.config);
   return {
     enable: settings.enable,
     run: settings.run,
     options,
     configPath: lookup.config?.path,
-    configError: lookup.error,
+    configError: lookup.error ?? (baseline && 'error' in baseline ? baseline.error : undefined),
+    baseline: baseline && 'error' in baseline ? undefined : baseline,
   };
 }
 
