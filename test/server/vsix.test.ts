@@ -129,7 +129,7 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     const manifest = JSON.parse(text('extension/package.json'));
     expect(changelog).toContain(`## ${manifest.version}`);
     for (const id of RULE_IDS) expect(changelog, id).toContain(`\`${id}\``);
-    for (const word of ['port', 'sarif', 'checkstyle', 'github', 'json', 'php-socket-lint-server']) expect(changelog.toLowerCase(), word).toContain(word);
+    for (const word of ['port', 'sarif', 'checkstyle', 'github', 'json', 'junit', 'gitlab', 'php-socket-lint-server']) expect(changelog.toLowerCase(), word).toContain(word);
   });
 
   it('has the manifest VS Code reads', () => {
