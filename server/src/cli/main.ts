@@ -4,7 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { ConfigError, defaultConfig, lintOptionsOf, type ProjectConfig } from '../core/config';
 import { BaselineError, readBaselineFile, writeBaselineFile } from '../node/baseline-file';
 import { findConfigFile, readConfigFile } from '../node/config-file';
@@ -14,7 +14,7 @@ import { discoverFiles, isNamedFileIgnored, NoFilesError, type Discovery } from 
 import { FORMATTERS } from './formatters/index';
 import { lintFile, type LintSettings } from './lint-file';
 import { lintFiles, type SkippedFile } from './lint-files';
-import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions } from './options';
+import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions, type Shard } from './options';
 import { runPortCommand } from './port-command';
 import { fileMessage, fileResult, isFileLevel, totalsOf, type LintFileResult } from './results';
 import { VERSION } from './version';
@@ -64,8 +64,10 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   if (options.stdin) return lintStdin(options, config, io);
   const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config });
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
-  const linted = await lintFiles(discovery.files, settings);
-  let results = [...linted.results, ...unlintedResults(discovery, options)];
+  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settings);
+  // Files that are named but not linted belong to the first shard only, so the shards add up to the whole.
+  const unlinted = !options.shard || options.shard.index === 1 ? unlintedResults(discovery, options) : [];
+  let results = [...linted.results, ...unlinted];
   const baselinePath = baselinePathOf(options, config, io.cwd);
   if (options.generateBaseline) return writeBaseline(results, baselinePath!, io);
   if (baselinePath !== undefined) results = applyBaseline(results, readBaselineFile(baselinePath), baselinePath);
@@ -74,6 +76,16 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   reportSkippedFiles(results, io);
   const written = await writeReport(results, options, io);
   return written ? exitCodeOf(results, options, io) : 2;
+}
+
+/**
+ * --shard i/n: the files sorted by their path relative to the working directory, dealt out in
+ * turn, so every machine of a CI matrix computes the same split and the shards are even.
+ */
+function shardFiles(files: readonly string[], shard: Shard | undefined, cwd: string): string[] {
+  if (!shard) return [...files];
+  const byPath = files.map((file) => ({ file, key: relative(cwd, file).split(sep).join('/') })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return byPath.filter((_, position) => position % shard.count === shard.index - 1).map(({ file }) => file);
 }
 
 /** --generate-baseline: the findings go into the file instead of the report; exit 0. */
@@ -168,7 +180,7 @@ function useColor(options: CliOptions, io: CliEnvironment): boolean {
 }
 
 async function writeReport(results: LintFileResult[], options: CliOptions, io: CliEnvironment): Promise<boolean> {
-  const report = FORMATTERS[options.format](results, { cwd: io.cwd, color: useColor(options, io) });
+  const report = FORMATTERS[options.format](results, { cwd: io.cwd, color: useColor(options, io), shard: options.shard });
   if (options.outputFile === undefined) {
     if (report !== '') io.stdout.write(report);
     return true;

@@ -32,12 +32,19 @@ export interface CliOptions {
   baseline: string | undefined;
   /** --generate-baseline: record every finding into the baseline file instead of reporting it. */
   generateBaseline: boolean;
+  /** --shard i/n: lint only the i-th of n deterministic parts of the files (1-based). */
+  shard: Shard | undefined;
   /** --stdin: lint the text on standard input instead of files. */
   stdin: boolean;
   /** --stdin-filename: the path the text stands for (config, ignores and the report use it). */
   stdinFilename: string | undefined;
   help: boolean;
   version: boolean;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 export class UsageError extends Error {
@@ -62,6 +69,7 @@ const OPTIONS = {
   'ignore-pattern': { type: 'string', multiple: true },
   'report-unused-disable-directives': { type: 'boolean' },
   stdin: { type: 'boolean' },
+  shard: { type: 'string' },
   baseline: { type: 'string' },
   'generate-baseline': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
@@ -92,6 +100,7 @@ Rules:
 
 Files:
       --ignore-pattern <p>   gitignore-style pattern relative to the working directory; repeatable
+      --shard <i/n>          lint only part i of n (files split by path), for a CI matrix
       --stdin                lint the text on standard input (with --fix: print the fixed text)
       --stdin-filename <p>   the path that text stands for, in ignores and the report
 
@@ -149,6 +158,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     ignorePatterns: values['ignore-pattern'] ?? [],
     baseline: values.baseline,
     generateBaseline: values['generate-baseline'] ?? false,
+    shard: shardOf(values.shard),
     stdin: values.stdin ?? false,
     stdinFilename: values['stdin-filename'],
     unusedDirectives: unusedDirectivesOf(values['report-unused-disable-directives'], values['report-unused-disable-directives-severity']),
@@ -190,6 +200,14 @@ function unusedDirectivesOf(flag: boolean | undefined, severity: string | undefi
   const level = unusedDirectivesSeverity(severity);
   if (level === undefined) throw new UsageError(`--report-unused-disable-directives-severity expects off, warn or error, got "${severity}".`);
   return level;
+}
+
+function shardOf(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 <= i <= n, got "${value}".`);
+  return { index, count };
 }
 
 function positiveInteger(flag: string, value: string): number {

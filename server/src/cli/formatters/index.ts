@@ -14,6 +14,8 @@ export interface FormatterContext {
   cwd: string;
   /** Whether the stylish format may use ANSI colours. */
   color: boolean;
+  /** The part of the files this run linted (--shard), for formats that keep runs apart. */
+  shard?: { index: number; count: number };
 }
 
 export type Formatter = (results: readonly LintFileResult[], context: FormatterContext) => string;

@@ -137,6 +137,8 @@ export const formatSarif: Formatter = (results, context) => {
       },
     ],
   };
+  // Code scanning keeps the analyses of a CI matrix's shards apart by this category.
+  if (context.shard) run.automationDetails = { id: `php-socket-lint-shard-${context.shard.index}-of-${context.shard.count}/` };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
