@@ -14,6 +14,7 @@ import { discoverFiles, isNamedFileIgnored, NoFilesError, type Discovery } from 
 import { FORMATTERS } from './formatters/index';
 import { lintFile, type LintSettings } from './lint-file';
 import { lintFiles, type SkippedFile } from './lint-files';
+import { cacheFilePath, ResultCache } from './result-cache';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions, type Shard } from './options';
 import { runPortCommand } from './port-command';
 import { fileMessage, fileResult, isFileLevel, totalsOf, type LintFileResult } from './results';
@@ -64,7 +65,10 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   if (options.stdin) return lintStdin(options, config, io);
   const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config });
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
-  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settings);
+  // Fixing writes files: its results are never taken from, nor put into, the cache.
+  const cache = options.cache && options.fix === 'off' ? ResultCache.load(cacheFilePath(resolve(io.cwd, options.cacheLocation)), settings, options.cacheStrategy, (message) => io.stderr.write(`php-socket-lint: warning: ${message}\n`)) : undefined;
+  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settings, cache);
+  cache?.save();
   // Files that are named but not linted belong to the first shard only, so the shards add up to the whole.
   const unlinted = !options.shard || options.shard.index === 1 ? unlintedResults(discovery, options) : [];
   let results = [...linted.results, ...unlinted];

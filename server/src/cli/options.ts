@@ -6,6 +6,7 @@ import { RULE_IDS } from '../core/rules/index';
 import type { RuleSetting, Severity } from '../core/types';
 import { FORMAT_NAMES, type FormatName } from './formatters/index';
 import type { FixMode } from './lint-file';
+import { CACHE_STRATEGIES, DEFAULT_CACHE_FILE, type CacheStrategy } from './result-cache';
 
 export interface CliOptions {
   /** Paths, directories or globs; `.` when none are given. */
@@ -32,6 +33,10 @@ export interface CliOptions {
   baseline: string | undefined;
   /** --generate-baseline: record every finding into the baseline file instead of reporting it. */
   generateBaseline: boolean;
+  /** --cache: reuse the results of unchanged files from the cache file. */
+  cache: boolean;
+  cacheLocation: string;
+  cacheStrategy: CacheStrategy;
   /** --shard i/n: lint only the i-th of n deterministic parts of the files (1-based). */
   shard: Shard | undefined;
   /** --stdin: lint the text on standard input instead of files. */
@@ -70,6 +75,9 @@ const OPTIONS = {
   'report-unused-disable-directives': { type: 'boolean' },
   stdin: { type: 'boolean' },
   shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   baseline: { type: 'string' },
   'generate-baseline': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
@@ -109,6 +117,11 @@ Directives:
                              report disable comments that silence nothing, as errors
       --report-unused-disable-directives-severity <off|warn|error>
                              the same, at this severity
+
+Caching:
+      --cache                reuse the results of unchanged files (not with --fix)
+      --cache-location <p>   the cache file, or a directory for it (default .phpsocketlintcache)
+      --cache-strategy <s>   metadata (size and mtime, the default) or content (a hash of the bytes)
 
 Baseline:
       --generate-baseline    record today's findings in the baseline file (--baseline, the config's
@@ -159,6 +172,9 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     baseline: values.baseline,
     generateBaseline: values['generate-baseline'] ?? false,
     shard: shardOf(values.shard),
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'] ?? DEFAULT_CACHE_FILE,
+    cacheStrategy: cacheStrategyOf(values['cache-strategy']),
     stdin: values.stdin ?? false,
     stdinFilename: values['stdin-filename'],
     unusedDirectives: unusedDirectivesOf(values['report-unused-disable-directives'], values['report-unused-disable-directives-severity']),
@@ -200,6 +216,12 @@ function unusedDirectivesOf(flag: boolean | undefined, severity: string | undefi
   const level = unusedDirectivesSeverity(severity);
   if (level === undefined) throw new UsageError(`--report-unused-disable-directives-severity expects off, warn or error, got "${severity}".`);
   return level;
+}
+
+function cacheStrategyOf(value: string | undefined): CacheStrategy {
+  if (value === undefined) return 'metadata';
+  if ((CACHE_STRATEGIES as readonly string[]).includes(value)) return value as CacheStrategy;
+  throw new UsageError(`--cache-strategy expects metadata or content, got "${value}".`);
 }
 
 function shardOf(value: string | undefined): Shard | undefined {

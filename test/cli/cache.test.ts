@@ -1,0 +1,89 @@
+// --cache through the real CLI. A planted result in the cache file shows when a result came from
+// the cache rather than from linting; touching sizes, times, bytes, settings and the file itself
+// shows when it must not.
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture, makeTree, parseJsonReport, removeTrees, resultFor, runCli } from './cli-harness';
+
+afterAll(removeTrees);
+
+const CACHE = '.phpsocketlintcache';
+const PLANTED = 'planted in the cache';
+
+/** Replaces the cached result's messages of `file` with one planted message. */
+function plant(cwd: string, file: string): void {
+  const cache = JSON.parse(readFileSync(join(cwd, CACHE), 'utf8'));
+  const entry = cache.entries[join(cwd, file)];
+  entry.result.messages = [{ ruleId: 'udp-connect', severity: 1, level: 'warning', message: PLANTED, line: 1, column: 1 }];
+  writeFileSync(join(cwd, CACHE), JSON.stringify(cache));
+}
+
+async function messagesOf(cwd: string, args: string[], file = 'udp.php'): Promise<string[]> {
+  const run = await runCli(['-f', 'json', ...args, '.'], { cwd });
+  return resultFor(parseJsonReport(run), file).messages.map((m) => m.message);
+}
+
+function tree() {
+  return makeTree({ 'udp.php': fixture('udp-listen.php'), 'clean.php': fixture('clean.php') });
+}
+
+describe('--cache', () => {
+  it('takes an unchanged file from the cache (metadata: size and mtime; the file is not read)', async () => {
+    const cwd = tree();
+    const cold = await messagesOf(cwd, ['--cache']);
+    expect(cold).toEqual([expect.stringContaining('SOCK_DGRAM')]);
+    plant(cwd, 'udp.php');
+    expect(await messagesOf(cwd, ['--cache'])).toEqual([PLANTED]);
+    // Same size, same mtime, other bytes: the metadata strategy does not read the file.
+    const path = join(cwd, 'udp.php');
+    const { atime, mtime } = statSync(path);
+    const renamed = readFileSync(path, 'utf8').replace('socket_listen(', 'socket_listex(');
+    expect(renamed.length).toBe(statSync(path).size);
+    writeFileSync(path, renamed);
+    utimesSync(path, atime, mtime);
+    expect(await messagesOf(cwd, ['--cache'])).toEqual([PLANTED]);
+    // The content strategy hashes the bytes: changed bytes are linted again.
+    expect(await messagesOf(cwd, ['--cache', '--cache-strategy', 'content'])).not.toContain(PLANTED);
+  });
+
+  it('lints again when the file, the settings or the tool version change', async () => {
+    const cwd = tree();
+    await messagesOf(cwd, ['--cache']);
+    plant(cwd, 'udp.php');
+    expect(await messagesOf(cwd, ['--cache', '--rule', 'udp-connect=off'])).toEqual([expect.stringContaining('SOCK_DGRAM')]);
+    plant(cwd, 'udp.php');
+    writeFileSync(join(cwd, '.phpsocketlintrc.json'), '{ "somaxconn": 128 }');
+    expect(await messagesOf(cwd, ['--cache'])).not.toContain(PLANTED);
+    plant(cwd, 'udp.php');
+    const cache = JSON.parse(readFileSync(join(cwd, CACHE), 'utf8'));
+    writeFileSync(join(cwd, CACHE), JSON.stringify({ ...cache, key: 'written by php-socket-lint 0.0.1' }));
+    expect(await messagesOf(cwd, ['--cache'])).not.toContain(PLANTED);
+    plant(cwd, 'udp.php');
+    writeFileSync(join(cwd, 'udp.php'), `${fixture('udp-listen.php')}\n`);
+    expect(await messagesOf(cwd, ['--cache'])).toEqual([expect.stringContaining('SOCK_DGRAM')]);
+  });
+
+  it('sets a corrupt or foreign cache file aside with a warning and rebuilds it', async () => {
+    const cwd = tree();
+    for (const junk of ['{ not json', JSON.stringify({ format: 'eslint', entries: {} }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: { x: { size: 'big' } } })]) {
+      writeFileSync(join(cwd, CACHE), junk);
+      const run = await runCli(['-f', 'json', '--cache', '.'], { cwd });
+      expect(run.stderr).toContain('is not a php-socket-lint cache (corrupt, or another tool\'s): ignored, and rebuilt.');
+      expect(resultFor(parseJsonReport(run), 'udp.php').messages.map((m) => m.ruleId)).toEqual(['listen-on-datagram']);
+      expect(JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).format).toBe('php-socket-lint-cache/1');
+    }
+  });
+
+  it('honours --cache-location (a file, or a directory to hold it), and never caches --fix', async () => {
+    const cwd = makeTree({ 'udp.php': fixture('udp-listen.php'), 'tmp/.keep': '' });
+    await runCli(['--cache', '--cache-location', 'tmp', '.'], { cwd });
+    expect(JSON.parse(readFileSync(join(cwd, 'tmp', CACHE), 'utf8')).entries).toHaveProperty([join(cwd, 'udp.php')]);
+    await runCli(['--cache', '--cache-location', 'tmp/lint.cache', '.'], { cwd });
+    expect(statSync(join(cwd, 'tmp/lint.cache')).isFile()).toBe(true);
+    await runCli(['--cache', '--cache-location', 'fix.cache', '--fix', '.'], { cwd });
+    expect(() => statSync(join(cwd, 'fix.cache'))).toThrow();
+    const bad = await runCli(['--cache-strategy', 'mtime', '.'], { cwd });
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--cache-strategy expects metadata or content, got "mtime"')]);
+  });
+});
