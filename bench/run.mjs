@@ -82,6 +82,8 @@ ensureMediaWiki();
 if (!existsSync(join(root, 'dist', 'cli.js'))) execFileSync('node', [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 wholeTree();
 socketHeavyFiles();
+console.log('\nCI at scale: ten copies of MediaWiki (node bench/ci-scale.mjs)');
+spawnSync('node', [join(root, 'bench', 'ci-scale.mjs'), join(mediawiki, 'usr', 'share', 'mediawiki'), work], { cwd: root, stdio: 'inherit' });
 optional('lsp-latency.mjs', 'Language server: didChange → publishDiagnostics');
 optional('port-throughput.mjs', 'Port: requests per second, PHP original vs TypeScript port');
 optional('idiomatic-throughput.mjs', 'Idiomatic port: requests per second, PHP original vs node:net/node:dgram port');

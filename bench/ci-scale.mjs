@@ -1,0 +1,57 @@
+// CI at scale on ten copies of MediaWiki (hard links, about 52,000 files): a cold --cache run
+// against a warm one, and one shard of four against the whole tree. Run by `npm run bench`
+// with the path of an unpacked MediaWiki tree; never committed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [source, work] = process.argv.slice(2);
+if (!source || !work) throw new Error('usage: node bench/ci-scale.mjs <mediawiki tree> <work directory>');
+const RUNS = 3;
+const COPIES = 10;
+const tree = join(work, 'ten-copies');
+const cache = join(work, 'ci-scale.cache');
+const cli = join(root, 'bin', 'php-socket-lint.js');
+
+function tenCopies() {
+  if (existsSync(join(tree, `copy-${COPIES - 1}`))) return;
+  mkdirSync(tree, { recursive: true });
+  for (let copy = 0; copy < COPIES; copy++) execFileSync('cp', ['-al', source, join(tree, `copy-${copy}`)]);
+}
+
+/** Best of RUNS wall times (s) and the peak RSS (MB) of the last run; `before` runs untimed before each. */
+function best(args, before = () => {}) {
+  let seconds = Infinity;
+  let rss = NaN;
+  for (let run = 0; run < RUNS; run++) {
+    before();
+    const start = process.hrtime.bigint();
+    const result = spawnSync('node', ['-r', join(root, 'bench', 'report-rss.cjs'), cli, ...args], { cwd: tree, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
+    if (result.status === 2) throw new Error(`php-socket-lint ${args.join(' ')} failed:\n${result.stderr}`);
+    rss = Number(/peak-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
+  }
+  return { seconds, rss };
+}
+
+tenCopies();
+const report = ['--format', 'json', '-o', '/dev/null', '.'];
+const whole = best(report);
+const cold = best(['--cache', '--cache-location', cache, ...report], () => rmSync(cache, { force: true }));
+const warm = best(['--cache', '--cache-location', cache, ...report]);
+const shard = best(['--shard', '1/4', ...report]);
+const grep = (() => {
+  const start = process.hrtime.bigint();
+  spawnSync('grep', ['-rl', 'socket_', '.', '--include=*.php'], { cwd: tree });
+  return Number(process.hrtime.bigint() - start) / 1e9;
+})();
+console.table({
+  'grep -rl socket_': { seconds: grep.toFixed(2) },
+  'whole tree': { seconds: whole.seconds.toFixed(2), 'peak MB': whole.rss.toFixed(0) },
+  '--cache, cold': { seconds: cold.seconds.toFixed(2), 'peak MB': cold.rss.toFixed(0) },
+  '--cache, warm': { seconds: warm.seconds.toFixed(2), 'peak MB': warm.rss.toFixed(0) },
+  '--shard 1/4': { seconds: shard.seconds.toFixed(2), 'peak MB': shard.rss.toFixed(0) },
+});
+console.log(`warm / cold = ${(warm.seconds / cold.seconds).toFixed(2)}x (target ≤ 0.5x); shard 1/4 / whole = ${(shard.seconds / whole.seconds).toFixed(2)}x (target ≤ 0.35x)`);
