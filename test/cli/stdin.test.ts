@@ -1,12 +1,18 @@
 // --stdin and --stdin-filename, through the real CLI: the text is linted as the named file (its
 // config, its ignores, its name in the report); with --fix the fixed text is printed, not written.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixText } from '../../server/src/core/lint';
-import { fixture, makeTree, parseJsonReport, removeTrees, runCli } from './cli-harness';
+import { CLI_BIN, fixture, makeTree, parseJsonReport, removeTrees, runCli } from './cli-harness';
 
 afterAll(removeTrees);
+
+/** The CLI's stdout as bytes (runCli decodes it as UTF-8). */
+function runCliBytes(args: string[], input: Buffer, cwd: string): Buffer {
+  return spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, input }).stdout;
+}
 
 /** A PHP 8 program with a fix (is_resource() on a Socket) and a finding with suggestions only (an unchecked result). */
 const FIXABLE = [
@@ -50,6 +56,10 @@ describe('--stdin', () => {
     expect(run.stderr).not.toContain('socket-is-resource');
     expect(run.code).toBe(0);
     expect(readFileSync(join(cwd, 'a.php'), 'utf8')).toBe(FIXABLE);
+    // Latin-1 text keeps its encoding in the fixed output.
+    const latin1 = Buffer.from(`${FIXABLE}// caf\xe9\n`, 'latin1');
+    const fixedLatin1 = await runCliBytes(['--stdin', '--fix'], latin1, cwd);
+    expect(fixedLatin1.equals(Buffer.from(`${expected}// caf\xe9\n`, 'latin1'))).toBe(true);
     // Text without a fix comes back unchanged, byte for byte.
     const clean = fixture('clean.php');
     const unchanged = await runCli(['--stdin', '--fix'], { cwd, input: clean });

@@ -46,6 +46,11 @@ function decode(bytes: Buffer): DecodedText {
   return text.startsWith(BOM) ? { text: text.slice(1), encoding: 'utf8', bom: true } : { text, encoding: 'utf8', bom: false };
 }
 
+/** The bytes `text` is written as when it replaces `original`: the same encoding and byte order mark. */
+export function encodeLike(original: Buffer, text: string): Buffer {
+  return encode(text, decode(original));
+}
+
 function encode(text: string, decoded: DecodedText): Buffer {
   // Fixes insert ASCII PHP, so a Latin-1 file stays Latin-1 byte for byte.
   return decoded.encoding === 'latin1' ? Buffer.from(text, 'latin1') : Buffer.from(decoded.bom ? BOM + text : text, 'utf8');

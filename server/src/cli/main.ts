@@ -1,7 +1,6 @@
 // The CLI as one function, after ESLint's lib/cli.js: arguments in, exit code out
 // (0 clean, 1 errors or too many warnings, 2 usage, config, no files or a crash).
 // bin/php-socket-lint.js only sets process.exitCode from it.
-import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -12,7 +11,7 @@ import { applyBaseline, baselineFromResults, baselinePathOf } from './baseline';
 import type { LintOptions } from '../core/types';
 import { discoverFiles, isNamedFileIgnored, NoFilesError, type Discovery } from '../node/files';
 import { FORMATTERS } from './formatters/index';
-import { lintFile, type LintSettings } from './lint-file';
+import { encodeLike, lintFile, type LintSettings } from './lint-file';
 import { lintFiles, type SkippedFile } from './lint-files';
 import { cacheFilePath, ResultCache } from './result-cache';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions, type Shard } from './options';
@@ -23,8 +22,8 @@ import { VERSION } from './version';
 export interface CliEnvironment {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean };
+  stderr: { write(data: string | Uint8Array): unknown };
   stdin?: AsyncIterable<Buffer | string>;
 }
 
@@ -117,13 +116,11 @@ async function lintStdin(options: CliOptions, config: ProjectConfig, io: CliEnvi
   const ignored = options.stdinFilename !== undefined && (await isNamedFileIgnored(scope, filePath));
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix === 'off' ? 'off' : 'dry-run', showHints: options.hints, quiet: options.quiet };
   const result = ignored ? fileResult(filePath, options.quiet ? [] : [fileMessage(1, IGNORED_FILE)]) : await lintFile(filePath, bytes, settings);
-  if (options.fix === 'write') {
-    io.stdout.write(result.output ?? bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1'));
-    delete result.output;
-    const toStderr = { ...io, stdout: { write: (text: string) => io.stderr.write(text) } };
-    return (await writeReport([result], options, toStderr)) ? exitCodeOf([result], options, io) : 2;
-  }
-  return (await writeReport([result], options, io)) ? exitCodeOf([result], options, io) : 2;
+  if (options.fix !== 'write') return (await writeReport([result], options, io)) ? exitCodeOf([result], options, io) : 2;
+  // The text back in its own encoding, byte for byte when nothing was fixed.
+  io.stdout.write(result.output === undefined ? bytes : encodeLike(bytes, result.output));
+  delete result.output;
+  return (await writeReport([result], options, io, io.stderr)) ? exitCodeOf([result], options, io) : 2;
 }
 
 async function readAll(stream: AsyncIterable<Buffer | string> | undefined): Promise<Buffer> {
@@ -183,10 +180,11 @@ function useColor(options: CliOptions, io: CliEnvironment): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-async function writeReport(results: LintFileResult[], options: CliOptions, io: CliEnvironment): Promise<boolean> {
+/** The report goes to --output-file, else to `out` (stdout, or stderr where stdout carries the fixed text). */
+async function writeReport(results: LintFileResult[], options: CliOptions, io: CliEnvironment, out = io.stdout): Promise<boolean> {
   const report = FORMATTERS[options.format](results, { cwd: io.cwd, color: useColor(options, io), shard: options.shard });
   if (options.outputFile === undefined) {
-    if (report !== '') io.stdout.write(report);
+    if (report !== '') out.write(report);
     return true;
   }
   const target = resolve(io.cwd, options.outputFile);

@@ -45,12 +45,18 @@ export function hashBytes(bytes: Buffer): string {
 }
 
 export class ResultCache {
+  /** Whether the file on disk is behind: a warm run that stored nothing does not rewrite it. */
+  private dirty: boolean;
+
   private constructor(
     private readonly path: string,
     private readonly key: string,
     private readonly strategy: CacheStrategy,
     private readonly entries: Record<string, CacheEntry>,
-  ) {}
+    loadedCurrent = false,
+  ) {
+    this.dirty = !loadedCurrent;
+  }
 
   static load(path: string, settings: LintSettings, strategy: CacheStrategy, warn: (message: string) => void): ResultCache {
     const key = hashBytes(Buffer.from(JSON.stringify([VERSION, settings.lintOptions, settings.showHints, settings.quiet])));
@@ -65,7 +71,7 @@ export class ResultCache {
       warn(`${path} is not a php-socket-lint cache (corrupt, or another tool's): ignored, and rebuilt.`);
       return new ResultCache(path, key, strategy, {});
     }
-    return new ResultCache(path, key, strategy, file.key === key ? file.entries : {});
+    return file.key === key ? new ResultCache(path, key, strategy, file.entries, true) : new ResultCache(path, key, strategy, {});
   }
 
   /** The result kept for this file if the file is unchanged; `bytes` only for the content strategy. */
@@ -83,10 +89,12 @@ export class ResultCache {
   store(filePath: string, size: number, mtimeMs: number, bytes: Buffer, result: LintFileResult): void {
     if (result.crashed) return;
     // Whole milliseconds, as ESLint's cache keeps them (what utimes and most tools can set).
+    this.dirty = true;
     this.entries[filePath] = { size, mtimeMs: Math.trunc(mtimeMs), hash: this.strategy === 'content' ? hashBytes(bytes) : undefined, result };
   }
 
   save(): void {
+    if (!this.dirty) return;
     const file: CacheFile = { format: FORMAT, key: this.key, entries: this.entries };
     writeFileSync(this.path, JSON.stringify(file));
   }
