@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectedProblems, shape } from './expect-lint';
 import { languageServers } from './processes';
+import { expectEditLinted, replacementServer } from './server-restart';
 import { useSession } from './session';
 import { STARTUP_TIMEOUT, TIMEOUT } from './workbench';
 
@@ -35,24 +36,12 @@ describe('the language server process', () => {
     await expect
       .poll(async () => (await workbench.output()).text, { timeout: TIMEOUT })
       .toContain('Connection to server got closed. Server will restart.');
-    const alive = () => languageServers(server.pid).map((info) => info.pid);
-    await expect.poll(alive, { timeout: TIMEOUT }).toSatisfy((pids: number[]) => pids.length === 1 && pids[0] !== killed);
-    const restarted = languageServers(server.pid)[0]!.pid;
-    expect(restarted).not.toBe(killed);
+    const restarted = await replacementServer(server.pid, killed);
     await expect.poll(() => workbench.statusLabel(), { timeout: TIMEOUT }).toMatch(/server: running\./);
     await session.screenshot('output after restart');
 
     // The new server lints edits: a backlog of 100 is no finding.
-    await workbench.goTo(11, 28);
-    for (let i = 0; i < '100000'.length; i++) await workbench.page.keyboard.press('Shift+ArrowRight');
-    await workbench.page.keyboard.type('100');
-    await workbench.save();
-    await workbench.showProblems();
-    const edited = readFileSync(session.path('all-rules.php'), 'utf8');
-    expect(edited).toContain('socket_listen($server, 100);');
-    await expect
-      .poll(async () => shape(await workbench.problemsIn('all-rules.php')), { timeout: TIMEOUT, interval: 250 })
-      .toEqual(expectedProblems('all-rules.php', edited));
+    await expectEditLinted(session);
     expect(languageServers(server.pid).map((info) => info.pid)).toEqual([restarted]);
   });
 });

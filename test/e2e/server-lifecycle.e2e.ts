@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import { expectedProblems, shape } from './expect-lint';
 import { languageServers } from './processes';
+import { expectEditLinted, replacementServer } from './server-restart';
 import { useSession } from './session';
 import { STARTUP_TIMEOUT, TIMEOUT, until, type Workbench } from './workbench';
 
@@ -85,26 +86,15 @@ describe('the server in the output channel', () => {
     expect(startedPids(channelLog(server.userDataDir))).toEqual(before);
 
     await workbench.runCommand('PHP Socket Lint: Restart Server');
-    const alive = () => languageServers(server.pid).map((info) => info.pid);
-    await expect.poll(alive, { timeout: TIMEOUT }).toSatisfy((pids: number[]) => pids.length === 1 && pids[0] !== before[0]);
-    const [restarted] = alive();
+    const restarted = await replacementServer(server.pid, before[0]!);
     await expect.poll(() => startedPids(channelLog(server.userDataDir)), { timeout: TIMEOUT }).toEqual([before[0], restarted]);
     await expect.poll(async () => startedPids(await outputText(workbench)), { timeout: TIMEOUT }).toContain(restarted);
     await expect.poll(() => workbench.statusLabel(), { timeout: TIMEOUT }).toMatch(/server: running\./);
     await session.screenshot('output after Restart Server');
 
     // The new process lints: an edit that fixes the backlog changes the Problems panel.
-    await workbench.goTo(11, 28);
-    for (let i = 0; i < '100000'.length; i++) await workbench.page.keyboard.press('Shift+ArrowRight');
-    await workbench.page.keyboard.type('100');
-    await workbench.save();
-    await workbench.showProblems();
-    const edited = readFileSync(session.path('all-rules.php'), 'utf8');
-    expect(edited).toContain('socket_listen($server, 100);');
-    await expect
-      .poll(async () => shape(await workbench.problemsIn('all-rules.php')), { timeout: TIMEOUT, interval: 250 })
-      .toEqual(expectedProblems('all-rules.php', edited));
-    expect(alive()).toEqual([restarted]);
+    await expectEditLinted(session);
+    expect(languageServers(server.pid).map((info) => info.pid)).toEqual([restarted]);
   });
 
   it('a .phpsocketlintrc.json somaxconn beats the default the Settings UI shows', async () => {
