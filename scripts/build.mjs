@@ -11,6 +11,7 @@ const ENTRIES = [
   { source: 'server/src/cli/main.ts', output: 'dist/cli.js' },
   { source: 'server/src/server/main.ts', output: 'dist/server.js' },
   { source: 'server/src/node/deep-lint-worker.ts', output: 'dist/deep-lint-worker.js' },
+  { source: 'server/src/server/lint-worker.ts', output: 'dist/lint-worker.js' },
   { source: 'client/src/extension.ts', output: 'dist/extension.js', external: ['vscode'] },
 ];
 

@@ -72,7 +72,7 @@ describe('the .vsix', { timeout: 120_000 }, () => {
   });
 
   it('holds the bundles, the grammar, rule docs and the package files', () => {
-    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.json', 'extension/syntaxes/php-sockets.tmLanguage.json']) {
+    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/lint-worker.js', 'extension/package.json', 'extension/syntaxes/php-sockets.tmLanguage.json']) {
       expect(names).toContain(name);
     }
     expect(names.some((name) => /^extension\/license(\.txt)?$/i.test(name))).toBe(true);

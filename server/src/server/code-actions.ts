@@ -1,6 +1,9 @@
 // Code actions, from the findings recorded for the very version the client asks about:
 // each finding's fix (preferred) and suggestions, "Disable <rule> for this line", "Show
 // documentation for <rule>", and the source action that applies every fix (never a suggestion).
+// They never wait for a lint: while the version's lint is still running there are no quick
+// fixes (an edit computed for an older text would land in the wrong place; the client asks
+// again when the diagnostics arrive), and fix-all lints the text itself in the interactive worker.
 import {
   CodeActionKind,
   TextDocumentEdit,
@@ -12,13 +15,14 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixText } from '../core/lint';
 import { DISABLE_NEXT_LINE } from '../core/suppressions';
-import type { TextEdit } from '../core/types';
+import type { LintOptions, TextEdit } from '../core/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isDiagnosticData, PORT_KIND } from '../shared/protocol';
-import { toLspRange, type Validation } from './diagnostics';
+import type { Validation } from './diagnostics';
+import type { FixAllReply } from './lint-worker';
 import { portAction, portQuickFix } from './port-action';
 import { ruleDocsUri } from './rule-docs';
+import { toLspRange } from './to-diagnostics';
 
 export interface CodeActionContext {
   /** The client takes `documentChanges` (versioned edits). */
@@ -188,11 +192,26 @@ export function quickFixes(document: TextDocument, validation: Validation, param
   return [...fixes, ...extras];
 }
 
-/** The fix-all source action: every fix, to a fixed point, as one versioned edit; no suggestion. */
-export function fixAllAction(document: TextDocument, validation: Validation, context: CodeActionContext): CodeAction | undefined {
-  if (!validation.findings.some((finding) => finding.fix)) return undefined;
+/** Fixes a whole text to a fixed point, somewhere that is not this thread. */
+export type FixAll = (text: string, options: LintOptions) => Promise<FixAllReply | undefined>;
+
+/**
+ * The fix-all source action: every fix, to a fixed point, as one versioned edit; no suggestion.
+ * Undefined when a finished lint of this version has no fix, or the document moved on meanwhile.
+ */
+export async function fixAllAction(
+  document: TextDocument,
+  validation: Validation | undefined,
+  options: LintOptions,
+  context: CodeActionContext,
+  fixAll: FixAll,
+): Promise<CodeAction | undefined> {
+  if (validation && !validation.findings.some((finding) => finding.fix)) return undefined;
+  const version = document.version;
   const before = document.getText();
-  const { output, fixCount } = fixText(before, validation.settings.options);
+  const fixed = await fixAll(before, options);
+  if (!fixed || document.version !== version) return undefined;
+  const { output, fixCount } = fixed;
   if (fixCount === 0 || output === before) return undefined;
   return {
     title: `Fix all php-socket-lint problems (${fixCount})`,
@@ -201,13 +220,27 @@ export function fixAllAction(document: TextDocument, validation: Validation, con
   };
 }
 
-export function codeActionsFor(document: TextDocument, validation: Validation, params: CodeActionParams, context: CodeActionContext): CodeAction[] {
+export interface CodeActionSources {
+  /** The finished lint of exactly this version, if there is one yet. */
+  validation: Validation | undefined;
+  /** The document's lint options, for fix-all. */
+  options: LintOptions;
+  fixAll: FixAll;
+}
+
+export async function codeActionsFor(
+  document: TextDocument,
+  sources: CodeActionSources,
+  params: CodeActionParams,
+  context: CodeActionContext,
+): Promise<CodeAction[]> {
   const only = params.context.only;
-  const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(document, validation, params, context) : [];
+  const { validation } = sources;
+  const actions = validation && wants(only, CodeActionKind.QuickFix) ? quickFixes(document, validation, params, context) : [];
   // Fix-all lints to a fixed point: only when asked for by kind (on save, "Source Action…"),
   // never for the light bulb's unfiltered requests.
   if (only && wants(only, FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(document, validation, context);
+    const fixAll = await fixAllAction(document, validation, sources.options, context, sources.fixAll);
     if (fixAll) actions.push(fixAll);
   }
   // The port runs only when picked (a command), so offering it costs nothing.

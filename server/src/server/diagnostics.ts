@@ -1,76 +1,36 @@
-// Findings → LSP diagnostics, and the one validation function that push and pull share.
-// Each validation is recorded with the document version it was computed for; code actions
-// read the record instead of analysing the document again.
-import {
-  DiagnosticSeverity,
-  type Diagnostic,
-  type DiagnosticRelatedInformation,
-  type Range as LspRange,
-  type TextDocuments,
-} from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from '../core/ast';
-import { lintTextDeep as lintText } from '../node/deep-lint';
+// The one validation function that push and pull share. Each validation is recorded with the
+// document version it was computed for; code actions read the record instead of analysing the
+// document again. The lint itself runs in a worker thread (lint-worker.ts): this thread only
+// sends the text and records the reply, so it stays free for hover, code actions and edits.
+// At most one lint per document runs at a time: a newer version (or a settings change, or a
+// close) stops the older one's worker, and only the version the client has is recorded.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintTextDeep } from '../node/deep-lint';
 import { withoutBaselined } from './baseline';
-import type { Finding, Severity } from '../core/types';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
-import { ruleDocsUri } from './rule-docs';
+import type { Finding, LintOptions } from '../core/types';
+import type { FixAllReply, LintReply, WorkerJob } from './lint-worker';
 import type { ResolvedSettings, SettingsStore } from './settings';
+import { toDiagnostics } from './to-diagnostics';
+import { WorkerPool, type PoolTask } from './worker-pool';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+export { toDiagnostic, toDiagnostics, toLspRange } from './to-diagnostics';
 
-/** The one place where core offsets (UTF-16 units) become LSP positions. */
-export function toLspRange(document: TextDocument, range: Range): LspRange {
-  return { start: document.positionAt(range[0]), end: document.positionAt(range[1]) };
-}
-
-/** A parse error is a point; widen it to the character there (not past the line) so editors can show it. */
-function parseErrorRange(text: string, range: Range): Range {
-  if (range[1] > range[0]) return range;
-  const code = text.charCodeAt(range[0]);
-  if (Number.isNaN(code) || code === 10 || code === 13) return range;
-  const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-  return [range[0], range[0] + width];
-}
-
-export function toDiagnostic(document: TextDocument, finding: Finding, data: DiagnosticData): Diagnostic {
-  const range = finding.ruleId === null ? parseErrorRange(document.getText(), finding.range) : finding.range;
-  const diagnostic: Diagnostic = {
-    range: toLspRange(document, range),
-    severity: SEVERITY[finding.severity],
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
-    data,
-  };
-  if (finding.ruleId !== null) {
-    diagnostic.code = finding.ruleId;
-    diagnostic.codeDescription = { href: ruleDocsUri(finding.ruleId) };
-  }
-  if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map(
-      (related): DiagnosticRelatedInformation => ({
-        location: { uri: document.uri, range: toLspRange(document, related.range) },
-        message: related.message,
-      }),
-    );
-  }
-  return diagnostic;
-}
-
-export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((finding, index) => toDiagnostic(document, finding, { version: document.version, index }));
-}
+/** The bundled worker, next to dist/server.js. */
+const WORKER_FILE = join(__dirname, 'lint-worker.js');
+/** As deep-lint.ts: enough stack for 1,000 nested ifs or 5,000 nested parentheses. */
+const STACK_SIZE_MB = 256;
 
 /** The findings of one document version, with the settings they were computed under. */
 export interface Validation {
   document: TextDocument;
   uri: string;
   version: number;
+  /** The text that was linted (the document object itself moves on with edits). */
+  text: string;
   findings: readonly Finding[];
   diagnostics: readonly Diagnostic[];
   settings: ResolvedSettings;
@@ -79,16 +39,60 @@ export interface Validation {
   generation: number;
 }
 
+/** The threads the server's work runs on: lints for diagnostics, and the requests a person waits for. */
+export class Workers {
+  /** Diagnostics of open documents and Lint Workspace. Two, so one long lint does not hold up another document. */
+  readonly lint: WorkerPool | undefined;
+  /** Hover and fix-all: never behind a lint. */
+  readonly interactive: WorkerPool | undefined;
+
+  constructor() {
+    if (!existsSync(WORKER_FILE)) return; // run from source (no bundle): everything on this thread
+    const limits = { stackSizeMb: STACK_SIZE_MB };
+    this.lint = new WorkerPool(WORKER_FILE, Math.max(1, Math.min(2, availableParallelism())), limits);
+    this.interactive = new WorkerPool(WORKER_FILE, 1, limits);
+    this.lint.warm();
+    this.interactive.warm();
+  }
+
+  /** A lint job; without workers it runs here, at once. */
+  lintJob(job: Extract<WorkerJob, { kind: 'lint' }>): PoolTask<LintReply> {
+    if (this.lint) return this.lint.run<LintReply>(job);
+    const findings = withoutBaselined(lintTextDeep(job.text, job.options).findings, job.uri, job.baseline);
+    const diagnostics = toDiagnostics(TextDocument.create(job.uri, 'php', job.version, job.text), findings);
+    return { promise: Promise.resolve({ findings, diagnostics }), cancel: () => undefined };
+  }
+
+  async fixAll(text: string, options: LintOptions): Promise<FixAllReply | undefined> {
+    if (!this.interactive) {
+      const { fixText } = await import('../core/lint');
+      const { output, fixCount } = fixText(text, options);
+      return { output, fixCount };
+    }
+    return this.interactive.run<FixAllReply>({ kind: 'fixAll', text, options } satisfies WorkerJob).promise;
+  }
+}
+
+interface Running {
+  version: number;
+  generation: number;
+  promise: Promise<Validation | undefined>;
+  /** Stops the lint (set once it was handed to a worker). */
+  task?: PoolTask<LintReply>;
+  cancelled: boolean;
+}
+
 /** Validates open documents, at most once per version and settings generation. */
 export class Validator {
   private readonly records = new Map<string, Validation>();
-  private readonly running = new Map<string, { version: number; promise: Promise<Validation | undefined> }>();
+  private readonly running = new Map<string, Running>();
   private generation = 0;
   private serial = 0;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
+    private readonly workers: Workers,
     private readonly onCrash: (error: unknown) => void,
   ) {}
 
@@ -103,62 +107,91 @@ export class Validator {
     return record?.generation === this.generation ? record : undefined;
   }
 
+  /** The record of exactly the document's current version, if its lint has finished; never waits. */
+  finished(document: TextDocument): Validation | undefined {
+    const record = this.latest(document.uri);
+    return record && record.document === document && record.version === document.version ? record : undefined;
+  }
+
   /**
-   * The validation of the document's current version: recorded, running, or started now.
-   * Resolves to undefined when the document changed or closed before it could run.
+   * The validation of the document's current version: recorded, running, or started now (which
+   * stops the lint of an older version). Resolves to undefined when the document changed or
+   * closed before the lint finished.
    */
   validate(document: TextDocument): Promise<Validation | undefined> {
     const { uri, version } = document;
-    const recorded = this.latest(uri);
-    if (recorded?.version === version) return Promise.resolve(recorded);
+    const recorded = this.finished(document);
+    if (recorded) return Promise.resolve(recorded);
     const running = this.running.get(uri);
-    if (running?.version === version) return running.promise;
-    const promise = this.run(document, this.generation).finally(() => {
-      if (this.running.get(uri)?.promise === promise) this.running.delete(uri);
+    if (running && running.version === version && running.generation === this.generation && !running.cancelled) return running.promise;
+    if (running) this.stop(running);
+    const entry: Running = { version, generation: this.generation, cancelled: false, promise: Promise.resolve(undefined) };
+    entry.promise = this.run(document, entry).finally(() => {
+      if (this.running.get(uri) === entry) this.running.delete(uri);
     });
-    this.running.set(uri, { version, promise });
-    return promise;
+    this.running.set(uri, entry);
+    return entry.promise;
   }
 
-  private async run(document: TextDocument, generation: number): Promise<Validation | undefined> {
+  /** Lints in progress or waiting for a worker (for tests and the bench: the server's backlog). */
+  get pending(): number {
+    return this.running.size;
+  }
+
+  private async run(document: TextDocument, entry: Running): Promise<Validation | undefined> {
     const { uri, version } = document;
     const settings = await this.settings.forDocument(uri);
     // An edit or a settings change while the settings were coming: this work is stale.
-    if (!this.isCurrent(document, version) || generation !== this.generation) return undefined;
-    const findings = settings.enable ? withoutBaselined(this.lint(document.getText(), settings), uri, settings.baseline) : [];
+    if (entry.cancelled || !this.isCurrent(document, version) || entry.generation !== this.generation) return undefined;
+    const text = document.getText();
+    let reply: LintReply | undefined;
+    if (!settings.enable) {
+      reply = { findings: [], diagnostics: [] };
+    } else {
+      entry.task = this.workers.lintJob({ kind: 'lint', uri, version, text, options: settings.options, baseline: settings.baseline });
+      try {
+        reply = await entry.task.promise;
+      } catch (error) {
+        // The worker crashed (a bug, or out of memory): one error pointing to the output.
+        if (entry.cancelled) return undefined;
+        this.onCrash(error);
+        const message = `php-socket-lint could not analyse this file (${String(error)}); see the output.`;
+        const findings: Finding[] = [{ ruleId: null, messageId: 'internalError', severity: 'error', message, range: [0, 0], related: [], suggestions: [] }];
+        reply = { findings, diagnostics: toDiagnostics(TextDocument.create(uri, 'php', version, text), findings) };
+      }
+    }
+    if (!reply || entry.cancelled || !this.isCurrent(document, version) || entry.generation !== this.generation) return undefined;
     const validation: Validation = {
       document,
       uri,
       version,
-      findings,
-      diagnostics: toDiagnostics(document, findings),
+      text,
+      findings: reply.findings,
+      diagnostics: reply.diagnostics,
       settings,
       serial: ++this.serial,
-      generation,
+      generation: entry.generation,
     };
     this.records.set(uri, validation); // current, so the newest
     return validation;
   }
 
-  /** The core's findings. Should it throw (a bug), the document gets one error pointing to the output. */
-  private lint(text: string, settings: ResolvedSettings): Finding[] {
-    try {
-      return lintText(text, settings.options).findings;
-    } catch (error) {
-      this.onCrash(error);
-      const message = `php-socket-lint could not analyse this file (${String(error)}); see the output.`;
-      return [{ ruleId: null, messageId: 'internalError', severity: 'error', message, range: [0, 0], related: [], suggestions: [] }];
-    }
+  private stop(entry: Running): void {
+    entry.cancelled = true;
+    entry.task?.cancel();
   }
 
   /** Settings changed: every record and running validation is stale. */
   invalidate(): void {
     this.generation++;
+    for (const entry of this.running.values()) this.stop(entry);
     this.running.clear();
   }
 
   forget(uri: string): void {
     this.records.delete(uri);
+    const running = this.running.get(uri);
+    if (running) this.stop(running);
     this.running.delete(uri);
   }
 }

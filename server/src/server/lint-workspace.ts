@@ -3,22 +3,26 @@
 // by the CLI's discovery (server/src/node/files.ts) as for `php-socket-lint <folder>`:
 // .gitignore files, the config's include and exclude, never node_modules/, vendor/ only when
 // the config's include names it. Files it cannot lint are named in the output channel.
+// Files are read as the CLI reads them (server/src/node/read-file.ts: FIFOs, devices and files
+// too big for a string are refused before a read could block), linted in the lint workers one
+// at a time (so open documents' lints still get a worker), and cancelling, from the request or
+// the progress bar, stops the lint in progress as well as the files after it.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../core/config';
-import { lintText, mentionsSocketApi } from '../core/lint';
+import { mentionsSocketApi } from '../core/lint';
 import { discoverFiles, NoFilesError } from '../node/files';
 import { readSourceFile } from '../node/read-file';
 import type { LintWorkspaceResult } from '../shared/protocol';
-import { withoutBaselined } from './baseline';
-import { toDiagnostics } from './diagnostics';
+import type { Workers } from './diagnostics';
 import { configForDirectory, lookUpConfig, resolveSettings, type ConfigLookup, type SettingsStore } from './settings';
 
 export interface WorkspaceLintContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings: SettingsStore;
+  workers: Workers;
   folders: () => Promise<readonly WorkspaceFolder[]>;
   /** Re-validates an open document through the normal path. */
   revalidate: (uri: string) => void;
@@ -114,12 +118,35 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
     }
     const { text } = read;
     result.files++;
-    const findings = resolved.enable ? withoutBaselined(lintText(text, resolved.options).findings, uri, resolved.baseline) : [];
+    if (!resolved.enable) {
+      if (!openUriOf(path) && context.publishedClosed.has(path)) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        context.publishedClosed.delete(path);
+      }
+      continue;
+    }
+    const task = context.workers.lintJob({ kind: 'lint', uri, version: 0, text, options: resolved.options, baseline: resolved.baseline });
+    const stop = () => task.cancel();
+    const listeners = [token?.onCancellationRequested(stop), progress.token.onCancellationRequested(stop)];
+    let linted;
+    try {
+      linted = await task.promise;
+    } catch (error) {
+      connection.console.error(`Lint Workspace: ${path}: php-socket-lint could not analyse this file: ${String(error)}`);
+      continue;
+    } finally {
+      for (const listener of listeners) listener?.dispose();
+    }
+    if (!linted) {
+      result.cancelled = true;
+      result.files--;
+      break;
+    }
+    const { findings, diagnostics } = linted;
     result.findings += findings.length;
     // The file may have been opened while we read it: its own validation speaks for it then.
     if (!openUriOf(path) && (findings.length > 0 || context.publishedClosed.has(path))) {
-      const document = TextDocument.create(uri, 'php', 0, text);
-      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(document, findings) });
+      void connection.sendDiagnostics({ uri, diagnostics });
       if (findings.length > 0) context.publishedClosed.set(path, uri);
       else context.publishedClosed.delete(path);
     }

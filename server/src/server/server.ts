@@ -2,6 +2,8 @@
 // change (or on save), diagnostics are pushed — or pulled where the client announces pull
 // diagnostics — from one validation function, and code actions, fix-all, hover and the
 // workspace command read the findings recorded for the version they are asked about.
+// The core runs in worker threads (diagnostics.ts, lint-worker.ts): this thread reads and
+// answers messages, so a hover or a code action is answered while a long lint runs.
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -20,11 +22,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../../package.json';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { parsePhp, type ParsedFile } from '../core/parse';
 import { Commands, FIX_ALL_KIND, SERVER_NAME, SETTINGS_SECTION, PORT_KIND } from '../shared/protocol';
 import { codeActionsFor } from './code-actions';
-import { toLspRange, Validator, type Validation } from './diagnostics';
-import { hoverAt, mayHover } from './hover';
+import { toLspRange, Validator, Workers, type Validation } from './diagnostics';
+import type { HoverResult } from './hover';
+import { mayHover } from './hover';
 import { runPort } from './port-action';
 import { isRuleDocsUri } from './rule-docs';
 import { filePathOf, lintWorkspace } from './lint-workspace';
@@ -61,12 +63,12 @@ export function startServer(connection: Connection): void {
   };
   let folders: WorkspaceFolder[] = [];
   const settings = new SettingsStore(connection, () => client.configuration);
-  const validator = new Validator(documents, settings, (error) => connection.console.error(`php-socket-lint crashed while linting: ${describeError(error)}`));
+  const workers = new Workers();
+  const validator = new Validator(documents, settings, workers, (error) => connection.console.error(`php-socket-lint crashed while linting: ${describeError(error)}`));
   /** Diagnostics published by the workspace command for files that were closed then. */
   const publishedClosed = new Map<string, string>();
   const queued = new Map<string, Trigger>();
   const pushedSerial = new Map<string, number>();
-  const parsed = new Map<string, { version: number; file: ParsedFile }>();
 
   connection.onInitialize((params): InitializeResult => {
     // The first line of the output channel (window/logMessage: every LSP client can show it).
@@ -191,7 +193,6 @@ export function startServer(connection: Connection): void {
     queued.delete(uri);
     validator.forget(uri);
     settings.drop(uri);
-    parsed.delete(uri);
     pushedSerial.delete(uri);
     clearClosedPublish(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -233,27 +234,36 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(logFailures(connection, 'textDocument/codeAction', async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    const validation = await validator.validate(document);
-    // Answer only for the version that was asked about; a client that moved on asks again.
-    if (!validation || !validator.isCurrent(document, validation.version)) return [];
-    return codeActionsFor(document, validation, params, { documentChanges: client.documentChanges });
+    // Never behind a lint: the finished lint of this very version, or no quick fixes yet.
+    const validation = validator.finished(document);
+    const options = validation?.settings.options ?? (await settings.forDocument(document.uri)).options;
+    return codeActionsFor(document, { validation, options, fixAll: (text, lintOptions) => workers.fixAll(text, lintOptions) }, params, {
+      documentChanges: client.documentChanges,
+    });
   }));
 
-  connection.onHover(logFailures(connection, 'textDocument/hover', async (params) => {
+  connection.onHover(logFailures(connection, 'textDocument/hover', async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const text = document.getText();
     const offset = document.offsetAt(params.position);
     if (!mayHover(text, offset)) return null;
-    let cached = parsed.get(document.uri);
-    if (cached?.version !== document.version) parsed.set(document.uri, (cached = { version: document.version, file: parsePhp(text) }));
-    // The findings tell a datagram socket's calls apart, so their Node.js equivalent is node:dgram.
-    const validation = await validator.validate(document);
-    const datagramCalls = (validation?.findings ?? []).filter((f) => f.ruleId === 'listen-on-datagram' || f.ruleId === 'udp-connect');
-    const kindAt = (range: readonly [number, number]) =>
-      datagramCalls.some((f) => f.range[0] === range[0] && f.range[1] === range[1]) ? ('datagram' as const) : ('stream' as const);
-    const hover = hoverAt(cached.file, offset, kindAt);
-    if (!hover) return null;
+    const { version } = document;
+    // The hover parses the text itself (in the interactive worker, never behind a lint); only
+    // whether a socket is a datagram one comes from the findings, those of the last finished lint
+    // moved through the edits since.
+    const datagramRanges = datagramRangesFor(validator.latest(document.uri), text);
+    let hover: HoverResult | null | undefined;
+    if (workers.interactive) {
+      const task = workers.interactive.run<HoverResult | null>({ kind: 'hover', uri: document.uri, version, text, offset, datagramRanges });
+      token.onCancellationRequested(() => task.cancel({ running: false }));
+      hover = await task.promise;
+    } else {
+      const [{ hoverAt }, { parsePhp }] = await Promise.all([import('./hover'), import('../core/parse')]);
+      const datagram = new Set(datagramRanges.map((range) => `${range[0]}:${range[1]}`));
+      hover = hoverAt(parsePhp(text), offset, (range) => (datagram.has(`${range[0]}:${range[1]}`) ? 'datagram' : 'stream'));
+    }
+    if (!hover || !validator.isCurrent(document, version)) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toLspRange(document, hover.range) };
   }));
 
@@ -264,6 +274,7 @@ export function startServer(connection: Connection): void {
           connection,
           documents,
           settings,
+          workers,
           folders: async () => folders,
           revalidate: (uri) => {
             if (!client.pullDiagnostics) schedule(uri, 'open');
@@ -290,6 +301,32 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Rules whose findings say a call's socket is a datagram one: the hover's Node.js equivalent is node:dgram. */
+const DATAGRAM_RULES = new Set(['listen-on-datagram', 'udp-connect']);
+
+/**
+ * The ranges of the datagram findings of `validation`, moved into `text`: unchanged before the
+ * edits, shifted after them, dropped inside (the part of the text that changed since).
+ */
+export function datagramRangesFor(validation: Validation | undefined, text: string): [number, number][] {
+  if (!validation) return [];
+  const ranges = validation.findings.filter((f) => f.ruleId !== null && DATAGRAM_RULES.has(f.ruleId)).map((f) => [f.range[0], f.range[1]] as [number, number]);
+  if (ranges.length === 0 || validation.text === text) return ranges;
+  const before = validation.text;
+  let prefix = 0;
+  const shortest = Math.min(before.length, text.length);
+  while (prefix < shortest && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const changedEnd = before.length - suffix;
+  const delta = text.length - before.length;
+  return ranges.flatMap(([start, end]): [number, number][] => {
+    if (end <= prefix) return [[start, end]];
+    if (start >= changedEnd) return [[start + delta, end + delta]];
+    return [];
+  });
 }
 
 /** Describes an error for the output channel: internal errors with their stack. */
