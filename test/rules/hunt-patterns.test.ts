@@ -1,4 +1,4 @@
-// Patterns from the issue-12 hunt: ext/sockets code by others (45 files from 28 public repositories,
+// Patterns from the issue-12 hunt: ext/sockets code by others (52 files from 32 public repositories,
 // every finding judged by hand). Each case is written fresh, small, and names the shape it stands
 // for, never the code it was seen in. Cases the analyser gets right today are plain tests; the
 // ones it gets wrong are in the skipped block at the end, each with what is wrong, to be un-skipped
@@ -37,6 +37,7 @@ const OWN_BRANCH = L + '$c = socket_accept($srv);\nif (!$c) { printf("accept fai
 const CLOSED_AFTER_IF = '<?php $raw = socket_create(AF_INET, SOCK_RAW, 1);\nif ($raw) { $sent = 1; }\nsocket_close($raw);';
 const ELSE_OF_STRING = C + '$d = socket_read($s, 100);\nif ($d == "ping") { echo "pong"; } else { socket_write($s, $d) or die(); }';
 const NULL_BRANCH = C + '$in = socket_read($s, 10);\nif ($in == null) { socket_close($s); }\necho trim($in);';
+const ECHOED = C + '$r = [$s]; $w = $e = null;\necho @socket_select($r, $w, $e, 5) . "\\n";';
 const IN_NAMESPACE = '<?php namespace Pool;\n$srv = socket_create(AF_UNIX, SOCK_STREAM, 0);\nif (!$srv) { echo "no socket"; }\nsocket_bind($srv, "/tmp/pool.sock") or die();';
 
 runRuleTests('unchecked-false-return', {
@@ -62,6 +63,8 @@ runRuleTests('unchecked-false-return', {
       code: C + 'while (true) {\n  $r = [$s]; $w = $e = [];\n  $n = socket_select($r, $w, $e, 1);\n  if ($n === false) { break; } elseif ($n === 0) { continue; }\n  echo "ready: $n";\n}',
     },
     { name: 'a ternary of two socket calls, tested once', code: C + '$ok = $blocking ? @socket_set_block($s) : @socket_set_nonblock($s);\nif ($ok === false) { exit(1); }' },
+    { name: 'select compared with === 1', code: U + '$r = [$u]; $w = $e = null;\nif (@socket_select($r, $w, $e, 0, 0) === 1) { echo "readable"; }' },
+    { name: 'code after a bare die; never runs', code: '<?php echo "old version below";\ndie;\n$s = socket_create(AF_INET, SOCK_STREAM, 0);\nsocket_bind($s, "0.0.0.0", 9000);' },
   ],
   invalid: [
     {
@@ -95,6 +98,11 @@ runRuleTests('unchecked-false-return', {
       name: 'unqualified socket_create() in a namespace is PHP’s own',
       code: IN_NAMESPACE,
       errors: [used(IN_NAMESPACE, 2, 8, '$srv', 'socket_create', 'socket_last_error()')],
+    },
+    {
+      name: 'a select count echoed is used unchecked',
+      code: ECHOED,
+      errors: [{ messageId: 'used', line: 3, column: 7, suggestions: [] }],
     },
     {
       name: 'output parameters returned after an unchecked getpeername()',
@@ -189,6 +197,11 @@ describe('what PHP 8 does with the values in these cases', () => {
     );
   });
 
+  it('throws a TypeError from socket_select() when the read set holds a false', async () => {
+    const run = await runPhp([], '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0); $r = [$s, false]; $w = null; $e = null;\ntry { socket_select($r, $w, $e, 0); echo "no error"; } catch (TypeError $t) { echo $t->getMessage(); }');
+    expect(run.stdout).toBe('socket_select(): Argument #1 ($read) must only have elements of type Socket, bool given');
+  });
+
   it('compares false the way the cases above assume', async () => {
     const run = await runPhp([], '<?php var_export([false == null, false == "ping", false >= 1, false < 0, false === 0, strval(false)]);');
     expect(run.stdout).toBe("array (\n  0 => true,\n  1 => false,\n  2 => false,\n  3 => false,\n  4 => false,\n  5 => '',\n)");
@@ -202,6 +215,7 @@ const STRVAL = C + '$buf = socket_read($s, 10);\nif ($buf === false) { echo "rea
 const PRINTF = C + '$r = [$s]; $w = $e = [];\n$n = socket_select($r, $w, $e, null);\nprintf("%d ready\\n", $n);';
 const HELPER = L + 'function remember($c) { $GLOBALS["all"][] = $c; }\n$c = socket_accept($srv);\nremember($c);\nsocket_write($c, "hi") or die();';
 const ELEMENT = L + '$clients = [];\n$clients[3] = socket_accept($srv);\nsocket_write($clients[3], "hi") or die();';
+const APPENDED = L + '$read = [$srv];\n$c = socket_accept($srv);\n$read[] = $c;\n$w = $e = null;\nsocket_select($read, $w, $e, 1) or die();';
 const PAIR = '<?php $ends = [];\nif (socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends) === false) { echo "no pair"; }\nsocket_write($ends[0], "x") or die();';
 
 describe.skip('known wrong today (issue 12)', () => {
@@ -257,6 +271,13 @@ describe.skip('known wrong today (issue 12)', () => {
         name: 'assigned straight to an array element, used through the element',
         code: ELEMENT,
         errors: [used(ELEMENT, 3, 15, '$clients[3]', 'socket_accept', 'socket_last_error($srv)')],
+      },
+      {
+        // Wrong: nothing. The accepted value is appended to the read set and never tested; a false in
+        // the set is a TypeError in socket_select() (checked above against the real php).
+        name: 'appended to the select set through a variable and never checked',
+        code: APPENDED,
+        errors: [used(APPENDED, 3, 6, '$c', 'socket_accept', 'socket_last_error($srv)')],
       },
       {
         // Wrong: nothing. The call's only value is its output: after a failure branch that does
