@@ -22,7 +22,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../../package.json';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { Commands, FIX_ALL_KIND, SERVER_NAME, SETTINGS_SECTION, PORT_KIND } from '../shared/protocol';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_NAME, SETTINGS_SECTION, PORT_KIND } from '../shared/protocol';
 import { codeActionsFor } from './code-actions';
 import { toLspRange, Validator, Workers, type Validation } from './diagnostics';
 import type { HoverResult } from './hover';
@@ -231,11 +231,16 @@ export function startServer(connection: Connection): void {
 
   // ── Code actions, hover, commands ──────────────────────────────────────────────────────
 
-  connection.onCodeAction(logFailures(connection, 'textDocument/codeAction', async (params) => {
+  connection.onCodeAction(logFailures(connection, 'textDocument/codeAction', async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    // Never behind a lint: the finished lint of this very version, or no quick fixes yet.
-    const validation = validator.finished(document);
+    // Never behind a lint: the lint of this very version. A request that names our diagnostics
+    // waits for it (the lint of an edit runs in a worker and may still be under way); any other
+    // request is answered at once from a finished lint, or without quick fixes.
+    const { version } = document;
+    const namesOurs = params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
+    const validation = namesOurs ? await validator.validate(document) : validator.finished(document);
+    if (token.isCancellationRequested || !validator.isCurrent(document, version)) return [];
     const options = validation?.settings.options ?? (await settings.forDocument(document.uri)).options;
     return codeActionsFor(document, { validation, options, fixAll: (text, lintOptions) => workers.fixAll(text, lintOptions) }, params, {
       documentChanges: client.documentChanges,
