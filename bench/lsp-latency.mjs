@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Latency of the language server: time from `textDocument/didChange` to the
-// `publishDiagnostics` of that version, on generated 1k-, 10k- and 50k-line PHP files, next to
-// a bare php-parser parse of the same text in this process (the floor any lint pays) and the
-// core's lintText() in this process (so "lsp - lint" is what the server itself adds).
+// `publishDiagnostics` of that version, on generated 1k-, 10k- and 50k-line PHP files and a
+// 10k-line file with a finding on every other line, next to a bare php-parser parse of the same
+// text in this process (the floor any lint pays) and the core's lintText() in this process (so
+// "lsp - lint" is what the server itself adds: the worker hop, diagnostics, JSON-RPC).
+// Target (issue 17): lsp / parse ≤ 1.5x on every row.
 //
 //   npm run build && node bench/lsp-latency.mjs [--runs N]
 //
@@ -13,7 +15,13 @@ import { checkedClientFunction } from './php-client-function.mjs';
 import { bareParser, loadLintText, median, p90, runsFromArgs, startLanguageServer, timeRuns } from './support.mjs';
 
 const RUNS = runsFromArgs();
-const SIZES = [1_000, 10_000, 50_000];
+const FILES = [
+  { name: '1k', lines: 1_000, dense: false },
+  { name: '10k', lines: 10_000, dense: false },
+  { name: '50k', lines: 50_000, dense: false },
+  { name: '10k dense', lines: 10_000, dense: true },
+];
+const TARGET = 1.5;
 
 /** About `lines` lines of socket code: servers and clients, most checked, some not. */
 function generate(lines) {
@@ -40,12 +48,20 @@ function generate(lines) {
   return out.join('\n');
 }
 
+/** About `lines` lines where every other line has a finding (an unchecked socket_write()). */
+function generateDense(lines) {
+  const out = ['<?php', 'declare(strict_types=1);', '', '$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);', 'if ($s === false) { exit(1); }'];
+  for (let i = 0; out.length < lines - 3; i++) out.push(`socket_write($s, "line ${i}\\n");`, `$n = ${i};`);
+  out.push('$main = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);', 'socket_listen($main, 100);', '');
+  return out.join('\n');
+}
+
 /** The core's lintText, bundled from source into bench/.work/ (git-ignored). */
 const engine = bareParser();
 
-async function measure(server, lines) {
-  const text = generate(lines);
-  const uri = `file:///bench/lsp-latency-${lines}.php`;
+async function measure(server, { name, lines, dense }) {
+  const text = dense ? generateDense(lines) : generate(lines);
+  const uri = `file:///bench/lsp-latency-${name.replace(' ', '-')}.php`;
   const lastLine = text.split('\n').length - 2; // `socket_listen($main, 100);`
   let opened = server.published(uri, 1);
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
@@ -76,11 +92,11 @@ if (!existsSync(new URL('../dist/server.js', import.meta.url))) {
 const lintText = await loadLintText();
 const server = await startLanguageServer();
 const rows = [];
-for (const lines of SIZES) {
-  const { text, diagnostics, times } = await measure(server, lines);
+for (const file of FILES) {
+  const { text, diagnostics, times } = await measure(server, file);
   const parse = median(timeRuns(() => engine.parseCode(text, 'bench.php'), RUNS));
   const lint = median(timeRuns(() => lintText(text), RUNS));
-  rows.push({ lines, bytes: Buffer.byteLength(text), diagnostics, parse, lint, lsp: median(times), lspP90: p90(times) });
+  rows.push({ lines: file.name, bytes: Buffer.byteLength(text), diagnostics, parse, lint, lsp: median(times), lspP90: p90(times) });
 }
 await server.stop();
 
@@ -93,3 +109,5 @@ for (const row of rows) {
     [cell(row.lines), cell(row.bytes), cell(row.diagnostics), ms(row.parse), ms(row.lint), ms(row.lsp), ms(row.lspP90), ms(row.lsp - row.lint), cell(`${(row.lsp / row.parse).toFixed(2)}x`)].join(''),
   );
 }
+const over = rows.filter((row) => row.lsp / row.parse > TARGET);
+console.log(over.length === 0 ? `lsp / parse ≤ ${TARGET}x on every row: met` : `lsp / parse > ${TARGET}x on ${over.map((row) => row.lines).join(', ')}: not met`);

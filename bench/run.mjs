@@ -85,6 +85,7 @@ socketHeavyFiles();
 console.log('\nCI at scale: ten copies of MediaWiki (node bench/ci-scale.mjs)');
 spawnSync('node', [join(root, 'bench', 'ci-scale.mjs'), join(mediawiki, 'usr', 'share', 'mediawiki'), work], { cwd: root, stdio: 'inherit' });
 optional('lsp-latency.mjs', 'Language server: didChange → publishDiagnostics');
+optional('lsp-responsive.mjs', 'Language server: hover while a 50k-line file lints, memory over a typing storm');
 optional('port-throughput.mjs', 'Port: requests per second, PHP original vs TypeScript port');
 optional('idiomatic-throughput.mjs', 'Idiomatic port: requests per second, PHP original vs node:net/node:dgram port');
 optional('vscode-latency.mjs', 'Real VS Code (code-server, prepared by the e2e set-up): keystroke → Problems panel');

@@ -87,6 +87,7 @@ export async function startLanguageServer() {
   return {
     connection,
     published,
+    pid: child.pid,
     async stop() {
       try {
         await connection.sendRequest('shutdown');
