@@ -13,6 +13,7 @@
 //
 //   npm run build && node bench/lsp-responsive.mjs [--edits N]
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { checkedClientFunction } from './php-client-function.mjs';
 import { median, startLanguageServer } from './support.mjs';
 
@@ -29,6 +30,7 @@ const LAST_WINDOW = 20;
 const HOVER_SAMPLES = 300;
 /** Hovers per lint at most, a few milliseconds apart, so that they spread over several lints. */
 const HOVERS_PER_LINT = 30;
+const load = () => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(values, p) {
@@ -143,7 +145,7 @@ try {
   const { times, lints } = await hoverWhileLinting(server);
   const med = median(times);
   const p99 = percentile(times, 99);
-  console.log(`Hover on another document while a 50k-line file lints: ${times.length} hovers during ${lints} lints; node ${process.version}`);
+  console.log(`Hover on another document while a 50k-line file lints: ${times.length} hovers during ${lints} lints; node ${process.version}; ${load()}`);
   console.log(`  median ${med.toFixed(1)} ms (target ≤ 50), p99 ${p99.toFixed(1)} ms (target ≤ 100), max ${Math.max(...times).toFixed(1)} ms: ${med <= 50 && p99 <= 100 ? 'met' : 'not met'}`);
 } finally {
   await server.stop();
@@ -154,7 +156,7 @@ const stormServer = await startLanguageServer();
 try {
   const storm = await typingStorm(stormServer);
   const ratio = storm.last.rss / storm.first.rss;
-  console.log(`Typing storm, ${FILE_COUNT} files: server RSS ${storm.first.rss.toFixed(0)} MB around the first ${storm.first.edits} edits, ${storm.last.rss.toFixed(0)} MB at the end of ${storm.last.edits} (medians of one sample per round)`);
+  console.log(`Typing storm, ${FILE_COUNT} files: server RSS ${storm.first.rss.toFixed(0)} MB around the first ${storm.first.edits} edits, ${storm.last.rss.toFixed(0)} MB at the end of ${storm.last.edits} (medians of one sample per round); ${load()}`);
   console.log(`  ${ratio.toFixed(2)}x (target ≤ 1.2x): ${ratio <= 1.2 ? 'met' : 'not met'}; along the way (edits: RSS) ${storm.checkpoints.join(', ')}`);
 } finally {
   await stormServer.stop();

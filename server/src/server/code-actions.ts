@@ -1,9 +1,11 @@
 // Code actions, from the findings recorded for the very version the client asks about:
 // each finding's fix (preferred) and suggestions, "Disable <rule> for this line", "Show
 // documentation for <rule>", and the source action that applies every fix (never a suggestion).
-// They never wait for a lint: while the version's lint is still running there are no quick
-// fixes (an edit computed for an older text would land in the wrong place; the client asks
-// again when the diagnostics arrive), and fix-all lints the text itself in the interactive worker.
+// Quick fixes come only from the lint of that very version (an edit computed for an older text
+// would land in the wrong place). A request that names our diagnostics waits for that lint
+// (server.ts: the diagnostics it names may belong to an edit whose lint is still in a worker);
+// any other request never waits: without a finished lint it gets no quick fixes, and fix-all
+// lints the text itself in the interactive worker.
 import {
   CodeActionKind,
   TextDocumentEdit,
