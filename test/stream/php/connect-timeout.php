@@ -26,5 +26,5 @@ $fullName = stream_socket_get_name($full, false);
 $queued = stream_socket_client("tcp://$fullName");
 $start = microtime(true);
 $dropped = @stream_socket_client("tcp://$fullName", $errno, $errstr, 0.2);
-$out['connect'] = ['failed' => $dropped === false, 'errno' => $errno, 'errstr' => $errstr, 'seconds' => microtime(true) - $start];
+$out['connect'] = ['failed' => $dropped === false, 'errno' => (int) $errno, 'errstr' => (string) $errstr, 'seconds' => microtime(true) - $start];
 echo json_encode($out), "\n";

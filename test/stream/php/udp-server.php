@@ -5,12 +5,12 @@ ini_set('default_socket_timeout', 1);
 $out = [];
 
 $default = @stream_socket_server('udp://127.0.0.1:0', $errno, $errstr);
-$out['default'] = ['result' => $default, 'errno' => $errno, 'errstr' => $errstr, 'warning' => error_get_last()['message'] ?? null];
+$out['default'] = ['result' => $default, 'errno' => (int) $errno, 'errstr' => (string) $errstr, 'warning' => error_get_last()['message'] ?? null];
 error_clear_last();
 
 $bound = stream_socket_server('udp://127.0.0.1:0', $errno, $errstr, STREAM_SERVER_BIND);
 $name = stream_socket_get_name($bound, false);
-$out['bindOnly'] = ['type' => get_resource_type($bound), 'errno' => $errno, 'errstr' => $errstr, 'port' => (int) explode(':', $name)[1]];
+$out['bindOnly'] = ['type' => get_resource_type($bound), 'errno' => (int) $errno, 'errstr' => (string) $errstr, 'port' => (int) explode(':', $name)[1]];
 
 $start = microtime(true);
 $accepted = @stream_socket_accept($bound); // no timeout: default_socket_timeout
