@@ -27,8 +27,21 @@ export interface CliEnvironment {
   stdin?: AsyncIterable<Buffer | string>;
 }
 
+/** The streams are process's getters, read when first written: each loads stream code, and stdin opens a handle. */
 function processEnvironment(): CliEnvironment {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+  };
 }
 
 export async function execute(argv: readonly string[], io: CliEnvironment = processEnvironment()): Promise<number> {
@@ -181,10 +194,10 @@ function useColor(options: CliOptions, io: CliEnvironment): boolean {
 }
 
 /** The report goes to --output-file, else to `out` (stdout, or stderr where stdout carries the fixed text). */
-async function writeReport(results: LintFileResult[], options: CliOptions, io: CliEnvironment, out = io.stdout): Promise<boolean> {
+async function writeReport(results: LintFileResult[], options: CliOptions, io: CliEnvironment, out?: CliEnvironment['stdout']): Promise<boolean> {
   const report = FORMATTERS[options.format](results, { cwd: io.cwd, color: useColor(options, io), shard: options.shard });
   if (options.outputFile === undefined) {
-    if (report !== '') out.write(report);
+    if (report !== '') (out ?? io.stdout).write(report);
     return true;
   }
   const target = resolve(io.cwd, options.outputFile);

@@ -1,6 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, every rule in tool.driver (so ruleIndex is
 // stable), findings as results, parse errors and skipped files as tool notifications.
-import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
@@ -8,6 +7,7 @@ import { RULES } from '../../core/rules/index';
 import type { Severity } from '../../core/types';
 import { messageSource, type LintFileResult, type LintMessage, type RelatedMessage } from '../results';
 import { RULE_PAGES } from '../rule-pages.generated';
+import { sha256Hex } from '../sha256';
 import { VERSION } from '../version';
 import type { Formatter } from './index';
 
@@ -69,7 +69,7 @@ export class Fingerprints {
 
   next(ruleId: string, line: number): string {
     const lineText = (this.lines[line - 1] ?? '').trim();
-    const hash = createHash('sha256').update(`${ruleId}\0${this.uri}\0${lineText}`).digest('hex').slice(0, 32);
+    const hash = sha256Hex(`${ruleId}\0${this.uri}\0${lineText}`).slice(0, 32);
     const occurrence = (this.seen.get(hash) ?? 0) + 1;
     this.seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
