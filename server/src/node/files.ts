@@ -2,8 +2,9 @@
 // alike, so both lint the same files. Directories are walked by hand (readdir with file
 // types: no stat per entry), globs go to tinyglobby, and every candidate passes the same
 // ignore rules.
-import { lstat, readdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ProjectConfig } from '../core/config';
 import {
@@ -53,6 +54,16 @@ export class NoFilesError extends Error {
 }
 
 const PHP_FILE = /\.php$/i;
+/** How long the walk runs before the event loop gets a turn, in milliseconds. */
+const TURN_MS = 10;
+
+interface PendingDirectory {
+  path: string;
+  /** The .gitignore layers that apply to its entries. */
+  layers: readonly PatternLayer[];
+  /** The walk entered a vendor/ directory below its root because the include names it. */
+  inDependencies: boolean;
+}
 const GLOB_IGNORE = [...ALWAYS_IGNORED_DIRECTORIES].map((name) => `**/${name}/**`);
 const DEPENDENCY_GLOB_IGNORE = `**/${DEPENDENCY_DIRECTORY}/**`;
 
@@ -136,29 +147,58 @@ class Walker {
     }
   }
 
-  /** `inDependencies`: the walk entered a vendor/ directory below its root because the include names it. */
-  private async walk(directory: string, layersAbove: readonly PatternLayer[], found: string[], inDependencies = false): Promise<void> {
-    let entries;
+  /**
+   * Depth first with synchronous readdir: on two cores the plain system calls beat libuv's
+   * thread pool (ten MediaWiki copies, 9,000 directories), and nothing is allocated per entry
+   * but its path. The event loop gets a turn every few milliseconds, for the language server.
+   */
+  private async walk(root: string, layersAbove: readonly PatternLayer[], found: string[]): Promise<void> {
+    const pending: PendingDirectory[] = [{ path: root, layers: layersAbove, inDependencies: false }];
+    let turnEnds = performance.now() + TURN_MS;
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      this.walkDirectory(next, pending, found);
+      if (performance.now() > turnEnds) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        turnEnds = performance.now() + TURN_MS;
+      }
+    }
+  }
+
+  /** One directory's entries: its files into `found`, its subdirectories onto `pending`. */
+  private walkDirectory({ path: directory, layers: layersAbove, inDependencies }: PendingDirectory, pending: PendingDirectory[], found: string[]): void {
+    let entries: Dirent[];
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       this.unreadableDirectories.push({ path: directory, message: `Cannot read directory: ${code}.` });
       return;
     }
     const layers = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())
-      ? await this.withGitignoreOf(directory, layersAbove)
+      ? this.withGitignoreOf(directory, layersAbove)
       : layersAbove;
-    const subdirectories: { path: string; inDependencies: boolean }[] = [];
+    // Names are joined by hand: `directory` is already normalised and a name holds no separator.
+    const prefix = directory.endsWith(sep) ? directory : directory + sep;
+    const candidateByName = !inDependencies && !this.includeAppliesIn(directory);
+    const ignoresAny = layers.length > 0 || this.rules.hasTrailing;
     for (const entry of entries) {
-      const path = join(directory, entry.name);
+      const name = entry.name;
       if (entry.isDirectory()) {
-        if (!this.isSkippedDirectory(entry.name, path, layers)) subdirectories.push({ path, inDependencies: inDependencies || entry.name === DEPENDENCY_DIRECTORY });
-      } else if (this.isCandidate(path, inDependencies) && !this.rules.isIgnored(layers, path, false) && (await this.isFileLike(entry, path))) {
-        found.push(path);
+        const path = prefix + name;
+        if (!this.isSkippedDirectory(name, path, layers)) pending.push({ path, layers, inDependencies: inDependencies || name === DEPENDENCY_DIRECTORY });
+        continue;
       }
+      if (candidateByName ? !PHP_FILE.test(name) : !this.isCandidate(prefix + name, inDependencies)) continue;
+      const path = prefix + name;
+      if (ignoresAny && this.rules.isIgnored(layers, path, false)) continue;
+      if (this.isFileLike(entry, path)) found.push(path);
     }
-    await Promise.all(subdirectories.map((subdirectory) => this.walk(subdirectory.path, layers, found, subdirectory.inDependencies)));
+  }
+
+  /** Whether the config's include decides for the files of `directory` (it is inside the config's directory). */
+  private includeAppliesIn(directory: string): boolean {
+    const { include } = this.options;
+    return include !== undefined && (directory === include.base || isBelow(include.base, directory));
   }
 
   /** A directory the walk does not enter; the walk's own root is never asked about. */
@@ -173,8 +213,8 @@ class Walker {
     return dependencyInclude !== undefined && isBelow(dependencyInclude.base, path);
   }
 
-  private async withGitignoreOf(directory: string, layersAbove: readonly PatternLayer[]): Promise<readonly PatternLayer[]> {
-    const own = await this.rules.gitignoreIn(directory);
+  private withGitignoreOf(directory: string, layersAbove: readonly PatternLayer[]): readonly PatternLayer[] {
+    const own = this.rules.gitignoreInSync(directory);
     return own ? [...layersAbove, own] : layersAbove;
   }
 
@@ -193,9 +233,12 @@ class Walker {
    * Symlinked directories are not followed (no cycles, no file linted twice). A link to a
    * file counts as a file, and so does a dangling link or a loop: the reader warns of those.
    */
-  private async isFileLike(entry: { isSymbolicLink(): boolean }, path: string): Promise<boolean> {
+  private isFileLike(entry: { isSymbolicLink(): boolean }, path: string): boolean {
     if (!entry.isSymbolicLink()) return true;
-    const target = await stat(path).catch(() => undefined);
-    return !target?.isDirectory();
+    try {
+      return !statSync(path).isDirectory();
+    } catch {
+      return true;
+    }
   }
 }

@@ -1,8 +1,7 @@
 // Which paths are ignored: .gitignore files (nested ones too, read only where they exist),
 // then --ignore-pattern and the config's exclude. All are gitignore-style pattern lists,
 // each relative to its own directory; as in git, the last list that has a say decides.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -31,9 +30,23 @@ export function patternLayer(base: string, patterns: readonly string[]): Pattern
 
 /** Path relative to `base`, or undefined when the path is not below it (the patterns do not apply). */
 function relativeBelow(base: string, path: string): string | undefined {
+  // For a normalised path (the walk's are) a plain prefix is what relative() would find, without its work.
+  if (path.length > base.length + 1 && path.startsWith(base)) {
+    const rest = base.endsWith(sep) ? path.slice(base.length) : path[base.length] === sep ? path.slice(base.length + 1) : undefined;
+    if (rest !== undefined && isNormalised(rest)) return rest;
+  }
   const rel = relative(base, path);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith(sep)) return undefined;
   return rel;
+}
+
+/**
+ * No `.`, `..` or empty segment and no trailing separator: relative() would return it unchanged.
+ * (A name ending in a dot also fails this and takes the slow way.) Windows paths always do.
+ */
+function isNormalised(rest: string): boolean {
+  if (sep !== '/') return false;
+  return !rest.includes('//') && !rest.includes('./') && !rest.endsWith('.') && !rest.endsWith('/');
 }
 
 export function isBelow(base: string, path: string): boolean {
@@ -57,23 +70,32 @@ export function isIgnoredBy(layers: readonly PatternLayer[], path: string, isDir
 }
 
 export class IgnoreRules {
-  private readonly gitignores = new Map<string, Promise<PatternLayer | undefined>>();
+  private readonly gitignores = new Map<string, PatternLayer | undefined>();
   private readonly repositoryRoots = new Map<string, string | null>();
 
   /** `trailing` are --ignore-pattern and the config's exclude, which outrank .gitignore files. */
   constructor(private readonly trailing: readonly PatternLayer[]) {}
 
-  /** The .gitignore of one directory, read once. */
-  gitignoreIn(directory: string): Promise<PatternLayer | undefined> {
-    let layer = this.gitignores.get(directory);
-    if (!layer) {
-      layer = readFile(join(directory, '.gitignore'), 'utf8').then(
-        (text) => ({ base: directory, patterns: ignore().add(text) }),
-        () => undefined,
-      );
-      this.gitignores.set(directory, layer);
+  /** Whether --ignore-pattern or the config's exclude say anything at all. */
+  get hasTrailing(): boolean {
+    return this.trailing.length > 0;
+  }
+
+  /** The .gitignore of one directory, read once (synchronously: it is small, and the walk is). */
+  gitignoreInSync(directory: string): PatternLayer | undefined {
+    if (this.gitignores.has(directory)) return this.gitignores.get(directory);
+    let layer: PatternLayer | undefined;
+    try {
+      layer = { base: directory, patterns: ignore().add(readFileSync(join(directory, '.gitignore'), 'utf8')) };
+    } catch {
+      layer = undefined;
     }
+    this.gitignores.set(directory, layer);
     return layer;
+  }
+
+  gitignoreIn(directory: string): Promise<PatternLayer | undefined> {
+    return Promise.resolve(this.gitignoreInSync(directory));
   }
 
   /**
