@@ -80,6 +80,21 @@ describe('--cache', () => {
     }
   });
 
+  it('distrusts a current cache file with a malformed entry: a warning, the file linted, the cache rebuilt', async () => {
+    const cwd = tree();
+    await messagesOf(cwd, ['--cache']);
+    // Entries are checked when looked up, not all at load: this one has the current key.
+    const cache = JSON.parse(readFileSync(join(cwd, CACHE), 'utf8'));
+    cache.entries[join(cwd, 'udp.php')] = { size: 'big', mtimeMs: 0, result: { filePath: 1 } };
+    writeFileSync(join(cwd, CACHE), JSON.stringify(cache));
+    const run = await runCli(['-f', 'json', '--cache', '.'], { cwd });
+    expect(run.stderr).toContain('is not a php-socket-lint cache (corrupt, or another tool\'s): ignored, and rebuilt.');
+    expect(resultFor(parseJsonReport(run), 'udp.php').messages.map((m) => m.ruleId)).toEqual(['listen-on-datagram']);
+    expect(JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).entries[join(cwd, 'udp.php')].size).toBe(statSync(join(cwd, 'udp.php')).size);
+    // A clean file's entry holds no result: it is rebuilt from the path.
+    expect(JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).entries[join(cwd, 'clean.php')]).not.toHaveProperty('result');
+  });
+
   it('honours --cache-location (a file, or a directory to hold it), and never caches --fix', async () => {
     const cwd = makeTree({ 'udp.php': fixture('udp-listen.php'), 'tmp/.keep': '' });
     await runCli(['--cache', '--cache-location', 'tmp', '.'], { cwd });
