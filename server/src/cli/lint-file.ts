@@ -26,7 +26,7 @@ export interface LintSettings {
  * first; only a hit is decoded (latin1: bytes 1:1) and confirmed case-insensitively. A spelling
  * that mixes case inside the word (`SoCkEt_create`) is the one thing this skips.
  */
-function bytesMentionSocketApi(bytes: Buffer): boolean {
+export function bytesMentionSocketApi(bytes: Buffer): boolean {
   if (!bytes.includes('ocket_') && !bytes.includes('OCKET_')) return false;
   return mentionsSocketApi(bytes.toString('latin1'));
 }

@@ -8,6 +8,12 @@ import { lstat, readlink } from 'node:fs/promises';
 
 export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; message: string; brokenLink: boolean };
 
+/** What fstat said of a file that was read: what a cache compares. */
+export interface ReadStats {
+  size: number;
+  mtimeMs: number;
+}
+
 // O_NONBLOCK lets open() return at once on a FIFO with no writer; fstat then refuses it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -17,12 +23,45 @@ export async function readSourceFile(path: string): Promise<ReadOutcome> {
   try {
     return { ok: true, bytes: readRegularFile(path) };
   } catch (error) {
-    if (error instanceof ReadFailure) return { ok: false, message: error.message, brokenLink: false };
-    const code = (error as NodeJS.ErrnoException).code;
-    const brokenLink = await describeBrokenLink(path, code);
-    if (brokenLink !== undefined) return { ok: false, message: brokenLink, brokenLink: true };
-    return { ok: false, message: await describeOpenError(path, error as NodeJS.ErrnoException), brokenLink: false };
+    return failureOf(path, error);
   }
+}
+
+/**
+ * A buffer many reads share: most files are read only to learn that they never name the
+ * socket API, and one buffer for all of them spares an allocation each (and the collector
+ * its work: on ten MediaWiki copies, 35,000 buffers cost more than the reads' own copying).
+ */
+export class ReadScratch {
+  buffer = Buffer.allocUnsafeSlow(256 * 1024);
+
+  /** Room for `size` bytes. */
+  reserve(size: number): Buffer {
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
+    return this.buffer;
+  }
+}
+
+/**
+ * readSourceFile's fast path, into `scratch`, synchronously, with fstat's size and mtime: the
+ * bytes are valid until the next read into it, so a caller that keeps them copies them.
+ * Undefined when the file cannot be read as a regular file: readSourceFile then says why.
+ */
+export function readSourceFileInto(path: string, scratch: ReadScratch): { bytes: Buffer; stats: ReadStats } | undefined {
+  try {
+    const stats: ReadStats = { size: 0, mtimeMs: 0 };
+    return { bytes: readRegularFile(path, scratch, stats), stats };
+  } catch {
+    return undefined;
+  }
+}
+
+async function failureOf(path: string, error: unknown): Promise<{ ok: false; message: string; brokenLink: boolean }> {
+  if (error instanceof ReadFailure) return { ok: false, message: error.message, brokenLink: false };
+  const code = (error as NodeJS.ErrnoException).code;
+  const brokenLink = await describeBrokenLink(path, code);
+  if (brokenLink !== undefined) return { ok: false, message: brokenLink, brokenLink: true };
+  return { ok: false, message: await describeOpenError(path, error as NodeJS.ErrnoException), brokenLink: false };
 }
 
 async function describeBrokenLink(path: string, code: string | undefined): Promise<string | undefined> {
@@ -37,7 +76,7 @@ async function describeBrokenLink(path: string, code: string | undefined): Promi
  * plain system calls beat libuv's thread pool (MediaWiki, 5,200 files: 0.25 s against 0.5 s).
  * O_NONBLOCK keeps the open of a FIFO from blocking, and fstat refuses it before any read.
  */
-function readRegularFile(path: string): Buffer {
+function readRegularFile(path: string, scratch?: ReadScratch, statsOut?: ReadStats): Buffer {
   const fd = openSync(path, OPEN_FLAGS);
   try {
     let stats: Stats;
@@ -48,7 +87,11 @@ function readRegularFile(path: string): Buffer {
     }
     const refusal = refusalOf(stats);
     if (refusal) throw new ReadFailure(refusal);
-    const buffer = Buffer.allocUnsafeSlow(stats.size);
+    if (statsOut) {
+      statsOut.size = stats.size;
+      statsOut.mtimeMs = stats.mtimeMs;
+    }
+    const buffer = scratch ? scratch.reserve(stats.size).subarray(0, stats.size) : Buffer.allocUnsafeSlow(stats.size);
     let filled = 0;
     while (filled < buffer.length) {
       let count: number;
