@@ -16,6 +16,8 @@ import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
 import { expressionKey, falseNarrowing, mentionsExpression, namesSocketClass, tellsSocketKindsApart, testsPhpVersion } from './conditions';
 import type { ArgumentFact, FalseBlindComparison, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
+import { buildFlowGraph, type FlowBlock, type FlowGraph, type FlowStep } from '../flow/graph';
+import { solveForward, type BlockOutcome } from '../flow/solver';
 import { FlowState } from './state';
 import {
   constant,
@@ -61,23 +63,10 @@ const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
 const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
 /** Rounds over the whole file until function and property summaries stop changing. */
 const MAX_ROUNDS = 4;
-/**
- * A guard only: a loop's head state grows by joins over a finite lattice (sockets by call site,
- * at most MAX_CONSTS scalars before "unknown", pending ids, states), so it reaches its fixed
- * point in a few passes (test/rules/flow-patterns.test.ts has a loop that needs four).
- */
-const MAX_LOOP_PASSES = 64;
-
 const INTERNAL_PARAMS = internals.functions as Record<string, string>;
-
-interface LoopFrame {
-  breaks: FlowState[];
-  continues: FlowState[];
-}
 
 interface Scope {
   className: string | undefined;
-  loops: LoopFrame[];
   returns: AbstractValue[];
   /** Variables whose value lives on after the scope (globals, statics, by-reference parameters). */
   escaping: Set<string>;
@@ -101,6 +90,7 @@ interface CallRecord {
 class FileAnalysis {
   readonly callIds = new Map<PhpNode, number>();
   readonly statements = new Map<PhpNode, StatementContext>();
+  private readonly graphs = new Map<PhpNode, FlowGraph>();
   returnSummaries = new Map<string, AbstractValue>();
   propertySummaries = new Map<string, AbstractValue>();
 
@@ -134,6 +124,13 @@ class FileAnalysis {
     return facts.sharesAllGlobals ? [...facts.globalNames, '*'] : [...facts.globalNames];
   }
 
+  /** A body's control-flow graph: syntax only, so one per body for every round and visit. */
+  graphOf(owner: PhpNode, statements: readonly PhpNode[]): FlowGraph {
+    let graph = this.graphs.get(owner);
+    if (!graph) this.graphs.set(owner, (graph = buildFlowGraph(statements)));
+    return graph;
+  }
+
   callId(node: PhpNode): number {
     let id = this.callIds.get(node);
     if (id === undefined) this.callIds.set(node, (id = this.callIds.size));
@@ -141,14 +138,14 @@ class FileAnalysis {
   }
 
   /** Records how a call that forms a whole statement stands there, for fixes that rewrite it. */
-  noteStatement(node: PhpNode, inStatementList: boolean): void {
+  noteStatement(node: PhpNode, inStatementList: boolean, insideTry: boolean): void {
     if (this.statements.has(node) || !isNode(node.expression)) return;
     const expression = unwrapSilence(node.expression);
     if (expression.kind === 'call') {
-      this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList });
+      this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList, insideTry });
     } else if (expression.kind === 'assign' && expression.operator === '=' && isNode(expression.right)) {
       const right = unwrapSilence(expression.right);
-      if (right.kind === 'call') this.statements.set(right, { form: 'assign', statement: node, target: expression.left, inStatementList });
+      if (right.kind === 'call') this.statements.set(right, { form: 'assign', statement: node, target: expression.left, inStatementList, insideTry });
     }
   }
 }
@@ -186,7 +183,9 @@ class Round {
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new Set<number>();
   /** The conditions the current code runs under, innermost last. */
-  private readonly conditions: PhpNode[] = [];
+  private conditions: PhpNode[] = [];
+  /** What each foreach's source may hold per element, from its last evaluation. */
+  private readonly foreachElements = new Map<PhpNode, AbstractValue>();
 
   constructor(private readonly file: FileAnalysis) {
     for (const cls of file.declarations.classes.values()) {
@@ -201,7 +200,7 @@ class Round {
   }
 
   analyzeFile(): void {
-    this.analyzeScope(this.file.program.children ?? [], undefined, [...this.file.sharedGlobals], new Map());
+    this.analyzeScope(this.file.program, this.file.program.children ?? [], undefined, [...this.file.sharedGlobals], new Map());
     for (const fn of this.declarations.functions.values()) this.analyzeFunction(fn);
     for (const cls of this.declarations.classes.values()) for (const method of cls.methods.values()) this.analyzeFunction(method);
   }
@@ -249,23 +248,38 @@ class Round {
     }
     const body = fn.node.body;
     if (!isNode(body)) return;
-    const returns = this.analyzeScope(body.children ?? [], fn.className, escaping, initial);
+    const returns = this.analyzeScope(fn.node, body.children ?? [], fn.className, escaping, initial);
     const summary = returns.reduce<AbstractValue | undefined>((acc, value) => (acc ? joinValues(acc, value) : value), undefined);
     this.returnSummaries.set(fn.key, summary ?? NULL_VALUE);
   }
 
-  /** Runs a list of statements as a fresh scope; returns the values it may return. */
-  private analyzeScope(statements: PhpNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
+  /**
+   * Runs a body as a fresh scope on its control-flow graph, to a fixed point; returns the values
+   * it may return. `owner` is the node the body belongs to, which keys its graph.
+   */
+  private analyzeScope(owner: PhpNode, statements: PhpNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
     const savedState = this.state;
     const savedScope = this.scope;
-    this.state = FlowState.withVariables(new Map(initial));
+    const savedConditions = this.conditions;
+    const outerConditions = [...this.conditions];
     this.scope = newScope(className);
     for (const name of escaping) this.scope.escaping.add(name);
-    this.executeList(statements);
-    if (this.state.live) this.reportDroppedAtExit();
+    const graph = this.file.graphOf(owner, statements);
+    const solution = solveForward(graph, FlowState.withVariables(new Map(initial)), {
+      transfer: (block, input) => this.runBlock(block, input, outerConditions),
+      join: (states) => FlowState.join(states),
+      same: (a, b) => a.sameAs(b),
+      reachable: (state) => state.live,
+    });
+    const atEnd = solution.inputs.get(graph.end);
+    if (atEnd?.live) {
+      this.state = atEnd.clone();
+      this.reportDroppedAtExit();
+    }
     const returns = this.scope.returns;
     this.state = savedState;
     this.scope = savedScope;
+    this.conditions = savedConditions;
     return returns;
   }
 
@@ -282,51 +296,72 @@ class Round {
     }
   }
 
-  // ---- statements ---------------------------------------------------------------------------
+  // ---- blocks and statements -----------------------------------------------------------
 
-  private executeList(statements: readonly PhpNode[]): void {
-    for (const statement of statements) {
-      if (!this.state.live) return;
-      if (isNode(statement)) this.execute(statement, true);
+  /** The transfer function of the flow solver: runs a block's steps, then forks on its test. */
+  private runBlock(block: FlowBlock, input: FlowState, outerConditions: readonly PhpNode[]): BlockOutcome<FlowState> {
+    this.state = input.clone();
+    this.conditions = outerConditions.length > 0 ? [...outerConditions, ...block.conditions] : [...block.conditions];
+    let thrown: FlowState | undefined;
+    for (const step of block.steps) {
+      if (!this.state.live) break;
+      if (step.role === 'throw') {
+        this.evaluate(step.node.what, 'keep');
+        thrown = this.state.clone();
+        this.state.live = false;
+      } else {
+        this.runStep(step, block);
+      }
+    }
+    if (!block.test || !this.state.live) return { normal: this.state, thrown };
+    if (block.condition && block.condition !== block.test) this.notePairedResourceTests(block.condition);
+    const decided = this.decidedTruth(block.test);
+    const { whenTrue, whenFalse } = this.branchOn(block.test);
+    if (decided === false) whenTrue.live = false;
+    if (decided === true) whenFalse.live = false;
+    return { whenTrue, whenFalse, thrown };
+  }
+
+  private runStep(step: FlowStep, block: FlowBlock): void {
+    const node = step.node;
+    switch (step.role) {
+      case 'statement':
+        // Inside a try: an exception thrown here is caught (or a finally runs) before it leaves.
+        if (node.kind === 'expressionstatement') this.file.noteStatement(node, step.inStatementList, block.successors.some((edge) => edge.kind === 'exception'));
+        return this.execute(node, step.inStatementList);
+      case 'drop':
+      case 'check':
+      case 'use':
+        this.evaluate(node, step.role);
+        return;
+      case 'foreach-source':
+        this.foreachElements.set(node, elementOf(this.evaluate(node.source, 'use')));
+        return;
+      case 'foreach-next': {
+        if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
+        const name = isNode(node.value) ? variableName(node.value) : undefined;
+        if (isNode(node.value) && node.value.byref && name) this.scope.referenced.add(name);
+        if (isNode(node.value)) this.assignTo(node.value, this.foreachElements.get(node) ?? UNKNOWN);
+        return;
+      }
+      case 'catch':
+        if (isNode(node.variable)) this.assignTo(node.variable, UNKNOWN);
+        return;
+      case 'return':
+        return this.executeReturn(node);
+      case 'throw':
+        return;
     }
   }
 
-  /** Runs one statement; `inStatementList`: it sits in a block or file, not as a bare `if` body. */
+  /**
+   * Runs one simple statement (the graph has taken control flow apart already);
+   * `inStatementList`: it sits in a block or file, not as a bare `if` body.
+   */
   private execute(node: PhpNode, inStatementList = false): void {
     switch (node.kind) {
       case 'expressionstatement':
-        this.file.noteStatement(node, inStatementList);
         this.evaluate(node.expression, 'drop');
-        return;
-      case 'program':
-      case 'namespace':
-      case 'block':
-      case 'declare':
-        this.executeList(node.children ?? []);
-        return;
-      case 'if':
-        return this.executeIf(node);
-      case 'while':
-        return this.executeLoop(node.test, node.body, undefined, false);
-      case 'do':
-        return this.executeLoop(node.test, node.body, undefined, true);
-      case 'for':
-        for (const init of node.init ?? []) this.evaluate(init, 'drop');
-        return this.executeLoop(lastOf(node.test), node.body, node, false);
-      case 'foreach':
-        return this.executeForeach(node);
-      case 'switch':
-        return this.executeSwitch(node);
-      case 'try':
-        return this.executeTry(node);
-      case 'return':
-        return this.executeReturn(node);
-      case 'break':
-      case 'continue':
-        return this.executeJump(node);
-      case 'throw':
-        this.evaluate(node.what, 'keep');
-        this.state.live = false;
         return;
       case 'echo':
         for (const expression of node.expressions ?? []) this.evaluate(expression, 'use');
@@ -360,21 +395,6 @@ class Round {
     if (!name) return;
     this.scope.escaping.add(name);
     this.state.write(name, UNKNOWN);
-  }
-
-  private executeIf(node: PhpNode): void {
-    const decided = this.decidedTruth(node.test);
-    const { whenTrue, whenFalse } = this.branchOn(node.test);
-    this.underCondition(node.test, () => {
-      this.state = whenTrue;
-      if (decided === false) this.state.live = false;
-      else if (isNode(node.body)) this.execute(node.body);
-      const thenState = this.state;
-      this.state = whenFalse;
-      if (decided === true) this.state.live = false;
-      else if (isNode(node.alternate)) this.execute(node.alternate);
-      this.state = FlowState.join([thenState, this.state]);
-    });
   }
 
   /** Runs code that only runs when (or unless) a condition holds, noting the condition. */
@@ -467,125 +487,10 @@ class Round {
     return undefined;
   }
 
-  private executeLoop(test: PhpNode | undefined, body: unknown, forNode: PhpNode | undefined, bodyFirst: boolean): void {
-    const exits: FlowState[] = [];
-    const alwaysTrue = test === undefined || this.decidedTruth(test) === true;
-    const { head, breaks } = this.iterate((pass) => {
-      if (!(bodyFirst && pass === 0) && test) {
-        const { whenTrue, whenFalse } = this.branchOn(test);
-        if (!alwaysTrue) exits.push(whenFalse);
-        this.state = whenTrue;
-        if (this.decidedTruth(test) === false) this.state.live = false;
-      }
-      return () => {
-        if (isNode(body)) this.underCondition(test, () => this.execute(body));
-      };
-    }, () => {
-      if (forNode) for (const increment of forNode.increment ?? []) if (this.state.live) this.evaluate(increment, 'drop');
-    });
-    if (bodyFirst && test && !alwaysTrue) {
-      this.state = head.clone();
-      exits.push(this.branchOn(test).whenFalse);
-    }
-    this.state = FlowState.join([...exits, ...breaks]);
-  }
-
-  private executeForeach(node: PhpNode): void {
-    const source = this.evaluate(node.source, 'use');
-    const element = elementOf(source);
-    const entry = this.state.clone();
-    const { head, breaks } = this.iterate(() => {
-      if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
-      if (isNode(node.value) && node.value.byref && variableName(node.value)) this.scope.referenced.add(variableName(node.value)!);
-      if (isNode(node.value)) this.assignTo(node.value, element);
-      return () => {
-        if (isNode(node.body)) this.execute(node.body);
-      };
-    });
-    // The loop may run zero times, or end after any iteration.
-    this.state = FlowState.join([entry, head, ...breaks]);
-  }
-
-  /**
-   * Runs a loop's passes until the state at its head stops changing (a fixed point):
-   * `enter` prepares a pass (the test, the loop variables) and returns the body to run;
-   * `after` runs at the end of each pass (a `for` loop's increments). `continue`s rejoin there.
-   */
-  private iterate(enter: (pass: number) => () => void, after?: () => void): { head: FlowState; breaks: FlowState[] } {
-    const frame: LoopFrame = { breaks: [], continues: [] };
-    let head = this.state.clone();
-    for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
-      this.state = head.clone();
-      const body = enter(pass);
-      this.scope.loops.push(frame);
-      body();
-      this.scope.loops.pop();
-      this.state = FlowState.join([this.state, ...frame.continues]);
-      frame.continues = [];
-      after?.();
-      const next = FlowState.join([head, this.state]);
-      if (next.sameAs(head) && pass > 0) break;
-      head = next;
-    }
-    return { head, breaks: frame.breaks };
-  }
-
-  private executeSwitch(node: PhpNode): void {
-    this.evaluate(node.test, 'check');
-    // Case tests run in order until one matches (`switch (true) { case $s === false: … }`):
-    // each body starts after its own test and the earlier ones; no match means all ran.
-    let tested = this.state.clone();
-    const frame: LoopFrame = { breaks: [], continues: [] };
-    let fallthrough = new FlowState(false);
-    let hasDefault = false;
-    this.scope.loops.push(frame);
-    for (const caseNode of (node.body?.children ?? []) as PhpNode[]) {
-      if (!isNode(caseNode.test)) hasDefault = true;
-      this.state = tested.clone();
-      if (isNode(caseNode.test)) this.evaluate(caseNode.test, 'check');
-      tested = this.state.clone();
-      this.state = FlowState.join([this.state, fallthrough]);
-      if (isNode(caseNode.body)) this.underCondition(node.test, () => this.execute(caseNode.body));
-      fallthrough = this.state;
-    }
-    this.scope.loops.pop();
-    // `continue` inside a switch acts like `break`.
-    this.state = FlowState.join([fallthrough, ...frame.breaks, ...frame.continues, ...(hasDefault ? [] : [tested])]);
-  }
-
-  private executeTry(node: PhpNode): void {
-    const entry = this.state.clone();
-    if (isNode(node.body)) this.execute(node.body);
-    const afterTry = this.state;
-    const outcomes = [afterTry];
-    for (const catchNode of (node.catches ?? []) as PhpNode[]) {
-      // An exception may leave the try block at any point: start from what either end had.
-      this.state = FlowState.join([entry, afterTry.live ? afterTry : entry]);
-      this.state.live = true;
-      if (isNode(catchNode.variable)) this.assignTo(catchNode.variable, UNKNOWN);
-      if (isNode(catchNode.body)) this.execute(catchNode.body);
-      outcomes.push(this.state);
-    }
-    this.state = FlowState.join(outcomes);
-    if (isNode(node.always)) {
-      const live = this.state.live;
-      if (!live) this.state = entry.clone();
-      this.execute(node.always);
-      if (!live) this.state.live = false;
-    }
-  }
-
   private executeReturn(node: PhpNode): void {
     const value = isNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
     this.scope.returns.push(withoutPending(value));
     this.reportDroppedAtExit(value);
-    this.state.live = false;
-  }
-
-  private executeJump(node: PhpNode): void {
-    const level = isNode(node.level) ? (parsePhpNumber(String(node.level.value)) ?? 1) : 1;
-    const frame = this.scope.loops[this.scope.loops.length - level];
-    if (frame) (node.kind === 'break' ? frame.breaks : frame.continues).push(this.state.clone());
     this.state.live = false;
   }
 
@@ -674,7 +579,7 @@ class Round {
       case 'closure':
         return this.evaluateClosure(node);
       case 'arrowfunc': {
-        this.analyzeScope([{ kind: 'return', loc: node.body?.loc ?? null, expr: node.body }], this.scope.className, [], this.copyVariables());
+        this.analyzeScope(node, [{ kind: 'return', loc: node.body?.loc ?? null, expr: node.body }], this.scope.className, [], this.copyVariables());
         // The arrow function captured what it uses: those values are its responsibility now.
         for (const name of variablesIn(node.body)) {
           const value = this.state.read(name);
@@ -815,7 +720,7 @@ class Round {
       if (typeof name === 'string') initial.set(name, UNKNOWN);
       if (param.byref && typeof name === 'string') escaping.push(name);
     }
-    if (isNode(node.body)) this.analyzeScope(node.body.children ?? [], this.scope.className, escaping, initial);
+    if (isNode(node.body)) this.analyzeScope(node, node.body.children ?? [], this.scope.className, escaping, initial);
     for (const use of (node.uses ?? []) as PhpNode[]) if (use.byref) this.assignTo(use, UNKNOWN);
     return UNKNOWN;
   }
@@ -1498,16 +1403,13 @@ function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
 }
 
 function newScope(className: string | undefined): Scope {
-  return { className, loops: [], returns: [], escaping: new Set(), readsVariablesByName: false, referenced: new Set() };
+  return { className, returns: [], escaping: new Set(), readsVariablesByName: false, referenced: new Set() };
 }
 
 function propertyKey(className: string, property: string): string {
   return `${className}->${property}`;
 }
 
-function lastOf(list: unknown): PhpNode | undefined {
-  return Array.isArray(list) && list.length > 0 ? list[list.length - 1] : undefined;
-}
 
 export function analyzeProgram(program: PhpNode, text: string): SocketModel {
   return new FileAnalysis(program, text, collectDeclarations(program)).run();

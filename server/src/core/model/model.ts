@@ -20,6 +20,8 @@ export interface StatementContext {
   target: PhpNode | undefined;
   /** The statement sits in a list of statements (a block, a file), not as a bare `if` body. */
   inStatementList: boolean;
+  /** It runs inside a `try` (with a catch or a finally): an exception thrown there is caught first. */
+  insideTry: boolean;
 }
 
 export interface SocketCall {

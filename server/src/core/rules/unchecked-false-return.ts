@@ -30,10 +30,14 @@ function checkBlock(text: string, call: SocketCall, condition: string, indentati
   return `if (${condition} === false) {${eol}${inner}${throwStatement(text, call)}${eol}${indentation}}`;
 }
 
-/** Throwing where the program went on changes what runs: a suggestion, never applied by --fix. */
+/**
+ * Throwing where the program went on changes what runs: a suggestion, never applied by --fix.
+ * None inside a try: its catch or finally would run before the throw leaves, and may well go
+ * on to the unchecked use.
+ */
 function suggestionsFor(text: string, call: SocketCall): Suggestion[] {
   const statement = call.statement;
-  if (!statement?.inStatementList || call.node.parenthesizedExpression || statement.statement.expression?.parenthesizedExpression) return [];
+  if (!statement?.inStatementList || statement.insideTry || call.node.parenthesizedExpression || statement.statement.expression?.parenthesizedExpression) return [];
   const [start, end] = rangeOf(statement.statement);
   const indentation = indentationAt(text, start);
   if (statement.form === 'call') {

@@ -1,0 +1,157 @@
+// A forward data-flow solver over a FlowGraph: a worklist in reverse postorder that runs each
+// block's transfer until no block's input changes (a fixed point). Edge states only grow (each
+// is joined with what the edge carried before), so on a lattice of finite height it ends; the
+// visit bound is a guard for a lattice that is not, and the result says whether it was hit.
+import type { FlowBlock, FlowEdge, FlowGraph } from './graph';
+
+/** What a block hands to its edges: `normal` edges, the `true`/`false` sides of its test. */
+export interface BlockOutcome<S> {
+  normal?: S;
+  whenTrue?: S;
+  whenFalse?: S;
+  /** The state at a `throw` in the block, for its exception edges. */
+  thrown?: S;
+}
+
+export interface FlowAnalysis<S> {
+  transfer(block: FlowBlock, input: S): BlockOutcome<S>;
+  join(states: readonly S[]): S;
+  same(a: S, b: S): boolean;
+  /** A state no path reaches (after `exit`): it is not propagated. */
+  reachable(state: S): boolean;
+}
+
+export interface FlowSolution<S> {
+  /** The joined state at each reached block's start. */
+  inputs: ReadonlyMap<FlowBlock, S>;
+  /** False when a block hit the visit bound before its input stopped changing. */
+  converged: boolean;
+  /** Block visits in all, for the bench and the tests. */
+  visits: number;
+}
+
+/** Far above what any real loop nest needs (each visit follows a strict growth of the input). */
+export const MAX_VISITS_PER_BLOCK = 200;
+
+export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowAnalysis<S>): FlowSolution<S> {
+  const order = reversePostorder(graph);
+  const rank = new Map<FlowBlock, number>(order.map((block, index) => [block, index]));
+  const inputs = new Map<FlowBlock, S>([[graph.entry, entryState]]);
+  const edgeStates = new Map<FlowEdge, S>();
+  const visitsOf = new Map<FlowBlock, number>();
+  const queue = new RankedQueue(rank);
+  queue.push(graph.entry);
+  let converged = true;
+  let visits = 0;
+  for (let block = queue.pop(); block; block = queue.pop()) {
+    const count = (visitsOf.get(block) ?? 0) + 1;
+    visitsOf.set(block, count);
+    if (count > MAX_VISITS_PER_BLOCK) {
+      converged = false;
+      continue;
+    }
+    visits++;
+    const input = inputs.get(block)!;
+    const outcome = analysis.transfer(block, input);
+    for (const edge of block.successors) {
+      const carried = edgeState(edge, input, outcome, analysis);
+      if (carried === undefined || !analysis.reachable(carried)) continue;
+      const before = edgeStates.get(edge);
+      const grown = before === undefined ? carried : analysis.join([before, carried]);
+      if (before !== undefined && analysis.same(before, grown)) continue;
+      edgeStates.set(edge, grown);
+      const incoming = edge.to.predecessors.map((e) => edgeStates.get(e)).filter((s): s is S => s !== undefined);
+      const joined = incoming.length === 1 ? incoming[0]! : analysis.join(incoming);
+      const previous = inputs.get(edge.to);
+      if (previous !== undefined && analysis.same(previous, joined)) continue;
+      inputs.set(edge.to, joined);
+      queue.push(edge.to);
+    }
+  }
+  return { inputs, converged, visits };
+}
+
+function edgeState<S>(edge: FlowEdge, input: S, outcome: BlockOutcome<S>, analysis: FlowAnalysis<S>): S | undefined {
+  switch (edge.kind) {
+    case 'true':
+      return outcome.whenTrue;
+    case 'false':
+      return outcome.whenFalse;
+    case 'normal':
+      return outcome.normal;
+    case 'exception': {
+      // An exception may leave anywhere in the block: from what it started or ended with.
+      const states = [input, outcome.normal, outcome.whenTrue, outcome.whenFalse, outcome.thrown].filter(
+        (s): s is S => s !== undefined && analysis.reachable(s),
+      );
+      return states.length === 1 ? states[0] : analysis.join(states);
+    }
+  }
+}
+
+/** Blocks in reverse postorder from the entry: a block comes before its successors, loops aside. */
+export function reversePostorder(graph: FlowGraph): FlowBlock[] {
+  const seen = new Set<FlowBlock>([graph.entry]);
+  const postorder: FlowBlock[] = [];
+  // Iterative depth-first search: a long script is a long chain of blocks.
+  const stack: { block: FlowBlock; next: number }[] = [{ block: graph.entry, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const edge = top.block.successors[top.next++];
+    if (!edge) {
+      postorder.push(top.block);
+      stack.pop();
+    } else if (!seen.has(edge.to)) {
+      seen.add(edge.to);
+      stack.push({ block: edge.to, next: 0 });
+    }
+  }
+  return postorder.reverse();
+}
+
+/** A set of blocks that pops the one earliest in reverse postorder (a binary heap). */
+class RankedQueue {
+  private readonly heap: FlowBlock[] = [];
+  private readonly queued = new Set<FlowBlock>();
+
+  constructor(private readonly rank: ReadonlyMap<FlowBlock, number>) {}
+
+  push(block: FlowBlock): void {
+    if (this.queued.has(block)) return;
+    this.queued.add(block);
+    const heap = this.heap;
+    heap.push(block);
+    for (let i = heap.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.rankOf(heap[parent]!) <= this.rankOf(heap[i]!)) break;
+      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      i = parent;
+    }
+  }
+
+  pop(): FlowBlock | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    if (!top) return undefined;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < heap.length && this.rankOf(heap[left]!) < this.rankOf(heap[smallest]!)) smallest = left;
+        if (right < heap.length && this.rankOf(heap[right]!) < this.rankOf(heap[smallest]!)) smallest = right;
+        if (smallest === i) break;
+        [heap[smallest], heap[i]] = [heap[i]!, heap[smallest]!];
+        i = smallest;
+      }
+    }
+    this.queued.delete(top);
+    return top;
+  }
+
+  private rankOf(block: FlowBlock): number {
+    return this.rank.get(block) ?? Number.MAX_SAFE_INTEGER;
+  }
+}
