@@ -180,6 +180,8 @@ class Round {
   readSummaries = false;
   /** Results that some path read (checked or used) out of a variable. */
   private readonly readResults = new Set<number>();
+  /** Results some real test looked at (a narrowing, a comparison that sees false): not blind ones. */
+  private readonly falseTested = new Set<number>();
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new Set<number>();
   /** The conditions the current code runs under, innermost last. */
@@ -231,7 +233,7 @@ class Round {
       if (call) unchecked.push({ call, how: report.how, useRange: report.useRange });
     }
     unchecked.sort((a, b) => a.call.nameRange[0] - b.call.nameRange[0]);
-    return { program: this.file.program, calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()] };
+    return { program: this.file.program, calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()], falseTested: this.falseTested };
   }
 
   // ---- scopes -------------------------------------------------------------------------------
@@ -461,7 +463,10 @@ class Round {
       tested = this.state.read(key) ?? NULL_VALUE;
       this.evaluate(test, 'check');
     }
-    for (const id of tested.pending) this.readResults.add(id);
+    for (const id of tested.pending) {
+      this.readResults.add(id);
+      this.falseTested.add(id);
+    }
     const cleared = this.state;
     const current = cleared.read(key);
     if (current && current.pending.size > 0) cleared.write(key, withoutPending(current));
@@ -508,6 +513,7 @@ class Round {
 
   private consume(value: AbstractValue, usage: Usage, node: PhpNode): void {
     if (value.pending.size === 0) return;
+    if (usage === 'check') for (const id of value.pending) this.falseTested.add(id);
     if (usage === 'use') for (const id of value.pending) this.reportUnchecked(id, 'used', rangeOf(node));
     else if (usage === 'drop') for (const id of value.pending) this.reportUnchecked(id, 'dropped', undefined);
   }

@@ -81,6 +81,8 @@ export interface SocketModel {
   unchecked: readonly UncheckedResult[];
   resourceTests: readonly ResourceTest[];
   falseBlindComparisons: readonly FalseBlindComparison[];
+  /** Ids of calls whose result some real test looks at on some path (`=== false`, `!$r`, `> 0`). */
+  falseTested: ReadonlySet<number>;
 }
 
 export function buildSocketModel(program: PhpNode, text: string): SocketModel {

@@ -27,10 +27,10 @@ export default defineRule({
   },
   check(context) {
     const names = new Map(context.model.calls.map((call) => [call.id, call.fn.name]));
-    const unchecked = new Set(context.model.unchecked.map((result) => result.call.id));
     for (const comparison of context.model.falseBlindComparisons as FalseBlindComparison[]) {
-      // A later real check of the same value (`!= $len` after `== -1`) catches false after all.
-      const ids = [...comparison.callIds].filter((id) => unchecked.has(id));
+      // A real check of the same value elsewhere (`!= $len` after `== -1`) catches false after all;
+      // what happens to the value afterwards (stored, handed on, the script exits) does not.
+      const ids = [...comparison.callIds].filter((id) => !context.model.falseTested.has(id));
       if (ids.length === 0) continue;
       const range = exactRange(context.text, comparison.node);
       const expr = context.text.slice(...range).replace(/\s+/g, ' ');
