@@ -210,6 +210,7 @@ describe('what PHP 8 does with the values in these cases', () => {
 
 // ---- what the analyser gets wrong today (issue 12) ------------------------------------------
 
+const EXITS = C + '$bound = socket_bind($s, "0.0.0.0", 8080);\necho "up";\nexit(0);';
 const ENDLESS = C + '$bound = socket_bind($s, "0.0.0.0", 8080);\nwhile (true) { sleep(1); }';
 const STRVAL = C + '$buf = socket_read($s, 10);\nif ($buf === false) { echo "read failed"; }\n$text = strval($buf);\nsocket_write($s, $buf) or die();';
 const PRINTF = C + '$r = [$s]; $w = $e = [];\n$n = socket_select($r, $w, $e, null);\nprintf("%d ready\\n", $n);';
@@ -217,6 +218,35 @@ const HELPER = L + 'function remember($c) { $GLOBALS["all"][] = $c; }\n$c = sock
 const ELEMENT = L + '$clients = [];\n$clients[3] = socket_accept($srv);\nsocket_write($clients[3], "hi") or die();';
 const APPENDED = L + '$read = [$srv];\n$c = socket_accept($srv);\n$read[] = $c;\n$w = $e = null;\nsocket_select($read, $w, $e, 1) or die();';
 const PAIR = '<?php $ends = [];\nif (socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends) === false) { echo "no pair"; }\nsocket_write($ends[0], "x") or die();';
+
+runRuleTests('unchecked-false-return', {
+  valid: [
+    { name: 'an exit on another failure before the result is tested', code: C + '$bound = socket_bind($s, "0.0.0.0", 8080);\nif (!getenv("RUN")) { exit(2); }\nif ($bound === false) { exit(1); }\nwhile (true) { sleep(1); }' },
+    { name: 'a result tested inside the endless loop that holds it', code: C + 'while (true) { $n = socket_read($s, 10);\n  if ($n === false) { break; }\n  echo $n; }' },
+    { name: 'held across exit() by a global a shutdown function reads', code: C + 'function bye() { global $bound; var_dump($bound); }\n$bound = socket_bind($s, "0.0.0.0", 8080);\nregister_shutdown_function("bye");\nexit(0);' },
+  ],
+  invalid: [
+    {
+      name: 'a result held in a variable when the script exits',
+      code: EXITS,
+      errors: [{ messageId: 'dropped', line: 2, column: 10, suggestions: [{ desc: CHECK('$bound', 'socket_bind'), output: checked(EXITS, 2, '$bound', 'socket_bind', 'socket_last_error($s)') }] }],
+    },
+    {
+      // Results kept in a variable are judged wherever the path goes: a server's endless main
+      // loop (and exit()) never reaches the end of the script.
+      name: 'a result kept in a variable before an endless server loop',
+      code: ENDLESS,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 2,
+          column: 10,
+          suggestions: [{ desc: CHECK('$bound', 'socket_bind'), output: checked(ENDLESS, 2, '$bound', 'socket_bind', 'socket_last_error($s)') }],
+        },
+      ],
+    },
+  ],
+});
 
 // A blind comparison is reported whatever happens to the value after it (stored, handed on, exit).
 runRuleTests('impossible-false-check', {
@@ -253,20 +283,6 @@ describe.skip('known wrong today (issue 12)', () => {
   runRuleTests('unchecked-false-return', {
     valid: [],
     invalid: [
-      {
-        // Wrong: nothing. Results kept in a variable are judged only on paths that reach the end of
-        // the script or function; a server's endless main loop (and exit()) never does.
-        name: 'a result kept in a variable before an endless server loop',
-        code: ENDLESS,
-        errors: [
-          {
-            messageId: 'dropped',
-            line: 2,
-            column: 10,
-            suggestions: [{ desc: CHECK('$bound', 'socket_bind'), output: checked(ENDLESS, 2, '$bound', 'socket_bind', 'socket_last_error($s)') }],
-          },
-        ],
-      },
       {
         // Wrong: nothing. Passing the value to a mixed parameter of PHP's own function (strval,
         // printf, array_push, var_dump) ends its tracking: the later socket_write() goes unseen.

@@ -74,6 +74,8 @@ interface Scope {
   readsVariablesByName: boolean;
   /** Variables bound by reference (`$a = &$b`, `foreach (… as &$v)`): not followed. */
   referenced: Set<string>;
+  /** Unchecked results each local variable held somewhere (a block's start, a return, an exit). */
+  held: Map<string, Set<number>>;
 }
 
 /** A call to a ext/sockets function as the analysis saw it, joined over every visit. */
@@ -182,6 +184,8 @@ class Round {
   private readonly readResults = new Set<number>();
   /** Results some real test looked at (a narrowing, a comparison that sees false): not blind ones. */
   private readonly falseTested = new Set<number>();
+  /** Results a local variable held, not counting variables that outlive their scope. */
+  private readonly heldResults = new Set<number>();
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new Set<number>();
   /** The conditions the current code runs under, innermost last. */
@@ -208,7 +212,7 @@ class Round {
   }
 
   model(): SocketModel {
-    for (const id of this.overwritten) if (!this.readResults.has(id)) this.reportUnchecked(id, 'dropped', undefined);
+    for (const id of [...this.overwritten, ...this.heldResults]) if (!this.readResults.has(id)) this.reportUnchecked(id, 'dropped', undefined);
     const calls: SocketCall[] = [];
     const byId = new Map<number, SocketCall>();
     for (const [id, record] of [...this.calls].sort((a, b) => a[0] - b[0])) {
@@ -273,11 +277,8 @@ class Round {
       same: (a, b) => a.sameAs(b),
       reachable: (state) => state.live,
     });
-    const atEnd = solution.inputs.get(graph.end);
-    if (atEnd?.live) {
-      this.state = atEnd.clone();
-      this.reportDroppedAtExit();
-    }
+    for (const input of solution.inputs.values()) if (input.live) this.noteHeldResults(input);
+    this.settleHeldResults();
     const returns = this.scope.returns;
     this.state = savedState;
     this.scope = savedScope;
@@ -286,16 +287,26 @@ class Round {
   }
 
   /**
-   * Unchecked results still held by local variables when the scope ends. Only a result that no
-   * path ever looked at counts as dropped: `if ($a === false || $b === false) return;` leaves
-   * `$b` unexamined on the path where `$a` failed, and that is error handling, not a bug.
+   * Notes the unchecked results local variables hold in a state: at each block's start (an
+   * endless server loop never reaches the end), at a return and at an exit.
    */
-  private reportDroppedAtExit(except?: AbstractValue): void {
-    if (this.scope.readsVariablesByName || this.scope.escaping.has('*')) return;
-    for (const [name, value] of this.state.vars) {
-      if (name.includes('->') || name.includes('::') || this.scope.escaping.has(name)) continue;
-      for (const id of value.pending) if (!except?.pending.has(id) && !this.readResults.has(id)) this.reportUnchecked(id, 'dropped', undefined);
+  private noteHeldResults(state: FlowState, except?: AbstractValue): void {
+    for (const [name, value] of state.vars) {
+      if (value.pending.size === 0 || name.includes('->') || name.includes('::')) continue;
+      let ids = this.scope.held.get(name);
+      if (!ids) this.scope.held.set(name, (ids = new Set()));
+      for (const id of value.pending) if (!except?.pending.has(id)) ids.add(id);
     }
+  }
+
+  /**
+   * A result a local variable held is dropped if no path ever looks at it (decided when the file
+   * is done, so the order the paths ran in does not matter): `if ($a === false || $b === false)
+   * return;` leaves `$b` unexamined on the path where `$a` failed, and that is error handling.
+   */
+  private settleHeldResults(): void {
+    if (this.scope.readsVariablesByName || this.scope.escaping.has('*')) return;
+    for (const [name, ids] of this.scope.held) if (!this.scope.escaping.has(name)) for (const id of ids) this.heldResults.add(id);
   }
 
   // ---- blocks and statements -----------------------------------------------------------
@@ -495,7 +506,7 @@ class Round {
   private executeReturn(node: PhpNode): void {
     const value = isNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
     this.scope.returns.push(withoutPending(value));
-    this.reportDroppedAtExit(value);
+    this.noteHeldResults(this.state, value);
     this.state.live = false;
   }
 
@@ -576,6 +587,7 @@ class Round {
         return UNKNOWN;
       case 'exit':
         this.evaluate(node.expression, 'use');
+        this.noteHeldResults(this.state);
         this.state.live = false;
         return UNKNOWN;
       case 'throw':
@@ -1409,7 +1421,7 @@ function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
 }
 
 function newScope(className: string | undefined): Scope {
-  return { className, returns: [], escaping: new Set(), readsVariablesByName: false, referenced: new Set() };
+  return { className, returns: [], escaping: new Set(), readsVariablesByName: false, referenced: new Set(), held: new Map() };
 }
 
 function propertyKey(className: string, property: string): string {
