@@ -58,6 +58,18 @@ const TEST_FUNCTIONS = new Set([
 /** Functions that read the caller's variables by name. */
 const VARIABLE_READING_FUNCTIONS = new Set(['compact', 'extract', 'get_defined_vars', 'parse_str']);
 const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type']);
+/**
+ * PHP's own functions whose harmless parameters still answer for the value: they show a false as
+ * false (var_dump), compare it, store it for later, or hand it to a callback. Any other function
+ * takes a false quietly (strval(), printf("%d")) and the value stays as unchecked as it was.
+ */
+const INTERNALS_THAT_ANSWER = new Set([
+  'var_dump', 'var_export', 'debug_zval_dump', 'print_r', 'json_encode', 'serialize', 'in_array', 'array_search',
+  'array_keys', 'max', 'min', 'array_push', 'array_unshift', 'array_fill', 'array_fill_keys', 'array_pad', 'define',
+  'shm_put_var', 'call_user_func', 'forward_static_call', 'register_shutdown_function', 'register_tick_function',
+  'spl_autoload_register', 'array_walk', 'array_walk_recursive', 'array_reduce', 'ob_start', 'pcntl_signal',
+  'session_set_save_handler', 'settype', 'assert', 'filter_var',
+]);
 const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
 /** Statement lists: a statement in one can be followed by another (fixes insert after it). */
 const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
@@ -1101,7 +1113,7 @@ class Round {
     }
     if (name && VARIABLE_READING_FUNCTIONS.has(name)) this.scope.readsVariablesByName = true;
     if (name && name in INTERNAL_PARAMS) {
-      this.passToInternal(node, INTERNAL_PARAMS[name]!);
+      this.passToInternal(node, INTERNAL_PARAMS[name]!, INTERNALS_THAT_ANSWER.has(name));
       return name === 'define' ? constant(true) : UNKNOWN;
     }
     if (!name && isNode(node.what)) this.evaluateCallee(node.what);
@@ -1168,7 +1180,7 @@ class Round {
   }
 
   /** PHP's own functions: `false` where a string or int is expected is a silent bug. */
-  private passToInternal(node: PhpNode, letters: string): void {
+  private passToInternal(node: PhpNode, letters: string, answers: boolean): void {
     const args = ((node.arguments ?? []) as unknown[]).filter(isNode);
     args.forEach((arg, index) => {
       if (arg.kind === 'namedargument' || arg.kind === 'variadic') {
@@ -1180,8 +1192,15 @@ class Round {
         this.assignTo(arg, UNKNOWN);
         return;
       }
+      if (letter === 'f' && !answers && this.peekVariable(arg)) return;
       this.evaluate(arg, letter === 'f' ? 'keep' : 'use');
     });
+  }
+
+  /** A plain variable read without looking at it: whatever it held unchecked stays unchecked. */
+  private peekVariable(arg: PhpNode): boolean {
+    const name = variableName(arg);
+    return name !== undefined && name !== 'this' && !this.scope.referenced.has(name) && this.state.read(name) !== undefined;
   }
 
   private resolveUserFunction(node: PhpNode, name: string | undefined): FunctionDeclaration | undefined {
