@@ -1,7 +1,7 @@
 // What the benchmarks share: the core bundled for plain Node, a bare php-parser, statistics,
 // and the language server spawned over stdio as editors run it.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -56,10 +56,18 @@ export function p90(values) {
 /**
  * `bin/php-socket-lint-server.js --stdio` with a JSON-RPC connection, initialized for pushed
  * diagnostics; `published(uri, version)` resolves with that version's publishDiagnostics.
+ * With `{ gc: true }` the server runs through bench/server-gc.cjs, and `collectGarbage()` has its
+ * main thread run a full garbage collection.
  */
-export async function startLanguageServer() {
+export async function startLanguageServer({ gc = false } = {}) {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-  const child = spawn(process.execPath, [`${root}bin/php-socket-lint-server.js`, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const args = gc ? ['--expose-gc', `${root}bench/server-gc.cjs`] : [`${root}bin/php-socket-lint-server.js`];
+  const gcDone = `${work}gc-done-${process.pid}-${Date.now()}.txt`;
+  if (gc) {
+    mkdirSync(work, { recursive: true });
+    writeFileSync(gcDone, '');
+  }
+  const child = spawn(process.execPath, [...args, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, BENCH_GC_DONE: gcDone } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
@@ -88,6 +96,17 @@ export async function startLanguageServer() {
     connection,
     published,
     pid: child.pid,
+    /** A full GC of the server's threads (only with `{ gc: true }`); resolves once it ran. */
+    async collectGarbage() {
+      if (!gc) throw new Error('started without { gc: true }');
+      const count = () => readFileSync(gcDone, 'utf8').split('\n').length;
+      const before = count();
+      child.kill('SIGUSR2');
+      for (let waited = 0; count() === before; waited += 20) {
+        if (waited > 30_000) throw new Error('the server did not collect its garbage within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async stop() {
       try {
         await connection.sendRequest('shutdown');
@@ -95,6 +114,7 @@ export async function startLanguageServer() {
       } finally {
         connection.dispose();
         child.kill();
+        if (gc) rmSync(gcDone, { force: true });
       }
     },
   };
