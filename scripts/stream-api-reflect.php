@@ -11,6 +11,8 @@ const FUNCTIONS = [
     'stream_socket_get_name', 'stream_socket_enable_crypto', 'stream_set_timeout', 'stream_set_blocking',
     'stream_select', 'stream_get_meta_data', 'stream_context_create', 'stream_context_set_option',
     'socket_import_stream', 'socket_export_stream', 'fwrite', 'fputs', 'fread', 'fgets', 'fgetc', 'feof', 'fclose',
+    // Reads the loops end on, and the old aliases real code still calls (Snoopy, WordPress's POP3 class).
+    'stream_get_line', 'stream_get_contents', 'socket_set_timeout', 'socket_set_blocking', 'socket_get_status',
 ];
 // The constants a stream-socket call takes: opener flags, shutdown modes, stream_socket_pair()'s
 // domain/type/protocol, recvfrom/sendto flags, crypto methods.
