@@ -18,6 +18,7 @@ import { expressionKey, falseNarrowing, mentionsExpression, namesSocketClass, te
 import type { ArgumentFact, FalseBlindComparison, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
 import { buildFlowGraph, type FlowBlock, type FlowGraph, type FlowStep } from '../flow/graph';
 import { solveForward, type BlockOutcome } from '../flow/solver';
+import { answeringParameters } from './parameters';
 import { FlowState } from './state';
 import {
   constant,
@@ -105,6 +106,7 @@ class FileAnalysis {
   readonly callIds = new Map<PhpNode, number>();
   readonly statements = new Map<PhpNode, StatementContext>();
   private readonly graphs = new Map<PhpNode, FlowGraph>();
+  private readonly answering = new Map<string, Set<string>>();
   returnSummaries = new Map<string, AbstractValue>();
   propertySummaries = new Map<string, AbstractValue>();
 
@@ -136,6 +138,16 @@ class FileAnalysis {
   get sharedGlobals(): string[] {
     const facts = fileFacts(this.program);
     return facts.sharesAllGlobals ? [...facts.globalNames, '*'] : [...facts.globalNames];
+  }
+
+  /** Which parameters of a function of this file answer for their argument (syntax only). */
+  answeringParameters(fn: FunctionDeclaration): Set<string> {
+    let found = this.answering.get(fn.key);
+    if (!found) {
+      const names = ((fn.node.arguments ?? []) as PhpNode[]).map(parameterName).filter((name): name is string => name !== undefined);
+      this.answering.set(fn.key, (found = isNode(fn.node.body) ? answeringParameters(fn.node.body, names) : new Set(names)));
+    }
+    return found;
   }
 
   /** A body's control-flow graph: syntax only, so one per body for every round and visit. */
@@ -1106,7 +1118,7 @@ class Round {
     if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node, name);
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
-      this.passArguments(node, userFunction.node.arguments ?? []);
+      this.passArguments(node, userFunction);
       this.enterOtherCode(node);
       this.readSummaries = true;
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
@@ -1169,12 +1181,25 @@ class Round {
     return UNKNOWN;
   }
 
-  /** Arguments to a function of this file: by-reference ones come back unknown. */
-  private passArguments(node: PhpNode, params: PhpNode[]): void {
+  /**
+   * Arguments to a function of this file: by-reference ones come back unknown. A parameter the
+   * body never tests, returns or hands on checks nothing: the caller's variable stays unchecked
+   * for its later uses (passing it is a look, so it is not dropped either).
+   */
+  private passArguments(node: PhpNode, fn: FunctionDeclaration): void {
+    const params = (fn.node.arguments ?? []) as PhpNode[];
+    const answering = this.file.answeringParameters(fn);
     (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
       const value = isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
-      this.handOver(this.evaluate(value, 'keep'));
       const param = params[index];
+      const paramName = parameterName(param);
+      if (param && !param.byref && !param.variadic && paramName && !answering.has(paramName) && this.peekVariable(value)) {
+        const held = this.state.read(variableName(value)!)!;
+        for (const id of held.pending) this.readResults.add(id);
+        this.handOver(held);
+        return;
+      }
+      this.handOver(this.evaluate(value, 'keep'));
       if (param?.byref && isNode(value)) this.assignTo(value, UNKNOWN);
     });
   }
@@ -1437,6 +1462,11 @@ function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
   if (name) found.add(name);
   for (const child of childNodes(node)) variablesIn(child, found);
   return found;
+}
+
+function parameterName(param: PhpNode | undefined): string | undefined {
+  const name = typeof param?.name === 'string' ? param.name : param?.name?.name;
+  return typeof name === 'string' ? name : undefined;
 }
 
 function newScope(className: string | undefined): Scope {

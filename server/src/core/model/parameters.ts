@@ -1,0 +1,86 @@
+// Which parameters of a function of this file answer for the value a caller passes: the body
+// tests the parameter, returns it or hands it to other code. A helper that only stores or logs
+// it (`$GLOBALS['all'][] = $c;`) checks nothing, so the caller's value stays unchecked.
+import { calledFunctionName, childNodes, isNode, unwrapSilence, variableName, type PhpNode } from '../ast';
+import internals from '../php-internals.json';
+import { socketFunction } from '../socket-api';
+
+const TESTING_OPERATORS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '<=>', '&&', '||', 'and', 'or', 'xor', '??']);
+const NESTED_SCOPES = new Set(['function', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
+const INTERNAL_FUNCTIONS = internals.functions as Record<string, string>;
+
+/** The variables a condition tests directly: operands of comparisons, `!`, `isset()`, `is_*()`. */
+function testedVariables(node: unknown, into: Set<string>): void {
+  if (!isNode(node)) return;
+  const inner = unwrapSilence(node);
+  const name = variableName(inner);
+  if (name) {
+    into.add(name);
+    return;
+  }
+  switch (inner.kind) {
+    case 'bin':
+      if (TESTING_OPERATORS.has(String(inner.type))) {
+        testedVariables(inner.left, into);
+        testedVariables(inner.right, into);
+      }
+      return;
+    case 'unary':
+      if (inner.type === '!') testedVariables(inner.what, into);
+      return;
+    case 'cast':
+      testedVariables(inner.expr, into);
+      return;
+    case 'assign':
+      testedVariables(inner.left, into);
+      testedVariables(inner.right, into);
+      return;
+    case 'isset':
+    case 'empty':
+      for (const child of childNodes(inner)) testedVariables(child, into);
+      return;
+    case 'instanceof':
+      testedVariables(inner.what, into);
+      return;
+    case 'call': {
+      const called = calledFunctionName(inner);
+      // `is_resource($p)`, `assert($p)`, `boolval($p)`: PHP's own functions that take any value
+      // and are used in conditions. A socket_*() call uses its argument, it does not test it.
+      if (called && INTERNAL_FUNCTIONS[called]?.startsWith('f') && !socketFunction(called)) testedVariables((inner.arguments ?? [])[0], into);
+      return;
+    }
+  }
+}
+
+/** A call that is not PHP's own: the value goes to code the analysis does not follow here. */
+function handsOn(call: PhpNode): boolean {
+  const called = calledFunctionName(call);
+  return !called || !(called in INTERNAL_FUNCTIONS || socketFunction(called));
+}
+
+/** The names of the parameters that answer for their argument, from a walk of the body. */
+export function answeringParameters(body: PhpNode, parameterNames: readonly string[]): Set<string> {
+  const wanted = new Set(parameterNames);
+  const found = new Set<string>();
+  const stack: PhpNode[] = [body];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node !== body && NESTED_SCOPES.has(node.kind)) {
+      // A closure that captures the parameter takes it along.
+      for (const use of node.uses ?? []) if (isNode(use) && variableName(use)) found.add(variableName(use)!);
+      continue;
+    }
+    const conditions: unknown[] = [];
+    if (['if', 'while', 'do', 'retif', 'switch', 'match'].includes(node.kind)) conditions.push(node.test ?? node.cond);
+    if (node.kind === 'for') conditions.push(...(node.test ?? []));
+    if (node.kind === 'bin' || node.kind === 'unary' || node.kind === 'isset' || node.kind === 'empty' || node.kind === 'instanceof') conditions.push(node);
+    if (node.kind === 'call') {
+      conditions.push(node);
+      if (handsOn(node)) for (const arg of node.arguments ?? []) testedVariables(arg, found);
+    }
+    if (node.kind === 'new') for (const arg of node.arguments ?? []) testedVariables(arg, found);
+    if (node.kind === 'return' || node.kind === 'yield') testedVariables(node.expr ?? node.value, found);
+    for (const condition of conditions) testedVariables(condition, found);
+    stack.push(...childNodes(node));
+  }
+  return new Set([...found].filter((name) => wanted.has(name)));
+}
