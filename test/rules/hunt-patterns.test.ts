@@ -217,6 +217,7 @@ const PRINTF = C + '$r = [$s]; $w = $e = [];\n$n = socket_select($r, $w, $e, nul
 const HELPER = L + 'function remember($c) { $GLOBALS["all"][] = $c; }\n$c = socket_accept($srv);\nremember($c);\nsocket_write($c, "hi") or die();';
 const ELEMENT = L + '$clients = [];\n$clients[3] = socket_accept($srv);\nsocket_write($clients[3], "hi") or die();';
 const APPENDED = L + '$read = [$srv];\n$c = socket_accept($srv);\n$read[] = $c;\n$w = $e = null;\nsocket_select($read, $w, $e, 1) or die();';
+const FOREACH_USE = L + '$all = [];\n$all[] = socket_accept($srv);\nforeach ($all as $c) { socket_write($c, "x") or die(); }';
 const PAIR = '<?php $ends = [];\nif (socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends) === false) { echo "no pair"; }\nsocket_write($ends[0], "x") or die();';
 
 runRuleTests('unchecked-false-return', {
@@ -225,6 +226,10 @@ runRuleTests('unchecked-false-return', {
     { name: 'handed to a function of this file that tests it', code: L + 'function keep($c) { if ($c === false) { exit(1); } $GLOBALS["all"][] = $c; }\n$c = socket_accept($srv);\nkeep($c);\nsocket_write($c, "hi") or die();' },
     { name: 'handed to a function of this file that hands it on', code: L + 'function keep($c) { register($c); }\n$c = socket_accept($srv);\nkeep($c);\nsocket_write($c, "hi") or die();' },
     { name: 'handed to a closure-taking helper that captures it', code: L + 'function later($c) { return function () use ($c) { return $c; }; }\n$c = socket_accept($srv);\n$f = later($c);\nsocket_write($c, "hi") or die();' },
+    { name: 'checked before it is appended to the set', code: L + '$read = [$srv];\n$c = socket_accept($srv);\nif ($c === false) { exit(1); }\n$read[] = $c;\n$w = $e = null;\nsocket_select($read, $w, $e, 1) or die();' },
+    { name: 'an array of results only counted', code: L + '$all = [];\n$all[] = socket_accept($srv);\necho count($all), "\\n";' },
+    { name: 'each element checked in the loop that reads them', code: L + '$all = [socket_accept($srv), socket_accept($srv)];\nforeach ($all as $c) { if ($c === false) { continue; } socket_write($c, "x") or die(); }' },
+    { name: 'an element checked where it is read', code: L + '$clients = [];\n$clients[3] = socket_accept($srv);\nif ($clients[3] === false) { exit(1); }\nsocket_write($clients[3], "hi") or die();' },
     { name: 'a result tested inside the endless loop that holds it', code: C + 'while (true) { $n = socket_read($s, 10);\n  if ($n === false) { break; }\n  echo $n; }' },
     { name: 'held across exit() by a global a shutdown function reads', code: C + 'function bye() { global $bound; var_dump($bound); }\n$bound = socket_bind($s, "0.0.0.0", 8080);\nregister_shutdown_function("bye");\nexit(0);' },
   ],
@@ -261,6 +266,26 @@ runRuleTests('unchecked-false-return', {
       name: 'handed to a function of this file that does not test it, then used',
       code: HELPER,
       errors: [used(HELPER, 3, 6, '$c', 'socket_accept', 'socket_last_error($srv)')],
+    },
+    {
+      // The result goes straight into an array element and is used through it
+      // (stored through a variable first, `$clients[3] = $c;`, the element is not followed either).
+      // The suggestion's variable is a guess for the lead.
+      name: 'assigned straight to an array element, used through the element',
+      code: ELEMENT,
+      errors: [used(ELEMENT, 3, 15, '$clients[3]', 'socket_accept', 'socket_last_error($srv)')],
+    },
+    {
+      // The accepted value is appended to the read set and never tested; a false in
+      // the set is a TypeError in socket_select() (checked above against the real php).
+      name: 'appended to the select set through a variable and never checked',
+      code: APPENDED,
+      errors: [used(APPENDED, 3, 6, '$c', 'socket_accept', 'socket_last_error($srv)')],
+    },
+    {
+      name: 'an element used by the loop that reads the array',
+      code: FOREACH_USE,
+      errors: [{ messageId: 'used', line: 3, column: 10 }],
     },
     {
       // Results kept in a variable are judged wherever the path goes: a server's endless main
@@ -314,21 +339,6 @@ describe.skip('known wrong today (issue 12)', () => {
   runRuleTests('unchecked-false-return', {
     valid: [],
     invalid: [
-      {
-        // Wrong: nothing. The result goes straight into an array element and is used through it
-        // (stored through a variable first, `$clients[3] = $c;`, the element is not followed either).
-        // The suggestion's variable is a guess for the lead.
-        name: 'assigned straight to an array element, used through the element',
-        code: ELEMENT,
-        errors: [used(ELEMENT, 3, 15, '$clients[3]', 'socket_accept', 'socket_last_error($srv)')],
-      },
-      {
-        // Wrong: nothing. The accepted value is appended to the read set and never tested; a false in
-        // the set is a TypeError in socket_select() (checked above against the real php).
-        name: 'appended to the select set through a variable and never checked',
-        code: APPENDED,
-        errors: [used(APPENDED, 3, 6, '$c', 'socket_accept', 'socket_last_error($srv)')],
-      },
       {
         // Wrong: nothing. The call's only value is its output: after a failure branch that does
         // not leave, $ends[0] is null (a TypeError in socket_write(), checked above). The

@@ -1,5 +1,5 @@
 // Text edits shared by the rules' fixes. They keep the file's own indentation and line endings.
-import { rangeOf, type PhpNode } from './ast';
+import { isNode, rangeOf, type PhpNode } from './ast';
 import type { Fix, Suggestion, TextEdit } from './types';
 
 export function sourceOf(text: string, node: PhpNode): string {
@@ -50,10 +50,12 @@ export function indentUnit(text: string, indentation: string): string {
   return lastIndentUnit;
 }
 
-/** Whether `text` may be repeated as an expression without side effects: `$s`, `$this->sock`, `self::$s`. */
+/** Whether `text` may be repeated as an expression without side effects: `$s`, `$this->sock`, `self::$s`, `$a[3]`. */
 export function isPlainReference(node: PhpNode | undefined): boolean {
   if (!node) return false;
   if (node.kind === 'variable') return typeof node.name === 'string';
+  // `$clients[3]`, `$peers['a']`, `$all[$i]`: reading it again reads the same element.
+  if (node.kind === 'offsetlookup') return isPlainReference(node.what) && isNode(node.offset) && (['number', 'string'].includes(node.offset.kind) || (node.offset.kind === 'variable' && typeof node.offset.name === 'string'));
   if (node.kind === 'propertylookup' || node.kind === 'staticlookup') {
     return isPlainReference(node.what) || ['selfreference', 'staticreference', 'parentreference', 'name'].includes(node.what?.kind);
   }

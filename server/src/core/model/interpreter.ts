@@ -30,6 +30,8 @@ import {
   SYSTEM_SOMAXCONN,
   UNKNOWN,
   withoutPending,
+  withElements,
+  withoutElements,
   withPending,
   withState,
   type AbstractValue,
@@ -373,6 +375,7 @@ class Round {
         return;
       case 'foreach-source':
         this.foreachElements.set(node, elementOf(this.evaluate(node.source, 'use')));
+        this.forgetElements(node.source);
         return;
       case 'foreach-next': {
         if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
@@ -717,24 +720,40 @@ class Round {
     return key ? this.readMember(key) : UNKNOWN;
   }
 
+  /** `$a[k]`: reading an element makes its reader answer for what the array held unchecked. */
   private readOffset(node: PhpNode): AbstractValue {
     const container = this.evaluate(node.what, 'use');
     this.evaluate(node.offset, 'use');
+    this.forgetElements(node.what);
     return elementOf(container);
+  }
+
+  /** The array in a variable or property no longer holds unchecked results: a reader took them. */
+  private forgetElements(base: unknown): void {
+    if (!isNode(base)) return;
+    const target = unwrapSilence(base);
+    const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
+    const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
+    if (current?.elements?.size) {
+      for (const id of current.elements) this.readResults.add(id);
+      this.state.write(key!, withoutElements(current));
+    }
   }
 
   private evaluateArray(node: PhpNode): AbstractValue {
     let sockets = new Map<string, SocketSite>();
     let unknown = false;
+    const elements = new Set<number>();
     for (const item of node.items ?? []) {
       if (!isNode(item)) continue;
       const valueNode = item.kind === 'entry' ? item.value : item;
       if (item.kind === 'entry' && isNode(item.key)) this.evaluate(item.key, 'use');
       const value = this.storeFrom(valueNode);
+      for (const id of [...value.pending, ...(value.elements ?? [])]) elements.add(id);
       sockets = new Map([...sockets, ...value.sockets]);
       unknown ||= value.unknown || value.sockets.size === 0;
     }
-    return { ...UNKNOWN, sockets, unknown: unknown || sockets.size === 0 };
+    return withElements({ ...UNKNOWN, sockets, unknown: unknown || sockets.size === 0 }, elements);
   }
 
   /**
@@ -1091,7 +1110,8 @@ class Round {
         const base = target.what;
         if (isNode(base) && (base.kind === 'variable' || base.kind === 'propertylookup' || base.kind === 'staticlookup')) {
           const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
-          this.assignTo(base, { ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true });
+          const stored = withElements(withElements({ ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true }, value.pending), value.elements);
+          this.assignTo(base, stored);
         }
         return;
       }
@@ -1282,6 +1302,7 @@ class Round {
       const arg = argumentFor(node, fn, param.name);
       if (!arg) continue;
       if (param.byRef) {
+        if (param.type.includes('array')) this.useElements(arg);
         outputs.push([arg, param.name]);
         continue;
       }
@@ -1299,6 +1320,19 @@ class Round {
     const result = effects.creates && !effects.creates.into ? this.createdSockets(id, node, fn, effects.creates, args) : UNKNOWN;
     for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(fn, paramName, args, arg));
     return effects.failure === false ? withPending({ ...result, consts: [...result.consts, false] }, id) : result;
+  }
+
+  /** An array of sockets the call reads (socket_select()'s sets): a false in it is a TypeError. */
+  private useElements(arg: PhpNode): void {
+    const target = unwrapSilence(arg);
+    const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
+    const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
+    if (!current?.elements?.size) return;
+    for (const id of current.elements) {
+      this.readResults.add(id);
+      this.reportUnchecked(id, 'used', rangeOf(arg));
+    }
+    this.state.write(key!, withoutElements(current));
   }
 
   /**
@@ -1442,9 +1476,10 @@ function mixesDatagramAndStream(value: AbstractValue): boolean {
 }
 
 /** An element of an array of sockets is one of those sockets, unless the array mixes kinds. */
+/** What an element of an array may hold: its sockets, and the unchecked results stored in it. */
 function elementOf(container: AbstractValue): AbstractValue {
-  if (container.sockets.size === 0 || mixesDatagramAndStream(container)) return UNKNOWN;
-  return { ...UNKNOWN, sockets: container.sockets, unknown: container.unknown };
+  const element = container.sockets.size === 0 || mixesDatagramAndStream(container) ? UNKNOWN : { ...UNKNOWN, sockets: container.sockets, unknown: container.unknown };
+  return container.elements && container.elements.size > 0 ? { ...element, pending: container.elements } : element;
 }
 
 /** The address family a socket_create() domain argument gives, when it is one known value. */

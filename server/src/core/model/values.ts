@@ -33,6 +33,8 @@ export interface AbstractValue {
   readonly unknown: boolean;
   /** Ids of socket calls whose possible `false` has not been checked yet. */
   readonly pending: ReadonlySet<number>;
+  /** For an array: unchecked results stored in its elements (`$clients[] = $c`). */
+  readonly elements?: ReadonlySet<number>;
   /**
    * States the socket it holds is in on every path that reaches here (`closed` after
    * `socket_close($s)`), each with the id of the call that put it there. Kept by copies of the
@@ -109,11 +111,33 @@ export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
   for (const c of b.consts) if (!consts.some((known) => sameConstant(known, c))) consts.push(c);
   const tooMany = consts.length > MAX_CONSTS;
   const pending = a.pending.size === 0 ? b.pending : b.pending.size === 0 ? a.pending : new Set([...a.pending, ...b.pending]);
-  return { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending, states: commonStates(a.states, b.states) };
+  const elements = unionIds(a.elements, b.elements);
+  const joined: AbstractValue = { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending, states: commonStates(a.states, b.states) };
+  return elements ? { ...joined, elements } : joined;
+}
+
+function unionIds(a: ReadonlySet<number> | undefined, b: ReadonlySet<number> | undefined): ReadonlySet<number> | undefined {
+  if (!a || a.size === 0) return b && b.size > 0 ? b : undefined;
+  if (!b || b.size === 0 || a === b) return a;
+  return new Set([...a, ...b]);
+}
+
+/** The value with more unchecked results in its elements. */
+export function withElements(value: AbstractValue, ids: ReadonlySet<number> | undefined): AbstractValue {
+  const elements = unionIds(value.elements, ids);
+  return elements === value.elements ? value : { ...value, elements };
+}
+
+export function withoutElements(value: AbstractValue): AbstractValue {
+  if (!value.elements || value.elements.size === 0) return value;
+  const { elements: _dropped, ...rest } = value;
+  return rest;
 }
 
 export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
   if (a === b) return true;
+  if ((a.elements?.size ?? 0) !== (b.elements?.size ?? 0)) return false;
+  for (const id of a.elements ?? []) if (!b.elements!.has(id)) return false;
   if (a.unknown !== b.unknown || a.sockets.size !== b.sockets.size || a.consts.length !== b.consts.length) return false;
   if (a.pending.size !== b.pending.size || (a.states?.size ?? 0) !== (b.states?.size ?? 0)) return false;
   for (const state of a.states?.keys() ?? []) if (!b.states!.has(state)) return false;
