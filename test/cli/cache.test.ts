@@ -71,7 +71,7 @@ describe('--cache', () => {
 
   it('sets a corrupt or foreign cache file aside with a warning and rebuilds it', async () => {
     const cwd = tree();
-    for (const junk of ['{ not json', JSON.stringify({ format: 'eslint', entries: {} }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: { x: { size: 'big' } } })]) {
+    for (const junk of ['{ not json', JSON.stringify({ format: 'eslint', entries: {} }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: { x: { size: 'big' } } }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: {}, directories: [] })]) {
       writeFileSync(join(cwd, CACHE), junk);
       const run = await runCli(['-f', 'json', '--cache', '.'], { cwd });
       expect(run.stderr).toContain('is not a php-socket-lint cache (corrupt, or another tool\'s): ignored, and rebuilt.');
@@ -93,6 +93,31 @@ describe('--cache', () => {
     expect(JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).entries[join(cwd, 'udp.php')].size).toBe(statSync(join(cwd, 'udp.php')).size);
     // A clean file's entry holds no result: it is rebuilt from the path.
     expect(JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).entries[join(cwd, 'clean.php')]).not.toHaveProperty('result');
+  });
+
+  it('keeps directory listings: an unchanged directory is not listed again, a changed one is, a just-changed one is not kept', async () => {
+    const cwd = makeTree({ 'udp.php': fixture('udp-listen.php'), 'src/clean.php': fixture('clean.php'), 'src/notes.txt': 'not PHP' });
+    const src = join(cwd, 'src');
+    const directoriesOf = () => JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).directories as Record<string, [number, number, boolean, string]>;
+    // Changed within the last two seconds: a change in the same clock tick would not move ctime, so nothing is kept.
+    await runCli(['--cache', '.'], { cwd });
+    expect(directoriesOf()).toEqual({});
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const cold = await runCli(['-f', 'json', '--cache', '.'], { cwd });
+    // Without an include, subdirectories, .gitignore and *.php are all a walk needs.
+    expect(directoriesOf()[src]).toEqual([statSync(src).ino, statSync(src).ctimeMs, true, 'fclean.php']);
+    // A planted entry shows that the next walk took the kept listing instead of listing the directory.
+    const cache = JSON.parse(readFileSync(join(cwd, CACHE), 'utf8'));
+    cache.directories[src][3] = 'fclean.php/fplanted.php';
+    writeFileSync(join(cwd, CACHE), JSON.stringify(cache));
+    const warm = await runCli(['-f', 'json', '--cache', '.'], { cwd });
+    expect(parseJsonReport(warm).map((result) => result.filePath)).toEqual([join(cwd, 'src/clean.php'), join(cwd, 'src/planted.php'), join(cwd, 'udp.php')]);
+    // A file added moves the directory's ctime: it is listed again, and the new file is found.
+    writeFileSync(join(src, 'added.php'), fixture('udp-listen.php'));
+    const changed = await runCli(['-f', 'json', '--cache', '.'], { cwd });
+    expect(parseJsonReport(changed).map((result) => result.filePath)).toEqual([join(cwd, 'src/added.php'), join(cwd, 'src/clean.php'), join(cwd, 'udp.php')]);
+    expect(directoriesOf()).not.toHaveProperty([src]);
+    expect(parseJsonReport(cold)).toEqual(parseJsonReport(await runCli(['-f', 'json', '.', '--ignore-pattern', 'src/added.php'], { cwd })));
   });
 
   it('honours --cache-location (a file, or a directory to hold it), and never caches --fix', async () => {

@@ -75,10 +75,11 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   }
   const config = loadConfig(options, io.cwd);
   if (options.stdin) return lintStdin(options, config, io);
-  const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config });
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
   // Fixing writes files: its results are never taken from, nor put into, the cache.
   const cache = options.cache && options.fix === 'off' ? ResultCache.load(cacheFilePath(resolve(io.cwd, options.cacheLocation)), settings, options.cacheStrategy, (message) => io.stderr.write(`php-socket-lint: warning: ${message}\n`)) : undefined;
+  // The cache keeps directory listings too: a warm walk stats an unchanged directory instead of listing it.
+  const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config, lister: cache?.lister });
   const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settings, cache);
   cache?.save();
   // Files that are named but not linted belong to the first shard only, so the shards add up to the whole.

@@ -4,6 +4,8 @@
 // something else is set aside with a warning and rebuilt, never trusted.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DirectoryLister } from '../node/files';
+import { CachedDirectoryLister, type DirectoryRecord } from './directory-cache';
 import type { LintSettings } from './lint-file';
 import { fileResult, type LintFileResult } from './results';
 import { sha256Hex } from './sha256';
@@ -29,6 +31,8 @@ interface CacheFile {
   /** The tool's version and the effective settings: any change makes every entry stale. */
   key: string;
   entries: Record<string, CacheEntry>;
+  /** Directory listings, which no setting changes: kept across keys (directory-cache.ts). */
+  directories?: Record<string, DirectoryRecord>;
 }
 
 /** --cache-location: a directory gets the default file name inside it, as ESLint does. */
@@ -67,6 +71,7 @@ export class ResultCache {
     private entries: Record<string, CacheEntry>,
     private readonly warn: (message: string) => void,
     loadedCurrent = false,
+    private directories: Record<string, DirectoryRecord> = {},
   ) {
     this.dirty = !loadedCurrent;
     this.empty = !loadedCurrent;
@@ -90,7 +95,8 @@ export class ResultCache {
       warn(notACache(path));
       return new ResultCache(path, key, strategy, {}, warn);
     }
-    return file.key === key ? new ResultCache(path, key, strategy, file.entries, warn, true) : new ResultCache(path, key, strategy, {}, warn);
+    const directories = file.directories ?? {};
+    return file.key === key ? new ResultCache(path, key, strategy, file.entries, warn, true, directories) : new ResultCache(path, key, strategy, {}, warn, false, directories);
   }
 
   /** The result kept for this file if the file is unchanged; `bytes` only for the content strategy. */
@@ -115,8 +121,20 @@ export class ResultCache {
     const kept: Record<string, CacheEntry> = {};
     for (const path of this.taken) kept[path] = this.entries[path]!;
     this.entries = kept;
+    this.directories = {};
     this.dirty = true;
     return undefined;
+  }
+
+  /** Lists directories for the walk, from the kept listings where a directory is unchanged. */
+  get lister(): DirectoryLister {
+    return new CachedDirectoryLister(
+      () => this.directories,
+      () => this.distrust(),
+      () => {
+        this.dirty = true;
+      },
+    );
   }
 
   /** Nothing to look up: a cold run need not stat a file before reading it. */
@@ -140,7 +158,7 @@ export class ResultCache {
 
   save(): void {
     if (!this.dirty) return;
-    const file: CacheFile = { format: FORMAT, key: this.key, entries: this.entries };
+    const file: CacheFile = { format: FORMAT, key: this.key, entries: this.entries, directories: this.directories };
     writeFileSync(this.path, JSON.stringify(file));
   }
 }
@@ -155,10 +173,14 @@ function isEntry(entry: CacheEntry | undefined): boolean {
   return entry.result === undefined || (typeof entry.result?.filePath === 'string' && Array.isArray(entry.result.messages));
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function parseCacheFile(text: string): CacheFile | undefined {
   try {
     const file = JSON.parse(text) as CacheFile;
-    const ok = file?.format === FORMAT && typeof file.key === 'string' && typeof file.entries === 'object' && file.entries !== null && !Array.isArray(file.entries);
+    const ok = file?.format === FORMAT && typeof file.key === 'string' && isRecord(file.entries) && (file.directories === undefined || isRecord(file.directories));
     return ok ? file : undefined;
   } catch {
     return undefined;

@@ -2,7 +2,7 @@
 // alike, so both lint the same files. Directories are walked by hand (readdir with file
 // types: no stat per entry), globs go to tinyglobby, and every candidate passes the same
 // ignore rules.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -29,7 +29,29 @@ export interface DiscoveryOptions {
    * `*.php` when empty) and `exclude`, relative to the file's directory, or to cwd without one.
    */
   config: Pick<ProjectConfig, 'include' | 'exclude' | 'path'>;
+  /** Lists a directory as readdir with file types does (the default); the CLI's --cache keeps listings. */
+  lister?: DirectoryLister;
 }
+
+/** What the walk asks of a directory's entry: a Dirent answers, and so does a kept listing. */
+export interface DirectoryEntry {
+  readonly name: string;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+export interface DirectoryLister {
+  /**
+   * The entries of `directory`; throws as readdir does when it cannot be listed. With
+   * `phpOnly`, the files not named *.php may be left out (no include applies there).
+   */
+  list(directory: string, phpOnly: boolean): readonly DirectoryEntry[];
+}
+
+/** Files that a walk takes where no include applies. */
+export const PHP_FILE = /\.php$/i;
+
+const READDIR: DirectoryLister = { list: (directory) => readdirSync(directory, { withFileTypes: true }) };
 
 /** The layers a walk applies, built once from the options. */
 interface WalkScope {
@@ -53,7 +75,6 @@ export class NoFilesError extends Error {
   override name = 'NoFilesError';
 }
 
-const PHP_FILE = /\.php$/i;
 /** How long the walk runs before the event loop gets a turn, in milliseconds. */
 const TURN_MS = 10;
 
@@ -87,7 +108,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     include: patternLayer(configDirectory, config.include),
     dependencyInclude: patternLayer(configDirectory, config.include.filter(namesDependencyDirectory)),
   };
-  const walker = new Walker(scope, trailingRules(options));
+  const walker = new Walker(scope, trailingRules(options), options.lister ?? READDIR);
   for (const pattern of options.patterns) await walker.add(pattern);
   return walker.discovery();
 }
@@ -100,6 +121,7 @@ class Walker {
   constructor(
     private readonly options: WalkScope,
     private readonly rules: IgnoreRules,
+    private readonly lister: DirectoryLister,
   ) {}
 
   discovery(): Discovery {
@@ -166,9 +188,10 @@ class Walker {
 
   /** One directory's entries: its files into `found`, its subdirectories onto `pending`. */
   private walkDirectory({ path: directory, layers: layersAbove, inDependencies }: PendingDirectory, pending: PendingDirectory[], found: string[]): void {
-    let entries: Dirent[];
+    const candidateByName = !inDependencies && !this.includeAppliesIn(directory);
+    let entries: readonly DirectoryEntry[];
     try {
-      entries = readdirSync(directory, { withFileTypes: true });
+      entries = this.lister.list(directory, candidateByName);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       this.unreadableDirectories.push({ path: directory, message: `Cannot read directory: ${code}.` });
@@ -179,7 +202,6 @@ class Walker {
       : layersAbove;
     // Names are joined by hand: `directory` is already normalised and a name holds no separator.
     const prefix = directory.endsWith(sep) ? directory : directory + sep;
-    const candidateByName = !inDependencies && !this.includeAppliesIn(directory);
     const ignoresAny = layers.length > 0 || this.rules.hasTrailing;
     for (const entry of entries) {
       const name = entry.name;
