@@ -3,6 +3,7 @@
 // with the path of an unpacked MediaWiki tree; never committed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,9 +44,13 @@ const cold = best(['--cache', '--cache-location', cache, ...report], () => rmSyn
 const warm = best(['--cache', '--cache-location', cache, ...report]);
 const shard = best(['--shard', '1/4', ...report]);
 const grep = (() => {
-  const start = process.hrtime.bigint();
-  spawnSync('grep', ['-rl', 'socket_', '.', '--include=*.php'], { cwd: tree });
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  let seconds = Infinity;
+  for (let run = 0; run < RUNS; run++) {
+    const start = process.hrtime.bigint();
+    spawnSync('grep', ['-rl', 'socket_', '.', '--include=*.php'], { cwd: tree });
+    seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return seconds;
 })();
 console.table({
   'grep -rl socket_': { seconds: grep.toFixed(2) },
@@ -54,4 +59,4 @@ console.table({
   '--cache, warm': { seconds: warm.seconds.toFixed(2), 'peak MB': warm.rss.toFixed(0) },
   '--shard 1/4': { seconds: shard.seconds.toFixed(2), 'peak MB': shard.rss.toFixed(0) },
 });
-console.log(`warm / cold = ${(warm.seconds / cold.seconds).toFixed(2)}x (target ≤ 0.5x); shard 1/4 / whole = ${(shard.seconds / whole.seconds).toFixed(2)}x (target ≤ 0.35x)`);
+console.log(`warm / cold = ${(warm.seconds / cold.seconds).toFixed(2)}x (target ≤ 0.5x); shard 1/4 / whole = ${(shard.seconds / whole.seconds).toFixed(2)}x (target ≤ 0.35x); load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
