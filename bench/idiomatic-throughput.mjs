@@ -11,6 +11,11 @@
 // hot code during them; PHP gets the same), then times C x N round trips. Besides requests per
 // second (wall clock, sensitive to other load on this 2-core machine) the server's own CPU time
 // per request is read from /proc. PHP and the port take turns for T trials; medians are reported.
+//
+// Beside them runs Node's floor for each protocol: a hand-written node:net/node:dgram server that
+// does only what the protocol needs (same replies, same stdout lines), with no PHP semantics to keep.
+// The port cannot be faster than it, so where the floor is below PHP the target is out of the
+// port's reach on this machine.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,6 +127,66 @@ function datagramClient(port, id, count) {
   });
 }
 
+/** Node's floor: the least a node:net/node:dgram server for each protocol does. */
+const FLOORS = {
+  'line server': `import * as net from 'node:net';
+let clients = 0;
+const server = net.createServer((client) => {
+  let [lines, buffered] = [0, ''];
+  client.setEncoding('latin1').on('error', () => {});
+  process.stdout.write(\`client \${++clients} connected\\n\`);
+  client.write(\`hello #\${clients}\\r\\n\`, 'latin1');
+  client.on('data', (data) => {
+    buffered += data;
+    for (let newline; (newline = buffered.indexOf('\\n')) >= 0; ) {
+      const command = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      lines++;
+      if (command === 'quit') return void client.end(\`bye after \${lines} lines\\n\`, 'latin1');
+      if (command === 'shutdown') return void (client.end('shutting down\\n'), server.close());
+      client.write(\`\${command.toUpperCase()} (\${command.length} bytes)\\n\`, 'latin1');
+    }
+  });
+});
+server.listen(Number(process.argv[2]), '127.0.0.1', () => process.stdout.write('listening\\n'));
+`,
+  'UDP echo': `import * as dgram from 'node:dgram';
+const socket = dgram.createSocket('udp4');
+let received = 0;
+socket.on('message', (message, remote) => {
+  const text = message.toString('latin1').replace(/[\\r\\n]+$/, '');
+  process.stdout.write(\`\${++received}: \${message.length} bytes from \${remote.address}\\n\`);
+  if (text === 'stop') return void socket.send('stopping', remote.port, remote.address, () => socket.close());
+  socket.send(Buffer.from(\`#\${received} \${text.toUpperCase()}\`, 'latin1'), remote.port, remote.address);
+});
+socket.bind(Number(process.argv[2]), '127.0.0.1', () => process.stdout.write('ready\\n'));
+`,
+  'select server': `import * as net from 'node:net';
+const clients = new Map();
+let nextId = 1;
+const server = net.createServer((client) => {
+  const id = nextId++;
+  let buffered = '';
+  clients.set(id, client);
+  client.setEncoding('latin1').on('error', () => {});
+  client.on('close', () => clients.delete(id));
+  client.write(\`welcome #\${id}, \${clients.size} online\\n\`, 'latin1');
+  process.stdout.write(\`join #\${id} (\${clients.size} online)\\n\`);
+  client.on('data', (data) => {
+    buffered += data;
+    for (let newline; (newline = buffered.indexOf('\\n')) >= 0; ) {
+      const line = buffered.slice(0, newline).replace(/\\r$/, '');
+      buffered = buffered.slice(newline + 1);
+      if (line === '/quit') return void (clients.delete(id), client.end(\`bye #\${id}\\n\`));
+      if (line === '/stop') return void (server.close(), clients.forEach((other) => other.end('server stopping\\n')));
+      if (line === '/who') client.write(\`online: \${[...clients.keys()].join(',')}\\n\`, 'latin1');
+    }
+  });
+});
+server.listen(Number(process.argv[2]), '127.0.0.1');
+`,
+};
+
 const SERVERS = {
   'line server': {
     php: join(root, 'test/port-idiomatic/programs/line-upper.php'),
@@ -172,24 +237,30 @@ try {
   const table = {};
   for (const [name, server] of Object.entries(SERVERS)) {
     const ported = await portedFile(server.php);
+    const floorFile = join(work, `${name.replace(/ /g, '-')}-floor.mjs`);
+    writeFileSync(floorFile, FLOORS[name]);
     for (const clients of [1, 4]) {
       const php = [];
       const port = [];
+      const floor = [];
       for (let i = 0; i < TRIALS; i++) {
         php.push(await trial(server, 'php', server.php, clients));
         port.push(await trial(server, process.execPath, ported, clients));
+        floor.push(await trial(server, process.execPath, floorFile, clients));
       }
-      const [p, t] = [median(php.map((r) => r.perSecond)), median(port.map((r) => r.perSecond))];
+      const [p, t, f] = [php, port, floor].map((runs) => median(runs.map((r) => r.perSecond)));
       table[`${name}, ${clients} client${clients > 1 ? 's' : ''}`] = {
         'PHP req/s': Math.round(p),
         'port req/s': Math.round(t),
         'port / PHP': `${(t / p).toFixed(2)}x`,
+        'Node floor / PHP': `${(f / p).toFixed(2)}x`,
         'PHP CPU µs/req': median(php.map((r) => r.cpuMicros)).toFixed(1),
         'port CPU µs/req': median(port.map((r) => r.cpuMicros)).toFixed(1),
+        'floor CPU µs/req': median(floor.map((r) => r.cpuMicros)).toFixed(1),
       };
     }
   }
-  console.log(`\nIdiomatic port vs PHP: ${REQUESTS} round trips per client after ${WARMUP} untimed ones, median of ${TRIALS} (target: port / PHP ≥ 1.00x)`);
+  console.log(`\nIdiomatic port vs PHP: ${REQUESTS} round trips per client after ${WARMUP} untimed ones, median of ${TRIALS} (target: port / PHP ≥ 1.00x; Node floor: a hand-written server for the protocol)`);
   console.table(table);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -4,27 +4,24 @@
 
 export const HELPERS: Record<string, string> = {
   print: `/** echo: PHP strings are bytes (one char per byte here). */
-const print = (text: string, stream: NodeJS.WriteStream = process.stdout) => stream.write(Buffer.from(text, 'latin1'));`,
-  reader: `const readers = new WeakMap<net.Socket, (length: number, line: boolean) => Promise<string | false>>();
-/** socket_read(): with \`line\` up to "\\n" or "\\r" (PHP_NORMAL_READ), false at the end; else what has arrived, '' at the end. */
-function read(socket: net.Socket, length: number, line = false): Promise<string | false> {
-  let take = readers.get(socket);
-  if (!take) {
-    let [buffered, ended, wake] = ['', false, () => {}];
+const print = (text: string, stream: NodeJS.WriteStream = process.stdout) => stream.write(text, 'latin1');`,
+  reader: `type Reader = { buffered: string; ended: boolean; wake?: () => void };
+const readers = new WeakMap<net.Socket, Reader>();
+/** socket_read(): with \`line\` up to "\\n" or "\\r" (PHP_NORMAL_READ), false at the end; else what has arrived, '' at
+ * the end. A read that must wait is one promise, settled by the next chunk or the close. */
+function read(socket: net.Socket, length: number, line = false): string | false | Promise<string | false> {
+  const r: Reader = readers.get(socket) ?? { buffered: '', ended: false };
+  if (!readers.has(socket)) {
+    readers.set(socket, r);
     socket.setEncoding('latin1');
-    socket.on('data', (data: string) => ((buffered += data), wake()));
-    socket.on('close', () => ((ended = true), wake()));
-    readers.set(socket, (take = async (length, line) => {
-      for (;;) {
-        const end = line ? buffered.slice(0, length).search(/[\\r\\n]/) + 1 : Math.min(length, buffered.length);
-        const size = end > 0 ? end : buffered.length >= length ? length : 0;
-        if (size > 0) return [buffered.slice(0, size), (buffered = buffered.slice(size))][0]!;
-        if (ended) return line ? false : '';
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-    }));
+    socket.on('data', (data: string) => ((r.buffered += data), r.wake?.()));
+    socket.on('close', () => ((r.ended = true), r.wake?.()));
   }
-  return take(length, line);
+  const newline = line ? (r.buffered.length > length ? r.buffered.slice(0, length) : r.buffered).search(/[\\r\\n]/) : -1;
+  const size = newline >= 0 ? newline + 1 : line && r.buffered.length < length ? 0 : Math.min(length, r.buffered.length);
+  if (size > 0) return [r.buffered.slice(0, size), (r.buffered = r.buffered.slice(size))][0]!;
+  if (r.ended) return line ? false : '';
+  return new Promise((resolve) => (r.wake = () => ((r.wake = undefined), resolve(read(socket, length, line)))));
 }`,
   send: `/** socket_sendto()/socket_send(): resolves once the datagram is out, so a close after it cannot drop it. */
 function send(socket: dgram.Socket, text: string, port?: number, host?: string): Promise<void> {
@@ -66,8 +63,8 @@ function trim(text: string, characters = ' \\t\\n\\r\\0\\x0B', ends: 'both' | 'l
   return text.slice(start, end);
 }`,
   asciiCase: `/** strtoupper()/strtolower(): ASCII letters only, as PHP 8 does. */
-const upper = (text: string) => text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
-const lower = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());`,
+const upper = (text: string) => (/[^\\0-\\x7f]/.test(text) ? text.replace(/[a-z]+/g, (letters) => letters.toUpperCase()) : text.toUpperCase());
+const lower = (text: string) => (/[^\\0-\\x7f]/.test(text) ? text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : text.toLowerCase());`,
 };
 
 /** The helper text for the names used, in a fixed order. */

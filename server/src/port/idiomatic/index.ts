@@ -483,7 +483,7 @@ function serverLoop(w: StatementWriter, t: Context, node: PhpNode, siblings: Php
   w.emit(`${tsName(server)}.on('connection', async (${c}) => {`);
   w.indented(() => {
     w.emit(`${c}.on('error', () => {}); // a reset connection ends like a closed one, as socket_read() returning false`);
-    w.pushHandler({ kind: 'handler', onBreak: [`${c}.end(() => ${c}.destroy());`, `${tsName(server)}.close();`, 'return;'], onContinue: ['return;'] });
+    w.pushHandler({ kind: 'handler', closes: client, onBreak: [`${c}.end(() => ${c}.destroy());`, `${tsName(server)}.close();`, 'return;'], onContinue: ['return;'] });
     try {
       w.block(body, first.loc.end.offset, closesClient ? last.loc!.start.offset : node.body.loc.end.offset);
     } finally {

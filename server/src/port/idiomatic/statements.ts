@@ -20,6 +20,8 @@ export interface Breakable {
   turnsOf?: string;
   /** Why a jump to this construct cannot be carried. */
   refuse?: string;
+  /** For a handler: the connection its onBreak begins by closing (skipped when the PHP closed it already). */
+  closes?: string;
 }
 
 export interface Shapes {
@@ -361,7 +363,8 @@ export class StatementWriter {
       return this.emit(`continue${inner.some((b) => b.kind === 'loop') ? ` ${this.labelFor(target)}` : ''};`);
     }
     if (target.kind === 'handler') {
-      for (const line of (isContinue ? target.onContinue : target.onBreak) ?? []) this.emit(line);
+      const lines = (isContinue ? target.onContinue : target.onBreak) ?? [];
+      for (const line of !isContinue && target.closes && this.closed.has(target.closes) ? lines.slice(1) : lines) this.emit(line);
       return;
     }
     const inner = stack.slice(stack.indexOf(target) + 1);
