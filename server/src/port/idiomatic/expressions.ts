@@ -13,7 +13,7 @@ export class CannotCarry extends Error {
   }
 }
 
-export type Type = 'string' | 'int' | 'float' | 'bool' | 'null' | 'string|false' | 'string|null' | 'int|false' | 'string?' | 'socket' | 'void' | 'unknown' | SocketCollection;
+export type Type = 'string' | 'int' | 'float' | 'rounded' | 'bool' | 'null' | 'string|false' | 'string|null' | 'int|false' | 'int?' | 'string?' | 'socket' | 'void' | 'unknown' | 'int-map' | SocketCollection;
 
 /** The clients of a select loop: an array of sockets keyed by an int id (a Map), or a list of them (a Set). */
 export type SocketCollection = 'socket-map' | 'socket-set';
@@ -43,6 +43,8 @@ export interface Context {
   collections?: Map<string, SocketCollection>;
   /** Arrays indexed only by the current client's key: each becomes a variable of its connection handler. */
   perClient?: Set<string>;
+  /** The program throws one of PHP's exceptions somewhere (main()'s caller then exits with PHP's 255). */
+  throws?: boolean;
   /** The program's syntax tree (for what a function's callers pass it). */
   program?: PhpNode;
   /** Translates a socket call (set by the statement translator). */
@@ -78,6 +80,8 @@ function describe(node: PhpNode): string {
 /** A string value that can be interpolated exactly like PHP prints it. */
 function printable(c: Code, node: PhpNode): string {
   if (c.type === 'string' || c.type === 'int') return c.code;
+  // round()'s result: a short decimal, printed alike by PHP (precision 14) and JavaScript (shortest form) below 1e15.
+  if (c.type === 'rounded') return c.code;
   if (c.type === 'string?' || c.type === 'string|null') return `${paren(c, 5)} ?? ''`;
   if (c.type === 'string|false') return `${paren(c, 5)} || ''`;
   throw new CannotCarry(`a ${c.type} value converted to a string (PHP and JavaScript print it differently)`, node);
@@ -127,7 +131,7 @@ function binary(t: Context, node: PhpNode): Code {
   const left = expression(t, node.left);
   const right = node.right.kind === 'number' && left.type === 'string?' && op === '??' ? atom(`'${expression(t, node.right).code}'`, 'string') : expression(t, node.right);
   if (op === '??') {
-    const type: Type = right.type === 'string' && ['string?', 'string|null', 'string'].includes(left.type) ? 'string' : left.type === right.type ? left.type : 'unknown';
+    const type: Type = right.type === 'string' && ['string?', 'string|null', 'string'].includes(left.type) ? 'string' : right.type === 'int' && left.type === 'int?' ? 'int' : left.type === right.type ? left.type : 'unknown';
     return { code: `${paren(left, 6)} ?? ${paren(right, 6)}`, type, prec: 5 };
   }
   if (COMPARISON.has(op)) {
@@ -140,6 +144,8 @@ function binary(t: Context, node: PhpNode): Code {
     if (left.type === 'bool' && right.type === 'bool') return { code: `${paren(left, 9)} ${op.length === 2 ? op : op === 'and' ? '&&' : '||'} ${paren(right, 9)}`, type: 'bool', prec: 8 };
   }
   if (ARITHMETIC.has(op) && left.type === 'int' && right.type === 'int') return { code: `${paren(left, 11)} ${op} ${paren(right, 11)}`, type: 'int', prec: 10 };
+  // int / int: a float (PHP's int when it divides evenly prints the same); only round() of it is printed.
+  if (op === '/' && left.type === 'int' && right.type === 'int') return { code: `${paren(left, 11)} / ${paren(right, 11)}`, type: 'float', prec: 10 };
   throw new CannotCarry(`the operator ${op} on ${left.type} and ${right.type}`, node);
 }
 
@@ -225,9 +231,22 @@ function builtin(t: Context, node: PhpNode, name: string): Code | undefined {
       return castString(arg(0), node);
     case 'sprintf':
       return format(t, node);
+    case 'ord': {
+      // ord($text[$i]): the byte at $i.
+      const at = args[0]?.kind === 'offsetlookup' ? args[0] : undefined;
+      if (at && args.length === 1) return atom(`${paren(stringOf(t, at.what), 20)}.charCodeAt(${intOf(t, at.offset)})`, 'int');
+      return atom(`(${paren(stringArg(0), 20)}.charCodeAt(0) || 0)`, 'int');
+    }
+    case 'round': {
+      const value = arg(0);
+      if (value.type !== 'int' && value.type !== 'float') throw new CannotCarry(`round() of a ${value.type} value`, node);
+      if (args[1] && args[1].kind !== 'number') throw new CannotCarry('round() to a computed number of places', node);
+      t.helpers.add('round');
+      return atom(`round(${value.code}${args[1] ? `, ${Number(args[1].value)}` : ''})`, 'rounded');
+    }
     case 'count': {
       const items = arg(0);
-      if (!isCollection(items.type)) throw new CannotCarry(`count() of a ${items.type} value`, node);
+      if (!isCollection(items.type) && items.type !== 'int-map') throw new CannotCarry(`count() of a ${items.type} value`, node);
       return atom(`${items.code}.size`, 'int');
     }
     case 'implode': {
@@ -259,16 +278,23 @@ export function format(t: Context, node: PhpNode): Code {
   const parts: (string | { code: Code; node: PhpNode })[] = [];
   let last = 0;
   let index = 0;
-  for (const match of text.matchAll(/%(.)/gs)) {
+  for (const match of text.matchAll(/%(-?)(0?)([1-9][0-9]*)?([^-0-9])/gs)) {
+    const [, left, zero, width, conversion] = match;
     parts.push(text.slice(last, match.index));
-    last = match.index! + 2;
-    if (match[1] === '%') parts.push('%');
-    else if ((match[1] === 's' || match[1] === 'd') && rest[index]) {
+    last = match.index! + match[0].length;
+    if (match[0] === '%%') parts.push('%');
+    else if ((conversion === 's' || conversion === 'd' || ((conversion === 'x' || conversion === 'X') && !left)) && rest[index] && !(zero && conversion !== 'x' && conversion !== 'X')) {
       const argument = rest[index++]!;
       const c = expression(t, argument);
-      if (match[1] === 'd' && c.type !== 'int') throw new CannotCarry(`%d of a ${c.type} value`, node);
-      parts.push({ code: c, node: argument });
-    } else throw new CannotCarry(`the format %${match[1]} (only %s, %d and %% are carried)`, node);
+      if (conversion !== 's' && c.type !== 'int') throw new CannotCarry(`%${conversion} of a ${c.type} value`, node);
+      if (!width && conversion !== 'x' && conversion !== 'X') {
+        parts.push({ code: c, node: argument });
+        continue;
+      }
+      // Widths pad with spaces (or zeros, for %x); hex of a negative int differs (PHP prints its 64 bits).
+      const digits = conversion === 's' || conversion === 'd' ? `${conversion === 's' ? paren(c, 20) : `String(${c.code})`}` : `${paren(c, 20)}.toString(16)${conversion === 'X' ? '.toUpperCase()' : ''}`;
+      parts.push({ code: atom(width ? `${digits}.${left ? 'padEnd' : 'padStart'}(${width}${zero ? ", '0'" : ''})` : digits, 'string'), node: argument });
+    } else throw new CannotCarry(`the format ${match[0]} (only %s, %d, %x and %X with a width, and %% are carried)`, node);
   }
   parts.push(text.slice(last));
   return joinStrings(parts.filter((part) => part !== ''));
@@ -313,9 +339,16 @@ export function expression(t: Context, node: PhpNode): Code {
       if (!type) throw new CannotCarry(`$${name}, read before any assignment the port understands`, node);
       return atom(tsName(name), type);
     }
-    case 'offsetlookup':
+    case 'offsetlookup': {
       if (variableOf(node.what) === 'argv' && node.offset?.kind === 'number') return atom(`process.argv[${Number(node.offset.value) + 1}]`, 'string?');
+      const known = node.offset && (node.what.kind !== 'variable' || t.types.has(variableOf(node.what) ?? ''));
+      const what = known ? expression(t, node.what) : undefined;
+      // $text[$i]: a one-byte string ('' past the end, where PHP warns).
+      if (what?.type === 'string') return atom(`${paren(what, 20)}.charAt(${intOf(t, node.offset)})`, 'string');
+      // $counts[$key] of a string-keyed array of ints (a Map): PHP's null for a missing key is undefined here.
+      if (what?.type === 'int-map') return atom(`${what.code}.get(${mapKey(t, node.offset)})`, 'int?');
       throw new CannotCarry('arrays (the idiomatic port carries strings, ints and bools)', node);
+    }
     case 'bin':
       return binary(t, node);
     case 'unary': {
@@ -350,6 +383,26 @@ export function expression(t: Context, node: PhpNode): Code {
     default:
       throw new CannotCarry(`${describe(node)} expressions`, node);
   }
+}
+
+function stringOf(t: Context, node: PhpNode): Code {
+  const c = expression(t, node);
+  if (c.type !== 'string') throw new CannotCarry(`an offset into a ${c.type} value`, node);
+  return c;
+}
+
+function intOf(t: Context, node: PhpNode): string {
+  const c = expression(t, node);
+  if (c.type !== 'int') throw new CannotCarry(`an offset of a ${c.type} value`, node);
+  return c.code;
+}
+
+/** A key of a string-keyed array (a Map<string, …>): ints as their decimal string, which is the key PHP makes of "5" too. */
+export function mapKey(t: Context, node: PhpNode): string {
+  const c = expression(t, node);
+  if (c.type === 'string') return c.code;
+  if (c.type === 'int') return `String(${c.code})`;
+  throw new CannotCarry(`an array key of a ${c.type} value`, node);
 }
 
 export function call(t: Context, node: PhpNode, asStatement: boolean): Code {

@@ -23,10 +23,10 @@ function read(socket: net.Socket, length: number, line = false): string | false 
   if (r.ended) return line ? false : '';
   return new Promise((resolve) => (r.wake = () => ((r.wake = undefined), resolve(read(socket, length, line)))));
 }`,
-  send: `/** socket_sendto()/socket_send(): resolves once the datagram is out, so a close after it cannot drop it. */
-function send(socket: dgram.Socket, text: string, port?: number, host?: string): Promise<void> {
+  send: `/** socket_sendto()/socket_send(): the bytes sent, once the datagram is out (a close after it cannot drop it). */
+function send(socket: dgram.Socket, text: string, port?: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const done = (error: Error | null) => (error ? reject(error) : resolve());
+    const done = (error: Error | null, bytes: number) => (error ? reject(error) : resolve(bytes));
     if (port === undefined) socket.send(Buffer.from(text, 'latin1'), done); // a connected socket
     else socket.send(Buffer.from(text, 'latin1'), port, host, done);
   });
@@ -61,6 +61,11 @@ function trim(text: string, characters = ' \\t\\n\\r\\0\\x0B', ends: 'both' | 'l
   while (ends !== 'right' && start < end && characters.includes(text[start]!)) start++;
   while (ends !== 'left' && end > start && characters.includes(text[end - 1]!)) end--;
   return text.slice(start, end);
+}`,
+  round: `/** round(): PHP 8.2's, halves away from zero after pre-rounding to 15 significant digits (round(1.005, 2) is 1.01). */
+function round(value: number, places = 0): number {
+  const scaled = Number((Math.abs(value) * 10 ** places).toPrecision(15));
+  return (Math.sign(value) * Math.round(scaled)) / 10 ** places;
 }`,
   asciiCase: `/** strtoupper()/strtolower(): ASCII letters only, as PHP 8 does. */
 const upper = (text: string) => (/[^\\0-\\x7f]/.test(text) ? text.replace(/[a-z]+/g, (letters) => letters.toUpperCase()) : text.toUpperCase());

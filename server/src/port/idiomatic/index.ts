@@ -17,6 +17,7 @@ const SHAPES = {
   select: 'a socket_select() loop over a listening socket and its clients',
   udpServer: 'a UDP server looping on socket_recvfrom()',
   client: 'a socket client',
+  listener: 'a listening socket',
 } as const;
 
 /** The reason given when a program creates no socket at all (then there is nothing to say). */
@@ -137,7 +138,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
   w.emit(`async function ${mainName}(): Promise<void> {`);
   w.indented(() => w.block(main, 0, text.length));
   w.emit('}');
-  const shape = w.shapes.select ? 'select' : w.shapes.server ? 'server' : w.shapes.udpServer ? 'udpServer' : 'client';
+  const shape = w.shapes.select ? 'select' : w.shapes.server ? 'server' : w.shapes.udpServer ? 'udpServer' : [...sockets.values()].includes('listener') ? 'listener' : 'client';
   const module = [...sockets.values()].some((kind) => kind !== 'udp') ? 'node:net' : 'node:dgram';
   const helpers = helperSource(t.helpers);
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -157,7 +158,8 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     ...(t.helpers.has('strerror') ? ["import * as util from 'node:util';"] : []),
   ];
   // The helpers come before the call: they are declared before main() runs.
-  const code = [...header, ...imports, '', ...out, ...w.lines, ...(helpers ? ['', helpers] : []), '', `void ${mainName}();`, ''].join('\n');
+  const run = t.throws ? [`${mainName}().catch((error: unknown) => {`, "  console.error('Uncaught', error);", "  process.exitCode = 255; // PHP's exit code for an uncaught exception", '});'] : [`void ${mainName}();`];
+  const code = [...header, ...imports, '', ...out, ...w.lines, ...(helpers ? ['', helpers] : []), '', ...run, ''].join('\n');
   return { code, module, shape: SHAPES[shape], helperLines: helpers ? helpers.split('\n').filter((l) => l.trim()).length : 0 };
 }
 
@@ -229,6 +231,7 @@ const unawaited = new WeakSet<PhpNode>();
 function installSockets(w: StatementWriter, t: Context): void {
   const value = (node: PhpNode): Code => expression(t, node);
   const bound = new Map<string, { host: string; port: string; failure: PhpNode[] | null }>();
+  const families = new Map<string, string>();
   const text = (c: Code) => (c.type === 'string' ? c.code : `String(${c.code})`);
   const sendable = (args: PhpNode[], lengthIndex: number) => {
     const data = value(args[1]!);
@@ -250,10 +253,11 @@ function installSockets(w: StatementWriter, t: Context): void {
     if (name === 'socket_last_error') return inError(name), { code: `Math.abs((${t.error} as NodeJS.ErrnoException).errno ?? 0)`, type: 'int', prec: 20 };
     if (!kind) throw new CannotCarry(`${name}() on a socket the port cannot follow`, node);
     if (name === 'socket_create' && assignTo) {
+      families.set(assignTo, String(args[0]?.name));
       w.emit(kind === 'udp' ? `const ${tsName(assignTo)} = dgram.createSocket('${args[0]?.name === 'AF_INET6' ? 'udp6' : 'udp4'}');` : kind === 'listener' ? `const ${tsName(assignTo)} = net.createServer();` : `const ${tsName(assignTo)} = new net.Socket();`);
       return { code: '', type: 'void', prec: 20 };
     }
-    if (!asStatement && !['socket_read', 'socket_recv', 'socket_recvfrom'].includes(name)) throw new CannotCarry(`the result of ${name}()`, node);
+    if (!asStatement && !['socket_read', 'socket_recv', 'socket_recvfrom', ...(kind === 'udp' ? ['socket_sendto', 'socket_send'] : [])].includes(name)) throw new CannotCarry(`the result of ${name}()`, node);
     switch (name) {
       case 'socket_set_option': {
         const option = args[2]?.name;
@@ -287,13 +291,13 @@ function installSockets(w: StatementWriter, t: Context): void {
       case 'socket_sendto':
         if (kind !== 'udp') break;
         // The reply at the end of a message handler: nothing closes the socket after it, so it need not be awaited.
-        if (unawaited.has(node)) return { code: `${s}.send(Buffer.from(${sendable(args, 2)}, 'latin1'), ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
+        if (unawaited.has(node) && asStatement) return { code: `${s}.send(Buffer.from(${sendable(args, 2)}, 'latin1'), ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
         t.helpers.add('send');
-        return { code: `await send(${s}, ${sendable(args, 2)}, ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: 'void', prec: 20 };
+        return { code: `await send(${s}, ${sendable(args, 2)}, ${value(args[5]!).code}, ${text(value(args[4]!))})`, type: asStatement ? 'void' : 'int', prec: 15 };
       case 'socket_send':
         if (kind !== 'udp') break;
         t.helpers.add('send');
-        return { code: `await send(${s}, ${sendable(args, 2)})`, type: 'void', prec: 20 };
+        return { code: `await send(${s}, ${sendable(args, 2)})`, type: asStatement ? 'void' : 'int', prec: 15 };
       case 'socket_bind':
         bound.set(socketName!, { host: text(value(args[1]!)), port: value(args[2]!).code, failure: null });
         if (kind === 'udp') return { code: `${s}.bind(${value(args[2]!).code}, ${text(value(args[1]!))});\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
@@ -301,8 +305,22 @@ function installSockets(w: StatementWriter, t: Context): void {
       case 'socket_listen': {
         if (kind !== 'listener') throw new CannotCarry(`socket_listen() on a ${kind} socket (it fails in PHP)`, node);
         const at = bound.get(socketName!);
-        if (!at) throw new CannotCarry('socket_listen() before socket_bind()', node);
+        // Listening before binding: the kernel picks a free port on every interface (INADDR_ANY), as PHP's does.
+        if (!at) w.emit('// socket_listen() before socket_bind(): a free port the kernel picks, on every interface.');
+        if (!at) return { code: `${s}.listen({ host: '${families.get(socketName!) === 'AF_INET6' ? '::' : '0.0.0.0'}', port: 0, backlog: ${value(args[1]!).code} })\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
         return { code: `${s}.listen({ host: ${at.host}, port: ${at.port}, backlog: ${value(args[1]!).code} });\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
+      }
+      case 'socket_getsockname': {
+        // The address the socket is bound to: Node's address() (it throws where PHP returns false).
+        const outputs = [variableOf(args[1]), variableOf(args[2])];
+        if (!outputs[0] || !outputs[1] || args.length !== 3) throw new CannotCarry('socket_getsockname() into something other than an address and a port variable', node);
+        const declare = outputs.map((o) => !w.isDeclared(o!));
+        if (declare[0] !== declare[1]) throw new CannotCarry('socket_getsockname() into a declared and an undeclared variable', node);
+        t.types.set(outputs[0], 'string');
+        t.types.set(outputs[1], 'int');
+        const fields = ['address', 'port'].map((field, i) => (tsName(outputs[i]!) === field ? field : `${field}: ${tsName(outputs[i]!)}`)).join(', ');
+        const addressOf = `${s}.address()${kind === 'udp' ? '' : ' as net.AddressInfo'}`;
+        return { code: declare[0] ? `const { ${fields} } = ${addressOf}` : `({ ${fields} } = ${addressOf})`, type: 'void', prec: 20 };
       }
       case 'socket_connect':
         return { code: `${s}.connect(${value(args[2]!).code}, ${text(value(args[1]!))});\nawait once(${s}, 'connect')`, type: 'void', prec: 20 };
@@ -407,7 +425,7 @@ function installSockets(w: StatementWriter, t: Context): void {
 
   function checkedFailure(node: PhpNode): { calls: PhpNode[]; failure: PhpNode[] | null } | undefined {
     const failed = (test: PhpNode): PhpNode[] | undefined => {
-      const isSocket = (n: PhpNode | undefined) => n?.kind === 'call' && ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option', 'socket_send', 'socket_sendto'].includes(calledFunctionName(n) ?? '');
+      const isSocket = (n: PhpNode | undefined) => n?.kind === 'call' && ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option', 'socket_send', 'socket_sendto', 'socket_getsockname'].includes(calledFunctionName(n) ?? '');
       if (test.kind === 'unary' && test.type === '!' && isSocket(test.what)) return [test.what];
       if (test.kind === 'bin' && test.type === '===' && isLiteralFalse(test.right) && isSocket(test.left)) return [test.left];
       if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {

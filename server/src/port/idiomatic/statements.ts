@@ -6,7 +6,7 @@
 // used yet). What this cannot carry throws CannotCarry.
 import { calledFunctionName, type PhpNode } from '../../core/ast';
 import { stringNodeBytes } from '../literals';
-import { call, CannotCarry, concatParts, expression, format, isCollection, joinStrings, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
+import { call, CannotCarry, concatParts, expression, format, isCollection, joinStrings, mapKey, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
 
 /** A construct `break`/`continue` can target; `exit` is the code that leaves a handler loop. */
 export interface Breakable {
@@ -176,6 +176,8 @@ export class StatementWriter {
         return this.ifStatement(node, local, siblings, index);
       case 'while':
         return this.whileStatement(node, local, siblings, index);
+      case 'for':
+        return this.forStatement(node);
       case 'foreach':
         return this.foreachStatement(node);
       case 'unset':
@@ -191,6 +193,8 @@ export class StatementWriter {
       }
       case 'exit':
         return this.exit(node);
+      case 'throw':
+        return this.throwStatement(node);
       case 'block':
         return this.block(node.children ?? [], node.loc?.start.offset ?? 0, node.loc?.end.offset ?? 0);
       case 'function':
@@ -214,6 +218,19 @@ export class StatementWriter {
       this.emit('process.exit(0);');
     } else if (!status || status.type === 'int') this.emit(`process.exit(${status?.code ?? 0});`);
     else throw new CannotCarry(`exit() with a ${status.type}`, node);
+  }
+
+  /** `throw new RuntimeException($message)` → `throw new Error(message)`; main()'s catch keeps PHP's exit code 255. */
+  private throwStatement(node: PhpNode): void {
+    const thrown = node.what;
+    const className = thrown?.kind === 'new' ? String(thrown.what?.name ?? '').replace(/^\\/, '') : '';
+    if (!PHP_EXCEPTIONS.has(className)) throw new CannotCarry(`a throw of something other than one of PHP's exception classes`, node);
+    if (this.breakables.some((b) => b.kind === 'handler')) throw new CannotCarry('a throw inside a server loop', node);
+    const args: PhpNode[] = thrown.arguments ?? [];
+    const message = args[0] ? this.valueOf(args[0]) : undefined;
+    if (args.length > 1 || (message && message.type !== 'string')) throw new CannotCarry('an exception with a code or a message that is not a string', node);
+    this.t.throws = true;
+    this.emit(`throw new Error(${message?.code ?? ''}); // PHP: ${className}`);
   }
 
   private body(node: PhpNode | undefined, breakable?: Breakable): void {
@@ -282,6 +299,24 @@ export class StatementWriter {
       this.emit(`let ${tsName(name)}: ${tsType(type)};`);
     });
     this.loop(() => `while (${this.test(node.test)}) {`, node.body);
+  }
+
+  /** `for ($i = 0; $i < n; $i++)` over ints: the same loop (its variable declared in the header unless used outside). */
+  private forStatement(node: PhpNode): void {
+    const [init, test, increment] = [node.init ?? [], node.test ?? [], node.increment ?? []] as PhpNode[][];
+    if (init.length !== 1 || test.length !== 1 || increment.length !== 1 || init[0]!.kind !== 'assign' || init[0]!.operator !== '=') throw new CannotCarry('a for loop other than one variable, one test and one step', node);
+    const name = variableOf(init[0]!.left);
+    const start = this.valueOf(init[0]!.right);
+    if (!name || start.type !== 'int') throw new CannotCarry('a for loop over something other than an int variable', node);
+    const declare = !this.isDeclared(name);
+    const known = this.t.types.get(name);
+    this.t.types.set(name, 'int');
+    const step = increment[0]!;
+    const stepCode = (step.kind === 'post' || step.kind === 'pre') && variableOf(step.what) === name ? this.valueOf(step).code : step.kind === 'assign' && variableOf(step.left) === name && ['+=', '-='].includes(step.operator) && this.valueOf(step.right).type === 'int' ? `${tsName(name)} ${step.operator} ${this.valueOf(step.right).code}` : undefined;
+    if (!stepCode) throw new CannotCarry('a for loop whose step is not ++, --, += or -= of its variable', step);
+    this.scoped(declare ? [name] : [], () => this.loop(() => `for (${declare ? 'let ' : ''}${tsName(name)} = ${start.code}; ${this.test(test[0]!)}; ${stepCode}) {`, node.body));
+    if (declare && known) this.t.types.set(name, known);
+    else if (declare) this.t.types.delete(name);
   }
 
   /** `foreach ($clients as $id => $client)` over a select loop's clients (a Map or a Set). */
@@ -401,8 +436,19 @@ export class StatementWriter {
   }
 
   private assignment(e: PhpNode, local: Set<string>): void {
+    if (e.left.kind === 'offsetlookup' && e.operator === '=' && this.t.types.get(variableOf(e.left.what) ?? '') === 'int-map' && e.left.offset) {
+      const value = this.valueOf(e.right);
+      if (value.type !== 'int') throw new CannotCarry(`a ${value.type} value in an array of ints`, e);
+      return this.emit(`${tsName(variableOf(e.left.what)!)}.set(${mapKey(this.t, e.left.offset)}, ${value.code});`);
+    }
     if (e.left.kind === 'offsetlookup' && e.operator === '=') return this.addClient(e);
     const name = variableOf(e.left);
+    // `$counts = []` filled as `$counts[$key] = <int>`: a Map from string keys to ints.
+    if (name && !this.t.collections?.has(name) && e.right.kind === 'array' && (e.right.items ?? []).length === 0 && !this.isDeclared(name) && this.assignedOnce.has(name) && keyedAssignments(this.t.program, name)) {
+      local.add(name);
+      this.t.types.set(name, 'int-map');
+      return this.emit(`const ${tsName(name)} = new Map<string, number>();`);
+    }
     const collection = name ? this.t.collections?.get(name) : undefined;
     if (collection && e.right.kind === 'array' && (e.right.items ?? []).length === 0 && !this.isDeclared(name!)) {
       local.add(name!);
@@ -476,6 +522,9 @@ export class StatementWriter {
   }
 }
 
+/** PHP's own exception classes a throw may name (each becomes an Error). */
+const PHP_EXCEPTIONS = new Set(['Exception', 'ErrorException', 'RuntimeException', 'LogicException', 'InvalidArgumentException', 'UnexpectedValueException', 'DomainException', 'LengthException', 'OutOfRangeException', 'OutOfBoundsException', 'RangeException', 'OverflowException', 'UnderflowException']);
+
 function needsAnnotation(type: Type): boolean {
   return type === 'string|false' || type === 'null' || type === 'string|null' || type === 'int|false' || type === 'string?';
 }
@@ -484,12 +533,21 @@ function widen(type: Type): Type {
   return type === 'null' ? 'string|null' : type;
 }
 
+/** `$name[$key] = …` somewhere in the program (with a key). */
+function keyedAssignments(program: PhpNode | undefined, name: string): boolean {
+  let found = false;
+  if (program) walk(program, (node) => {
+    if (node.kind === 'assign' && node.left?.kind === 'offsetlookup' && node.left.offset && variableOf(node.left.what) === name) found = true;
+  });
+  return found;
+}
+
 function compatible(declared: Type, assigned: Type): boolean {
   return declared === assigned || declared.split('|').includes(assigned) || (assigned === 'null' && declared.includes('null')) || (assigned === 'bool' && declared.includes('false'));
 }
 
 export function tsType(type: Type): string {
-  const map: Record<string, string> = { 'socket-map': 'Map<number, net.Socket>', 'socket-set': 'Set<net.Socket>', string: 'string', int: 'number', float: 'number', bool: 'boolean', null: 'null', 'string|false': 'string | false', 'string|null': 'string | null', 'int|false': 'number | false', 'string?': 'string | undefined', void: 'void' };
+  const map: Record<string, string> = { 'socket-map': 'Map<number, net.Socket>', 'socket-set': 'Set<net.Socket>', string: 'string', int: 'number', float: 'number', bool: 'boolean', null: 'null', 'string|false': 'string | false', 'string|null': 'string | null', 'int|false': 'number | false', 'string?': 'string | undefined', 'int?': 'number | undefined', rounded: 'number', 'int-map': 'Map<string, number>', void: 'void' };
   const ts = map[type];
   if (!ts) throw new CannotCarry(`a ${type} value`);
   return ts;
@@ -544,6 +602,8 @@ export function variablesIn(node: PhpNode): Set<string> {
 
 /** The variables a statement assigns at its top level (so it can declare them). */
 export function directlyAssigned(statement: PhpNode): string[] {
+  const checked = checkedCalls(statement);
+  if (checked) return checked.calls.flatMap((call) => (calledFunctionName(call) === 'socket_getsockname' ? outputsOf(call) : []));
   const e = statement.kind === 'expressionstatement' ? statement.expression : undefined;
   if (e?.kind !== 'assign' || e.operator !== '=') return [];
   const name = variableOf(e.left);
@@ -557,6 +617,7 @@ export function outputsOf(node: PhpNode): string[] {
   const pick = (...indexes: number[]) => indexes.map((i) => variableOf(args[i])).filter((v): v is string => !!v);
   if (name === 'socket_recv') return pick(1);
   if (name === 'socket_recvfrom') return pick(1, 4, 5);
+  if (name === 'socket_getsockname') return pick(1, 2);
   return [];
 }
 
