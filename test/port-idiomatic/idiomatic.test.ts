@@ -133,6 +133,9 @@ describe('idiomatic port of an accept-loop line server', () => {
     expect(other.style).toBe('faithful');
     expect(other.reason).toContain('AF_UNIX');
     expect(other.code.split('\n')[0]).toContain('Faithful port');
+    // A server that accepts one client, outside any loop (examples/clean-http-probe.php).
+    const probe = portPhpToTypeScript(readFileSync(join(REPO, 'examples/clean-http-probe.php'), 'utf8'), 'clean-http-probe.php');
+    expect([probe.style, probe.reason]).toEqual(['faithful', 'socket_accept() outside an accept loop (`while (true) { $client = socket_accept($server); … }`) (line 24)']);
   });
 });
 

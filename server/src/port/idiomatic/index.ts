@@ -257,6 +257,7 @@ function installSockets(w: StatementWriter, t: Context): void {
       w.emit(kind === 'udp' ? `const ${tsName(assignTo)} = dgram.createSocket('${args[0]?.name === 'AF_INET6' ? 'udp6' : 'udp4'}');` : kind === 'listener' ? `const ${tsName(assignTo)} = net.createServer();` : `const ${tsName(assignTo)} = new net.Socket();`);
       return { code: '', type: 'void', prec: 20 };
     }
+    if (name === 'socket_accept') throw new CannotCarry('socket_accept() outside an accept loop (`while (true) { $client = socket_accept($server); … }`)', node);
     if (!asStatement && !['socket_read', 'socket_recv', 'socket_recvfrom', ...(kind === 'udp' ? ['socket_sendto', 'socket_send'] : [])].includes(name)) throw new CannotCarry(`the result of ${name}()`, node);
     switch (name) {
       case 'socket_set_option': {
