@@ -253,7 +253,15 @@ export class Workbench {
     await this.page.mouse.move(cursor.x + 4, cursor.y + cursor.height / 2, { steps: 2 });
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
     await hover.first().waitFor({ state: 'visible', timeout: TIMEOUT });
-    return hover.first().innerText();
+    // VS Code shows "Loading..." until the server answers (the hover parses in a worker, which
+    // takes a while on a big file or a loaded machine): the answer is what comes after it.
+    const deadline = Date.now() + TIMEOUT;
+    let text = await hover.first().innerText();
+    while (text.trim() === 'Loading...' && Date.now() < deadline) {
+      await this.page.waitForTimeout(100);
+      text = await hover.first().innerText();
+    }
+    return text;
   }
 
   /** Ctrl+. at the cursor: the titles of the code actions the light bulb menu lists. */
