@@ -218,6 +218,7 @@ const HELPER = L + 'function remember($c) { $GLOBALS["all"][] = $c; }\n$c = sock
 const ELEMENT = L + '$clients = [];\n$clients[3] = socket_accept($srv);\nsocket_write($clients[3], "hi") or die();';
 const APPENDED = L + '$read = [$srv];\n$c = socket_accept($srv);\n$read[] = $c;\n$w = $e = null;\nsocket_select($read, $w, $e, 1) or die();';
 const FOREACH_USE = L + '$all = [];\n$all[] = socket_accept($srv);\nforeach ($all as $c) { socket_write($c, "x") or die(); }';
+const FAILS_AND_RETURNS = '<?php function fail($m) { echo $m, "\\n"; }\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nif (!$s) { fail("no socket"); }\nsocket_connect($s, "127.0.0.1", 80) or die();';
 const PAIR = '<?php $ends = [];\nif (socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends) === false) { echo "no pair"; }\nsocket_write($ends[0], "x") or die();';
 
 runRuleTests('unchecked-false-return', {
@@ -226,6 +227,8 @@ runRuleTests('unchecked-false-return', {
     { name: 'handed to a function of this file that tests it', code: L + 'function keep($c) { if ($c === false) { exit(1); } $GLOBALS["all"][] = $c; }\n$c = socket_accept($srv);\nkeep($c);\nsocket_write($c, "hi") or die();' },
     { name: 'handed to a function of this file that hands it on', code: L + 'function keep($c) { register($c); }\n$c = socket_accept($srv);\nkeep($c);\nsocket_write($c, "hi") or die();' },
     { name: 'handed to a closure-taking helper that captures it', code: L + 'function later($c) { return function () use ($c) { return $c; }; }\n$c = socket_accept($srv);\n$f = later($c);\nsocket_write($c, "hi") or die();' },
+    { name: 'a failure branch that calls a method of another file (it may throw or exit)', code: '<?php class Job extends Maintenance { function run() {\n  $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\n  if ($s === false) { $this->fatalError("no socket"); }\n  socket_connect($s, "127.0.0.1", 80) or die(); } }' },
+    { name: 'a failure branch that calls a function of this file that throws', code: '<?php function fail($m) { throw new RuntimeException($m); }\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nif (!$s) { fail("no socket"); }\nsocket_connect($s, "127.0.0.1", 80) or die();' },
     { name: 'checked before it is appended to the set', code: L + '$read = [$srv];\n$c = socket_accept($srv);\nif ($c === false) { exit(1); }\n$read[] = $c;\n$w = $e = null;\nsocket_select($read, $w, $e, 1) or die();' },
     { name: 'an array of results only counted', code: L + '$all = [];\n$all[] = socket_accept($srv);\necho count($all), "\\n";' },
     { name: 'each element checked in the loop that reads them', code: L + '$all = [socket_accept($srv), socket_accept($srv)];\nforeach ($all as $c) { if ($c === false) { continue; } socket_write($c, "x") or die(); }' },
@@ -281,6 +284,12 @@ runRuleTests('unchecked-false-return', {
       name: 'appended to the select set through a variable and never checked',
       code: APPENDED,
       errors: [used(APPENDED, 3, 6, '$c', 'socket_accept', 'socket_last_error($srv)')],
+    },
+    {
+      // fail() is followed: it only prints, so the false case reaches socket_connect().
+      name: 'a failure branch that calls a function of this file that returns',
+      code: FAILS_AND_RETURNS,
+      errors: [used(FAILS_AND_RETURNS, 2, 6, '$s', 'socket_create', 'socket_last_error()')],
     },
     {
       name: 'an element used by the loop that reads the array',

@@ -109,6 +109,7 @@ class FileAnalysis {
   readonly statements = new Map<PhpNode, StatementContext>();
   private readonly graphs = new Map<PhpNode, FlowGraph>();
   private readonly answering = new Map<string, Set<string>>();
+  private readonly leaving = new Map<string, boolean>();
   returnSummaries = new Map<string, AbstractValue>();
   propertySummaries = new Map<string, AbstractValue>();
 
@@ -140,6 +141,13 @@ class FileAnalysis {
   get sharedGlobals(): string[] {
     const facts = fileFacts(this.program);
     return facts.sharesAllGlobals ? [...facts.globalNames, '*'] : [...facts.globalNames];
+  }
+
+  /** Whether a function of this file may end the script or throw (syntax only): it has a throw or an exit. */
+  mayLeave(fn: FunctionDeclaration): boolean {
+    let found = this.leaving.get(fn.key);
+    if (found === undefined) this.leaving.set(fn.key, (found = isNode(fn.node.body) && containsLeaving(fn.node.body)));
+    return found;
   }
 
   /** Which parameters of a function of this file answer for their argument (syntax only). */
@@ -1139,6 +1147,7 @@ class Round {
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction);
+      if (usage === 'drop' && this.file.mayLeave(userFunction)) this.failureBranchMayEnd();
       this.enterOtherCode(node);
       this.readSummaries = true;
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
@@ -1152,8 +1161,25 @@ class Round {
     // A function of another file: the value is its responsibility now.
     for (const arg of node.arguments ?? []) this.handOver(this.evaluate(isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep'));
     this.enterOtherCode(node);
-    void usage;
+    if (usage === 'drop') this.failureBranchMayEnd();
     return UNKNOWN;
+  }
+
+  /**
+   * `if ($s === false) { $this->fatalError('…'); }`: a call as a statement inside the test of a
+   * value may never return (it throws, or exits): the false case may end there, so the value is
+   * not held against the code after the branch. A call known to return (PHP's own, a function of
+   * this file with no throw or exit) does not end it: `if ($s === false) { echo …; }` does not.
+   */
+  private failureBranchMayEnd(): void {
+    if (this.conditions.length === 0) return;
+    const tested = new Set<string>();
+    for (const condition of this.conditions) variablesIn(condition, tested);
+    for (const [name, value] of [...this.state.vars]) {
+      if (value.pending.size === 0 || !tested.has(name) || ![...value.pending].some((id) => this.falseTested.has(id))) continue;
+      for (const id of value.pending) this.readResults.add(id);
+      this.state.write(name, withoutPending(value));
+    }
   }
 
   /**
@@ -1497,6 +1523,16 @@ function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
   if (name) found.add(name);
   for (const child of childNodes(node)) variablesIn(child, found);
   return found;
+}
+
+/** A throw or exit in a body, not counting nested functions and classes. */
+function containsLeaving(body: PhpNode): boolean {
+  const stack = [body];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'throw' || node.kind === 'exit') return true;
+    if (node === body || !SCOPE_KINDS.has(node.kind)) stack.push(...childNodes(node));
+  }
+  return false;
 }
 
 function parameterName(param: PhpNode | undefined): string | undefined {
