@@ -97,7 +97,11 @@ export function reversePostorder(graph: FlowGraph): FlowBlock[] {
   const stack: { block: FlowBlock; next: number }[] = [{ block: graph.entry, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
-    const edge = top.block.successors[top.next++];
+    // Last successor first: a loop's exit is finished before its body, so the body comes first
+    // in the order and a loop converges before the code after it runs (else each pass of the
+    // loop would rerun the rest of the function: quadratic in its length).
+    const successors = top.block.successors;
+    const edge = successors[successors.length - 1 - top.next++];
     if (!edge) {
       postorder.push(top.block);
       stack.pop();

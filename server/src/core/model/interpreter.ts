@@ -89,7 +89,7 @@ interface Scope {
   readsVariablesByName: boolean;
   /** Variables bound by reference (`$a = &$b`, `foreach (… as &$v)`): not followed. */
   referenced: Set<string>;
-  /** Unchecked results each local variable held somewhere (a block's start, a return, an exit). */
+  /** Unchecked results each local variable was given. */
   held: Map<string, Set<number>>;
 }
 
@@ -311,7 +311,6 @@ class Round {
       same: (a, b) => a.sameAs(b),
       reachable: (state) => state.live,
     });
-    for (const input of solution.inputs.values()) if (input.live) this.noteHeldResults(input);
     this.settleHeldResults();
     const returns = this.scope.returns;
     this.state = savedState;
@@ -320,23 +319,19 @@ class Round {
     return returns;
   }
 
-  /**
-   * Notes the unchecked results local variables hold in a state: at each block's start (an
-   * endless server loop never reaches the end), at a return and at an exit.
-   */
-  private noteHeldResults(state: FlowState, except?: AbstractValue): void {
-    for (const [name, value] of state.vars) {
-      if (value.pending.size === 0 || name.includes('->') || name.includes('::')) continue;
-      let ids = this.scope.held.get(name);
-      if (!ids) this.scope.held.set(name, (ids = new Set()));
-      for (const id of value.pending) if (!except?.pending.has(id)) ids.add(id);
-    }
+  /** A local variable now holds unchecked results: noted once, judged when the file is done. */
+  private noteHeld(name: string, value: AbstractValue): void {
+    if (value.pending.size === 0) return;
+    let ids = this.scope.held.get(name);
+    if (!ids) this.scope.held.set(name, (ids = new Set()));
+    for (const id of value.pending) ids.add(id);
   }
 
   /**
-   * A result a local variable held is dropped if no path ever looks at it (decided when the file
-   * is done, so the order the paths ran in does not matter): `if ($a === false || $b === false)
-   * return;` leaves `$b` unexamined on the path where `$a` failed, and that is error handling.
+   * A result a local variable held is dropped if no path ever looks at it, wherever its paths go
+   * (the end, a return, an exit, an endless server loop); decided when the file is done, so the
+   * order the paths ran in does not matter. `if ($a === false || $b === false) return;` leaves
+   * `$b` unexamined on the path where `$a` failed, and that is error handling, not a drop.
    */
   private settleHeldResults(): void {
     if (this.scope.readsVariablesByName || this.scope.escaping.has('*')) return;
@@ -541,7 +536,6 @@ class Round {
   private executeReturn(node: PhpNode): void {
     const value = isNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
     this.scope.returns.push(withoutPending(value));
-    this.noteHeldResults(this.state, value);
     this.state.live = false;
   }
 
@@ -622,7 +616,6 @@ class Round {
         return UNKNOWN;
       case 'exit':
         this.evaluate(node.expression, 'use');
-        this.noteHeldResults(this.state);
         this.state.live = false;
         return UNKNOWN;
       case 'throw':
@@ -636,7 +629,9 @@ class Round {
         // The arrow function captured what it uses: those values are its responsibility now.
         for (const name of variablesIn(node.body)) {
           const value = this.state.read(name);
-          if (value && value.pending.size > 0) this.state.write(name, withoutPending(value));
+          if (!value || value.pending.size === 0) continue;
+          for (const id of value.pending) this.readResults.add(id);
+          this.state.write(name, withoutPending(value));
         }
         return UNKNOWN;
       }
@@ -1097,6 +1092,7 @@ class Round {
         const previous = this.state.read(name);
         if (previous) for (const id of previous.pending) this.overwritten.add(id);
         this.state.write(name, value);
+        this.noteHeld(name, value);
         return;
       }
       case 'propertylookup':

@@ -116,10 +116,21 @@ export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
   return elements ? { ...joined, elements } : joined;
 }
 
+/**
+ * Results an array follows in its elements at most: past that it follows no more (a finding
+ * missed, never a wrong one), and the lattice stays bounded however many loops fill the array.
+ */
+const MAX_ELEMENT_RESULTS = 16;
+
 function unionIds(a: ReadonlySet<number> | undefined, b: ReadonlySet<number> | undefined): ReadonlySet<number> | undefined {
   if (!a || a.size === 0) return b && b.size > 0 ? b : undefined;
-  if (!b || b.size === 0 || a === b) return a;
-  return new Set([...a, ...b]);
+  if (!b || b.size === 0 || a === b || a.size >= MAX_ELEMENT_RESULTS) return a;
+  let grown: Set<number> | undefined;
+  for (const id of b) {
+    if (a.has(id) || (grown ?? a).size >= MAX_ELEMENT_RESULTS) continue;
+    (grown ??= new Set(a)).add(id);
+  }
+  return grown ?? a;
 }
 
 /** The value with more unchecked results in its elements. */
