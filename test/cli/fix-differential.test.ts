@@ -48,8 +48,11 @@ async function runChat(file: string): Promise<Transcript> {
   const dir = makeTree({ 'chat.php': source });
   // The server loops for ever: the harness kills it once the traffic is done.
   const transcript = await runProgram(['php', join(dir, 'chat.php')], () => chatTraffic(port), 4000);
-  // Each run gets its own free port; the server prints it.
-  return { ...transcript, stdout: transcript.stdout.replaceAll(`:${port}`, ':PORT') };
+  // Each run gets its own free port; the server prints it. Whether the server writes to the reset
+  // client once more before its read sees the reset is a race of the kernel's, not the program's:
+  // that one warning may or may not appear in either run.
+  const stderr = transcript.stderr.split('\n').filter((line) => !/socket_write\(\): unable to write to socket \[104\]/.test(line)).join('\n');
+  return { ...transcript, stdout: transcript.stdout.replaceAll(`:${port}`, ':PORT'), stderr };
 }
 
 describe('--fix keeps what the example servers do (real PHP, loopback traffic)', () => {
