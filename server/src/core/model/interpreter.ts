@@ -218,6 +218,8 @@ class Round {
   private readonly readResults = new Set<number>();
   /** Results some real test looked at (a narrowing, a comparison that sees false): not blind ones. */
   private readonly falseTested = new Set<number>();
+  /** While a blind comparison evaluates its subject: the results read for the first time. */
+  private readJournal: Set<number> | undefined;
   /** Results a local variable held, not counting variables that outlive their scope. */
   private readonly heldResults = new Set<number>();
   /** Results a variable lost to a new value before they were read on that path. */
@@ -505,7 +507,7 @@ class Round {
       this.evaluate(test, 'check');
     }
     for (const id of tested.pending) {
-      this.readResults.add(id);
+      this.markRead(id);
       this.falseTested.add(id);
     }
     const cleared = this.state;
@@ -556,6 +558,11 @@ class Round {
     if (usage === 'check') for (const id of value.pending) this.falseTested.add(id);
     if (usage === 'use') for (const id of value.pending) this.reportUnchecked(id, 'used', rangeOf(node));
     else if (usage === 'drop') for (const id of value.pending) this.reportUnchecked(id, 'dropped', undefined);
+  }
+
+  private markRead(id: number): void {
+    if (this.readJournal && !this.readResults.has(id)) this.readJournal.add(id);
+    this.readResults.add(id);
   }
 
   private reportUnchecked(id: number, how: 'dropped' | 'used', useRange: Range | undefined): void {
@@ -630,7 +637,7 @@ class Round {
         for (const name of variablesIn(node.body)) {
           const value = this.state.read(name);
           if (!value || value.pending.size === 0) continue;
-          for (const id of value.pending) this.readResults.add(id);
+          for (const id of value.pending) this.markRead(id);
           this.state.write(name, withoutPending(value));
         }
         return UNKNOWN;
@@ -668,7 +675,7 @@ class Round {
     if (value === undefined) return this.scope.escaping.has(name) ? UNKNOWN : NULL_VALUE;
     // Whoever reads the value now answers for its check.
     if (value.pending.size > 0) {
-      for (const id of value.pending) this.readResults.add(id);
+      for (const id of value.pending) this.markRead(id);
       this.state.write(name, withoutPending(value));
     }
     return value;
@@ -738,7 +745,7 @@ class Round {
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
     if (current?.elements?.size) {
-      for (const id of current.elements) this.readResults.add(id);
+      for (const id of current.elements) this.markRead(id);
       this.state.write(key!, withoutElements(current));
     }
   }
@@ -891,10 +898,15 @@ class Round {
       return UNKNOWN;
     }
     const subject = (subjectOnLeft ? node.left : node.right) as PhpNode;
-    const readBefore = new Set(this.readResults);
+    const outerJournal = this.readJournal;
+    const firstRead = (this.readJournal = new Set<number>());
     const value = this.evaluate(subject, 'keep');
+    this.readJournal = outerJournal;
     // A blind comparison is no look at the value: it does not make the value "read".
-    for (const id of value.pending) if (!readBefore.has(id)) this.readResults.delete(id);
+    for (const id of firstRead) {
+      this.readResults.delete(id);
+      outerJournal?.delete(id);
+    }
     this.evaluate(subjectOnLeft ? node.right : node.left, 'check');
     if (value.pending.size > 0) {
       this.falseBlind.set(node, { node, subject, kind: blindness, callIds: value.pending });
@@ -1173,7 +1185,7 @@ class Round {
     for (const condition of this.conditions) variablesIn(condition, tested);
     for (const [name, value] of [...this.state.vars]) {
       if (value.pending.size === 0 || !tested.has(name) || ![...value.pending].some((id) => this.falseTested.has(id))) continue;
-      for (const id of value.pending) this.readResults.add(id);
+      for (const id of value.pending) this.markRead(id);
       this.state.write(name, withoutPending(value));
     }
   }
@@ -1237,7 +1249,7 @@ class Round {
       const paramName = parameterName(param);
       if (param && !param.byref && !param.variadic && paramName && !answering.has(paramName) && this.peekVariable(value)) {
         const held = this.state.read(variableName(value)!)!;
-        for (const id of held.pending) this.readResults.add(id);
+        for (const id of held.pending) this.markRead(id);
         this.handOver(held);
         return;
       }
@@ -1351,7 +1363,7 @@ class Round {
     const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
     if (!current?.elements?.size) return;
     for (const id of current.elements) {
-      this.readResults.add(id);
+      this.markRead(id);
       this.reportUnchecked(id, 'used', rangeOf(arg));
     }
     this.state.write(key!, withoutElements(current));
