@@ -28,7 +28,7 @@ export async function loadLintText() {
 /** A bare php-parser with the core's options: the floor any lint of a text pays. */
 export function bareParser() {
   const { Engine } = require('php-parser');
-  return new Engine({ parser: { suppressErrors: true, extractDoc: false, version: '8.3' }, ast: { withPositions: true } });
+  return new Engine({ parser: { suppressErrors: true, extractDoc: false, version: '8.5' }, ast: { withPositions: true } });
 }
 
 /** Times `run` `runs` times after two warm-up runs; milliseconds. */

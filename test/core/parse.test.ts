@@ -15,6 +15,12 @@ function calls(text: string): (string | undefined)[] {
   return found;
 }
 
+describe('syntax', () => {
+  it('reads clone($x), which every PHP 8 accepts', () => {
+    for (const code of ['<?php $copy = clone($query);', '<?php $copy = clone $query;', '<?php $x = (clone $a)->b;']) expect(parsePhp(code).errors).toEqual([]);
+  });
+});
+
 describe('names', () => {
   it('resolve as PHP resolves them', () => {
     expect(calls('<?php socket_read(); \\socket_read(); namespace\\socket_read(); A\\socket_read();')).toEqual(['socket_read', 'socket_read', 'socket_read', undefined]);

@@ -64,8 +64,10 @@ function parserEngine(withComments: boolean): Engine {
   let engine = engines.get(withComments);
   if (!engine) {
     const { Engine: PhpParserEngine } = require('php-parser') as { Engine: new (options: object) => Engine };
+    // 8.5: php-parser reads `clone($x)` (valid in every PHP 8) only from 8.5 on; below, it is a
+    // syntax error there, and a file that clones so (Horde's IMAP client) could not be linted.
     engine = new PhpParserEngine({
-      parser: { suppressErrors: true, extractDoc: withComments, version: '8.3' },
+      parser: { suppressErrors: true, extractDoc: withComments, version: '8.5' },
       ast: { withPositions: true },
     });
     guardAgainstEndlessRecovery(engine);
