@@ -149,4 +149,24 @@ describe('a client without workspace/configuration', { timeout: 30_000 }, () => 
       await client.stop();
     }
   });
+
+  it('does not resend the same diagnostics when a settings change relints to the same result', async () => {
+    const client = await LspClient.start({ configuration: false });
+    try {
+      const uri = 'file:///virtual/same-settings.php';
+      await client.open(uri, TEXT, 1);
+      const first = await client.diagnosticsFor(uri, 1);
+      const seen = client.publishedFor(uri).length;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { phpSocketLint: {} } });
+      // A code action naming the diagnostics waits for the lint of the new settings.
+      await client.codeActions(uri, first.diagnostics);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { phpSocketLint: { rules: { 'unrealistic-backlog': 'hint' } } },
+      });
+      // The next publish is the changed one: the relint to the same diagnostics sent nothing.
+      expect(severityOf((await client.diagnosticsFor(uri, 1, seen)).diagnostics, 'unrealistic-backlog')).toBe(4);
+    } finally {
+      await client.stop();
+    }
+  });
 });

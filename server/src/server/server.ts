@@ -69,6 +69,8 @@ export function startServer(connection: Connection): void {
   const publishedClosed = new Map<string, string>();
   const queued = new Map<string, Trigger>();
   const pushedSerial = new Map<string, number>();
+  const pushedDiagnostics = new Map<string, { version: number; json: string }>();
+  const pulledResults = new Map<string, { resultId: string; json: string }>();
 
   connection.onInitialize((params): InitializeResult => {
     // The first line of the output channel (window/logMessage: every LSP client can show it).
@@ -162,6 +164,11 @@ export function startServer(connection: Connection): void {
     const { document, uri, version, serial } = validation;
     if (!validator.isCurrent(document, version) || pushedSerial.get(uri) === serial) return;
     pushedSerial.set(uri, serial);
+    // The same version's same diagnostics again (a settings change relinted it) are not resent.
+    const json = JSON.stringify(validation.diagnostics);
+    const sent = pushedDiagnostics.get(uri);
+    if (sent?.version === version && sent.json === json) return;
+    pushedDiagnostics.set(uri, { version, json });
     void connection.sendDiagnostics({ uri, version, diagnostics: [...validation.diagnostics] });
   }
 
@@ -179,6 +186,7 @@ export function startServer(connection: Connection): void {
     const publishedUri = path === undefined ? undefined : publishedClosed.get(path);
     if (path === undefined || publishedUri === undefined) return;
     publishedClosed.delete(path);
+    pushedDiagnostics.delete(publishedUri);
     if (publishedUri !== uri || client.pullDiagnostics) void connection.sendDiagnostics({ uri: publishedUri, diagnostics: [] });
   }
 
@@ -194,6 +202,8 @@ export function startServer(connection: Connection): void {
     validator.forget(uri);
     settings.drop(uri);
     pushedSerial.delete(uri);
+    pushedDiagnostics.delete(uri);
+    pulledResults.delete(uri);
     clearClosedPublish(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -224,7 +234,13 @@ export function startServer(connection: Connection): void {
     if (!validation || token.isCancellationRequested) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
     }
-    const resultId = String(validation.serial);
+    // The same diagnostics again (a settings change relinted the file to the same result) keep
+    // their result id: the client keeps its markers, and nothing that listens to them (an open
+    // Ctrl+. menu) is disturbed.
+    const json = JSON.stringify(validation.diagnostics);
+    const sent = pulledResults.get(uri);
+    const resultId = sent?.json === json ? sent.resultId : String(validation.serial);
+    pulledResults.set(uri, { resultId, json });
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: [...validation.diagnostics] };
   }));
