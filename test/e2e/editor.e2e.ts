@@ -105,10 +105,7 @@ describe('php-socket-lint in VS Code', () => {
       const { workbench } = session;
       await workbench.openFile('quick-fix.php');
       await workbench.goTo(6, 15);
-      await workbench.runCommand('Source Action...');
-      const rows = workbench.page.locator('.action-widget .monaco-list-row.action');
-      await rows.first().waitFor({ state: 'visible', timeout: TIMEOUT });
-      const titles = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+      const titles = await workbench.openSourceActionMenu();
       const title = titles.find((t) => /port/i.test(t) && /typescript/i.test(t));
       expect(title, `source actions: ${titles.join(' | ')}`).toBeDefined();
       await workbench.chooseAction(title!);
