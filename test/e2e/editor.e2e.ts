@@ -147,6 +147,8 @@ describe('php-socket-lint in VS Code', () => {
     const titles = await workbench.openQuickFixMenu();
     expect(titles[0]).toBe(suggestion!.desc);
     await workbench.chooseAction(suggestion!.desc);
+    // Saving before the edit lands would save nothing (CI saw it once).
+    await workbench.waitForUnsavedEdit();
     await workbench.save();
     await expect.poll(() => readFileSync(session.path('fix-all.php'), 'utf8'), { timeout: TIMEOUT }).toBe(applyEdits(before, suggestion!.edits));
   });

@@ -173,6 +173,11 @@ export class Workbench {
     return match ? { line: Number(match[1]), col: Number(match[2]) } : undefined;
   }
 
+  /** Waits for an edit (a chosen code action is applied after the menu closes) to reach the editor. */
+  async waitForUnsavedEdit(): Promise<void> {
+    await until('an unsaved edit in the active editor', () => this.page.locator('.tabs-container .tab.active.dirty').count(), (count) => count === 1);
+  }
+
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');
     await until('active editor saved', () => this.page.locator('.tabs-container .tab.active.dirty').count(), (count) => count === 0);
