@@ -18,7 +18,7 @@ import { expressionKey, falseNarrowing, mentionsExpression, namesSocketClass, te
 import type { ArgumentFact, FalseBlindComparison, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
 import { buildFlowGraph, type FlowBlock, type FlowGraph, type FlowStep } from '../flow/graph';
 import { solveForward, type BlockOutcome } from '../flow/solver';
-import { answeringParameters } from './parameters';
+import { functionFacts, type FunctionFacts } from './function-facts';
 import { FlowState } from './state';
 import {
   constant,
@@ -108,8 +108,7 @@ class FileAnalysis {
   readonly callIds = new Map<PhpNode, number>();
   readonly statements = new Map<PhpNode, StatementContext>();
   private readonly graphs = new Map<PhpNode, FlowGraph>();
-  private readonly answering = new Map<string, Set<string>>();
-  private readonly leaving = new Map<string, boolean>();
+  private readonly functionFacts = new Map<string, FunctionFacts>();
   returnSummaries = new Map<string, AbstractValue>();
   propertySummaries = new Map<string, AbstractValue>();
 
@@ -143,21 +142,15 @@ class FileAnalysis {
     return facts.sharesAllGlobals ? [...facts.globalNames, '*'] : [...facts.globalNames];
   }
 
-  /** Whether a function of this file may end the script or throw (syntax only): it has a throw or an exit. */
-  mayLeave(fn: FunctionDeclaration): boolean {
-    let found = this.leaving.get(fn.key);
-    if (found === undefined) this.leaving.set(fn.key, (found = isNode(fn.node.body) && containsLeaving(fn.node.body)));
-    return found;
-  }
-
-  /** Which parameters of a function of this file answer for their argument (syntax only). */
-  answeringParameters(fn: FunctionDeclaration): Set<string> {
-    let found = this.answering.get(fn.key);
-    if (!found) {
+  /** What a call site needs to know of a function of this file (syntax only, so once per function). */
+  factsOf(fn: FunctionDeclaration): FunctionFacts {
+    let facts = this.functionFacts.get(fn.key);
+    if (!facts) {
       const names = ((fn.node.arguments ?? []) as PhpNode[]).map(parameterName).filter((name): name is string => name !== undefined);
-      this.answering.set(fn.key, (found = isNode(fn.node.body) ? answeringParameters(fn.node.body, names) : new Set(names)));
+      facts = isNode(fn.node.body) ? functionFacts(fn.node.body, names) : { answering: new Set(names), mayLeave: false };
+      this.functionFacts.set(fn.key, facts);
     }
-    return found;
+    return facts;
   }
 
   /** A body's control-flow graph: syntax only, so one per body for every round and visit. */
@@ -759,7 +752,7 @@ class Round {
       const valueNode = item.kind === 'entry' ? item.value : item;
       if (item.kind === 'entry' && isNode(item.key)) this.evaluate(item.key, 'use');
       const value = this.storeFrom(valueNode);
-      for (const id of [...value.pending, ...(value.elements ?? [])]) elements.add(id);
+      for (const id of uncheckedIn(value)) elements.add(id);
       sockets = new Map([...sockets, ...value.sockets]);
       unknown ||= value.unknown || value.sockets.size === 0;
     }
@@ -1126,8 +1119,8 @@ class Round {
         const base = target.what;
         if (isNode(base) && (base.kind === 'variable' || base.kind === 'propertylookup' || base.kind === 'staticlookup')) {
           const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
-          const stored = withElements(withElements({ ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true }, value.pending), value.elements);
-          this.assignTo(base, stored);
+          const stored = { ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true };
+          this.assignTo(base, withElements(stored, uncheckedIn(value)));
         }
         return;
       }
@@ -1155,7 +1148,7 @@ class Round {
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction);
-      if (usage === 'drop' && this.file.mayLeave(userFunction)) this.failureBranchMayEnd();
+      if (usage === 'drop' && this.file.factsOf(userFunction).mayLeave) this.failureBranchMayEnd();
       this.enterOtherCode(node);
       this.readSummaries = true;
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
@@ -1183,8 +1176,9 @@ class Round {
     if (this.conditions.length === 0) return;
     const tested = new Set<string>();
     for (const condition of this.conditions) variablesIn(condition, tested);
-    for (const [name, value] of [...this.state.vars]) {
-      if (value.pending.size === 0 || !tested.has(name) || ![...value.pending].some((id) => this.falseTested.has(id))) continue;
+    for (const name of tested) {
+      const value = this.state.read(name);
+      if (!value || this.scope.referenced.has(name) || ![...value.pending].some((id) => this.falseTested.has(id))) continue;
       for (const id of value.pending) this.markRead(id);
       this.state.write(name, withoutPending(value));
     }
@@ -1242,7 +1236,7 @@ class Round {
    */
   private passArguments(node: PhpNode, fn: FunctionDeclaration): void {
     const params = (fn.node.arguments ?? []) as PhpNode[];
-    const answering = this.file.answeringParameters(fn);
+    const { answering } = this.file.factsOf(fn);
     (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
       const value = isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
       const param = params[index];
@@ -1533,14 +1527,9 @@ function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
-/** A throw or exit in a body, not counting nested functions and classes. */
-function containsLeaving(body: PhpNode): boolean {
-  const stack = [body];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.kind === 'throw' || node.kind === 'exit') return true;
-    if (node === body || !SCOPE_KINDS.has(node.kind)) stack.push(...childNodes(node));
-  }
-  return false;
+/** The unchecked results a value carries, its own and its elements'. */
+function uncheckedIn(value: AbstractValue): Set<number> {
+  return new Set([...value.pending, ...(value.elements ?? [])]);
 }
 
 function parameterName(param: PhpNode | undefined): string | undefined {

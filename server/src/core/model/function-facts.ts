@@ -1,6 +1,7 @@
-// Which parameters of a function of this file answer for the value a caller passes: the body
-// tests the parameter, returns it or hands it to other code. A helper that only stores or logs
-// it (`$GLOBALS['all'][] = $c;`) checks nothing, so the caller's value stays unchecked.
+// What a call site needs to know about a function of this file, from one walk of its body:
+// which parameters answer for the value a caller passes (the body tests the parameter, returns
+// it or hands it to other code; a helper that only stores or logs it, `$GLOBALS['all'][] = $c;`,
+// checks nothing), and whether the call may not return (a throw or an exit in the body).
 import { calledFunctionName, childNodes, isNode, unwrapSilence, variableName, type PhpNode } from '../ast';
 import internals from '../php-internals.json';
 import { socketFunction } from '../socket-api';
@@ -58,10 +59,17 @@ function handsOn(call: PhpNode): boolean {
   return !called || !(called in INTERNAL_FUNCTIONS || socketFunction(called));
 }
 
-/** The names of the parameters that answer for their argument, from a walk of the body. */
-export function answeringParameters(body: PhpNode, parameterNames: readonly string[]): Set<string> {
+export interface FunctionFacts {
+  /** The parameters that answer for their argument. */
+  answering: ReadonlySet<string>;
+  /** The body has a throw or an exit (nested functions and classes aside): a call may not return. */
+  mayLeave: boolean;
+}
+
+export function functionFacts(body: PhpNode, parameterNames: readonly string[]): FunctionFacts {
   const wanted = new Set(parameterNames);
   const found = new Set<string>();
+  let mayLeave = false;
   const stack: PhpNode[] = [body];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node !== body && NESTED_SCOPES.has(node.kind)) {
@@ -69,6 +77,7 @@ export function answeringParameters(body: PhpNode, parameterNames: readonly stri
       for (const use of node.uses ?? []) if (isNode(use) && variableName(use)) found.add(variableName(use)!);
       continue;
     }
+    if (node.kind === 'throw' || node.kind === 'exit') mayLeave = true;
     const conditions: unknown[] = [];
     if (['if', 'while', 'do', 'retif', 'switch', 'match'].includes(node.kind)) conditions.push(node.test ?? node.cond);
     if (node.kind === 'for') conditions.push(...(node.test ?? []));
@@ -82,5 +91,5 @@ export function answeringParameters(body: PhpNode, parameterNames: readonly stri
     for (const condition of conditions) testedVariables(condition, found);
     stack.push(...childNodes(node));
   }
-  return new Set([...found].filter((name) => wanted.has(name)));
+  return { answering: new Set([...found].filter((name) => wanted.has(name))), mayLeave };
 }
