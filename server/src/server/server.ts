@@ -69,8 +69,9 @@ export function startServer(connection: Connection): void {
   const publishedClosed = new Map<string, string>();
   const queued = new Map<string, Trigger>();
   const pushedSerial = new Map<string, number>();
-  const pushedDiagnostics = new Map<string, { version: number; json: string }>();
-  const pulledResults = new Map<string, { resultId: string; json: string }>();
+  /** What each document was last sent, pushed or pulled: a relint to the same result is not resent. */
+  const pushedDiagnostics = new Map<string, SentDiagnostics>();
+  const pulledResults = new Map<string, SentDiagnostics>();
 
   connection.onInitialize((params): InitializeResult => {
     // The first line of the output channel (window/logMessage: every LSP client can show it).
@@ -165,10 +166,8 @@ export function startServer(connection: Connection): void {
     if (!validator.isCurrent(document, version) || pushedSerial.get(uri) === serial) return;
     pushedSerial.set(uri, serial);
     // The same version's same diagnostics again (a settings change relinted it) are not resent.
-    const json = JSON.stringify(validation.diagnostics);
-    const sent = pushedDiagnostics.get(uri);
-    if (sent?.version === version && sent.json === json) return;
-    pushedDiagnostics.set(uri, { version, json });
+    if (sameAsSent(pushedDiagnostics.get(uri), validation)) return;
+    pushedDiagnostics.set(uri, sentOf(validation, String(serial)));
     void connection.sendDiagnostics({ uri, version, diagnostics: [...validation.diagnostics] });
   }
 
@@ -237,10 +236,9 @@ export function startServer(connection: Connection): void {
     // The same diagnostics again (a settings change relinted the file to the same result) keep
     // their result id: the client keeps its markers, and nothing that listens to them (an open
     // Ctrl+. menu) is disturbed.
-    const json = JSON.stringify(validation.diagnostics);
     const sent = pulledResults.get(uri);
-    const resultId = sent?.json === json ? sent.resultId : String(validation.serial);
-    pulledResults.set(uri, { resultId, json });
+    const resultId = sent && sameAsSent(sent, validation) ? sent.resultId : String(validation.serial);
+    pulledResults.set(uri, sentOf(validation, resultId));
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: [...validation.diagnostics] };
   }));
@@ -331,6 +329,23 @@ const DATAGRAM_RULES = new Set(['listen-on-datagram', 'udp-connect']);
  * The ranges of the datagram findings of `validation`, moved into `text`: unchanged before the
  * edits, shifted after them, dropped inside (the part of the text that changed since).
  */
+/** Diagnostics as last sent for a document: its version, the result id, and the diagnostics. */
+interface SentDiagnostics {
+  version: number;
+  resultId: string;
+  diagnostics: readonly unknown[];
+}
+
+function sentOf(validation: Validation, resultId: string): SentDiagnostics {
+  return { version: validation.version, resultId, diagnostics: validation.diagnostics };
+}
+
+/** The same version relinted to the same diagnostics (compared in full only then: it is rare). */
+function sameAsSent(sent: SentDiagnostics | undefined, validation: Validation): boolean {
+  if (!sent || sent.version !== validation.version || sent.diagnostics.length !== validation.diagnostics.length) return false;
+  return sent.diagnostics === validation.diagnostics || JSON.stringify(sent.diagnostics) === JSON.stringify(validation.diagnostics);
+}
+
 export function datagramRangesFor(validation: Validation | undefined, text: string): [number, number][] {
   if (!validation) return [];
   const ranges = validation.findings.filter((f) => f.ruleId !== null && DATAGRAM_RULES.has(f.ruleId)).map((f) => [f.range[0], f.range[1]] as [number, number]);
