@@ -45,7 +45,8 @@ while (true) {
     }
 }
 socket_close($socket);
-echo "done: $received datagrams, $bytes bytes\n";
+// Widths of an int given to %s, and of a literal given to %X, as the port must carry them.
+printf("done: %s datagrams, %d bytes (%5s, %02X)\n", $received, $bytes, $received, 255);
 
 function addcslashes_simple(string $text): string
 {

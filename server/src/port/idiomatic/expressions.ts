@@ -234,7 +234,8 @@ function builtin(t: Context, node: PhpNode, name: string): Code | undefined {
     case 'ord': {
       // ord($text[$i]): the byte at $i.
       const at = args[0]?.kind === 'offsetlookup' ? args[0] : undefined;
-      if (at && args.length === 1) return atom(`${paren(stringOf(t, at.what), 20)}.charCodeAt(${intOf(t, at.offset)})`, 'int');
+      // Past the end PHP's `$text[$i]` is '' and ord('') is 0; charCodeAt() gives NaN there.
+      if (at && args.length === 1) return atom(`(${paren(stringOf(t, at.what), 20)}.charCodeAt(${intOf(t, at.offset)}) || 0)`, 'int');
       return atom(`(${paren(stringArg(0), 20)}.charCodeAt(0) || 0)`, 'int');
     }
     case 'round': {
@@ -292,7 +293,8 @@ export function format(t: Context, node: PhpNode): Code {
         continue;
       }
       // Widths pad with spaces (or zeros, for %x); hex of a negative int differs (PHP prints its 64 bits).
-      const digits = conversion === 's' || conversion === 'd' ? `${conversion === 's' ? paren(c, 20) : `String(${c.code})`}` : `${paren(c, 20)}.toString(16)${conversion === 'X' ? '.toUpperCase()' : ''}`;
+      // The value is parenthesised whole: a literal (`255.toString`) is no operand of a member access.
+      const digits = conversion === 's' || conversion === 'd' ? `String(${printable(c, argument)})` : `(${c.code}).toString(16)${conversion === 'X' ? '.toUpperCase()' : ''}`;
       parts.push({ code: atom(width ? `${digits}.${left ? 'padEnd' : 'padStart'}(${width}${zero ? ", '0'" : ''})` : digits, 'string'), node: argument });
     } else throw new CannotCarry(`the format ${match[0]} (only %s, %d, %x and %X with a width, and %% are carried)`, node);
   }
