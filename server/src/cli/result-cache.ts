@@ -45,10 +45,6 @@ export function cacheFilePath(location: string): string {
   return location;
 }
 
-export function hashBytes(bytes: Buffer): string {
-  return sha256Hex(bytes);
-}
-
 /** A result that says nothing: rebuilt from the path alone. */
 function isClean(result: LintFileResult): boolean {
   return result.messages.length === 0 && result.source === undefined && result.output === undefined;
@@ -82,7 +78,7 @@ export class ResultCache {
    * of 35,000 files spent more on checking every entry up front than on parsing the file).
    */
   static load(path: string, settings: LintSettings, strategy: CacheStrategy, warn: (message: string) => void): ResultCache {
-    const key = hashBytes(Buffer.from(JSON.stringify([VERSION, settings.lintOptions, settings.showHints, settings.quiet])));
+    const key = sha256Hex(JSON.stringify([VERSION, settings.lintOptions, settings.showHints, settings.quiet]));
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
@@ -105,7 +101,7 @@ export class ResultCache {
     if (entry === undefined) return undefined;
     if (!isEntry(entry)) return this.distrust();
     if (entry.size !== size) return undefined;
-    const unchanged = this.strategy === 'metadata' ? entry.mtimeMs === Math.trunc(mtimeMs) : bytes !== undefined && entry.hash === hashBytes(bytes);
+    const unchanged = this.strategy === 'metadata' ? entry.mtimeMs === Math.trunc(mtimeMs) : bytes !== undefined && entry.hash === sha256Hex(bytes);
     if (!unchanged) return undefined;
     this.taken.push(filePath);
     return entry.result ?? fileResult(filePath, []);
@@ -151,7 +147,7 @@ export class ResultCache {
     this.dirty = true;
     // Whole milliseconds, as ESLint's cache keeps them (what utimes and most tools can set).
     const entry: CacheEntry = { size, mtimeMs: Math.trunc(mtimeMs) };
-    if (this.strategy === 'content') entry.hash = hashBytes(bytes);
+    if (this.strategy === 'content') entry.hash = sha256Hex(bytes);
     if (!isClean(result)) entry.result = result;
     this.entries[filePath] = entry;
   }

@@ -17,6 +17,8 @@ interface Queued {
   reject(error: unknown): void;
   worker?: Worker;
   settled: boolean;
+  /** Cancelled while running and left to finish: its reply is not wanted (nor parsed). */
+  dropped?: boolean;
 }
 
 export class WorkerPool {
@@ -57,6 +59,8 @@ export class WorkerPool {
           this.settle(entry, undefined);
           this.discard(worker);
           this.dispatch();
+        } else {
+          entry.dropped = true;
         }
       },
     };
@@ -117,6 +121,7 @@ export class WorkerPool {
       this.busy.delete(worker);
       this.idle.push(worker);
       if (reply.error !== undefined) this.settle(entry, undefined, new Error(reply.error));
+      else if (entry.dropped) this.settle(entry, undefined);
       else if (reply.json !== undefined) this.settleParsed(entry, reply.json);
       else this.settle(entry, reply.result);
       this.dispatch();
