@@ -325,10 +325,6 @@ export function startServer(connection: Connection): void {
 /** Rules whose findings say a call's socket is a datagram one: the hover's Node.js equivalent is node:dgram. */
 const DATAGRAM_RULES = new Set(['listen-on-datagram', 'udp-connect']);
 
-/**
- * The ranges of the datagram findings of `validation`, moved into `text`: unchanged before the
- * edits, shifted after them, dropped inside (the part of the text that changed since).
- */
 /** Diagnostics as last sent for a document: its version, the result id, and the diagnostics. */
 interface SentDiagnostics {
   version: number;
@@ -346,6 +342,10 @@ function sameAsSent(sent: SentDiagnostics | undefined, validation: Validation): 
   return sent.diagnostics === validation.diagnostics || JSON.stringify(sent.diagnostics) === JSON.stringify(validation.diagnostics);
 }
 
+/**
+ * The ranges of the datagram findings of `validation`, moved into `text`: unchanged before the
+ * edits, shifted after them, dropped inside (the part of the text that changed since).
+ */
 export function datagramRangesFor(validation: Validation | undefined, text: string): [number, number][] {
   if (!validation) return [];
   const ranges = validation.findings.filter((f) => f.ruleId !== null && DATAGRAM_RULES.has(f.ruleId)).map((f) => [f.range[0], f.range[1]] as [number, number]);

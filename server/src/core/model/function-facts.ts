@@ -7,6 +7,8 @@ import internals from '../php-internals.json';
 import { socketFunction } from '../socket-api';
 
 const TESTING_OPERATORS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '<=>', '&&', '||', 'and', 'or', 'xor', '??']);
+/** Statements whose `test` (or `cond`) is a condition. */
+const TESTING_STATEMENTS = new Set(['if', 'while', 'do', 'retif', 'switch', 'match']);
 const NESTED_SCOPES = new Set(['function', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
 const INTERNAL_FUNCTIONS = internals.functions as Record<string, string>;
 
@@ -79,7 +81,7 @@ export function functionFacts(body: PhpNode, parameterNames: readonly string[]):
     }
     if (node.kind === 'throw' || node.kind === 'exit') mayLeave = true;
     const conditions: unknown[] = [];
-    if (['if', 'while', 'do', 'retif', 'switch', 'match'].includes(node.kind)) conditions.push(node.test ?? node.cond);
+    if (TESTING_STATEMENTS.has(node.kind)) conditions.push(node.test ?? node.cond);
     if (node.kind === 'for') conditions.push(...(node.test ?? []));
     if (node.kind === 'bin' || node.kind === 'unary' || node.kind === 'isset' || node.kind === 'empty' || node.kind === 'instanceof') conditions.push(node);
     if (node.kind === 'call') {
