@@ -22,12 +22,13 @@ export interface LintSettings {
 
 /**
  * Checked on the raw bytes, so files that never name the socket API are never decoded or parsed.
- * A native search for the lower- and upper-case tails (`socket_`, `Socket_`, `SOCKET_`) comes
- * first; only a hit is decoded (latin1: bytes 1:1) and confirmed case-insensitively. A spelling
- * that mixes case inside the word (`SoCkEt_create`) is the one thing this skips.
+ * A native search for the lower- and upper-case tails (`socket_`, `Socket_`, `SOCKET_`, and
+ * `sockopen` of fsockopen()) comes first; only a hit is decoded (latin1: bytes 1:1) and confirmed
+ * case-insensitively. A spelling that mixes case inside the word (`SoCkEt_create`) is the one
+ * thing this skips.
  */
 export function bytesMentionSocketApi(bytes: Buffer): boolean {
-  if (!bytes.includes('ocket_') && !bytes.includes('OCKET_')) return false;
+  if (!bytes.includes('ocket_') && !bytes.includes('OCKET_') && !bytes.includes('sockopen') && !bytes.includes('SOCKOPEN')) return false;
   return mentionsSocketApi(bytes.toString('latin1'));
 }
 

@@ -16,9 +16,10 @@ import {
   type Severity,
 } from './types';
 
-const SOCKET_API_MENTION = /socket_/i;
+/** `socket_` names ext/sockets and stream_socket_*(); `sockopen` names fsockopen() and pfsockopen(). */
+const SOCKET_API_MENTION = /socket_|sockopen/i;
 
-/** A file that never names the socket API cannot have a finding, so it is never parsed. */
+/** A file that names neither socket API (no stream socket opener either) cannot have a finding, so it is never parsed. */
 export function mentionsSocketApi(text: string): boolean {
   return SOCKET_API_MENTION.test(text);
 }

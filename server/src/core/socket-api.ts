@@ -4,6 +4,7 @@
 import { isNode, type PhpNode } from './ast';
 import reflected from './ext-sockets.json';
 import overlay from './socket-effects.json';
+import type { StreamEffect } from './stream-api';
 
 export interface SocketParameter {
   name: string;
@@ -15,6 +16,8 @@ export interface SocketParameter {
 
 export interface SocketFunction {
   name: string;
+  /** The table it comes from: ext/sockets (`Socket` objects) or stream sockets (resources, stream-api.ts). */
+  api: 'sockets' | 'streams';
   params: readonly SocketParameter[];
   /** PHP's declared return type, e.g. `Socket|false`. */
   returns: string;
@@ -25,13 +28,21 @@ export interface SocketFunction {
   note: FunctionNote | undefined;
   /** What the call does, as data: the analysis reads this, never the function's name. */
   effects: SocketEffects;
+  /** A stream function's own stream-effects.json entry (opens, reads, writes, waits…), for the stream rules. */
+  stream?: StreamEffect;
 }
 
 /** A state a call puts its socket in when it succeeds; `blocking` undoes `nonblocking`. */
 export type SocketState = 'bound' | 'connected' | 'listening' | 'nonblocking' | 'blocking' | 'closed';
 
 /** How the type of a socket a call makes is known. */
-export type CreatedType = SocketType | 'unknown' | { fromArgument: string } | { sameAsArgument: string; otherwise: SocketType };
+export type CreatedType =
+  | SocketType
+  | 'unknown'
+  | { fromArgument: string }
+  | { sameAsArgument: string; otherwise: SocketType }
+  /** The transport of a stream address argument (`udp://host:port`), see stream-api.ts. */
+  | { fromAddress: string };
 
 export interface CreatedSocket {
   /** A fixed type, the SOCK_* value of an argument, or the type of the socket argument. */
@@ -42,6 +53,8 @@ export interface CreatedSocket {
   bound: boolean;
   /** A by-reference parameter that receives the sockets (`socket_create_pair()`'s `$pair`), else the result. */
   into?: string;
+  /** A stream socket's role: what stream-effects.json's `opens.role` says (client, server, accepted). */
+  role?: string;
 }
 
 export interface SocketEffects {
@@ -84,7 +97,7 @@ export interface FunctionNote {
 // the manual documents `resource|false`.
 const UNTYPED_RETURNS: Record<string, string> = { socket_export_stream: 'resource|false' };
 
-function returnsFalse(returns: string): boolean {
+export function returnsFalse(returns: string): boolean {
   return returns === 'bool' || returns.split('|').includes('false');
 }
 
@@ -218,6 +231,7 @@ function toSocketFunction(name: string, entry: { params: SocketParameter[]; retu
   const canFail = returnsFalse(returns);
   return {
     name,
+    api: 'sockets',
     params: entry.params,
     returns,
     canFail,

@@ -4,7 +4,7 @@
 // checks nothing), and whether the call may not return (a throw or an exit in the body).
 import { calledFunctionName, childNodes, isNode, unwrapSilence, variableName, type PhpNode } from '../ast';
 import internals from '../php-internals.json';
-import { socketFunction } from '../socket-api';
+import { apiFunction } from '../stream-api';
 
 const TESTING_OPERATORS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '<=>', '&&', '||', 'and', 'or', 'xor', '??']);
 /** Statements whose `test` (or `cond`) is a condition. */
@@ -48,8 +48,8 @@ function testedVariables(node: unknown, into: Set<string>): void {
     case 'call': {
       const called = calledFunctionName(inner);
       // `is_resource($p)`, `assert($p)`, `boolval($p)`: PHP's own functions that take any value
-      // and are used in conditions. A socket_*() call uses its argument, it does not test it.
-      if (called && INTERNAL_FUNCTIONS[called]?.startsWith('f') && !socketFunction(called)) testedVariables((inner.arguments ?? [])[0], into);
+      // and are used in conditions. A socket_*() or stream call uses its argument, it does not test it.
+      if (called && INTERNAL_FUNCTIONS[called]?.startsWith('f') && !apiFunction(called)) testedVariables((inner.arguments ?? [])[0], into);
       return;
     }
   }
@@ -58,7 +58,7 @@ function testedVariables(node: unknown, into: Set<string>): void {
 /** A call that is not PHP's own: the value goes to code the analysis does not follow here. */
 function handsOn(call: PhpNode): boolean {
   const called = calledFunctionName(call);
-  return !called || !(called in INTERNAL_FUNCTIONS || socketFunction(called));
+  return !called || !(called in INTERNAL_FUNCTIONS || apiFunction(called));
 }
 
 export interface FunctionFacts {

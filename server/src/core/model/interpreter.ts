@@ -10,12 +10,13 @@
 import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
 import internals from '../php-internals.json';
 import { fileFacts } from '../names';
-import { argumentFor, isDatagramType, socketFunction, socketTypeOfValue, SOCKET_CONSTANTS, type CreatedSocket, type SocketFunction, type SocketState } from '../socket-api';
+import { argumentFor, isDatagramType, socketTypeOfValue, SOCKET_CONSTANTS, type CreatedSocket, type SocketFunction, type SocketState } from '../socket-api';
+import { apiConstant, apiFunction, outputMeaning, transportType } from '../stream-api';
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
 import { expressionKey, falseNarrowing, mentionsExpression, namesSocketClass, tellsSocketKindsApart, testsPhpVersion } from './conditions';
-import type { ArgumentFact, FalseBlindComparison, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
+import type { ArgumentFact, FalseBlindComparison, OriginRead, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
 import { buildFlowGraph, type FlowBlock, type FlowGraph, type FlowStep } from '../flow/graph';
 import { solveForward, type BlockOutcome } from '../flow/solver';
 import { functionFacts, type FunctionFacts } from './function-facts';
@@ -33,11 +34,15 @@ import {
   withElements,
   withoutElements,
   withPending,
+  withOrigin,
   withState,
   type AbstractValue,
+  type Constant,
   type SocketFamily,
   type SocketKind,
   type SocketSite,
+  type ValueOrigin,
+  streamSites,
 } from './values';
 
 /**
@@ -47,7 +52,7 @@ import {
  * - `drop`: throws it away (an expression statement);
  * - `keep`: passes it on unchanged (assignment, return, storage); the receiver decides.
  */
-type Usage = 'use' | 'check' | 'drop' | 'keep';
+export type Usage = 'use' | 'check' | 'drop' | 'keep';
 
 const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '<=>']);
 const LOGICAL = new Set(['&&', '||', 'and', 'or']);
@@ -211,6 +216,8 @@ class Round {
   private readonly readResults = new Set<number>();
   /** Results some real test looked at (a narrowing, a comparison that sees false): not blind ones. */
   private readonly falseTested = new Set<number>();
+  /** Reads of values that came out of a table call (outputs, results): see OriginRead. */
+  private readonly originReads = new Map<PhpNode, OriginRead & { origins: ValueOrigin[]; usages: Set<Usage> }>();
   /** While a blind comparison evaluates its subject: the results read for the first time. */
   private readJournal: Set<number> | undefined;
   /** Results a local variable held, not counting variables that outlive their scope. */
@@ -266,7 +273,7 @@ class Round {
       if (call) unchecked.push({ call, how: report.how, useRange: report.useRange });
     }
     unchecked.sort((a, b) => a.call.nameRange[0] - b.call.nameRange[0]);
-    return { program: this.file.program, calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()], falseTested: this.falseTested };
+    return { program: this.file.program, calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()], falseTested: this.falseTested, originReads: this.originReads };
   }
 
   // ---- scopes -------------------------------------------------------------------------------
@@ -547,10 +554,21 @@ class Round {
   }
 
   private consume(value: AbstractValue, usage: Usage, node: PhpNode): void {
+    if (value.origins) this.noteOriginRead(value, usage, node);
     if (value.pending.size === 0) return;
     if (usage === 'check') for (const id of value.pending) this.falseTested.add(id);
     if (usage === 'use') for (const id of value.pending) this.reportUnchecked(id, 'used', rangeOf(node));
     else if (usage === 'drop') for (const id of value.pending) this.reportUnchecked(id, 'dropped', undefined);
+  }
+
+  /** Where an output or result of a table call is read, and how (joined over every visit). */
+  private noteOriginRead(value: AbstractValue, usage: Usage, node: PhpNode): void {
+    const read = this.originReads.get(node) ?? { node, origins: [], usages: new Set<Usage>() };
+    for (const origin of value.origins!.values()) {
+      if (!read.origins.some((known) => known.callId === origin.callId && known.what === origin.what)) read.origins.push(origin);
+    }
+    read.usages.add(usage);
+    this.originReads.set(node, read);
   }
 
   private markRead(id: number): void {
@@ -1142,7 +1160,7 @@ class Round {
     // `socket_write(...)` makes a Closure: nothing is called.
     if ((node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
     const name = calledFunctionName(node);
-    const fn = name && !this.isShadowed(node, name) ? socketFunction(name) : undefined;
+    const fn = name && !this.isShadowed(node, name) ? apiFunction(name) : undefined;
     if (fn) return this.evaluateSocketCall(node, fn);
     if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node, name);
     const userFunction = this.resolveUserFunction(node, name);
@@ -1220,7 +1238,8 @@ class Round {
     const args = (node.arguments ?? []) as PhpNode[];
     args.forEach((arg, index) => {
       const value = this.evaluate(arg, index === 0 ? 'check' : 'use');
-      if (index !== 0 || value.sockets.size === 0) return;
+      // A stream socket is a resource: is_resource() is the right test for it (and a value that may be one is not judged).
+      if (index !== 0 || value.sockets.size === 0 || streamSites(value).length > 0) return;
       if (RESOURCE_TEST_FUNCTIONS.has(name) && !this.resourceTests.has(node) && !this.pairedResourceTests.has(node) && !this.underVersionGuard()) {
         this.resourceTests.set(node, { node, fn: name, argument: arg, value, negated: false });
       }
@@ -1345,9 +1364,14 @@ class Round {
     const neverBound = effects.onSuccess === 'listening' && socket !== undefined && this.isNeverBound(socket);
     this.recordCall(id, node, fn, args, neverBound, this.underKindGuard(socketArg?.node), socket?.states);
     if (socketArg && effects.onSuccess) this.enterState(socketArg, effects.onSuccess, id);
-    const result = effects.creates && !effects.creates.into ? this.createdSockets(id, node, fn, effects.creates, args) : UNKNOWN;
-    for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(fn, paramName, args, arg));
+    const result = effects.creates && !effects.creates.into ? this.createdSockets(id, node, fn, effects.creates, args) : this.resultValue(id, fn);
+    for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(id, fn, paramName, args, arg));
     return effects.failure === false ? withPending({ ...result, consts: [...result.consts, false] }, id) : result;
+  }
+
+  /** What a call that makes no socket returns: a stream function's result keeps where it came from. */
+  private resultValue(id: number, fn: SocketFunction): AbstractValue {
+    return fn.api === 'streams' ? withOrigin(UNKNOWN, { callId: id, what: 'result' }) : UNKNOWN;
   }
 
   /** An array of sockets the call reads (socket_select()'s sets): a false in it is a TypeError. */
@@ -1408,37 +1432,44 @@ class Round {
 
   /** The sockets a call makes, of the type its effects entry says where to find. */
   private createdSockets(id: number, node: PhpNode, fn: SocketFunction, creates: CreatedSocket, args: Map<string, ArgumentFact>): AbstractValue {
-    const bind = creates.bound ? 'bound' : 'unbound';
-    const family = creates.family ? familyOf(args.get(creates.family.fromArgument)?.value) : 'unknown';
+    const made = { id, node, fn, creates, bind: creates.bound ? 'bound' : 'unbound', family: creates.family ? familyOf(args.get(creates.family.fromArgument)?.value) : 'unknown' } as const;
     const type = creates.type;
-    if (typeof type === 'string') return this.site(id, node, fn.name, type, undefined, bind, family);
-    if ('fromArgument' in type) return this.newSockets(id, node, fn.name, args.get(type.fromArgument), bind, family);
+    if (typeof type === 'string') return this.site(made, type, undefined);
+    if ('fromArgument' in type) {
+      return this.newSockets(made, args.get(type.fromArgument), (c) => (typeof c === 'number' ? socketTypeOfValue(c) : undefined), 'unknown');
+    }
+    if ('fromAddress' in type) {
+      const address = args.get(type.fromAddress);
+      return this.newSockets(made, address, (c) => (typeof c === 'string' ? transportType(c) : undefined), leadingTransport(address?.node) ?? 'unknown');
+    }
     // An accepted socket has the listening socket's type (stream or seqpacket).
     const kinds = new Set([...(args.get(type.sameAsArgument)?.value.sockets.values() ?? [])].map((site) => site.type));
     const kind: SocketKind = kinds.size === 1 ? [...kinds][0]! : type.otherwise;
-    return this.site(id, node, fn.name, kind === 'unknown' ? type.otherwise : kind, undefined, bind, family);
+    return this.site(made, kind === 'unknown' ? type.otherwise : kind, undefined);
   }
 
-  private newSockets(id: number, node: PhpNode, fnName: string, typeArg: ArgumentFact | undefined, bind: 'bound' | 'unbound', family: SocketFamily = 'unknown'): AbstractValue {
+  /** One socket per type the argument may give (a SOCK_* value, an address's transport). */
+  private newSockets(made: MadeSocket, typeArg: ArgumentFact | undefined, typeOf: (value: Constant) => SocketKind | undefined, whenUnknown: SocketKind): AbstractValue {
     const kinds = new Set<SocketKind>();
-    if (!typeArg || typeArg.value.unknown || typeArg.value.sockets.size > 0 || typeArg.value.consts.length === 0) kinds.add('unknown');
-    for (const c of typeArg?.value.consts ?? []) kinds.add(typeof c === 'number' ? (socketTypeOfValue(c) ?? 'unknown') : 'unknown');
+    if (!typeArg || typeArg.value.unknown || typeArg.value.sockets.size > 0 || typeArg.value.consts.length === 0) kinds.add(whenUnknown);
+    for (const c of typeArg?.value.consts ?? []) kinds.add(typeOf(c) ?? 'unknown');
     let result: AbstractValue | undefined;
     for (const kind of kinds) {
-      const one = this.site(id, node, fnName, kind, typeArg?.node, bind, family);
+      const one = this.site(made, kind, typeArg?.node);
       result = result ? joinValues(result, one) : one;
     }
     return result ?? UNKNOWN;
   }
 
-  private site(id: number, node: PhpNode, fnName: string, type: SocketKind, typeArg: PhpNode | undefined, bind: 'bound' | 'unbound', family: SocketFamily = 'unknown'): AbstractValue {
-    const key = `${id}:${type}`;
-    this.state.setBind(key, bind);
-    return socketValue({ key, call: node, fn: fnName, type, typeArg, family });
+  private site(made: MadeSocket, type: SocketKind, typeArg: PhpNode | undefined): AbstractValue {
+    const key = `${made.id}:${type}`;
+    this.state.setBind(key, made.bind);
+    const site: SocketSite = { key, call: made.node, fn: made.fn.name, api: made.fn.api, type, typeArg, family: made.family };
+    return socketValue(made.creates.role ? { ...site, role: made.creates.role } : site);
   }
 
   /** What a by-reference parameter holds after the call. */
-  private outputValue(fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: PhpNode): AbstractValue {
+  private outputValue(id: number, fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: PhpNode): AbstractValue {
     const creates = fn.effects.creates;
     if (creates?.into === paramName) return this.createdSockets(this.file.callId(arg), arg, fn, creates, args);
     if (fn.effects.keepsSockets?.includes(paramName)) {
@@ -1446,7 +1477,8 @@ class Round {
       const before = isNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
       return before ? withoutPending(before) : UNKNOWN;
     }
-    return UNKNOWN;
+    const meaning = outputMeaning(fn, paramName);
+    return meaning ? withOrigin(UNKNOWN, { callId: id, what: meaning }) : UNKNOWN;
   }
 
   // ---- constants ----------------------------------------------------------------------------
@@ -1460,7 +1492,7 @@ class Round {
     if (name === 'SOMAXCONN') return constant(SYSTEM_SOMAXCONN);
     const declared = this.declarations.constants.get(name);
     if (declared) return this.foldDeclared(`const:${name}`, declared, undefined);
-    const builtin = SOCKET_CONSTANTS.get(name);
+    const builtin = apiConstant(name);
     return builtin === undefined ? UNKNOWN : constant(builtin);
   }
 
@@ -1495,6 +1527,28 @@ class Round {
       this.scope = savedScope;
     }
   }
+}
+
+/** A socket a call makes, before its type is known. */
+interface MadeSocket {
+  id: number;
+  node: PhpNode;
+  fn: SocketFunction;
+  creates: CreatedSocket;
+  bind: 'bound' | 'unbound';
+  family: SocketFamily;
+}
+
+/**
+ * The transport an address spells out before its first interpolation (`"udp://$host:53"`,
+ * `'udg://' . $path`): the type is known though the address is not.
+ */
+function leadingTransport(node: PhpNode | undefined): SocketKind | undefined {
+  let first = node;
+  while (first?.kind === 'bin' && first.type === '.') first = first.left;
+  if (first?.kind === 'encapsed') first = (first.value ?? [])[0]?.expression ?? (first.value ?? [])[0];
+  if (first?.kind !== 'string' || !/^[a-z][a-z0-9.+-]*:\/\//i.test(String(first.value))) return undefined;
+  return transportType(String(first.value));
 }
 
 /** A datagram socket and another kind together: an element or a property could be either. */

@@ -1,9 +1,9 @@
-// The socket model of one file: every ext/sockets call the analysis reached, what its
+// The socket model of one file: every ext/sockets and stream-socket call the analysis reached, what its
 // arguments may hold, and which `false` results go unchecked. Rules only read this.
 import type { PhpNode, Range } from '../ast';
 import type { SocketFunction, SocketState } from '../socket-api';
 import { analyzeProgram } from './interpreter';
-import type { AbstractValue } from './values';
+import type { AbstractValue, ValueOrigin } from './values';
 
 export interface ArgumentFact {
   node: PhpNode;
@@ -74,6 +74,17 @@ export interface FalseBlindComparison {
   callIds: ReadonlySet<number>;
 }
 
+/**
+ * Where a value that came out of a table call is read: a by-reference output (`$errno` of
+ * fsockopen()) or a stream function's result. `usages`: how it was read on the visits there
+ * (`check`: tested in a condition or comparison; `use`; `drop`; `keep`: stored or passed on).
+ */
+export interface OriginRead {
+  node: PhpNode;
+  origins: readonly ValueOrigin[];
+  usages: ReadonlySet<'use' | 'check' | 'drop' | 'keep'>;
+}
+
 export interface SocketModel {
   /** The parsed file, for rules that look at the syntax around a call (names resolved). */
   program: PhpNode;
@@ -83,6 +94,8 @@ export interface SocketModel {
   falseBlindComparisons: readonly FalseBlindComparison[];
   /** Ids of calls whose result some real test looks at on some path (`=== false`, `!$r`, `> 0`). */
   falseTested: ReadonlySet<number>;
+  /** Reads of outputs and results of table calls, by the read expression (a variable, a call). */
+  originReads: ReadonlyMap<PhpNode, OriginRead>;
 }
 
 export function buildSocketModel(program: PhpNode, text: string): SocketModel {

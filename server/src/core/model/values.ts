@@ -16,12 +16,25 @@ export type Constant = number | bigint | string | boolean | null | typeof SYSTEM
 export interface SocketSite {
   key: string;
   call: PhpNode;
-  /** The ext/sockets function that made it: socket_create, socket_accept, … */
+  /** The function that made it: socket_create, socket_accept, fsockopen, stream_socket_server, … */
   fn: string;
+  /** An ext/sockets Socket object, or a stream socket (a resource: is_resource() is right for it). */
+  api: 'sockets' | 'streams';
+  /** A stream socket's role (client, server, accepted), from stream-effects.json. */
+  role?: string;
   type: SocketKind;
   /** The argument that decided the type, for fixes and related information. */
   typeArg: PhpNode | undefined;
   family: SocketFamily;
+}
+
+/**
+ * A value that came out of a call of the API tables other than a socket: a by-reference output
+ * (`what` is its meaning in stream-effects.json: errno, errstr, peer, ready) or a result (`result`).
+ */
+export interface ValueOrigin {
+  callId: number;
+  what: string;
 }
 
 export interface AbstractValue {
@@ -41,6 +54,23 @@ export interface AbstractValue {
    * value (`$t = $s` is the same Socket object), lost by anything that makes a new value.
    */
   readonly states?: ReadonlyMap<SocketState, number>;
+  /** Calls it may have come out of, keyed `callId:what`. Kept by copies, joined over paths. */
+  readonly origins?: ReadonlyMap<string, ValueOrigin>;
+}
+
+/** The value as an output or result of a call. */
+export function withOrigin(value: AbstractValue, origin: ValueOrigin): AbstractValue {
+  return { ...value, origins: new Map([...(value.origins ?? []), [`${origin.callId}:${origin.what}`, origin]]) };
+}
+
+/** The stream sockets it may be, of one opener (`fsockopen`) or of any. */
+export function streamSites(value: AbstractValue, opener?: string): SocketSite[] {
+  return [...value.sockets.values()].filter((site) => site.api === 'streams' && (opener === undefined || site.fn === opener));
+}
+
+/** The ext/sockets Socket objects it may be. */
+export function socketObjectSites(value: AbstractValue): SocketSite[] {
+  return [...value.sockets.values()].filter((site) => site.api === 'sockets');
 }
 
 /** The value after a call put its socket in a state; `blocking` and `nonblocking` undo each other. */
@@ -112,8 +142,24 @@ export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
   const tooMany = consts.length > MAX_CONSTS;
   const pending = a.pending.size === 0 ? b.pending : b.pending.size === 0 ? a.pending : new Set([...a.pending, ...b.pending]);
   const elements = unionIds(a.elements, b.elements);
+  const origins = unionOrigins(a.origins, b.origins);
   const joined: AbstractValue = { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending, states: commonStates(a.states, b.states) };
-  return elements ? { ...joined, elements } : joined;
+  const withElementsJoined = elements ? { ...joined, elements } : joined;
+  return origins ? { ...withElementsJoined, origins } : withElementsJoined;
+}
+
+/** Origins a value follows at most: past that it follows no more (the lattice stays bounded). */
+const MAX_ORIGINS = 16;
+
+function unionOrigins(a: AbstractValue['origins'], b: AbstractValue['origins']): AbstractValue['origins'] {
+  if (!a || a.size === 0) return b && b.size > 0 ? b : undefined;
+  if (!b || b.size === 0 || a === b || a.size >= MAX_ORIGINS) return a;
+  let grown: Map<string, ValueOrigin> | undefined;
+  for (const [key, origin] of b) {
+    if (a.has(key) || (grown ?? a).size >= MAX_ORIGINS) continue;
+    (grown ??= new Map(a)).set(key, origin);
+  }
+  return grown ?? a;
 }
 
 /**
@@ -152,6 +198,8 @@ export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
   if (a.unknown !== b.unknown || a.sockets.size !== b.sockets.size || a.consts.length !== b.consts.length) return false;
   if (a.pending.size !== b.pending.size || (a.states?.size ?? 0) !== (b.states?.size ?? 0)) return false;
   for (const state of a.states?.keys() ?? []) if (!b.states!.has(state)) return false;
+  if ((a.origins?.size ?? 0) !== (b.origins?.size ?? 0)) return false;
+  for (const key of a.origins?.keys() ?? []) if (!b.origins!.has(key)) return false;
   for (const key of a.sockets.keys()) if (!b.sockets.has(key)) return false;
   for (const id of a.pending) if (!b.pending.has(id)) return false;
   return a.consts.every((c) => b.consts.some((d) => sameConstant(c, d)));
