@@ -1,7 +1,9 @@
 import { rangeOf } from '../ast';
 import { exactEnd, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf, suggestion } from '../fix-builders';
 import type { SocketCall, UncheckedResult } from '../model/model';
+import { argumentFor } from '../socket-api';
 import { defineRule } from '../rule';
+import { warningThrowsAt } from '../model/error-handlers';
 import { datagramListen } from './listen-on-datagram';
 import type { RelatedInformation, Suggestion } from '../types';
 
@@ -19,9 +21,21 @@ export function lastErrorCall(text: string, call: SocketCall): string {
   return socket.value.pending.size > 0 ? 'socket_last_error()' : `socket_last_error(${sourceOf(text, socket.node)})`;
 }
 
+/**
+ * The expression that says why the call failed: for ext/sockets `socket_strerror(socket_last_error(…))`;
+ * for a stream function the `$errstr` variable it was given, else PHP's last warning (stream calls
+ * set no socket error).
+ */
+function failureReport(text: string, call: SocketCall): string {
+  if (call.fn.api === 'sockets') return `socket_strerror(${lastErrorCall(text, call)})`;
+  const errstrParam = Object.entries(call.fn.stream?.outputs ?? {}).find(([, meaning]) => meaning === 'errstr')?.[0];
+  const errstr = errstrParam === undefined ? undefined : argumentFor(call.node, call.fn, errstrParam);
+  return errstr && isPlainReference(errstr) ? sourceOf(text, errstr) : "(error_get_last()['message'] ?? '')";
+}
+
 /** `throw new \RuntimeException('socket_bind() failed: ' . socket_strerror(socket_last_error($s)));` */
 function throwStatement(text: string, call: SocketCall): string {
-  return `throw new \\RuntimeException('${call.fn.name}() failed: ' . socket_strerror(${lastErrorCall(text, call)}));`;
+  return `throw new \\RuntimeException('${call.fn.name}() failed: ' . ${failureReport(text, call)});`;
 }
 
 function checkBlock(text: string, call: SocketCall, condition: string, indentation: string): string {
@@ -54,7 +68,7 @@ function suggestionsFor(text: string, call: SocketCall): Suggestion[] {
 }
 
 function describeUse(text: string, result: UncheckedResult, lineOf: (offset: number) => number): Record<string, string | number> {
-  const data: Record<string, string | number> = { name: result.call.fn.name, report: `socket_strerror(${lastErrorCall(text, result.call)})` };
+  const data: Record<string, string | number> = { name: result.call.fn.name, report: failureReport(text, result.call) };
   if (result.useRange) data.line = lineOf(result.useRange[0]);
   return data;
 }
@@ -71,7 +85,7 @@ function relatedFor(result: UncheckedResult): RelatedInformation[] {
 export default defineRule({
   id: 'unchecked-false-return',
   meta: {
-    description: 'A socket_*() call that can return false must be checked before its result is used or dropped.',
+    description: 'A socket_*() or stream-socket call that can return false must be checked before its result is used or dropped.',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
@@ -92,6 +106,8 @@ export default defineRule({
       if (listenRuleOn && datagramListen(result.call)) continue;
       // Ignoring socket_shutdown()'s result on the way to socket_close() is the norm, not a bug.
       if (result.how === 'dropped' && result.call.fn.name === 'socket_shutdown') continue;
+      // Where a throwing error handler turns the failure's warning into an exception, false never comes back.
+      if (warningThrowsAt(context.model.program, result.call.node.loc?.start.offset ?? 0)) continue;
       context.report({
         messageId: result.how === 'used' && result.useRange ? 'used' : 'dropped',
         data: describeUse(context.text, result, context.lineOf),
