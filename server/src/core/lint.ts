@@ -1,6 +1,6 @@
 // The core's entry points: lint one text, or fix it to a fixed point. No editor, no files.
 import { applyFixesOnce, MAX_FIX_PASSES } from './fixer';
-import { buildSocketModel, type SocketModel } from './model/model';
+import { buildSocketModel, type AnalysisResult } from './model/model';
 import { parsePhp } from './parse';
 import { LineIndex } from './positions';
 import { formatMessage, type RuleContext } from './rule';
@@ -47,22 +47,25 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     related: [],
     suggestions: [],
   }));
-  let model: SocketModel;
+  const severityOf = (ruleId: string) => resolveSeverity(options.rules?.[ruleId], ruleById(ruleId)?.meta.defaultSeverity ?? 'warning');
+  const enabled = RULES.flatMap((rule) => {
+    const severity = severityOf(rule.id);
+    return severity === 'off' ? [] : [{ rule, severity }];
+  });
+  let analysis: AnalysisResult;
   try {
-    model = buildSocketModel(program, text);
+    analysis = buildSocketModel(program, text, () => enabled.map(({ rule }) => rule.facts?.() ?? {}));
   } catch (error) {
     // A pathological file (say, an expression nested thousands deep) must not take the run down.
     findings.push(internalError(text, error));
     return { findings, parsed: true };
   }
   const lines = new LineIndex(text);
-  const severityOf = (ruleId: string) => resolveSeverity(options.rules?.[ruleId], ruleById(ruleId)?.meta.defaultSeverity ?? 'warning');
-  for (const rule of RULES) {
-    const severity = severityOf(rule.id);
-    if (severity === 'off') continue;
+  enabled.forEach(({ rule, severity }, index) => {
     const context: RuleContext<string> = {
       text,
-      model,
+      model: analysis.model,
+      facts: analysis.listeners[index]!,
       somaxconn: options.somaxconn ?? DEFAULT_SOMAXCONN,
       phpVersion: options.phpVersion ?? DEFAULT_PHP_VERSION,
       ruleEnabled: (ruleId) => severityOf(ruleId) !== 'off',
@@ -86,7 +89,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       },
     };
     rule.check(context);
-  }
+  });
   const kept = applyDirectives(comments, lines, findings, { knownRules: KNOWN_RULES, unusedDirectives: options.reportUnusedDisableDirectives });
   kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { findings: kept, parsed: true };

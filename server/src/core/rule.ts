@@ -1,6 +1,8 @@
-// The shape of a rule module, after ESLint's: metadata plus a check that reads the socket
-// model of one file and reports findings by message id.
+// The shape of a rule module, after ESLint's: metadata, the rule's own facts (a listener of the
+// analysis events), and a check that reads them with the socket model of one file and reports
+// findings by message id.
 import type { Range } from './ast';
+import type { AnalysisListener } from './model/events';
 import type { SocketModel } from './model/model';
 import type { Fix, RelatedInformation, Severity, Suggestion } from './types';
 
@@ -35,9 +37,11 @@ export interface RuleReport<MessageId extends string> {
   maybe?: boolean;
 }
 
-export interface RuleContext<MessageId extends string> {
+export interface RuleContext<MessageId extends string, Facts extends AnalysisListener = AnalysisListener> {
   readonly text: string;
   readonly model: SocketModel;
+  /** What the rule's `facts()` listener collected in the analysis round the model came from. */
+  readonly facts: Facts;
   readonly somaxconn: number;
   readonly phpVersion: string;
   /** 1-based line of an offset (one line index per file, shared by all rules). */
@@ -47,14 +51,21 @@ export interface RuleContext<MessageId extends string> {
   report(report: RuleReport<MessageId>): void;
 }
 
-export interface RuleModule<MessageId extends string = string> {
+export interface RuleModule<MessageId extends string = string, Facts extends AnalysisListener = AnalysisListener> {
   id: string;
   meta: RuleMeta<MessageId>;
-  check(context: RuleContext<MessageId>): void;
+  /**
+   * A fresh listener for one analysis round (model/events.ts), for facts the socket model does
+   * not keep; the check gets the last round's as `context.facts`. Without it, `facts` is `{}`.
+   */
+  facts?(): Facts;
+  check(context: RuleContext<MessageId, Facts>): void;
 }
 
 /** Typed identity: a misspelled message id does not compile. */
-export function defineRule<MessageId extends string>(rule: RuleModule<MessageId>): RuleModule<MessageId> {
+export function defineRule<MessageId extends string, Facts extends AnalysisListener = AnalysisListener>(
+  rule: RuleModule<MessageId, Facts>,
+): RuleModule<MessageId, Facts> {
   return rule;
 }
 

@@ -15,8 +15,9 @@ import { apiConstant, apiFunction, outputMeaning, transportType } from '../strea
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
-import { expressionKey, falseNarrowing, mentionsExpression, namesSocketClass, tellsSocketKindsApart, testsPhpVersion } from './conditions';
-import type { ArgumentFact, FalseBlindComparison, OriginRead, ResourceTest, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
+import { falseNarrowing, mentionsExpression, tellsSocketKindsApart, testsPhpVersion } from './conditions';
+import { AnalysisEvents, type AnalysisListener, type AnalysisScope, type ListenerFactory, type ValueUsage } from './events';
+import type { AnalysisResult, ArgumentFact, OriginRead, SocketCall, SocketModel, StatementContext, UncheckedResult } from './model';
 import { buildFlowGraph, type FlowBlock, type FlowGraph, type FlowStep } from '../flow/graph';
 import { solveForward, type BlockOutcome } from '../flow/solver';
 import { functionFacts, type FunctionFacts } from './function-facts';
@@ -42,7 +43,6 @@ import {
   type SocketKind,
   type SocketSite,
   type ValueOrigin,
-  streamSites,
 } from './values';
 
 /**
@@ -52,7 +52,7 @@ import {
  * - `drop`: throws it away (an expression statement);
  * - `keep`: passes it on unchanged (assignment, return, storage); the receiver decides.
  */
-export type Usage = 'use' | 'check' | 'drop' | 'keep';
+export type Usage = ValueUsage;
 
 const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '<=>']);
 const LOGICAL = new Set(['&&', '||', 'and', 'or']);
@@ -65,7 +65,6 @@ const TEST_FUNCTIONS = new Set([
 ]);
 /** Functions that read the caller's variables by name. */
 const VARIABLE_READING_FUNCTIONS = new Set(['compact', 'extract', 'get_defined_vars', 'parse_str']);
-const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type']);
 /**
  * PHP's own functions whose harmless parameters still answer for the value: they show a false as
  * false (var_dump), compare it, store it for later, or hand it to a callback. Any other function
@@ -78,7 +77,6 @@ const INTERNALS_THAT_ANSWER = new Set([
   'spl_autoload_register', 'array_walk', 'array_walk_recursive', 'array_reduce', 'ob_start', 'pcntl_signal',
   'session_set_save_handler', 'settype', 'assert', 'filter_var',
 ]);
-const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
 /** Statement lists: a statement in one can be followed by another (fixes insert after it). */
 const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
 /** Rounds over the whole file until function and property summaries stop changing. */
@@ -109,6 +107,16 @@ interface CallRecord {
 }
 
 
+/** The test a condition's code runs first: the leftmost operand of its `&&`, `||` and `!`. */
+function firstTestOf(condition: PhpNode): PhpNode {
+  let node = condition;
+  for (;;) {
+    if (node.kind === 'unary' && node.type === '!' && isNode(node.what)) node = node.what;
+    else if (node.kind === 'bin' && LOGICAL.has(String(node.type)) && isNode(node.left)) node = node.left;
+    else return node;
+  }
+}
+
 class FileAnalysis {
   readonly callIds = new Map<PhpNode, number>();
   readonly statements = new Map<PhpNode, StatementContext>();
@@ -123,9 +131,10 @@ class FileAnalysis {
     readonly declarations: Declarations,
   ) {}
 
-  run(): SocketModel {
+  /** Rounds until what the file's functions return settles; the last round's listeners hold the rules' facts. */
+  run(createListeners: ListenerFactory): AnalysisResult {
     for (let i = 1; ; i++) {
-      const round = new Round(this);
+      const round = new Round(this, createListeners());
       round.analyzeFile();
       // A round that never looked a summary up cannot come out differently next time.
       const stable =
@@ -133,7 +142,7 @@ class FileAnalysis {
         (sameSummaries(this.returnSummaries, round.returnSummaries) && sameSummaries(this.propertySummaries, round.propertySummaries));
       this.returnSummaries = round.returnSummaries;
       this.propertySummaries = round.propertySummaries;
-      if (stable || i === MAX_ROUNDS) return round.model();
+      if (stable || i === MAX_ROUNDS) return { model: round.model(), listeners: round.listeners };
     }
   }
 
@@ -199,14 +208,9 @@ class Round {
   readonly propertySummaries = new Map<string, AbstractValue>();
   private readonly calls = new Map<number, CallRecord>();
   private readonly unchecked = new Map<number, { how: 'dropped' | 'used'; useRange: Range | undefined }>();
-  private readonly resourceTests = new Map<PhpNode, ResourceTest>();
-  private readonly falseBlind = new Map<PhpNode, FalseBlindComparison>();
-  /** Logical operators whose chain notePairedResourceTests() has seen. */
-  private readonly flattenedChains = new WeakSet<PhpNode>();
-  /** Resource tests paired with `instanceof Socket` in the same condition (PHP 7 and 8 code). */
-  private readonly pairedResourceTests = new Set<PhpNode>();
-  /** What `gettype(…)`'s argument may hold, for `gettype($s) === 'resource'`. */
-  private readonly typeTestArguments = new Map<PhpNode, AbstractValue>();
+  /** What rules hear of this round (events.ts). */
+  private readonly events: AnalysisEvents;
+  private readonly analysisScope: AnalysisScope;
   private state = new FlowState();
   private scope: Scope = newScope(undefined);
   private readonly constantsInProgress = new Set<string>();
@@ -229,7 +233,19 @@ class Round {
   /** What each foreach's source may hold per element, from its last evaluation. */
   private readonly foreachElements = new Map<PhpNode, AbstractValue>();
 
-  constructor(private readonly file: FileAnalysis) {
+  constructor(
+    private readonly file: FileAnalysis,
+    readonly listeners: readonly AnalysisListener[],
+  ) {
+    this.events = new AnalysisEvents(listeners);
+    const round = this;
+    this.analysisScope = {
+      get conditions() {
+        return round.conditions;
+      },
+      underVersionGuard: () => this.underVersionGuard(),
+      valueOf: (expression) => this.peekValue(expression),
+    };
     for (const cls of file.declarations.classes.values()) {
       for (const [name, initial] of cls.properties) {
         this.propertySummaries.set(propertyKey(cls.name, name), initial ? this.foldConstantExpression(initial, cls.name) : NULL_VALUE);
@@ -273,7 +289,7 @@ class Round {
       if (call) unchecked.push({ call, how: report.how, useRange: report.useRange });
     }
     unchecked.sort((a, b) => a.call.nameRange[0] - b.call.nameRange[0]);
-    return { program: this.file.program, calls, unchecked, resourceTests: [...this.resourceTests.values()], falseBlindComparisons: [...this.falseBlind.values()], falseTested: this.falseTested, originReads: this.originReads };
+    return { program: this.file.program, calls, unchecked, originReads: this.originReads };
   }
 
   // ---- scopes -------------------------------------------------------------------------------
@@ -358,7 +374,8 @@ class Round {
       }
     }
     if (!block.test || !this.state.live) return { normal: this.state, thrown };
-    if (block.condition && block.condition !== block.test) this.notePairedResourceTests(block.condition);
+    // A condition the graph split into single tests is heard once, at its first test.
+    if (block.condition && block.test === firstTestOf(block.condition)) this.noteCondition(block.condition);
     const decided = this.decidedTruth(block.test);
     const { whenTrue, whenFalse } = this.branchOn(block.test);
     if (decided === false) whenTrue.live = false;
@@ -479,7 +496,6 @@ class Round {
         return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
       }
       if (test.kind === 'bin' && ['||', 'or', '&&', 'and'].includes(String(test.type))) {
-        this.notePairedResourceTests(test);
         const isOr = test.type === '||' || test.type === 'or';
         const left = this.branchOn(test.left);
         this.state = isOr ? left.whenFalse : left.whenTrue;
@@ -506,10 +522,8 @@ class Round {
       tested = this.state.read(key) ?? NULL_VALUE;
       this.evaluate(test, 'check');
     }
-    for (const id of tested.pending) {
-      this.markRead(id);
-      this.falseTested.add(id);
-    }
+    for (const id of tested.pending) this.markRead(id);
+    this.noteTested(tested.pending);
     const cleared = this.state;
     const current = cleared.read(key);
     if (current && current.pending.size > 0) cleared.write(key, withoutPending(current));
@@ -556,7 +570,7 @@ class Round {
   private consume(value: AbstractValue, usage: Usage, node: PhpNode): void {
     if (value.origins) this.noteOriginRead(value, usage, node);
     if (value.pending.size === 0) return;
-    if (usage === 'check') for (const id of value.pending) this.falseTested.add(id);
+    if (usage === 'check') this.noteTested(value.pending);
     if (usage === 'use') for (const id of value.pending) this.reportUnchecked(id, 'used', rangeOf(node));
     else if (usage === 'drop') for (const id of value.pending) this.reportUnchecked(id, 'dropped', undefined);
   }
@@ -574,6 +588,13 @@ class Round {
   private markRead(id: number): void {
     if (this.readJournal && !this.readResults.has(id)) this.readJournal.add(id);
     this.readResults.add(id);
+  }
+
+  /** A real test looked at these results (rules hear of it: a blind comparison elsewhere is no bug then). */
+  private noteTested(ids: ReadonlySet<number>): void {
+    if (ids.size === 0) return;
+    for (const id of ids) this.falseTested.add(id);
+    for (const listener of this.events.resultTested) listener({ callIds: ids });
   }
 
   private reportUnchecked(id: number, how: 'dropped' | 'used', useRange: Range | undefined): void {
@@ -719,15 +740,40 @@ class Round {
 
   private readMember(key: string): AbstractValue {
     const value = this.state.read(key);
-    if (value === undefined) {
-      this.readSummaries = true;
-      // Methods that set the property to sockets of different kinds (openUdp(), openTcp()) leave
-      // no path to follow here: which one ran is not known.
-      const summary = this.file.propertySummaries.get(key);
-      return summary && !mixesDatagramAndStream(summary) ? summary : UNKNOWN;
-    }
+    if (value === undefined) return this.memberSummary(key);
     if (value.pending.size > 0) this.state.write(key, withoutPending(value));
     return value;
+  }
+
+  /** A property no path here set: what the file's methods may leave in it. */
+  private memberSummary(key: string): AbstractValue {
+    this.readSummaries = true;
+    // Methods that set the property to sockets of different kinds (openUdp(), openTcp()) leave
+    // no path to follow here: which one ran is not known.
+    const summary = this.file.propertySummaries.get(key);
+    return summary && !mixesDatagramAndStream(summary) ? summary : UNKNOWN;
+  }
+
+  /** What a variable, property or element holds here, for rules: nothing runs, nothing counts as read. */
+  private peekValue(node: PhpNode): AbstractValue | undefined {
+    const target = unwrapSilence(node);
+    if (target.kind === 'offsetlookup') {
+      const container = isNode(target.what) ? this.peekValue(target.what) : undefined;
+      return container && elementOf(container);
+    }
+    if (target.kind === 'call') {
+      const fn = this.resolveUserFunction(target, calledFunctionName(target));
+      if (!fn) return undefined;
+      this.readSummaries = true;
+      return this.file.returnSummaries.get(fn.key) ?? UNKNOWN;
+    }
+    if (target.kind === 'variable') {
+      const name = variableName(target);
+      if (!name || name === 'this' || this.scope.referenced.has(name)) return undefined;
+      return this.state.read(name) ?? (this.scope.escaping.has(name) ? UNKNOWN : NULL_VALUE);
+    }
+    const key = target.kind === 'propertylookup' || target.kind === 'nullsafepropertylookup' || target.kind === 'staticlookup' ? this.memberKey(target) : undefined;
+    return key ? (this.state.read(key) ?? this.memberSummary(key)) : undefined;
   }
 
   private readStatic(node: PhpNode): AbstractValue {
@@ -830,6 +876,7 @@ class Round {
 
   private evaluateTernary(node: PhpNode, usage: Usage): AbstractValue {
     const branchUsage: Usage = usage === 'drop' ? 'drop' : usage === 'check' ? 'check' : 'keep';
+    if (isNode(node.test)) this.noteCondition(node.test);
     const decided = this.decidedTruth(node.test);
     let test = UNKNOWN;
     let elseState: FlowState;
@@ -905,7 +952,7 @@ class Round {
     if (!blindness) {
       this.evaluate(node.left, 'check');
       this.evaluate(node.right, 'check');
-      this.noteTypeNameTest(node, op);
+      for (const listener of this.events.comparison) listener({ node, op, scope: this.analysisScope });
       return UNKNOWN;
     }
     const subject = (subjectOnLeft ? node.left : node.right) as PhpNode;
@@ -920,7 +967,8 @@ class Round {
     }
     this.evaluate(subjectOnLeft ? node.right : node.left, 'check');
     if (value.pending.size > 0) {
-      this.falseBlind.set(node, { node, subject, kind: blindness, callIds: value.pending });
+      const blind = { subject, kind: blindness, callIds: value.pending };
+      for (const listener of this.events.comparison) listener({ node, op, blind, scope: this.analysisScope });
       this.keepUnchecked(subject, value);
     }
     return UNKNOWN;
@@ -954,62 +1002,14 @@ class Round {
     return undefined;
   }
 
-  /** `gettype($sock) === 'resource'`: a resource test in disguise. */
-  private noteTypeNameTest(node: PhpNode, op: string): void {
-    if (!['==', '===', '!=', '!==', '<>'].includes(op)) return;
-    for (const [callSide, other] of [[node.left, node.right], [node.right, node.left]] as [PhpNode, PhpNode][]) {
-      if (!isNode(callSide) || callSide.kind !== 'call' || !isNode(other) || other.kind !== 'string') continue;
-      const name = calledFunctionName(callSide);
-      if (!name || !TYPE_NAME_FUNCTIONS.has(name) || !String(other.value).startsWith('resource')) continue;
-      const argument = (callSide.arguments ?? [])[0];
-      const value = this.typeTestArguments.get(callSide);
-      if (isNode(argument) && value && value.sockets.size > 0) {
-        this.resourceTests.set(node, { node, fn: name, argument, value, negated: op.startsWith('!') || op === '<>' });
-      }
-    }
-  }
-
-  /**
-   * `is_resource($s) || $s instanceof \Socket` is right on PHP 7 and 8 alike: a resource test
-   * that the same condition pairs with `instanceof Socket` on the same subject is no bug.
-   */
-  private notePairedResourceTests(node: PhpNode): void {
-    // A chain is flattened once, from its outermost operator; its inner operators are skipped.
-    if (this.flattenedChains.has(node)) return;
-    const operands: PhpNode[] = [];
-    const flatten = (current: unknown): void => {
-      if (!isNode(current)) return;
-      if (current.kind === 'bin' && LOGICAL.has(String(current.type))) {
-        this.flattenedChains.add(current);
-        flatten(current.left);
-        flatten(current.right);
-      } else if (current.kind === 'unary' && current.type === '!') {
-        flatten(current.what);
-      } else {
-        operands.push(current);
-      }
-    };
-    flatten(node);
-    const source = (subject: PhpNode) => expressionKey(unwrapSilence(subject));
-    const checkedAsSocket = new Set(
-      operands
-        .flatMap((op) => {
-          if (op.kind === 'bin' && op.type === 'instanceof' && namesSocketClass(op.right)) return [source(op.left)];
-          const [subject, className] = op.kind === 'call' && calledFunctionName(op) === 'is_a' ? ((op.arguments ?? []) as PhpNode[]) : [];
-          return isNode(subject) && namesSocketClass(className) ? [source(subject)] : [];
-        }),
-    );
-    if (checkedAsSocket.size === 0) return;
-    for (const op of operands) {
-      const name = op.kind === 'call' ? calledFunctionName(op) : undefined;
-      const argument = (op.arguments ?? [])[0];
-      if (name && RESOURCE_TEST_FUNCTIONS.has(name) && isNode(argument) && checkedAsSocket.has(source(argument))) this.pairedResourceTests.add(op);
-    }
+  /** A condition is about to be tested: rules that read whole conditions hear of it (events.ts). */
+  private noteCondition(node: PhpNode): void {
+    for (const listener of this.events.condition) listener({ node, scope: this.analysisScope });
   }
 
   /** `a && b`, `a or die()`: the right side runs on some paths only. */
   private evaluateShortCircuit(node: PhpNode, usage: Usage): AbstractValue {
-    this.notePairedResourceTests(node);
+    this.noteCondition(node);
     this.evaluate(node.left, 'check');
     const skipped = this.state.clone();
     this.evaluate(node.right, usage === 'drop' ? 'drop' : 'check');
@@ -1160,9 +1160,10 @@ class Round {
     // `socket_write(...)` makes a Closure: nothing is called.
     if ((node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
     const name = calledFunctionName(node);
+    for (const listener of this.events.call) listener({ node, name, usage, scope: this.analysisScope });
     const fn = name && !this.isShadowed(node, name) ? apiFunction(name) : undefined;
     if (fn) return this.evaluateSocketCall(node, fn);
-    if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node, name);
+    if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node);
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction);
@@ -1234,17 +1235,8 @@ class Round {
     else if (what.kind !== 'staticlookup' && what.kind !== 'name') this.evaluate(what, 'use');
   }
 
-  private evaluateTestCall(node: PhpNode, name: string): AbstractValue {
-    const args = (node.arguments ?? []) as PhpNode[];
-    args.forEach((arg, index) => {
-      const value = this.evaluate(arg, index === 0 ? 'check' : 'use');
-      // A stream socket is a resource: is_resource() is the right test for it (and a value that may be one is not judged).
-      if (index !== 0 || value.sockets.size === 0 || streamSites(value).length > 0) return;
-      if (RESOURCE_TEST_FUNCTIONS.has(name) && !this.resourceTests.has(node) && !this.pairedResourceTests.has(node) && !this.underVersionGuard()) {
-        this.resourceTests.set(node, { node, fn: name, argument: arg, value, negated: false });
-      }
-      if (TYPE_NAME_FUNCTIONS.has(name)) this.typeTestArguments.set(node, value);
-    });
+  private evaluateTestCall(node: PhpNode): AbstractValue {
+    ((node.arguments ?? []) as PhpNode[]).forEach((arg, index) => this.evaluate(arg, index === 0 ? 'check' : 'use'));
     return UNKNOWN;
   }
 
@@ -1600,6 +1592,6 @@ function propertyKey(className: string, property: string): string {
 }
 
 
-export function analyzeProgram(program: PhpNode, text: string): SocketModel {
-  return new FileAnalysis(program, text, collectDeclarations(program)).run();
+export function analyzeProgram(program: PhpNode, text: string, createListeners: ListenerFactory): AnalysisResult {
+  return new FileAnalysis(program, text, collectDeclarations(program)).run(createListeners);
 }

@@ -1,7 +1,9 @@
 // The socket model of one file: every ext/sockets and stream-socket call the analysis reached, what its
-// arguments may hold, and which `false` results go unchecked. Rules only read this.
+// arguments may hold, and which `false` results go unchecked. Rules read this; facts only one
+// rule needs, it collects itself from the analysis events (events.ts).
 import type { PhpNode, Range } from '../ast';
 import type { SocketFunction, SocketState } from '../socket-api';
+import type { AnalysisListener, ListenerFactory } from './events';
 import { analyzeProgram } from './interpreter';
 import type { AbstractValue, ValueOrigin } from './values';
 
@@ -52,29 +54,6 @@ export interface UncheckedResult {
 }
 
 /**
- * A resource test on a value that may be an ext/sockets socket: `is_resource($sock)`,
- * `get_resource_type($sock)`, or `gettype($sock) === 'resource'` (then `node` is the comparison).
- */
-export interface ResourceTest {
-  node: PhpNode;
-  fn: string;
-  argument: PhpNode;
-  value: AbstractValue;
-  /** `gettype($s) !== 'resource'`: the test asks "not a resource". */
-  negated: boolean;
-}
-
-/** A C-style comparison of a socket result that PHP's comparison rules make blind to `false`. */
-export interface FalseBlindComparison {
-  node: PhpNode;
-  /** The compared socket result (a call, a variable, an assignment). */
-  subject: PhpNode;
-  kind: 'error-test' | 'success-test';
-  /** The socket calls whose result it compares. */
-  callIds: ReadonlySet<number>;
-}
-
-/**
  * Where a value that came out of a table call is read: a by-reference output (`$errno` of
  * fsockopen()) or a stream function's result. `usages`: how it was read on the visits there
  * (`check`: tested in a condition or comparison; `use`; `drop`; `keep`: stored or passed on).
@@ -90,14 +69,17 @@ export interface SocketModel {
   program: PhpNode;
   calls: readonly SocketCall[];
   unchecked: readonly UncheckedResult[];
-  resourceTests: readonly ResourceTest[];
-  falseBlindComparisons: readonly FalseBlindComparison[];
-  /** Ids of calls whose result some real test looks at on some path (`=== false`, `!$r`, `> 0`). */
-  falseTested: ReadonlySet<number>;
   /** Reads of outputs and results of table calls, by the read expression (a variable, a call). */
   originReads: ReadonlyMap<PhpNode, OriginRead>;
 }
 
-export function buildSocketModel(program: PhpNode, text: string): SocketModel {
-  return analyzeProgram(program, text);
+/** The model, and the listeners of the analysis round it came from (they hold the rules' own facts). */
+export interface AnalysisResult {
+  model: SocketModel;
+  listeners: readonly AnalysisListener[];
+}
+
+/** Analyses a file; `createListeners` makes the rules' listeners afresh for each round (events.ts). */
+export function buildSocketModel(program: PhpNode, text: string, createListeners: ListenerFactory = () => []): AnalysisResult {
+  return analyzeProgram(program, text, createListeners);
 }

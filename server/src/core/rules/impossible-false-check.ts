@@ -1,7 +1,32 @@
 import type { PhpNode } from '../ast';
 import { exactRange, fix, needsParentheses } from '../fix-builders';
-import type { FalseBlindComparison } from '../model/model';
+import type { AnalysisListener, ComparisonEvent, ResultTestedEvent } from '../model/events';
 import { defineRule } from '../rule';
+
+/** A C-style comparison of a socket result that PHP's comparison rules make blind to `false`. */
+interface FalseBlindComparison {
+  node: PhpNode;
+  /** The compared socket result (a call, a variable, an assignment). */
+  subject: PhpNode;
+  kind: 'error-test' | 'success-test';
+  /** The socket calls whose result it compares. */
+  callIds: ReadonlySet<number>;
+}
+
+/** The blind comparisons of one analysis round, and the results some real test looks at. */
+export class BlindComparisons implements AnalysisListener {
+  readonly comparisons = new Map<PhpNode, FalseBlindComparison>();
+  /** Results some real test looks at on some path (`=== false`, `!$r`, `> 0`). */
+  readonly tested = new Set<number>();
+
+  comparison({ node, blind }: ComparisonEvent): void {
+    if (blind) this.comparisons.set(node, { node, ...blind });
+  }
+
+  resultTested({ callIds }: ResultTestedEvent): void {
+    for (const id of callIds) this.tested.add(id);
+  }
+}
 
 /** The longest comparison quoted in a message, so that its first sentence stays short. */
 const MAX_QUOTED = 40;
@@ -25,12 +50,13 @@ export default defineRule({
       successTest: '`{{expr}}` lets a failure through: {{fn}}() returns false, not -1. Compare with `!== false`.',
     },
   },
+  facts: () => new BlindComparisons(),
   check(context) {
     const names = new Map(context.model.calls.map((call) => [call.id, call.fn.name]));
-    for (const comparison of context.model.falseBlindComparisons as FalseBlindComparison[]) {
+    for (const comparison of context.facts.comparisons.values()) {
       // A real check of the same value elsewhere (`!= $len` after `== -1`) catches false after all;
       // what happens to the value afterwards (stored, handed on, the script exits) does not.
-      const ids = [...comparison.callIds].filter((id) => !context.model.falseTested.has(id));
+      const ids = [...comparison.callIds].filter((id) => !context.facts.tested.has(id));
       if (ids.length === 0) continue;
       const range = exactRange(context.text, comparison.node);
       const expr = context.text.slice(...range).replace(/\s+/g, ' ');

@@ -1,8 +1,112 @@
-
+// socket-is-resource: is_resource() and friends on what may be a PHP 8 Socket object. The rule
+// collects its own facts: the analysis tells it of calls, comparisons and conditions, and it asks
+// the scope what the tested value may hold there.
+import { calledFunctionName, isNode, unwrapSilence, type PhpNode } from '../ast';
 import { exactRange, fix, needsParentheses, sourceOf } from '../fix-builders';
-import type { ResourceTest } from '../model/model';
+import { expressionKey, namesSocketClass } from '../model/conditions';
+import type { AnalysisListener, CallEvent, ComparisonEvent, ConditionEvent } from '../model/events';
+import { streamSites, type AbstractValue } from '../model/values';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
+
+const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type']);
+const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
+const LOGICAL = new Set(['&&', '||', 'and', 'or']);
+const EQUALITY = new Set(['==', '===', '!=', '!==', '<>']);
+
+/**
+ * A resource test on a value that may be an ext/sockets socket: `is_resource($sock)`,
+ * `get_resource_type($sock)`, or `gettype($sock) === 'resource'` (then `node` is the comparison).
+ */
+interface ResourceTest {
+  node: PhpNode;
+  fn: string;
+  argument: PhpNode;
+  value: AbstractValue;
+  /** `gettype($s) !== 'resource'`: the test asks "not a resource". */
+  negated: boolean;
+}
+
+function firstArgument(call: PhpNode): PhpNode | undefined {
+  const argument = (call.arguments ?? [])[0];
+  return isNode(argument) && argument.kind !== 'namedargument' && argument.kind !== 'variadic' ? argument : undefined;
+}
+
+/** The resource tests of one analysis round, and the conditions that pair them with `instanceof Socket`. */
+class ResourceTests implements AnalysisListener {
+  private readonly found = new Map<PhpNode, ResourceTest>();
+  /** `is_resource($s) || $s instanceof \Socket` is right on PHP 7 and 8 alike: no bug. */
+  private readonly paired = new Set<PhpNode>();
+  /** Logical operators of chains already read, from their outermost operator. */
+  private readonly readChains = new WeakSet<PhpNode>();
+
+  call({ node, name, scope }: CallEvent): void {
+    if (!name || !RESOURCE_TEST_FUNCTIONS.has(name) || this.found.has(node) || scope.underVersionGuard()) return;
+    this.note(node, name, node, scope.valueOf.bind(scope), false);
+  }
+
+  /** `gettype($sock) === 'resource'`: a resource test in disguise. */
+  comparison({ node, op, scope }: ComparisonEvent): void {
+    if (!EQUALITY.has(op)) return;
+    for (const [callSide, other] of [[node.left, node.right], [node.right, node.left]] as unknown[][]) {
+      if (!isNode(callSide) || callSide.kind !== 'call' || !isNode(other) || other.kind !== 'string') continue;
+      const name = calledFunctionName(callSide);
+      if (name && TYPE_NAME_FUNCTIONS.has(name) && String(other.value).startsWith('resource')) {
+        this.note(node, name, callSide, scope.valueOf.bind(scope), op.startsWith('!') || op === '<>');
+      }
+    }
+  }
+
+  condition({ node }: ConditionEvent): void {
+    if (this.readChains.has(node)) return;
+    const operands = this.operandsOf(node);
+    const source = (subject: PhpNode) => expressionKey(unwrapSilence(subject));
+    const checkedAsSocket = new Set(
+      operands.flatMap((op) => {
+        if (op.kind === 'bin' && op.type === 'instanceof' && namesSocketClass(op.right)) return [source(op.left)];
+        const [subject, className] = op.kind === 'call' && calledFunctionName(op) === 'is_a' ? ((op.arguments ?? []) as PhpNode[]) : [];
+        return isNode(subject) && namesSocketClass(className) ? [source(subject)] : [];
+      }),
+    );
+    if (checkedAsSocket.size === 0) return;
+    for (const op of operands) {
+      const name = op.kind === 'call' ? calledFunctionName(op) : undefined;
+      const argument = op.kind === 'call' ? firstArgument(op) : undefined;
+      if (name && RESOURCE_TEST_FUNCTIONS.has(name) && argument && checkedAsSocket.has(source(argument))) this.paired.add(op);
+    }
+  }
+
+  /** The tests no condition pairs with `instanceof Socket`. */
+  unpaired(): ResourceTest[] {
+    return [...this.found.values()].filter((test) => !this.paired.has(test.node));
+  }
+
+  private note(node: PhpNode, fn: string, call: PhpNode, valueOf: (expression: PhpNode) => AbstractValue | undefined, negated: boolean): void {
+    const argument = firstArgument(call);
+    const value = argument && valueOf(argument);
+    // A stream socket is a resource: is_resource() is the right test for it (and a value that may be one is not judged).
+    if (argument && value && value.sockets.size > 0 && streamSites(value).length === 0) this.found.set(node, { node, fn, argument, value, negated });
+  }
+
+  /** The operands of an `&&`/`||`/`!` chain, its operators marked as read. */
+  private operandsOf(node: PhpNode): PhpNode[] {
+    const operands: PhpNode[] = [];
+    const flatten = (current: unknown): void => {
+      if (!isNode(current)) return;
+      if (current.kind === 'bin' && LOGICAL.has(String(current.type))) {
+        this.readChains.add(current);
+        flatten(current.left);
+        flatten(current.right);
+      } else if (current.kind === 'unary' && current.type === '!') {
+        flatten(current.what);
+      } else {
+        operands.push(current);
+      }
+    };
+    flatten(node);
+    return operands;
+  }
+}
 
 function versionAtLeast(version: string, major: number): boolean {
   const [maj] = version.split('.').map(Number);
@@ -33,6 +137,7 @@ function shortened(source: string): string {
 
 export default defineRule({
   id: 'socket-is-resource',
+  facts: () => new ResourceTests(),
   meta: {
     description: 'Since PHP 8.0 sockets are Socket objects: is_resource() is always false for them.',
     defaultSeverity: 'warning',
@@ -47,7 +152,7 @@ export default defineRule({
   },
   check(context) {
     if (!versionAtLeast(context.phpVersion, 8)) return;
-    for (const test of context.model.resourceTests) {
+    for (const test of context.facts.unpaired()) {
       const definite = !test.value.unknown;
       const messageId =
         test.fn === 'is_resource' ? (definite ? 'isResource' : 'maybeIsResource') : test.fn === 'get_resource_type' ? 'getResourceType' : 'gettype';

@@ -4,6 +4,7 @@ import type { SocketCall, UncheckedResult } from '../model/model';
 import { argumentFor } from '../socket-api';
 import { defineRule } from '../rule';
 import { warningThrowsAt } from '../model/error-handlers';
+import { BlindComparisons } from './impossible-false-check';
 import { datagramListen } from './listen-on-datagram';
 import type { RelatedInformation, Suggestion } from '../types';
 
@@ -94,10 +95,11 @@ export default defineRule({
       used: '{{name}}() returns false on failure, and line {{line}} uses the result unchecked. On false, report {{report}}.',
     },
   },
+  facts: () => new BlindComparisons(),
   check(context) {
     // A value whose only "check" is `< 0` or `== -1` is impossible-false-check's finding: it says why.
     const blind = new Set(
-      context.ruleEnabled('impossible-false-check') ? context.model.falseBlindComparisons.flatMap((comparison) => [...comparison.callIds]) : [],
+      context.ruleEnabled('impossible-false-check') ? [...context.facts.comparisons.values()].flatMap((comparison) => [...comparison.callIds]) : [],
     );
     const listenRuleOn = context.ruleEnabled('listen-on-datagram');
     for (const result of context.model.unchecked) {
