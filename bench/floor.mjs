@@ -1,5 +1,6 @@
 // The floor the whole-tree lint is measured against: walk the tree, read every .php file as a
-// Buffer, and parse with php-parser only those that contain `socket_`. No rules, no output.
+// Buffer, and parse with php-parser only those that contain `socket_` (ext/sockets and
+// stream_socket_*()) or `sockopen` (fsockopen(), pfsockopen()). No rules, no output.
 // It skips the directories the CLI's walk skips (server/src/node/files.ts), so both do the same
 // reading: on MediaWiki, vendor/ holds a third of the .php files.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { createRequire } from 'node:module';
 
 const { Engine } = createRequire(import.meta.url)('php-parser');
 const engine = new Engine({ parser: { suppressErrors: true, extractDoc: false }, ast: { withPositions: true } });
-const needle = Buffer.from('socket_');
+const needles = [Buffer.from('socket_'), Buffer.from('sockopen')];
 let parsed = 0;
 const SKIPPED = new Set(['.git', 'node_modules', 'vendor']);
 
@@ -20,7 +21,7 @@ function walk(dir) {
     }
     else if (entry.isFile() && entry.name.endsWith('.php')) {
       const buffer = readFileSync(path);
-      if (buffer.includes(needle)) {
+      if (needles.some((needle) => buffer.includes(needle))) {
         engine.parseCode(buffer.toString('utf8'), path);
         parsed++;
       }

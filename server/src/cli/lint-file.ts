@@ -21,15 +21,35 @@ export interface LintSettings {
 }
 
 /**
- * Checked on the raw bytes, so files that never name the socket API are never decoded or parsed.
- * A native search for the lower- and upper-case tails (`socket_`, `Socket_`, `SOCKET_`, and
- * `sockopen` of fsockopen()) comes first; only a hit is decoded (latin1: bytes 1:1) and confirmed
- * case-insensitively. A spelling that mixes case inside the word (`SoCkEt_create`) is the one
- * thing this skips.
+ * Checked on the raw bytes, so files that name neither socket API are never decoded or parsed.
+ * One native search per case (`ock`, `OCK`) finds every place `socket_`, `Socket_`, `SOCKET_`,
+ * `stream_socket_…` or `fsockopen`/`pfsockopen` could start (an `s`/`S` before, `et_` or `op`
+ * after, in either case): as cheap as the two searches for `ocket_`/`OCKET_` that named only the
+ * first family. Only a hit is decoded (latin1: bytes 1:1) and confirmed case-insensitively. A
+ * spelling that mixes case inside `ock` (`SoCkEt_create`) is the one thing this skips.
  */
 export function bytesMentionSocketApi(bytes: Buffer): boolean {
-  if (!bytes.includes('ocket_') && !bytes.includes('OCKET_') && !bytes.includes('sockopen') && !bytes.includes('SOCKOPEN')) return false;
+  if (!mayNameSocketApi(bytes, 'ock') && !mayNameSocketApi(bytes, 'OCK')) return false;
   return mentionsSocketApi(bytes.toString('latin1'));
+}
+
+const S = 0x73;
+const E = 0x65;
+const T = 0x74;
+const O = 0x6f;
+const P = 0x70;
+const UNDERSCORE = 0x5f;
+const LOWER = 0x20;
+
+/** An `s`/`S`, the needle, then `et_` or `op` (letters in either case) somewhere in the bytes. */
+function mayNameSocketApi(bytes: Buffer, needle: 'ock' | 'OCK'): boolean {
+  for (let at = bytes.indexOf(needle, 1); at !== -1; at = bytes.indexOf(needle, at + 3)) {
+    if ((bytes[at - 1]! | LOWER) !== S) continue;
+    const next = bytes[at + 3]! | LOWER;
+    const second = bytes[at + 4]! | LOWER;
+    if (next === E ? second === T && bytes[at + 5] === UNDERSCORE : next === O && second === P) return true;
+  }
+  return false;
 }
 
 const BOM = '\uFEFF';
