@@ -1,4 +1,4 @@
-// Patterns from the December 2026 hunt: ext/sockets code by others (88 files from 27 public
+// Patterns from the December 2026 hunt: ext/sockets code by others (104 files from 36 public
 // repositories, other than the issue-12 hunt's; every finding judged by hand). Each case is
 // written fresh and small and names the shape it stands for, never the code it was seen in. Cases
 // the analyser gets right today guard against regressions; the ones it gets wrong are in the
@@ -18,6 +18,7 @@ const LOGGED_FIRST = LISTENER + '$c = socket_accept($srv) or die();\n$in = socke
 const RUNNING_TOTAL = TCP + '$total = 0;\ndo { $n = socket_recv($s, $part, 1000, 0);\n  $total += $n; } while ($n == 1000);';
 const CONCATENATED = TCP + 'socket_write($s, ">", 1) . chr(0);';
 const OUTPUT_NOT_FALSE = TCP + 'socket_recv($s, $reply, 1024, 0);\nif ($reply !== false) { echo $reply; }';
+const PROPERTY_ERROR = '<?php class Conn { private $s;\n  function open() { if (!$this->s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP)) { throw new RuntimeException(socket_last_error($this->s)); }\n    return $this->s; } }';
 const CLOSED_WHEN_FALSE = LISTENER + 'function serve($srv) {\n  if (!$c = socket_accept($srv)) { socket_close($c); return; }\n  socket_close($c);\n}';
 
 runRuleTests('unchecked-false-return', {
@@ -93,6 +94,12 @@ runRuleTests('unchecked-false-return', {
           ],
         },
       ],
+    },
+    {
+      // socket_last_error(false) is a TypeError in PHP 8 (hunt-patterns.test.ts checks it).
+      name: 'socket_last_error() of the false property in its own throw branch',
+      code: PROPERTY_ERROR,
+      errors: [{ messageId: 'used', line: 2, column: 37, suggestions: [] }],
     },
     {
       // socket_close(false) is a TypeError in PHP 8 (checked below against the real php).
@@ -174,8 +181,8 @@ describe.skip('known wrong today (hunt 2026-12)', () => {
   runRuleTests('unchecked-false-return', {
     valid: [
       {
-        // Wrong: reported as dropped. On a non-blocking socket connect() returns false with
-        // EINPROGRESS by design; the outcome is read later (select for writing, then SO_ERROR).
+        // Wrong: reported as dropped (seen in two repositories, a script and a game-server
+        // query library). On a non-blocking socket connect() returns false with EINPROGRESS by design; the outcome is read later (select for writing, then SO_ERROR).
         // Expected: no finding (the suggested throw would break every connection).
         name: 'a dropped connect on a non-blocking socket, completed through select and SO_ERROR',
         code: TCP + 'socket_set_nonblock($s) or die();\n@socket_connect($s, "127.0.0.1", 9000);\n$r = []; $w = [$s]; $e = [];\nif (socket_select($r, $w, $e, 5) !== 1) { exit(1); }\nif (socket_get_option($s, SOL_SOCKET, SO_ERROR) !== 0) { exit(1); }',
@@ -212,7 +219,8 @@ describe.skip('known wrong today (hunt 2026-12)', () => {
         errors: [{ messageId: 'used', line: 5, column: 42 }],
       },
       {
-        // Wrong: nothing, the file is not analysed. `<?` opens PHP when short_open_tag is on
+        // Wrong: nothing, the file is not analysed (7 files of 4 repositories, 21 findings
+        // missed). `<?` opens PHP when short_open_tag is on
         // (PHP's built-in default; php.ini-production turns it off), and shebang scripts are
         // written for it. Expected: what `<?php` gets, here a dropped socket_bind().
         name: 'a script opened with the short tag',
