@@ -1,7 +1,10 @@
 // The core's cost against a bare php-parser parse at 1k, 10k and 50k lines, for three shapes of
 // socket-heavy text: handler functions (few findings), a long top-level script whose every
 // other line is a finding, and one function holding all the code in loops and branches.
-// Target (issue 12): lint ≤ 1.5x the parse at every size, and the ratio flat as size grows.
+// Target (issue 12): lint ≤ 1.5x the parse at every size, the ratio flat as size grows, and a
+// peak resident memory under 300 MB (each case runs in a process of its own to measure it).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { bareParser, loadLintText, median, timeRuns } from './support.mjs';
 
 const SIZES = [1_000, 10_000, 50_000];
@@ -35,25 +38,48 @@ function oneBigFunction(lines) {
   return text + '  return $clients;\n}\n';
 }
 
-const lintText = await loadLintText();
-const engine = bareParser();
-const rows = {};
-for (const [shape, make] of [['handlers', handlers], ['finding-dense', findingDense], ['one big function', oneBigFunction]]) {
-  for (const size of SIZES) {
-    const text = make(size);
-    const runs = size >= 50_000 ? 3 : size >= 10_000 ? 7 : 25;
-    const parse = median(timeRuns(() => engine.parseCode(text, 'bench.php'), runs));
-    const lint = median(timeRuns(() => lintText(text), runs));
-    const findings = lintText(text).findings.length;
-    rows[`${shape} ${size / 1000}k`] = {
-      lines: text.split('\n').length,
-      findings,
-      'parse ms': parse.toFixed(1),
-      'lint ms': lint.toFixed(1),
-      ratio: (lint / parse).toFixed(2),
-      'µs/line': ((lint * 1000) / text.split('\n').length).toFixed(1),
-    };
-  }
+const SHAPES = { handlers, 'finding-dense': findingDense, 'one big function': oneBigFunction };
+
+/** One shape at one size, in this process: times, findings and the peak memory of one lint. */
+async function measure(shape, size) {
+  const lintText = await loadLintText();
+  const text = SHAPES[shape](size);
+  // First one lint in the fresh process: its peak is what linting this text takes.
+  const findings = lintText(text).findings.length;
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  const runs = size >= 50_000 ? 3 : size >= 10_000 ? 7 : 25;
+  const lint = median(timeRuns(() => lintText(text), runs));
+  const engine = bareParser();
+  const parse = median(timeRuns(() => engine.parseCode(text, 'bench.php'), runs));
+  const lines = text.split('\n').length;
+  return { lines, findings, 'parse ms': parse.toFixed(1), 'lint ms': lint.toFixed(1), ratio: (lint / parse).toFixed(2), 'µs/line': ((lint * 1000) / lines).toFixed(1), 'peak MB': peakMB.toFixed(0) };
 }
-console.log('\nCore scaling: lintText vs bare php-parser parse (median, warm; target ratio ≤ 1.5x, flat µs/line)');
-console.table(rows);
+
+/** The peak memory of one bare parse of the text in a fresh process: the floor of the lint's. */
+function parsePeak(shape, size) {
+  bareParser().parseCode(SHAPES[shape](size), 'bench.php');
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+function inChild(mode, shape, size) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), mode, `${shape}@${size}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`${mode} ${shape} at ${size} lines exited ${child.status}`);
+  return JSON.parse(child.stdout);
+}
+
+const [mode, which] = process.argv.slice(2);
+if (mode === '--case' || mode === '--parse-peak') {
+  const [shape, size] = which.split('@');
+  const result = mode === '--case' ? await measure(shape, Number(size)) : parsePeak(shape, Number(size));
+  process.stdout.write(JSON.stringify(result));
+} else {
+  // Each case in processes of its own, so that the peak memory is its own.
+  const rows = {};
+  for (const shape of Object.keys(SHAPES)) {
+    for (const size of SIZES) {
+      rows[`${shape} ${size / 1000}k`] = { ...inChild('--case', shape, size), 'parse peak MB': inChild('--parse-peak', shape, size).toFixed(0) };
+    }
+  }
+  console.log('\nCore scaling: lintText vs bare php-parser parse (median, warm; target ratio ≤ 1.5x, flat µs/line, peak < 300 MB)');
+  console.table(rows);
+}
