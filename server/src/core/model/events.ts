@@ -8,6 +8,7 @@
 // only the listeners of the last round reach the rule's check. Keep facts by node: the last
 // visit is the one the analysis settled on.
 import type { PhpNode } from '../ast';
+import type { IdSet } from './id-set';
 import type { AbstractValue } from './values';
 
 /** The point of the analysis an event comes from. */
@@ -52,13 +53,13 @@ export interface ComparisonEvent {
    * Set when PHP's comparison rules make it blind to `false` (`$n < 0`, `$n == -1`): the value
    * it compares stays unchecked. `callIds` are the socket calls whose result it compares.
    */
-  blind?: { subject: PhpNode; kind: 'error-test' | 'success-test'; callIds: ReadonlySet<number> };
+  blind?: { subject: PhpNode; kind: 'error-test' | 'success-test'; callIds: IdSet };
   scope: AnalysisScope;
 }
 
 /** Some real test (a narrowing, a comparison that sees false) looked at these calls' results. */
 export interface ResultTestedEvent {
-  callIds: Iterable<number>;
+  callIds: IdSet;
 }
 
 export interface AnalysisListener {

@@ -21,6 +21,7 @@ import type { AnalysisResult, ArgumentFact, OriginRead, SocketCall, SocketModel,
 import { buildFlowGraph, type FlowBlock, type FlowGraph, type FlowStep } from '../flow/graph';
 import { solveForward, type BlockOutcome } from '../flow/solver';
 import { functionFacts, type FunctionFacts } from './function-facts';
+import { EMPTY_IDS, IdAccumulator, idSetOf, unionIds, type IdSet } from './id-set';
 import { FlowState } from './state';
 import {
   constant,
@@ -93,7 +94,7 @@ interface Scope {
   /** Variables bound by reference (`$a = &$b`, `foreach (… as &$v)`): not followed. */
   referenced: Set<string>;
   /** Unchecked results each local variable was given. */
-  held: Map<string, Set<number>>;
+  held: Map<string, IdSet>;
 }
 
 /** A call to a ext/sockets function as the analysis saw it, joined over every visit. */
@@ -217,17 +218,17 @@ class Round {
   /** Whether this round used what the previous round learnt about functions and properties. */
   readSummaries = false;
   /** Results that some path read (checked or used) out of a variable. */
-  private readonly readResults = new Set<number>();
+  private readonly readResults = new IdAccumulator();
   /** Results some real test looked at (a narrowing, a comparison that sees false): not blind ones. */
-  private readonly falseTested = new Set<number>();
+  private readonly falseTested = new IdAccumulator();
   /** Reads of values that came out of a table call (outputs, results): see OriginRead. */
   private readonly originReads = new Map<PhpNode, OriginRead & { origins: ValueOrigin[]; usages: Set<Usage> }>();
   /** While a blind comparison evaluates its subject: the results read for the first time. */
   private readJournal: Set<number> | undefined;
   /** Results a local variable held, not counting variables that outlive their scope. */
-  private readonly heldResults = new Set<number>();
+  private readonly heldResults = new IdAccumulator();
   /** Results a variable lost to a new value before they were read on that path. */
-  private readonly overwritten = new Set<number>();
+  private readonly overwritten = new IdAccumulator();
   /** The conditions the current code runs under, innermost last. */
   private conditions: PhpNode[] = [];
   /** What each foreach's source may hold per element, from its last evaluation. */
@@ -340,9 +341,7 @@ class Round {
   /** A local variable now holds unchecked results: noted once, judged when the file is done. */
   private noteHeld(name: string, value: AbstractValue): void {
     if (value.pending.size === 0) return;
-    let ids = this.scope.held.get(name);
-    if (!ids) this.scope.held.set(name, (ids = new Set()));
-    for (const id of value.pending) ids.add(id);
+    this.scope.held.set(name, unionIds(this.scope.held.get(name) ?? EMPTY_IDS, value.pending));
   }
 
   /**
@@ -353,7 +352,7 @@ class Round {
    */
   private settleHeldResults(): void {
     if (this.scope.readsVariablesByName || this.scope.escaping.has('*')) return;
-    for (const [name, ids] of this.scope.held) if (!this.scope.escaping.has(name)) for (const id of ids) this.heldResults.add(id);
+    for (const [name, ids] of this.scope.held) if (!this.scope.escaping.has(name)) this.heldResults.addAll(ids);
   }
 
   // ---- blocks and statements -----------------------------------------------------------
@@ -522,7 +521,7 @@ class Round {
       tested = this.state.read(key) ?? NULL_VALUE;
       this.evaluate(test, 'check');
     }
-    for (const id of tested.pending) this.markRead(id);
+    this.markAllRead(tested.pending);
     this.noteTested(tested.pending);
     const cleared = this.state;
     const current = cleared.read(key);
@@ -586,14 +585,18 @@ class Round {
   }
 
   private markRead(id: number): void {
-    if (this.readJournal && !this.readResults.has(id)) this.readJournal.add(id);
-    this.readResults.add(id);
+    if (this.readResults.add(id)) this.readJournal?.add(id);
+  }
+
+  private markAllRead(ids: IdSet): void {
+    const journal = this.readJournal;
+    this.readResults.addAll(ids, journal && ((id) => journal.add(id)));
   }
 
   /** A real test looked at these results (rules hear of it: a blind comparison elsewhere is no bug then). */
-  private noteTested(ids: ReadonlySet<number>): void {
+  private noteTested(ids: IdSet): void {
     if (ids.size === 0) return;
-    for (const id of ids) this.falseTested.add(id);
+    this.falseTested.addAll(ids);
     for (const listener of this.events.resultTested) listener({ callIds: ids });
   }
 
@@ -669,7 +672,7 @@ class Round {
         for (const name of variablesIn(node.body)) {
           const value = this.state.read(name);
           if (!value || value.pending.size === 0) continue;
-          for (const id of value.pending) this.markRead(id);
+          this.markAllRead(value.pending);
           this.state.write(name, withoutPending(value));
         }
         return UNKNOWN;
@@ -707,7 +710,7 @@ class Round {
     if (value === undefined) return this.scope.escaping.has(name) ? UNKNOWN : NULL_VALUE;
     // Whoever reads the value now answers for its check.
     if (value.pending.size > 0) {
-      for (const id of value.pending) this.markRead(id);
+      this.markAllRead(value.pending);
       this.state.write(name, withoutPending(value));
     }
     return value;
@@ -981,7 +984,7 @@ class Round {
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     if (key) {
       const current = this.state.read(key) ?? NULL_VALUE;
-      this.state.write(key, { ...current, pending: new Set([...current.pending, ...value.pending]) });
+      this.state.write(key, { ...current, pending: unionIds(current.pending, value.pending) });
     } else {
       for (const id of value.pending) this.reportUnchecked(id, 'dropped', undefined);
     }
@@ -1113,7 +1116,7 @@ class Round {
         // Overwritten before any check: also the same call's result from the previous loop pass,
         // unless some path reads it later (a retry loop tests the last pass's result after it).
         const previous = this.state.read(name);
-        if (previous) for (const id of previous.pending) this.overwritten.add(id);
+        if (previous) this.overwritten.addAll(previous.pending);
         this.state.write(name, value);
         this.noteHeld(name, value);
         return;
@@ -1197,8 +1200,8 @@ class Round {
     for (const condition of this.conditions) variablesIn(condition, tested);
     for (const name of tested) {
       const value = this.state.read(name);
-      if (!value || this.scope.referenced.has(name) || ![...value.pending].some((id) => this.falseTested.has(id))) continue;
-      for (const id of value.pending) this.markRead(id);
+      if (!value || this.scope.referenced.has(name) || !value.pending.some((id) => this.falseTested.has(id))) continue;
+      this.markAllRead(value.pending);
       this.state.write(name, withoutPending(value));
     }
   }
@@ -1254,7 +1257,7 @@ class Round {
       const paramName = parameterName(param);
       if (param && !param.byref && !param.variadic && paramName && !answering.has(paramName) && this.peekVariable(value)) {
         const held = this.state.read(variableName(value)!)!;
-        for (const id of held.pending) this.markRead(id);
+        this.markAllRead(held.pending);
         this.handOver(held);
         return;
       }
@@ -1553,7 +1556,7 @@ function mixesDatagramAndStream(value: AbstractValue): boolean {
 /** What an element of an array may hold: its sockets, and the unchecked results stored in it. */
 function elementOf(container: AbstractValue): AbstractValue {
   const element = container.sockets.size === 0 || mixesDatagramAndStream(container) ? UNKNOWN : { ...UNKNOWN, sockets: container.sockets, unknown: container.unknown };
-  return container.elements && container.elements.size > 0 ? { ...element, pending: container.elements } : element;
+  return container.elements && container.elements.size > 0 ? { ...element, pending: idSetOf(container.elements) } : element;
 }
 
 /** The address family a socket_create() domain argument gives, when it is one known value. */

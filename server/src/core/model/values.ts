@@ -1,6 +1,7 @@
 // Abstract values of the socket model: what a PHP expression may hold at one point of a path.
 import type { PhpNode } from '../ast';
 import type { SocketState, SocketType } from '../socket-api';
+import { EMPTY_IDS, sameIds, unionIds, withId, type IdSet } from './id-set';
 
 export type SocketKind = SocketType | 'unknown';
 
@@ -45,7 +46,7 @@ export interface AbstractValue {
   /** It may be something the model does not know (a parameter, an unknown call). */
   readonly unknown: boolean;
   /** Ids of socket calls whose possible `false` has not been checked yet. */
-  readonly pending: ReadonlySet<number>;
+  readonly pending: IdSet;
   /** For an array: unchecked results stored in its elements (`$clients[] = $c`). */
   readonly elements?: ReadonlySet<number>;
   /**
@@ -92,7 +93,6 @@ function commonStates(a: AbstractValue['states'], b: AbstractValue['states']): A
 }
 
 const EMPTY_SITES: ReadonlyMap<string, SocketSite> = new Map();
-const EMPTY_PENDING: ReadonlySet<number> = new Set();
 const MAX_CONSTS = 8;
 /** Call sites a value may come from before it is just "a socket of unknown kind". */
 const MAX_SITES = 32;
@@ -106,24 +106,24 @@ function unionSites(a: ReadonlyMap<string, SocketSite>, b: ReadonlyMap<string, S
   return new Map([...a, ...b]);
 }
 
-export const UNKNOWN: AbstractValue = { sockets: EMPTY_SITES, consts: [], unknown: true, pending: EMPTY_PENDING };
+export const UNKNOWN: AbstractValue = { sockets: EMPTY_SITES, consts: [], unknown: true, pending: EMPTY_IDS };
 
 export function constant(value: Constant): AbstractValue {
-  return { sockets: EMPTY_SITES, consts: [value], unknown: false, pending: EMPTY_PENDING };
+  return { sockets: EMPTY_SITES, consts: [value], unknown: false, pending: EMPTY_IDS };
 }
 
 export const NULL_VALUE = constant(null);
 
 export function socketValue(site: SocketSite): AbstractValue {
-  return { sockets: new Map([[site.key, site]]), consts: [], unknown: false, pending: EMPTY_PENDING };
+  return { sockets: new Map([[site.key, site]]), consts: [], unknown: false, pending: EMPTY_IDS };
 }
 
 export function withPending(value: AbstractValue, callId: number): AbstractValue {
-  return { ...value, pending: new Set([...value.pending, callId]) };
+  return { ...value, pending: withId(value.pending, callId) };
 }
 
 export function withoutPending(value: AbstractValue): AbstractValue {
-  return value.pending.size === 0 ? value : { ...value, pending: EMPTY_PENDING };
+  return value.pending.size === 0 ? value : { ...value, pending: EMPTY_IDS };
 }
 
 function sameConstant(a: Constant, b: Constant): boolean {
@@ -140,8 +140,8 @@ export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
   const consts = [...a.consts];
   for (const c of b.consts) if (!consts.some((known) => sameConstant(known, c))) consts.push(c);
   const tooMany = consts.length > MAX_CONSTS;
-  const pending = a.pending.size === 0 ? b.pending : b.pending.size === 0 ? a.pending : new Set([...a.pending, ...b.pending]);
-  const elements = unionIds(a.elements, b.elements);
+  const pending = unionIds(a.pending, b.pending);
+  const elements = unionElements(a.elements, b.elements);
   const origins = unionOrigins(a.origins, b.origins);
   const joined: AbstractValue = { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending, states: commonStates(a.states, b.states) };
   const withElementsJoined = elements ? { ...joined, elements } : joined;
@@ -168,7 +168,7 @@ function unionOrigins(a: AbstractValue['origins'], b: AbstractValue['origins']):
  */
 const MAX_ELEMENT_RESULTS = 16;
 
-function unionIds(a: ReadonlySet<number> | undefined, b: ReadonlySet<number> | undefined): ReadonlySet<number> | undefined {
+function unionElements(a: ReadonlySet<number> | undefined, b: ReadonlySet<number> | undefined): ReadonlySet<number> | undefined {
   if (!a || a.size === 0) return b && b.size > 0 ? b : undefined;
   if (!b || b.size === 0 || a === b || a.size >= MAX_ELEMENT_RESULTS) return a;
   let grown: Set<number> | undefined;
@@ -181,7 +181,7 @@ function unionIds(a: ReadonlySet<number> | undefined, b: ReadonlySet<number> | u
 
 /** The value with more unchecked results in its elements. */
 export function withElements(value: AbstractValue, ids: ReadonlySet<number> | undefined): AbstractValue {
-  const elements = unionIds(value.elements, ids);
+  const elements = unionElements(value.elements, ids);
   return elements === value.elements ? value : { ...value, elements };
 }
 
@@ -196,12 +196,11 @@ export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
   if ((a.elements?.size ?? 0) !== (b.elements?.size ?? 0)) return false;
   for (const id of a.elements ?? []) if (!b.elements!.has(id)) return false;
   if (a.unknown !== b.unknown || a.sockets.size !== b.sockets.size || a.consts.length !== b.consts.length) return false;
-  if (a.pending.size !== b.pending.size || (a.states?.size ?? 0) !== (b.states?.size ?? 0)) return false;
+  if (!sameIds(a.pending, b.pending) || (a.states?.size ?? 0) !== (b.states?.size ?? 0)) return false;
   for (const state of a.states?.keys() ?? []) if (!b.states!.has(state)) return false;
   if ((a.origins?.size ?? 0) !== (b.origins?.size ?? 0)) return false;
   for (const key of a.origins?.keys() ?? []) if (!b.origins!.has(key)) return false;
   for (const key of a.sockets.keys()) if (!b.sockets.has(key)) return false;
-  for (const id of a.pending) if (!b.pending.has(id)) return false;
   return a.consts.every((c) => b.consts.some((d) => sameConstant(c, d)));
 }
 

@@ -1,6 +1,7 @@
 import type { PhpNode } from '../ast';
 import { exactRange, fix, needsParentheses } from '../fix-builders';
 import type { AnalysisListener, ComparisonEvent, ResultTestedEvent } from '../model/events';
+import { IdAccumulator, type IdSet } from '../model/id-set';
 import { defineRule } from '../rule';
 
 /** A C-style comparison of a socket result that PHP's comparison rules make blind to `false`. */
@@ -10,21 +11,21 @@ interface FalseBlindComparison {
   subject: PhpNode;
   kind: 'error-test' | 'success-test';
   /** The socket calls whose result it compares. */
-  callIds: ReadonlySet<number>;
+  callIds: IdSet;
 }
 
 /** The blind comparisons of one analysis round, and the results some real test looks at. */
 export class BlindComparisons implements AnalysisListener {
   readonly comparisons = new Map<PhpNode, FalseBlindComparison>();
   /** Results some real test looks at on some path (`=== false`, `!$r`, `> 0`). */
-  readonly tested = new Set<number>();
+  readonly tested = new IdAccumulator();
 
   comparison({ node, blind }: ComparisonEvent): void {
     if (blind) this.comparisons.set(node, { node, ...blind });
   }
 
   resultTested({ callIds }: ResultTestedEvent): void {
-    for (const id of callIds) this.tested.add(id);
+    this.tested.addAll(callIds);
   }
 }
 
