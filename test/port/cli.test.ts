@@ -30,8 +30,29 @@ describe('port command', () => {
   test('writes the port to stdout and exits 0 when everything was ported', async () => {
     const file = php('ok.php', '<?php echo "hi\\n";');
     const result = await run(file);
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result).toMatchObject({ code: 0, stderr: 'port: the port imports ./php-runtime.js; write it with -o to get php-runtime.ts beside it\n' });
     expect(result.stdout).toContain("echo('hi\\n');");
+    expect(result.stdout).toContain("from './php-runtime.js';");
+  });
+
+  test('-o writes php-runtime.ts beside the port once, updates an older one of its own, and leaves a foreign one alone', async () => {
+    const runtimeFile = join(dir, 'php-runtime.ts');
+    expect((await run(php('a.php', '<?php echo 1;'), '-o', join(dir, 'a.ts'))).code).toBe(0);
+    const runtime = readFileSync(runtimeFile, 'utf8');
+    expect(runtime).toContain('export function echo(');
+    expect(readFileSync(join(dir, 'a.ts'), 'utf8')).toContain("import { echo, runMain } from './php-runtime.js';");
+    // An older runtime of this tool's is replaced.
+    writeFileSync(runtimeFile, `${runtime.split('\n')[0]}\n// older\n`);
+    expect((await run(php('b.php', '<?php echo 2;'), '-o', join(dir, 'b.ts'))).code).toBe(0);
+    expect(readFileSync(runtimeFile, 'utf8')).toBe(runtime);
+    // A file of the user's by that name stops the port, unless --force.
+    writeFileSync(runtimeFile, '// mine\n');
+    const refused = await run(php('c.php', '<?php echo 3;'), '-o', join(dir, 'c.ts'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("php-runtime.ts exists and is not php-socket-lint's runtime");
+    expect(readFileSync(runtimeFile, 'utf8')).toBe('// mine\n');
+    expect((await run(php('c.php', '<?php echo 3;'), '-o', join(dir, 'c.ts'), '--force')).code).toBe(0);
+    expect(readFileSync(runtimeFile, 'utf8')).toBe(runtime);
   });
 
   test('writes to -o, refuses to overwrite without --force (exit 2), overwrites with it', async () => {

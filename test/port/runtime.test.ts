@@ -1,13 +1,13 @@
-// The runtime a port embeds: its generated files are up to date, its errno texts are the real
-// PHP's, and every piece compiles on its own with the pieces it names (so a port that uses only
-// one helper still type-checks).
+// The runtime module the ports import (php-runtime.ts): its generated files are up to date, its
+// errno texts are the real PHP's, and it compiles under tsc --strict on its own and with a port
+// that imports every name it exports.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ERRNO_TEXTS } from '../../server/src/port/runtime/errno.generated';
-import { RUNTIME_PIECES } from '../../server/src/port/runtime/pieces.generated';
-import { runtimeSource } from '../../server/src/port/runtime/pieces';
+import { RUNTIME_EXPORTS, RUNTIME_FILE, RUNTIME_SOURCE } from '../../server/src/port/runtime/module.generated';
+import { runtimeImport } from '../../server/src/port/runtime/module';
 import { PortWorkspace, REPO } from './support/workspace';
 
 const RUNTIME = join(REPO, 'server/src/port/runtime');
@@ -16,9 +16,9 @@ describe('port runtime', () => {
   const workspace = new PortWorkspace();
   afterAll(() => workspace.dispose());
 
-  test('the generated pieces and constants match the runtime sources (node server/src/port/runtime/generate.mjs)', async () => {
-    const generator = (await import(join(RUNTIME, 'generate.mjs'))) as { generatePieces(): string; generateConstants(): string };
-    expect(readFileSync(join(RUNTIME, 'pieces.generated.ts'), 'utf8')).toBe(generator.generatePieces());
+  test('the generated module and constants match the runtime sources (node server/src/port/runtime/generate.mjs)', async () => {
+    const generator = (await import(join(RUNTIME, 'generate.mjs'))) as { generateModule(): string; generateConstants(): string };
+    expect(readFileSync(join(RUNTIME, 'module.generated.ts'), 'utf8')).toBe(generator.generateModule());
     expect(readFileSync(join(RUNTIME, 'socket-constants.generated.ts'), 'utf8')).toBe(generator.generateConstants());
   });
 
@@ -32,11 +32,17 @@ describe('port runtime', () => {
     expect(php.slice(codes.length)).toEqual(['Unknown error 134', 'Unknown error 999']);
   });
 
-  test('each piece type-checks with only its dependencies', async () => {
-    for (const piece of RUNTIME_PIECES) {
-      const { imports, code } = runtimeSource([piece.name]);
-      writeFileSync(join(workspace.dir, `piece-${piece.name}.ts`), `${imports.join('\n')}\n${code}\nexport {};\n`);
-    }
+  test('the module type-checks alone and with a port importing every name it exports', async () => {
+    writeFileSync(join(workspace.dir, RUNTIME_FILE), RUNTIME_SOURCE);
+    const everything = runtimeImport(RUNTIME_EXPORTS.map((entry) => entry.name));
+    expect(everything).toContain(`type PhpValue`);
+    writeFileSync(join(workspace.dir, 'imports-all.ts'), `${everything}\nexport {};\n`);
     expect(await workspace.typecheck()).toBe('');
   }, 60_000);
+
+  test('an export the port awaits is async, and one it does not is not', () => {
+    const asyncNames = new Set(RUNTIME_EXPORTS.filter((entry) => entry.async).map((entry) => entry.name));
+    expect(asyncNames.has('socket_accept') && asyncNames.has('socket_select') && asyncNames.has('socket_read')).toBe(true);
+    expect(asyncNames.has('socket_create') || asyncNames.has('toStr') || asyncNames.has('PhpArray')).toBe(false);
+  });
 });

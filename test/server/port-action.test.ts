@@ -40,12 +40,18 @@ describe('port action and Node.js equivalents', { timeout: 30_000 }, () => {
     const tsUri = pathToFileURL(join(dir, 'server.ts')).href;
     expect(target).toBe(tsUri);
     const edit = client.appliedEdits.at(-1)!;
-    const [create, text] = edit.documentChanges as [CreateFile, TextDocumentEdit];
+    const [create, text, createRuntime, runtimeText] = edit.documentChanges as [CreateFile, TextDocumentEdit, CreateFile, TextDocumentEdit];
     expect(create).toMatchObject({ kind: 'create', uri: tsUri, options: { overwrite: false } });
     expect(text.textDocument.uri).toBe(tsUri);
     const code = (text.edits[0] as { newText: string }).newText;
-    expect(code).toContain("from 'node:dgram'");
-    expect(code).toContain("from 'node:net'");
+    // The faithful port (UDP and TCP sockets) imports PHP's runtime, created beside it.
+    expect(code).toContain("from './php-runtime.js';");
+    const runtimeUri = pathToFileURL(join(dir, 'php-runtime.ts')).href;
+    expect(createRuntime).toMatchObject({ kind: 'create', uri: runtimeUri, options: { overwrite: false } });
+    expect(runtimeText.textDocument.uri).toBe(runtimeUri);
+    const runtime = (runtimeText.edits[0] as { newText: string }).newText;
+    expect(runtime).toContain("from 'node:dgram'");
+    expect(runtime).toContain("from 'node:net'");
     await client.waitFor(() => client.messages.find((m) => m.startsWith('Ported to server.ts')), 'the port message');
   });
 

@@ -3,9 +3,10 @@
 // program has a shape it carries, else the faithful emulation (the reason goes to stderr).
 // Lists what could not be ported on stderr as `file:line: reason: php`, and exits 0 (all
 // ported), 1 (something left unported) or 2 (usage or file error).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { portPhpToTypeScript } from '../port/index';
+import { dirname, join } from 'node:path';
+import { portPhpToTypeScript, runtimeFileAction, type RuntimeModule } from '../port/index';
 import { parseCommandArguments, UsageError } from './options';
 
 export interface PortCommandIo {
@@ -26,9 +27,12 @@ Node serves clients concurrently where a PHP accept loop queues them. Other prog
 parts the idiomatic form cannot carry, get the faithful port, which emulates ext/sockets
 exactly; the reason is printed on stderr and in the output's first line.
 
+A faithful port imports PHP's runtime from php-runtime.ts, which -o writes beside it once
+(and updates when it is an older one of this tool's; ports in one folder share it).
+
 Options:
-  -o, --output <file.ts>   write the port to a file instead of stdout
-      --force              overwrite the output file if it exists
+  -o, --output <file.ts>   write the port (and php-runtime.ts) to a file instead of stdout
+      --force              overwrite the output file (and a php-runtime.ts not this tool's) if it exists
       --faithful           always use the faithful port (PHP's ext/sockets emulated exactly)
   -h, --help               show this help
 
@@ -65,6 +69,13 @@ function oneLine(php: string): string {
   return first.length > 100 ? `${first.slice(0, 97)}...` : first;
 }
 
+/** The php-runtime.ts beside the output, and whether it is to be written. */
+function runtimeBeside(output: string, runtime: RuntimeModule) {
+  const path = join(dirname(output), runtime.fileName);
+  const action = runtimeFileAction(existsSync(path) ? readFileSync(path, 'latin1') : undefined);
+  return { path, action, code: runtime.code };
+}
+
 export async function runPortCommand(argv: string[], io: PortCommandIo = process): Promise<number> {
   let parsed: PortArguments | 'help';
   try {
@@ -90,15 +101,22 @@ export async function runPortCommand(argv: string[], io: PortCommandIo = process
     return 2;
   }
   const result = portPhpToTypeScript(text, parsed.input, { faithful: parsed.faithful });
+  const runtime = parsed.output && result.runtime ? runtimeBeside(parsed.output, result.runtime) : undefined;
+  if (runtime?.action === 'foreign' && !parsed.force) {
+    io.stderr.write(`port: ${runtime.path} exists and is not php-socket-lint's runtime, which the port imports; use --force to overwrite it\n`);
+    return 2;
+  }
   if (parsed.output) {
     try {
       await writeFile(parsed.output, result.code);
+      if (runtime && runtime.action !== 'keep') await writeFile(runtime.path, runtime.code);
     } catch (error) {
       io.stderr.write(`port: cannot write ${parsed.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
     }
   } else {
     io.stdout.write(result.code);
+    if (result.runtime) io.stderr.write(`port: the port imports ./${result.runtime.fileName.replace(/\.ts$/, '.js')}; write it with -o to get ${result.runtime.fileName} beside it\n`);
   }
   if (result.reason) io.stderr.write(`${parsed.input}: faithful port: the idiomatic form cannot carry ${result.reason}\n`);
   for (const item of result.unported) {

@@ -7,7 +7,7 @@ import { calledFunctionName, childNodes, isNode, normalizeName, type PhpNode } f
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
 import { arrayOf, elementOf, fromDeclared, isOnly, kinds, MIXED, NEVER, NULL, sameType, union, type PhpType } from './php-types';
-import { isAsyncRuntimeFunction } from './runtime/pieces';
+import { isAsyncRuntimeFunction } from './runtime/module';
 import { socketCallOutputs } from './socket-calls';
 import { typeOf, type TypeEnvironment } from './typing';
 

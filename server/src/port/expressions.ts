@@ -34,7 +34,7 @@ import {
 } from './php-types';
 import type { FunctionInfo } from './analysis';
 import { PHP_ERROR_PARENTS } from './runtime/exceptions';
-import { isAsyncRuntimeFunction } from './runtime/pieces';
+import { isAsyncRuntimeFunction } from './runtime/module';
 import { socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
 import { binaryType, constantType, methodType, numberLiteralType } from './typing';

@@ -6,11 +6,14 @@
 //   faithful emulation (module.ts); `style` says which, `reason` why not idiomatic.
 // - socketSetupEquivalent(call) → the node:net/node:dgram code for one socket_create/bind/
 //   listen/connect/create_listen call, for hovers and quick documentation.
+// - runtimeFileAction(existing) → whether to write, keep or leave alone the php-runtime.ts a
+//   faithful port imports (`result.runtime`), given the text of the one beside it, if any.
 export type { Unported } from './translator';
+export type { RuntimeModule } from './module';
 export { socketSetupEquivalent, type SetupEquivalent } from './setup-equivalent';
 
 import { NO_SOCKETS, portIdiomatic } from './idiomatic/index';
-import { portProgram, type PortResult as FaithfulResult } from './module';
+import { PHP_RUNTIME, portProgram, type PortResult as FaithfulResult } from './module';
 
 export interface PortOptions {
   /** Force the exact emulation of PHP's ext/sockets (the faithful port). */
@@ -37,4 +40,16 @@ export function portPhpToTypeScript(text: string, fileName = 'input.php', option
     return { ...faithful, code: note + faithful.code, style: 'faithful', reason };
   }
   return { ...portProgram(text, fileName), style: 'faithful' };
+}
+
+/** The first line of php-runtime.ts, which tells this tool's runtime from a user's file of that name. */
+const RUNTIME_HEADER = PHP_RUNTIME.code.slice(0, PHP_RUNTIME.code.indexOf('\n'));
+
+/**
+ * What to do with the php-runtime.ts beside a port, given its text (undefined when there is none):
+ * `keep` the same one, `write` a missing or an older one of this tool's, or leave a `foreign` one alone.
+ */
+export function runtimeFileAction(existing: string | undefined): 'write' | 'keep' | 'foreign' {
+  if (existing === PHP_RUNTIME.code) return 'keep';
+  return existing === undefined || existing.startsWith(RUNTIME_HEADER) ? 'write' : 'foreign';
 }

@@ -5,7 +5,7 @@
 import { isNode, type PhpNode } from '../core/ast';
 import { argumentFor, type SocketFunction } from '../core/socket-api';
 import { INT, NULL, STRING, union, type PhpType } from './php-types';
-import { isRuntimeName } from './runtime/pieces';
+import { isRuntimeName } from './runtime/module';
 import { typeOf, type TypeEnvironment } from './typing';
 
 /** By-reference parameters whose value PHP also reads (socket_select's arrays). */

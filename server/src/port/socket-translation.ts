@@ -6,7 +6,7 @@ import type { PhpNode } from '../core/ast';
 import { awaited, expr, PREC, wrap, type Expr } from './code';
 import { value } from './expressions';
 import { fromDeclared } from './php-types';
-import { isAsyncRuntimeFunction } from './runtime/pieces';
+import { isAsyncRuntimeFunction } from './runtime/module';
 import { byRefParams, hasUnmappableArguments, runtimeInputs, runtimeSocketFunction, unsupportedSocketFunction } from './socket-calls';
 import type { Translator } from './translator';
 

@@ -21,7 +21,7 @@ import {
   without,
   type PhpType,
 } from './php-types';
-import { runtimePieceCode } from './runtime/pieces';
+import { runtimeConstantValue } from './runtime/module';
 
 export interface TypeEnvironment {
   variableType(node: PhpNode): PhpType;
@@ -59,11 +59,10 @@ export function binaryType(operator: string, left: PhpType, right: PhpType): Php
   return arithmeticType(left, right);
 }
 
-/** A core or socket constant's type, read from the runtime piece that defines it. */
+/** A core or socket constant's type, from the literal the runtime defines it with. */
 function runtimeConstantType(name: string): PhpType | undefined {
   if (SOCKET_CONSTANTS.has(name)) return INT;
-  const code = runtimePieceCode(name);
-  const value = code && /^const [A-Z_0-9]+ = (.*);$/m.exec(code)?.[1];
+  const value = runtimeConstantValue(name);
   if (!value) return undefined;
   if (/^['"]/.test(value)) return STRING;
   return numberLiteralType(value.replace(/^-/, ''));

@@ -1,13 +1,14 @@
 // "Port file to TypeScript": a source action whose command creates `<name>.ts` beside the PHP
-// file through a workspace edit (a create-file operation plus the text). The port runs only
-// when the user picks the action, never for the light bulb's frequent requests.
-import { existsSync } from 'node:fs';
+// file through a workspace edit (a create-file operation plus the text), and php-runtime.ts, which
+// a faithful port imports, when the folder has none or an older one. The port runs only when the
+// user picks the action, never for the light bulb's frequent requests.
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type CodeActionParams, type Connection, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mentionsSocketApi } from '../core/lint';
-import { portPhpToTypeScript } from '../port/index';
+import { portPhpToTypeScript, runtimeFileAction, type RuntimeModule } from '../port/index';
 import { Commands, DIAGNOSTIC_SOURCE, PORT_KIND } from '../shared/protocol';
 
 const TITLE = 'Port file to TypeScript (node:net / node:dgram)';
@@ -67,14 +68,26 @@ export function hasNodeTypes(path: string, exists: (path: string) => boolean = e
   }
 }
 
+/** Creates a file holding `text` (replacing it when `overwrite`). */
+function createFile(uri: string, text: string, overwrite: boolean): NonNullable<WorkspaceEdit['documentChanges']> {
+  return [
+    { kind: 'create', uri, options: { overwrite, ignoreIfExists: false } },
+    { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+  ];
+}
+
+/** The edit that writes php-runtime.ts beside the port; none when the same one is there or the file is the user's. */
+function runtimeChanges(target: string, runtime: RuntimeModule | undefined): NonNullable<WorkspaceEdit['documentChanges']> {
+  if (!runtime) return [];
+  const path = join(dirname(fileURLToPath(target)), runtime.fileName);
+  const existing = existsSync(path) ? readFileSync(path, 'latin1') : undefined;
+  if (runtimeFileAction(existing) !== 'write') return [];
+  return createFile(pathToFileURL(path).href, runtime.code, existing !== undefined);
+}
+
 export function portEdit(document: TextDocument, target: string): { edit: WorkspaceEdit; unported: number; style: string; reason?: string } {
-  const { code, unported, style, module, reason } = portPhpToTypeScript(document.getText(), basename(fileURLToPath(document.uri)));
-  const edit: WorkspaceEdit = {
-    documentChanges: [
-      { kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } },
-      { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: code }] },
-    ],
-  };
+  const { code, unported, style, module, reason, runtime } = portPhpToTypeScript(document.getText(), basename(fileURLToPath(document.uri)));
+  const edit: WorkspaceEdit = { documentChanges: [...createFile(target, code, false), ...runtimeChanges(target, runtime)] };
   return { edit, unported: unported.length, style: style === 'idiomatic' ? `idiomatic ${module}` : 'faithful', reason };
 }
 

@@ -2,7 +2,7 @@
 // `tsc --strict` (TypeScript 7's native compiler, through its CLI) and transpiled to .mjs with
 // esbuild so Node 20 can run them.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,15 @@ const TSCONFIG = {
   include: ['*.ts'],
 };
 
+function transpiled(typescript: string): string {
+  try {
+    return transformSync(typescript, { loader: 'ts', format: 'esm', target: 'node20' }).code;
+  } catch (error) {
+    // tsc reports the same problem; the run then fails loudly instead of the whole suite.
+    return `throw new Error(${JSON.stringify(`esbuild could not transpile the port: ${(error as Error).message}`)});\n`;
+  }
+}
+
 export interface PortedProgram {
   result: PortResult;
   tsFile: string;
@@ -47,14 +56,12 @@ export class PortWorkspace {
     const tsFile = join(this.dir, `${name}.ts`);
     const mjsFile = join(this.dir, `${name}.mjs`);
     writeFileSync(tsFile, result.code);
-    let javascript: string;
-    try {
-      javascript = transformSync(result.code, { loader: 'ts', format: 'esm', target: 'node20' }).code;
-    } catch (error) {
-      // tsc reports the same problem; the run then fails loudly instead of the whole suite.
-      javascript = `throw new Error(${JSON.stringify(`esbuild could not transpile the port: ${(error as Error).message}`)});\n`;
+    writeFileSync(mjsFile, transpiled(result.code));
+    // The runtime module the ports import, once, as a user's folder of ports has it.
+    if (result.runtime && !existsSync(join(this.dir, result.runtime.fileName))) {
+      writeFileSync(join(this.dir, result.runtime.fileName), result.runtime.code);
+      writeFileSync(join(this.dir, result.runtime.fileName.replace(/\.ts$/, '.js')), transpiled(result.runtime.code));
     }
-    writeFileSync(mjsFile, javascript);
     return { result, tsFile, mjsFile };
   }
 
