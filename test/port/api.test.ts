@@ -33,7 +33,9 @@ describe('portPhpToTypeScript', () => {
     expect(code).toContain('outer: while (true) {');
     expect(code).toContain('while ((line = await socket_read(client, 512, PHP_NORMAL_READ)) !== false) {');
     expect(code).toContain("if (trim(line) === 'stop') {\n        break outer;");
-    expect(code).toContain("import * as net from 'node:net';");
+    const runtimeImport = /^import \{ (.*) \} from '\.\/php-runtime\.js';$/m.exec(code)?.[1].split(', ');
+    expect(runtimeImport).toEqual(expect.arrayContaining(['socket_create', 'socket_accept', 'PhpSocket', 'PHP_NORMAL_READ']));
+    expect(code).not.toContain('node:net');
     expect(code.trimEnd().endsWith('runMain(main);')).toBe(true);
   });
 
@@ -42,11 +44,14 @@ describe('portPhpToTypeScript', () => {
     expect(code).toContain('[n, buf, from, port] = await socket_recvfrom(s, 512, 0);');
   });
 
-  test('carries only the runtime the program uses', () => {
-    const { code } = portPhpToTypeScript('<?php echo strtoupper("hi"), "\\n";');
-    expect(code).not.toContain('node:net');
-    expect(code).not.toContain('class PhpSocket');
-    expect(code).toContain('function strtoupper(');
+  test('imports only the runtime names the program uses, and carries the runtime module beside it', () => {
+    const { code, runtime } = portPhpToTypeScript('<?php echo strtoupper("hi"), "\\n";');
+    expect(code).toContain("import { strtoupper, echo, runMain } from './php-runtime.js';");
+    expect(code).not.toContain('PhpSocket');
+    expect(code).not.toContain('function strtoupper(');
+    expect(runtime?.fileName).toBe('php-runtime.ts');
+    expect(runtime?.code).toContain('export function strtoupper(');
+    expect(runtime?.code).toContain("import * as net from 'node:net';");
   });
 
   test('reports what it cannot port with range, line, PHP and reason, and leaves a TODO', () => {
