@@ -30,7 +30,7 @@ describe('port command', () => {
     const file = join(dir, 'unix.php');
     writeFileSync(file, "<?php\n$s = socket_create(AF_UNIX, SOCK_STREAM, 0);\nsocket_bind($s, '/tmp/x.sock');\n");
     const result = await run(file);
-    expect(result.stderr).toBe(`${file}: faithful port: the idiomatic form cannot carry AF_UNIX socket family (line 2)\n`);
+    expect(result.stderr).toBe(`${file}: faithful port: the idiomatic form cannot carry AF_UNIX socket family (line 2)\nport: the port imports ./php-runtime.js; write it with -o to get php-runtime.ts beside it\n`);
     expect(result.stdout.split('\n')[0]).toBe("// Faithful port (PHP's ext/sockets emulated), not the idiomatic one, which cannot carry AF_UNIX socket family (line 2).");
   });
 

@@ -73,7 +73,7 @@ describe('port command', () => {
     const file = php('partial.php', '<?php\necho 1;\nclass A {}\n$x = new A();\n');
     const result = await run(file);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`port: the port imports ./php-runtime.js; write it with -o to get php-runtime.ts beside it\n${file}:3: class statements are not ported: class A {}\n${file}:4: classes are not ported: new A()\n`);
+    expect(result.stderr).toBe(`${file}:3: class statements are not ported: class A {}\n${file}:4: classes are not ported: new A()\nport: the port imports ./php-runtime.js; write it with -o to get php-runtime.ts beside it\n`);
     expect(result.stdout).toContain('// TODO(port): class statements are not ported: class A {}');
   });
 
