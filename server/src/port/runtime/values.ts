@@ -7,8 +7,8 @@
 import { PHP_ERROR_PARENTS } from './exceptions';
 import { writeBytes } from './process';
 
-// This file is runtime source: scripts copy the pieces a port needs into the port, so every
-// top-level declaration must stand on its own, referring to the others only by name.
+// This file is runtime source: generate.mjs joins the runtime files into php-runtime.ts and drops
+// their imports of each other, so top-level names must be unique across them.
 
 /** Any PHP value. */
 export type PhpValue = string | number | boolean | null | PhpArray<PhpValue> | object;
