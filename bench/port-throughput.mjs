@@ -49,10 +49,13 @@ async function loadPort() {
 }
 
 async function portProgram(engine, name) {
-  const { code, unported } = engine.portPhpToTypeScript(readFileSync(join(programs, `${name}.php`), 'utf8'), `${name}.php`, { faithful: true });
+  const { code, unported, runtime } = engine.portPhpToTypeScript(readFileSync(join(programs, `${name}.php`), 'utf8'), `${name}.php`, { faithful: true });
   if (unported.length > 0) throw new Error(`${name}.php did not port completely: ${JSON.stringify(unported)}`);
+  const toJavaScript = (typescript) => transformSync(typescript, { loader: 'ts', format: 'esm', target: 'node20' }).code;
+  // The port imports ./php-runtime.js: the runtime module, transpiled beside it.
+  writeFileSync(join(work, runtime.fileName.replace(/\.ts$/, '.js')), toJavaScript(runtime.code));
   const file = join(work, `${name}.mjs`);
-  writeFileSync(file, transformSync(code, { loader: 'ts', format: 'esm', target: 'node20' }).code);
+  writeFileSync(file, toJavaScript(code));
   return file;
 }
 
