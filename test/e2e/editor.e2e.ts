@@ -122,7 +122,8 @@ describe('php-socket-lint in VS Code', () => {
       // Leave no editor behind for the next test; a late "save changes?" dialog is answered.
       await workbench.runCommand('View: Close All Editors');
       const page = workbench.page;
-      const saveButton = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Save', exact: true });
+      // 'Save All' when both the port and php-runtime.ts are still marked changed.
+      const saveButton = page.locator('.monaco-dialog-box').getByRole('button', { name: /^Save( All)?$/ });
       await expect
         .poll(async () => {
           if (await saveButton.isVisible()) await saveButton.click();
