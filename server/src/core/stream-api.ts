@@ -12,6 +12,8 @@
 // - by-reference outputs (`$errno`, `$errstr`, the accepted peer) and the results of the table's other
 //   calls carry `origins` (values.ts), and `model.originReads` says where each was read and how
 //   (tested in a condition, used, dropped).
+import type { PhpNode } from './ast';
+import type { ArgumentFact } from './model/model';
 import type { CreatedSocket, FunctionNote, SocketFunction, SocketParameter, SocketType } from './socket-api';
 import { returnsFalse, SOCKET_CONSTANTS, socketFunction } from './socket-api';
 import reflected from './stream-api.json';
@@ -64,13 +66,34 @@ export const DEFAULT_SOCKET_TIMEOUT = effectsFile.defaultSocketTimeout;
 
 const TRANSPORTS = effectsFile.transports as { default: string; types: Record<string, SocketType> };
 
-/**
- * The socket type an address's transport gives (`udp://10.0.0.1:53` → SOCK_DGRAM); an address with no
- * `scheme://` is tcp; a scheme PHP has no transport for is `unknown`.
- */
+/** The transport an address names (`udp://10.0.0.1:53` → udp); an address with no `scheme://` is tcp. */
+export function transportOf(address: string): string {
+  return /^([a-z][a-z0-9.+-]*):\/\//i.exec(address)?.[1]?.toLowerCase() ?? TRANSPORTS.default;
+}
+
+/** The socket type of a transport (udp: SOCK_DGRAM); one PHP has no transport for is `unknown`. */
 export function transportType(address: string): SocketType | 'unknown' {
-  const scheme = /^([a-z][a-z0-9.+-]*):\/\//i.exec(address)?.[1];
-  return TRANSPORTS.types[scheme === undefined ? TRANSPORTS.default : scheme.toLowerCase()] ?? 'unknown';
+  return TRANSPORTS.types[transportOf(address)] ?? 'unknown';
+}
+
+/**
+ * The transport an address spells out before its first interpolation (`"udp://$host:53"`,
+ * `'udg://' . $path`): known though the address is not.
+ */
+export function leadingTransport(node: PhpNode | undefined): string | undefined {
+  let first = node;
+  while (first?.kind === 'bin' && first.type === '.') first = first.left;
+  if (first?.kind === 'encapsed') first = (first.value ?? [])[0]?.expression ?? (first.value ?? [])[0];
+  if (first?.kind !== 'string' || !/^[a-z][a-z0-9.+-]*:\/\//i.test(String(first.value))) return undefined;
+  return transportOf(String(first.value));
+}
+
+/** Every transport an address argument may name, or undefined when some path's is not known. */
+export function addressTransports(address: ArgumentFact): string[] | undefined {
+  const { value } = address;
+  if (!value.unknown && value.consts.length > 0 && value.consts.every((c) => typeof c === 'string')) return [...new Set((value.consts as string[]).map(transportOf))];
+  const leading = leadingTransport(address.node);
+  return leading === undefined ? undefined : [leading];
 }
 
 const NOTES: Record<string, FunctionNote> = {

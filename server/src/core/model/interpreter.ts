@@ -11,7 +11,7 @@ import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapS
 import internals from '../php-internals.json';
 import { fileFacts } from '../names';
 import { argumentFor, isDatagramType, socketTypeOfValue, SOCKET_CONSTANTS, type CreatedSocket, type SocketFunction, type SocketState } from '../socket-api';
-import { apiConstant, apiFunction, outputMeaning, transportType } from '../stream-api';
+import { apiConstant, apiFunction, leadingTransport, outputMeaning, SOCKET_CONTEXT_OPTIONS, transportType } from '../stream-api';
 import { collectDeclarations, type ClassDeclaration, type Declarations, type FunctionDeclaration } from './declarations';
 import { foldBinary, foldUnary, parsePhpNumber, truthy } from './fold';
 import { falseBlindness } from './compare';
@@ -1354,6 +1354,8 @@ class Round {
     for (const arg of (node.arguments ?? []) as unknown[]) {
       if (isNode(arg) && arg.kind === 'variadic') this.evaluate(arg.what, 'use');
     }
+    const options = fn.stream?.createsContext ? args.get(fn.stream.createsContext.options) : undefined;
+    if (options) this.addContextOptions(options.node, args);
     const socketArg = effects.socketParameter ? args.get(effects.socketParameter) : undefined;
     const socket = socketArg?.value;
     const neverBound = effects.onSuccess === 'listening' && socket !== undefined && this.isNeverBound(socket);
@@ -1362,6 +1364,21 @@ class Round {
     const result = effects.creates && !effects.creates.into ? this.createdSockets(id, node, fn, effects.creates, args) : this.resultValue(id, fn);
     for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(id, fn, paramName, args, arg));
     return effects.failure === false ? withPending({ ...result, consts: [...result.consts, false] }, id) : result;
+  }
+
+  /**
+   * The context options of stream-effects.json spelled out in a literal options array
+   * (`['socket' => ['backlog' => 100000]]`), as arguments named `socket.backlog`: folded like any
+   * argument. Only side-effect-free values are evaluated again (the array itself already ran).
+   */
+  private addContextOptions(options: PhpNode, args: Map<string, ArgumentFact>): void {
+    for (const [wrapper, names] of CONTEXT_OPTION_NAMES) {
+      const wrapperOptions = literalEntry(options, wrapper);
+      for (const name of names) {
+        const value = wrapperOptions && literalEntry(wrapperOptions, name);
+        if (value && !hasEffects(value)) args.set(`${wrapper}.${name}`, { node: value, value: this.evaluate(value, 'keep') });
+      }
+    }
   }
 
   /** What a call that makes no socket returns: a stream function's result keeps where it came from. */
@@ -1435,7 +1452,7 @@ class Round {
     }
     if ('fromAddress' in type) {
       const address = args.get(type.fromAddress);
-      return this.newSockets(made, address, (c) => (typeof c === 'string' ? transportType(c) : undefined), leadingTransport(address?.node) ?? 'unknown');
+      return this.newSockets(made, address, (c) => (typeof c === 'string' ? transportType(c) : undefined), leadingTypeOf(address?.node));
     }
     // An accepted socket has the listening socket's type (stream or seqpacket).
     const kinds = new Set([...(args.get(type.sameAsArgument)?.value.sockets.values() ?? [])].map((site) => site.type));
@@ -1524,6 +1541,30 @@ class Round {
   }
 }
 
+/** The socket type of the transport an address spells out first, or unknown. */
+function leadingTypeOf(address: PhpNode | undefined): SocketKind {
+  const transport = leadingTransport(address);
+  return transport === undefined ? 'unknown' : transportType(`${transport}://`);
+}
+
+/** Wrapper → option names of the context options the table describes (`socket` → `backlog`). */
+const CONTEXT_OPTION_NAMES: ReadonlyMap<string, readonly string[]> = new Map([['socket', Object.keys(SOCKET_CONTEXT_OPTIONS)]]);
+const EFFECT_KINDS = new Set(['call', 'new', 'assign', 'assignref', 'post', 'pre', 'include', 'eval', 'print', 'exit', 'throw', 'yield', 'yieldfrom', 'closure', 'arrowfunc']);
+
+/** The value of `'key' => value` in an array literal, if it spells that key as a string. */
+function literalEntry(array: PhpNode, key: string): PhpNode | undefined {
+  if (array.kind !== 'array') return undefined;
+  for (const item of array.items ?? []) {
+    if (isNode(item) && item.kind === 'entry' && item.key?.kind === 'string' && item.key.value === key && isNode(item.value)) return item.value;
+  }
+  return undefined;
+}
+
+/** Whether evaluating it again could do anything (call, assign, print…). */
+function hasEffects(node: PhpNode): boolean {
+  return EFFECT_KINDS.has(node.kind) || childNodes(node).some(hasEffects);
+}
+
 /** A socket a call makes, before its type is known. */
 interface MadeSocket {
   id: number;
@@ -1532,18 +1573,6 @@ interface MadeSocket {
   creates: CreatedSocket;
   bind: 'bound' | 'unbound';
   family: SocketFamily;
-}
-
-/**
- * The transport an address spells out before its first interpolation (`"udp://$host:53"`,
- * `'udg://' . $path`): the type is known though the address is not.
- */
-function leadingTransport(node: PhpNode | undefined): SocketKind | undefined {
-  let first = node;
-  while (first?.kind === 'bin' && first.type === '.') first = first.left;
-  if (first?.kind === 'encapsed') first = (first.value ?? [])[0]?.expression ?? (first.value ?? [])[0];
-  if (first?.kind !== 'string' || !/^[a-z][a-z0-9.+-]*:\/\//i.test(String(first.value))) return undefined;
-  return transportType(String(first.value));
 }
 
 /** A datagram socket and another kind together: an element or a property could be either. */

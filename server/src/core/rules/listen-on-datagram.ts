@@ -1,9 +1,10 @@
-import { rangeOf } from '../ast';
-import { fix, removeStatement, replaceNode, suggestion } from '../fix-builders';
+import { isNode, rangeOf } from '../ast';
+import { exactEnd, fix, removeStatement, replaceNode, suggestion } from '../fix-builders';
 import type { SocketCall } from '../model/model';
 import type { SocketSite } from '../model/values';
 import { defineRule } from '../rule';
 import { isDatagramType, SOCKET_CONSTANTS } from '../socket-api';
+import { addressTransports, STREAM_CONSTANTS, transportType } from '../stream-api';
 import type { Fix, Suggestion } from '../types';
 
 const LISTENING_CALLS = new Set(['socket_listen', 'socket_accept']);
@@ -55,12 +56,14 @@ function editsFor(text: string, call: SocketCall, sites: SocketSite[], definite:
 }
 
 /**
- * The datagram sockets a socket_listen()/socket_accept() call may get, when this rule reports it
- * (unchecked-false-return leaves such a call to this rule: one finding per mistake).
+ * The datagram sockets a socket_listen()/socket_accept() or stream_socket_accept() call may get,
+ * or the datagram transports a listening stream_socket_server() may be given, when this rule
+ * reports it (unchecked-false-return leaves such a call to this rule: one finding per mistake).
  */
-export function datagramListen(call: SocketCall): { sites: SocketSite[]; definite: boolean } | undefined {
-  if (!LISTENING_CALLS.has(call.fn.name)) return undefined;
-  const socket = call.arguments.get('socket')?.value;
+export function datagramListen(call: SocketCall): { sites: SocketSite[]; definite: boolean; transports?: string[] } | undefined {
+  if (call.fn.stream?.opens?.listensWith) return datagramServer(call);
+  const socketParam = LISTENING_CALLS.has(call.fn.name) ? 'socket' : call.fn.stream?.opens?.role === 'accepted' ? call.fn.stream.opens.from : undefined;
+  const socket = socketParam ? call.arguments.get(socketParam)?.value : undefined;
   if (!socket) return undefined;
   const sites = [...socket.sockets.values()].filter(isDatagramSite);
   if (sites.length === 0) return undefined;
@@ -70,27 +73,79 @@ export function datagramListen(call: SocketCall): { sites: SocketSite[]; definit
   return { sites, definite };
 }
 
+/** A stream server on a datagram transport (`udp://`, `udg://`) whose flags have STREAM_SERVER_LISTEN: listen() fails. */
+function datagramServer(call: SocketCall): { sites: SocketSite[]; definite: boolean; transports: string[] } | undefined {
+  const opens = call.fn.stream!.opens!;
+  const address = opens.address ? call.arguments.get(opens.address) : undefined;
+  const transports = address ? addressTransports(address) : undefined;
+  const datagram = transports?.filter(isDatagramTransport);
+  if (!transports || !datagram?.length) return undefined;
+  const listen = STREAM_CONSTANTS.get(opens.listensWith!)!;
+  const flags = opens.flags ? call.arguments.get(opens.flags) : undefined;
+  if (flags && (flags.value.unknown || flags.value.consts.length === 0 || !flags.value.consts.every((c) => typeof c === 'number'))) return undefined;
+  const listening = flags ? (flags.value.consts as number[]).filter((bits) => (bits & listen) !== 0).length : 1;
+  if (listening === 0) return undefined;
+  const definite = datagram.length === transports.length && listening === (flags?.value.consts.length ?? 1);
+  return { sites: [], definite, transports: datagram };
+}
+
+function isDatagramTransport(transport: string): boolean {
+  const type = transportType(`${transport}://`);
+  return type !== 'unknown' && isDatagramType(type);
+}
+
+/**
+ * Pass STREAM_SERVER_BIND alone: the server then binds and works, where it always failed. What runs
+ * changes, so a suggestion. A missing flags argument comes after `$errno, $errstr`, or by name.
+ */
+function bindOnlySuggestion(text: string, call: SocketCall, phpVersion: string): Suggestion | undefined {
+  const opens = call.fn.stream!.opens!;
+  const title = 'Pass STREAM_SERVER_BIND alone (a datagram server binds, it does not listen)';
+  const flags = opens.flags ? call.arguments.get(opens.flags) : undefined;
+  if (flags) return suggestion(title, [replaceNode(flags.node, 'STREAM_SERVER_BIND')]);
+  const args = ((call.node.arguments ?? []) as unknown[]).filter(isNode);
+  const last = args[args.length - 1];
+  if (!last || args.some((arg) => arg.kind === 'variadic')) return undefined;
+  const positional = args.every((arg) => arg.kind !== 'namedargument') && args.length === 3;
+  if (!positional && Number.parseFloat(phpVersion) < 8) return undefined;
+  const end = exactEnd(text, last);
+  return suggestion(title, [{ range: [end, end], text: positional ? ', STREAM_SERVER_BIND' : ', flags: STREAM_SERVER_BIND' }]);
+}
+
 export default defineRule({
   id: 'listen-on-datagram',
   meta: {
-    description: 'socket_listen() and socket_accept() need a SOCK_STREAM or SOCK_SEQPACKET socket.',
+    description: 'socket_listen(), socket_accept() and a listening stream server need a SOCK_STREAM or SOCK_SEQPACKET socket.',
     defaultSeverity: 'error',
     fixable: true,
     hasSuggestions: true,
     messages: {
-      datagram: '{{name}}() on a {{type}} socket always fails: only stream sockets listen. Receive with socket_recvfrom().',
-      maybeDatagram: '{{name}}() may run on a {{type}} socket, where it always fails. Receive with socket_recvfrom() there.',
+      datagram: '{{name}}() on a {{type}} socket always fails: only stream sockets listen. Receive with {{receive}}().',
+      maybeDatagram: '{{name}}() may run on a {{type}} socket, where it always fails. Receive with {{receive}}() there.',
+      datagramServer: '{{name}}() on {{transport}}:// always fails with STREAM_SERVER_LISTEN (a default flag). Pass STREAM_SERVER_BIND alone.',
+      maybeDatagramServer: '{{name}}() may get a {{transport}}:// address, where listening always fails. Pass STREAM_SERVER_BIND alone there.',
     },
   },
   check(context) {
     for (const call of context.model.calls) {
       const datagram = datagramListen(call);
       if (!datagram) continue;
-      const { sites, definite } = datagram;
+      const { sites, definite, transports } = datagram;
+      if (transports) {
+        const edit = bindOnlySuggestion(context.text, call, context.phpVersion);
+        context.report({
+          messageId: definite ? 'datagramServer' : 'maybeDatagramServer',
+          data: { name: call.fn.name, transport: transports.join('/') },
+          range: call.nameRange,
+          maybe: !definite,
+          suggestions: edit ? [edit] : [],
+        });
+        continue;
+      }
       const types = [...new Set(sites.map((site) => site.type))].join('/');
       context.report({
         messageId: definite ? 'datagram' : 'maybeDatagram',
-        data: { name: call.fn.name, type: types },
+        data: { name: call.fn.name, type: types, receive: call.fn.api === 'streams' ? 'stream_socket_recvfrom' : 'socket_recvfrom' },
         range: call.nameRange,
         maybe: !definite,
         related: sites.map((site) => ({
