@@ -36,7 +36,7 @@ export interface ParseOptions {
 const DIRECTIVE_MARKER = 'php-socket-lint-';
 
 type Engine = { parseCode(text: string, filename: string): PhpNode; parser: { lex(): unknown } };
-const engines = new Map<boolean, Engine>();
+const engines = new Map<string, Engine>();
 
 /** Tokens the parser may take per character of text before it is deemed stuck. */
 const TOKENS_PER_CHARACTER = 4;
@@ -60,27 +60,38 @@ function guardAgainstEndlessRecovery(instance: Engine): void {
 
 // php-parser is loaded on first use (esbuild bundles a `require` inside a function as a lazy
 // module): a tree where no file names the socket API never pays for loading the parser.
-function parserEngine(withComments: boolean): Engine {
-  let engine = engines.get(withComments);
+function parserEngine(withComments: boolean, shortTags: boolean): Engine {
+  const key = `${withComments}/${shortTags}`;
+  let engine = engines.get(key);
   if (!engine) {
     const { Engine: PhpParserEngine } = require('php-parser') as { Engine: new (options: object) => Engine };
     // 8.5: php-parser reads `clone($x)` (valid in every PHP 8) only from 8.5 on; below, it is a
     // syntax error there, and a file that clones so (Horde's IMAP client) could not be linted.
     engine = new PhpParserEngine({
       parser: { suppressErrors: true, extractDoc: withComments, version: '8.5' },
+      lexer: { short_tags: shortTags },
       ast: { withPositions: true },
     });
     guardAgainstEndlessRecovery(engine);
-    engines.set(withComments, engine);
+    engines.set(key, engine);
   }
   return engine;
+}
+
+/**
+ * `<?` followed by a space or a line break opens PHP where short_open_tag is on (PHP's built-in
+ * default; php.ini-production turns it off): a file written so is read as its author ran it. Not
+ * where the file has `<?xml`, which short tags would take for PHP code.
+ */
+export function usesShortOpenTag(text: string): boolean {
+  return /<\?(?=\s)/.test(text) && !/<\?xml/i.test(text);
 }
 
 /** Parses PHP text; never throws. Syntax errors come back with the partial program. */
 export function parsePhp(text: string, filename = 'input.php', options: ParseOptions = {}): ParsedFile {
   const withComments = options.comments ?? text.includes(DIRECTIVE_MARKER);
   try {
-    const parser = parserEngine(withComments);
+    const parser = parserEngine(withComments, usesShortOpenTag(text));
     tokenBudget = text.length * TOKENS_PER_CHARACTER + 10_000;
     const program = parser.parseCode(text, filename);
     // Names resolved, statement ends corrected, comments detached from the nodes: once, here.

@@ -108,6 +108,9 @@ export default defineRule({
       if (listenRuleOn && datagramListen(result.call)) continue;
       // Ignoring socket_shutdown()'s result on the way to socket_close() is the norm, not a bug.
       if (result.how === 'dropped' && result.call.fn.name === 'socket_shutdown') continue;
+      // On a non-blocking socket connect() answers false (EINPROGRESS) by design: the outcome is
+      // read later, from select() for writing and SO_ERROR, not from this result.
+      if (result.how === 'dropped' && result.call.fn.name === 'socket_connect' && result.call.socketStates.has('nonblocking')) continue;
       // Where a throwing error handler turns the failure's warning into an exception, false never comes back.
       if (warningThrowsAt(context.model.program, result.call.node.loc?.start.offset ?? 0)) continue;
       context.report({
