@@ -695,7 +695,7 @@ class Round {
   }
 
   private copyVariables(): Map<string, AbstractValue> {
-    return new Map([...this.state.vars].filter(([name]) => !name.includes('->') && !name.includes('::')).map(([name, value]) => [name, withoutPending(value)]));
+    return new Map([...this.state.variableEntries].map(([name, value]) => [name, withoutPending(value)]));
   }
 
   private readVariable(node: PhpNode): AbstractValue {
@@ -1219,7 +1219,7 @@ class Round {
       ((what.kind === 'propertylookup' && isNode(what.what) && variableName(what.what) === 'this') ||
         (what.kind === 'staticlookup' && isNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
     if (!onThisObject) return;
-    for (const [key, value] of [...this.state.vars]) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
+    for (const [key, value] of [...this.state.memberEntries]) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
   }
 
   /** An unqualified `socket_read()` is not PHP's when the file declares one (a namespace's own wrapper). */
