@@ -159,7 +159,8 @@ runRuleTests('udp-connect', {
 });
 
 // Fixed after the hunt: a connect a non-blocking socket completes later (seen in two
-// repositories), and scripts written for short_open_tag (7 files of 4 repositories).
+// repositories), scripts written for short_open_tag (7 files of 4 repositories), and
+// array_push() taken for a store into the array, as `$all[] = $c` is (one repository).
 /** The "Throw when … fails" suggestion's text for a call as a statement. */
 function throwing(call: string, fn: string): string {
   return `if (${call} === false) {\n    throw new \\RuntimeException('${fn}() failed: ' . socket_strerror(socket_last_error($s)));\n}`;
@@ -170,6 +171,7 @@ runRuleTests('unchecked-false-return', {
       name: 'a dropped connect on a non-blocking socket, completed through select and SO_ERROR',
       code: TCP + 'socket_set_nonblock($s) or die();\n@socket_connect($s, "127.0.0.1", 9000);\n$r = []; $w = [$s]; $e = [];\nif (socket_select($r, $w, $e, 5) !== 1) { exit(1); }\nif (socket_get_option($s, SOL_SOCKET, SO_ERROR) !== 0) { exit(1); }',
     },
+    { name: 'array_push() of a checked accept', code: LISTENER + '$all = [];\n$c = socket_accept($srv) or die();\narray_push($all, $c);\nsocket_write($c, "hi") or die();' },
     { name: 'an XML prolog in a PHP template is no short open tag', code: '<?xml version="1.0"?>\n<feed><? socket_bind($s, "0.0.0.0", 1); ?></feed>' },
   ],
   invalid: [
@@ -177,6 +179,28 @@ runRuleTests('unchecked-false-return', {
       name: 'a dropped connect on a socket made blocking again',
       code: TCP + 'socket_set_nonblock($s) or die();\nsocket_set_block($s) or die();\nsocket_connect($s, "127.0.0.1", 9000);',
       errors: [{ messageId: 'dropped', line: 4, column: 1, suggestions: [{ desc: 'Throw when socket_connect() fails', output: TCP + 'socket_set_nonblock($s) or die();\nsocket_set_block($s) or die();\n' + throwing('socket_connect($s, "127.0.0.1", 9000)', 'socket_connect') }] }],
+    },
+    {
+      name: 'array_push() of an accept, then the variable used',
+      code: LISTENER + '$all = [$srv];\n$c = socket_accept($srv);\narray_push($all, $c);\nsocket_write($c, "hi") or die();',
+      errors: [
+        {
+          messageId: 'used',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              desc: 'Check $c for false after socket_accept()',
+              output: LISTENER + "$all = [$srv];\n$c = socket_accept($srv);\nif ($c === false) {\n    throw new \\RuntimeException('socket_accept() failed: ' . socket_strerror(socket_last_error($srv)));\n}\narray_push($all, $c);\nsocket_write($c, \"hi\") or die();",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'array_push() of an accept, then an element used',
+      code: LISTENER + '$all = [];\narray_push($all, socket_accept($srv));\nsocket_write($all[0], "hi") or die();',
+      errors: [{ messageId: 'used', line: 3, column: 18, suggestions: [] }],
     },
     {
       name: 'a script opened with the short tag',
@@ -234,13 +258,6 @@ describe.skip('known wrong today (hunt 2026-12)', () => {
       },
     ],
     invalid: [
-      {
-        // Wrong: nothing. array_push() ends the tracking of $c, and the socket_write() of $c
-        // right after is not seen ($all[] = $c in its place is reported). Expected: used.
-        name: 'array_push() of an accept, then the variable used',
-        code: LISTENER + '$all = [$srv];\n$c = socket_accept($srv);\narray_push($all, $c);\nsocket_write($c, "hi") or die();',
-        errors: [{ messageId: 'used', line: 3, column: 6 }],
-      },
       {
         // Wrong: nothing. The accepted value goes through a method of the same class into the
         // property that tick() hands to socket_select() (a TypeError for a false). Expected: a

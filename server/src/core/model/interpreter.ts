@@ -64,6 +64,8 @@ const TEST_FUNCTIONS = new Set([
   'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
   'assert', 'get_resource_type', 'gettype', 'get_debug_type', 'is_subclass_of',
 ]);
+/** PHP's functions that store their other arguments into the array they take first. */
+const APPENDING_FUNCTIONS = new Set(['array_push', 'array_unshift']);
 /** Functions that read the caller's variables by name. */
 const VARIABLE_READING_FUNCTIONS = new Set(['compact', 'extract', 'get_defined_vars', 'parse_str']);
 /**
@@ -107,6 +109,11 @@ interface CallRecord {
   socketStates: Map<SocketState, number>;
 }
 
+
+/** A positional argument: not `...$spread`, not `name: value`. */
+function isPlainArgument(arg: unknown): boolean {
+  return isNode(arg) && arg.kind !== 'namedargument' && arg.kind !== 'variadic';
+}
 
 /** The test a condition's code runs first: the leftmost operand of its `&&`, `||` and `!`. */
 function firstTestOf(condition: PhpNode): PhpNode {
@@ -830,6 +837,24 @@ class Round {
    * Evaluates a value being stored in an array (`[$s]`, `$clients[] = $c`): storing is not
    * checking, so a variable read for it keeps its unchecked results.
    */
+  /** Stored in an array: the array now may hold these sockets; the check is the reader's. */
+  private storeElement(base: PhpNode, value: AbstractValue): void {
+    if (base.kind !== 'variable' && base.kind !== 'propertylookup' && base.kind !== 'staticlookup') return;
+    const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
+    const stored = { ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true };
+    this.assignTo(base, withElements(stored, uncheckedIn(value)));
+  }
+
+  /** `array_push($all, $c)` stores as `$all[] = $c` does: `$c` still answers for its own check. */
+  private appendToArray(node: PhpNode): AbstractValue {
+    const [array, ...values] = (node.arguments ?? []) as PhpNode[];
+    for (const value of values) {
+      const stored = this.storeFrom(value);
+      if (isNode(array)) this.storeElement(array, stored);
+    }
+    return UNKNOWN;
+  }
+
   private storeFrom(node: unknown): AbstractValue {
     const value = this.evaluate(node, 'keep');
     const name = isNode(node) ? variableName(unwrapSilence(node)) : undefined;
@@ -1135,14 +1160,8 @@ class Round {
         return;
       }
       case 'offsetlookup': {
-        // Stored in an array: the array now may hold these sockets; the check is the reader's.
         if (isNode(target.offset)) this.evaluate(target.offset, 'use');
-        const base = target.what;
-        if (isNode(base) && (base.kind === 'variable' || base.kind === 'propertylookup' || base.kind === 'staticlookup')) {
-          const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
-          const stored = { ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true };
-          this.assignTo(base, withElements(stored, uncheckedIn(value)));
-        }
+        if (isNode(target.what)) this.storeElement(target.what, value);
         return;
       }
       case 'list':
@@ -1176,6 +1195,7 @@ class Round {
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
     }
     if (name && VARIABLE_READING_FUNCTIONS.has(name)) this.scope.readsVariablesByName = true;
+    if (name && APPENDING_FUNCTIONS.has(name) && (node.arguments ?? []).every(isPlainArgument)) return this.appendToArray(node);
     if (name && name in INTERNAL_PARAMS) {
       this.passToInternal(node, INTERNAL_PARAMS[name]!, INTERNALS_THAT_ANSWER.has(name));
       return name === 'define' ? constant(true) : UNKNOWN;
