@@ -2,10 +2,12 @@
 // docs page and a test table.
 import type { RuleModule } from '../rule';
 import byReferenceExpression from './by-reference-expression';
+import errnoAsFailureTest from './errno-as-failure-test';
 import impossibleFalseCheck from './impossible-false-check';
 import listenBeforeBind from './listen-before-bind';
 import listenOnDatagram from './listen-on-datagram';
 import socketIsResource from './socket-is-resource';
+import timedOutIsset from './timed-out-isset';
 import udpConnect from './udp-connect';
 import uncheckedFalseReturn from './unchecked-false-return';
 import unrealisticBacklog from './unrealistic-backlog';
@@ -13,10 +15,12 @@ import useAfterClose from './use-after-close';
 
 export const RULES: readonly RuleModule[] = [
   byReferenceExpression,
+  errnoAsFailureTest,
   impossibleFalseCheck,
   listenBeforeBind,
   listenOnDatagram,
   socketIsResource,
+  timedOutIsset,
   udpConnect,
   uncheckedFalseReturn,
   unrealisticBacklog,
