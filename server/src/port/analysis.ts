@@ -6,7 +6,7 @@
 import { calledFunctionName, childNodes, isNode, normalizeName, type PhpNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
-import { arrayOf, elementOf, fromDeclared, isOnly, kinds, MIXED, NEVER, NULL, sameType, union, type PhpType } from './php-types';
+import { arrayOf, elementOf, fromDeclared, INT, isOnly, kinds, MIXED, NEVER, NULL, sameType, STRING, union, type PhpType } from './php-types';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { socketCallOutputs } from './socket-calls';
 import { typeOf, type TypeEnvironment } from './typing';
@@ -95,9 +95,18 @@ export function analyze(mainStatements: PhpNode[]): ProgramAnalysis {
   // Parameters first: a call may come before the function it calls.
   for (const scope of scopes) collectParameters(scope, analysis, facts);
   for (const scope of scopes) collectScope(scope, analysis, facts, variableScope);
+  runtimeArguments(main);
   inferTypes(analysis, scopes, facts);
   markAsync(analysis, scopes);
   return analysis;
+}
+
+/** $argv and $argc of the main script come from the runtime unless the program assigns them. */
+function runtimeArguments(main: FunctionInfo): void {
+  const argv = main.vars.get('argv');
+  if (argv?.writes === 0) argv.type = arrayOf(STRING);
+  const argc = main.vars.get('argc');
+  if (argc?.writes === 0) argc.type = INT;
 }
 
 function newScope(key: string, php: string, node: PhpNode | undefined, parent: FunctionInfo | undefined, body: PhpNode[]): FunctionInfo {

@@ -13,6 +13,7 @@ import {
   BOOL,
   elementOf,
   FLOAT,
+  has,
   hasJsTruthiness,
   INT,
   isArray,
@@ -37,7 +38,7 @@ import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
-import { binaryType, constantType, methodType, numberLiteralType } from './typing';
+import { binaryType, bitNotType, constantType, methodType, numberLiteralType } from './typing';
 
 /** PHP's exception classes (lowercase), as the runtime knows them. */
 const PHP_EXCEPTION_CLASSES = new Set(['throwable', ...Object.keys(PHP_ERROR_PARENTS).map((name) => name.toLowerCase())]);
@@ -409,8 +410,11 @@ function arithmetic(t: Translator, operator: string, left: Expr, right: Expr, no
   return expr(`${numberCode(t, left, operator, leftMin)} ${operator} ${numberCode(t, right, operator, rightMin)}`, type, prec);
 }
 
-/** 64-bit bitwise operators; `$x & 0xFF` with a 31-bit mask is exact in JavaScript. */
+/** 64-bit bitwise operators, or bytewise ones on two strings; `$x & 0xFF` with a 31-bit mask is exact in JavaScript. */
 function bitwise(t: Translator, node: PhpNode, operator: string, left: Expr, right: Expr): Expr {
+  const type = binaryType(operator, left.type, right.type);
+  if (isString(type)) return expr(`${t.use('bytesBitwise')}('${operator}', ${left.code}, ${right.code})`, STRING);
+  if (has(type, 'string')) return expr(`${t.use('anyBitwise')}('${operator}', ${left.code}, ${right.code})`, type);
   const smallMask = (side: PhpNode) => side.kind === 'number' && isInt(numberLiteral(String(side.value)).type) && Number(side.value.replace(/_/g, '')) <= 0x7fffffff;
   if (operator === '&' && isInt(left.type) && isInt(right.type) && (smallMask(node.left) || smallMask(node.right))) {
     return binary(left, '&', right, PREC.bitAnd, INT);
@@ -501,7 +505,7 @@ function negation(t: Translator, node: PhpNode): Expr {
 function unary(t: Translator, node: PhpNode): Expr {
   if (node.type === '!') return negation(t, node.what);
   const operand = value(t, node.what);
-  if (node.type === '~') return expr(`${t.use('bitNot')}(${operand.code})`, INT);
+  if (node.type === '~') return expr(`${t.use('bitNot')}(${operand.code})`, bitNotType(operand.type));
   if (node.type === '+') return isNumeric(operand.type) ? operand : expr(`${t.use('toNumber')}(${operand.code})`, NUMBER);
   const type = isNumeric(operand.type) ? operand.type : NUMBER;
   return expr(`-${isNumeric(operand.type) ? wrap(operand, PREC.unary) : `${t.use('toNumber')}(${operand.code}, '*')`}`, type, PREC.unary);

@@ -41,6 +41,11 @@ export interface SocketOutput {
   type(env: TypeEnvironment): PhpType;
 }
 
+/** What socket_select() leaves in an array argument: what it held, or null for a variable never assigned (PHP passes null). */
+function inOutType(before: PhpType): PhpType {
+  return before.kinds.size === 0 ? NULL : before;
+}
+
 /** The by-reference arguments of a socket call, in parameter order. */
 export function socketCallOutputs(call: PhpNode, fn: SocketFunction): SocketOutput[] {
   const outputs: SocketOutput[] = [];
@@ -49,7 +54,7 @@ export function socketCallOutputs(call: PhpNode, fn: SocketFunction): SocketOutp
     const target = argumentFor(call, fn, param.name);
     if (!target) continue;
     const declared = OUTPUT_TYPES[fn.name]?.[param.name];
-    outputs.push({ param: param.name, target, type: (env) => declared ?? typeOf(target, env) });
+    outputs.push({ param: param.name, target, type: (env) => declared ?? inOutType(typeOf(target, env)) });
   }
   return outputs;
 }

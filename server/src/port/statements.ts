@@ -30,6 +30,16 @@ export function declaredType(t: Translator, type: PhpType): string {
   return tsType(type);
 }
 
+/**
+ * The value of a variable TypeScript may see read before it is assigned: an array PHP may write
+ * into first (`$read[] = $s`) starts empty, as PHP creates it there; one that may be null starts
+ * as PHP's undefined variable, null (`socket_select($read, $write, $except, 0)`).
+ */
+function initialValue(t: Translator, type: PhpType): string | undefined {
+  if (isArray(type)) return `new ${t.use('PhpArray')}()`;
+  return type.kinds.has('null') ? 'null' : undefined;
+}
+
 /** The body of a function, closure or the main script, one level indented, with declarations. */
 export function functionBody(t: Translator, scope: FunctionInfo): string {
   const outer = bodies.get(t);
@@ -50,8 +60,11 @@ export function functionBody(t: Translator, scope: FunctionInfo): string {
   const declarations = new Writer();
   declarations.indented(() => {
     for (const info of state.plan.atTop) {
-      const definite = state.plan.definitelyAssigned.has(info) || t.namedInUnported.has(info);
-      declarations.line(`let ${info.ts}${definite ? '!' : ''}: ${declaredType(t, info.type)};`);
+      const readFirst = state.plan.definitelyAssigned.has(info) || t.namedInUnported.has(info);
+      const type = declaredType(t, info.type);
+      const initial = readFirst && !t.namedInUnported.has(info) ? initialValue(t, info.type) : undefined;
+      if (initial) declarations.line(`let ${info.ts}: ${type} = ${initial};`);
+      else declarations.line(`let ${info.ts}${readFirst ? '!' : ''}: ${type};`);
     }
   });
   if (outer) bodies.set(t, outer);

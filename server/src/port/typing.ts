@@ -11,6 +11,7 @@ import {
   has,
   INT,
   isOnly,
+  isString,
   kinds,
   MIXED,
   NEVER,
@@ -49,10 +50,24 @@ function arithmeticType(left: PhpType, right: PhpType): PhpType {
   return NUMBER;
 }
 
+/** `& | ^` of two strings is a string of bytes in PHP; of anything else an int (shifts always are). */
+function bitwiseType(operator: string, left: PhpType, right: PhpType): PhpType {
+  if (operator === '<<' || operator === '>>') return INT;
+  if (isString(left) && isString(right)) return STRING;
+  return has(left, 'string') && has(right, 'string') ? union(INT, STRING) : INT;
+}
+
+/** `~` inverts a string's bytes and an int's bits. */
+export function bitNotType(operand: PhpType): PhpType {
+  if (isString(operand)) return STRING;
+  return has(operand, 'string') ? union(INT, STRING) : INT;
+}
+
 export function binaryType(operator: string, left: PhpType, right: PhpType): PhpType {
   if (COMPARISONS.has(operator)) return BOOL;
   if (operator === '.') return STRING;
-  if (operator === '<=>' || operator === '%' || BITWISE.has(operator)) return INT;
+  if (BITWISE.has(operator)) return bitwiseType(operator, left, right);
+  if (operator === '<=>' || operator === '%') return INT;
   if (operator === '??') return union(without(left, 'null'), right);
   if (operator === '/') return has(left, 'float') || has(right, 'float') ? FLOAT : NUMBER;
   if (operator === '+' && has(left, 'array') && has(right, 'array')) return left;
@@ -151,7 +166,7 @@ export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
       return binaryType(String(node.type), typeOf(node.left, env), typeOf(node.right, env));
     case 'unary':
       if (node.type === '!') return BOOL;
-      if (node.type === '~') return INT;
+      if (node.type === '~') return bitNotType(typeOf(node.what, env));
       return arithmeticType(typeOf(node.what, env), INT);
     case 'assign':
       if (node.operator === '=') return typeOf(node.right, env);

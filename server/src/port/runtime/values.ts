@@ -469,9 +469,35 @@ export function bitwise(operator: '&' | '|' | '^' | '<<' | '>>', left: unknown, 
   return b >= 64 ? 0 : Number(BigInt.asIntN(64, BigInt(a) << BigInt(b)));
 }
 
-/** `~` on an int. */
-export function bitNot(value: unknown): number {
-  return -toInt(value) - 1;
+/**
+ * `&`, `|`, `^` of two strings work on their bytes in PHP (`$data[$i] ^ $mask[$i % 4]` unmasks a
+ * WebSocket frame): `&` and `^` stop at the shorter string, `|` keeps the longer one's tail.
+ */
+export function bytesBitwise(operator: '&' | '|' | '^', left: string, right: string): string {
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  let result = '';
+  for (let i = 0; i < shorter.length; i++) {
+    const a = left.charCodeAt(i);
+    const b = right.charCodeAt(i);
+    result += String.fromCharCode(operator === '&' ? a & b : operator === '|' ? a | b : a ^ b);
+  }
+  return operator === '|' ? result + longer.slice(shorter.length) : result;
+}
+
+/** `&`, `|`, `^` of operands that may both be strings: bytes when they are, ints otherwise. */
+export function anyBitwise(operator: '&' | '|' | '^', left: unknown, right: unknown): number | string {
+  return typeof left === 'string' && typeof right === 'string' ? bytesBitwise(operator, left, right) : bitwise(operator, left, right);
+}
+
+/** `~`: every byte of a string inverted, or the int's complement. */
+export function bitNot(value: string): string;
+export function bitNot(value: number): number;
+export function bitNot(value: unknown): number | string;
+export function bitNot(value: unknown): number | string {
+  if (typeof value !== 'string') return -toInt(value) - 1;
+  let result = '';
+  for (let i = 0; i < value.length; i++) result += String.fromCharCode(~value.charCodeAt(i) & 0xff);
+  return result;
 }
 
 /** A match expression without a matching arm. */
