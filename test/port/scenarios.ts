@@ -150,6 +150,29 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
     },
   }),
 
+  'select-closed-peer': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const one = await StreamClient.connectWhenReady({ port: Number(port) });
+      await one.waitFor('welcome #1\n');
+      const two = await StreamClient.connect({ port: Number(port) });
+      await two.waitFor('welcome #2\n');
+      // #0 half-closes and the server keeps it in its select set: every select() returns at once.
+      one.end();
+      await program.waitForOutput('#0 closed');
+      await two.request('hello\n', '(while spinning)\n');
+      const three = await StreamClient.connect({ port: Number(port) });
+      await three.waitFor('welcome #3\n');
+      // More than the server reads (16 bytes): it closes with input unread, and the kernel resets.
+      three.send(`drop${'x'.repeat(40)}`);
+      await three.closed();
+      await two.request('again\n', '(while spinning)\n');
+      await two.request('stop\n', 'bye\n');
+      await program.exited;
+      return { one: one.received, two: two.received, three: `${three.received} [${three.error || 'end'}]` };
+    },
+  }),
+
   'unix-server': () => {
     const directory = socketDirectory();
     const path = join(directory, 'calc.sock');

@@ -7,13 +7,15 @@ export type Endpoint = { port: number } | { path: string };
 
 export class StreamClient {
   received = '';
+  /** The error that ended the connection ('ECONNRESET' for a reset), '' for none. */
+  error = '';
   private isClosed = false;
 
   private constructor(private readonly socket: Socket) {
     socket.setEncoding('latin1');
     socket.on('data', (chunk: string) => (this.received += chunk));
     socket.on('close', () => (this.isClosed = true));
-    socket.on('error', () => undefined);
+    socket.on('error', (error: NodeJS.ErrnoException) => (this.error = error.code ?? error.message));
   }
 
   static connect(endpoint: Endpoint): Promise<StreamClient> {

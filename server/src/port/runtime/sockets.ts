@@ -85,14 +85,30 @@ function nextSocketEvent(timeoutMs: number | null): Promise<boolean> {
   });
 }
 
+/** Socket calls answered without waiting since Node's I/O last ran; every YIELD_EVERY-th waits for it. */
+let answeredAtOnce = 0;
+const YIELD_EVERY = 64;
+
 /**
  * Runs `attempt` now and, while it has no result, again after each socket event: a result at
  * once when there is one (no promise, as PHP's call returns at once), else a promise of it.
+ * Every YIELD_EVERY-th call in a row that would not wait waits for one turn of Node's I/O first.
  */
 function whenReady<T>(attempt: () => T | undefined, timeoutMs: number | null, onTimeout: () => T): Awaitable<T> {
-  const now = attempt();
-  if (now !== undefined) return now;
+  const yielding = ++answeredAtOnce >= YIELD_EVERY;
+  if (!yielding) {
+    const now = attempt();
+    if (now !== undefined) return now;
+  }
   return (async () => {
+    answeredAtOnce = 0;
+    if (yielding) {
+      // A loop whose calls never wait (a closed peer left in a select set) would starve Node's
+      // I/O, and so every other client; PHP's kernel keeps serving them. Let Node's I/O run.
+      await new Promise((resolve) => setImmediate(resolve));
+      const now = attempt();
+      if (now !== undefined) return now;
+    }
     const deadline = timeoutMs === null ? null : Date.now() + timeoutMs;
     for (;;) {
       const remaining = deadline === null ? null : deadline - Date.now();
@@ -463,8 +479,10 @@ export class PhpSocket {
     for (const pending of this.incoming.splice(0)) pending.close();
     const stream = this.stream;
     if (stream) {
-      // Hand what is queued to the kernel first; the kernel then sends it, as after close(2).
-      if (stream.writableLength === 0) stream.destroy();
+      // close(2) with unread input makes Linux send a reset (and drop what is unsent); otherwise
+      // hand what is queued to the kernel first, which then sends it.
+      if (this.inboxBytes > 0) stream.resetAndDestroy();
+      else if (stream.writableLength === 0) stream.destroy();
       else stream.end(() => stream.destroy());
     }
     this.udp?.close();
