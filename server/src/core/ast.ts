@@ -97,6 +97,11 @@ interface ProgramIndex {
 
 const INDEXES = new WeakMap<PhpNode, ProgramIndex>();
 
+/** The node that holds `node` in the program (undefined for the program itself). */
+export function parentOf(program: PhpNode, node: PhpNode): PhpNode | undefined {
+  return indexOf(program).parents.get(node);
+}
+
 /** Nodes whose `children` are statements run one after the other. */
 const STATEMENT_LISTS = new Set(['program', 'namespace', 'block', 'declare']);
 /** Code inside these runs elsewhere: a statement outside them is not "before" it. */

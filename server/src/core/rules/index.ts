@@ -1,6 +1,7 @@
 // The registry: every rule, sorted by id. test/rules/meta.test.ts checks that each one has a
 // docs page and a test table.
 import type { RuleModule } from '../rule';
+import acceptDefaultTimeout from './accept-default-timeout';
 import byReferenceExpression from './by-reference-expression';
 import errnoAsFailureTest from './errno-as-failure-test';
 import impossibleFalseCheck from './impossible-false-check';
@@ -14,6 +15,7 @@ import unrealisticBacklog from './unrealistic-backlog';
 import useAfterClose from './use-after-close';
 
 export const RULES: readonly RuleModule[] = [
+  acceptDefaultTimeout,
   byReferenceExpression,
   errnoAsFailureTest,
   impossibleFalseCheck,

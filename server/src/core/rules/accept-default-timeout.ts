@@ -1,0 +1,120 @@
+// stream_socket_accept() with no timeout waits default_socket_timeout (60 s), then returns false
+// (measured in test/stream/php-behaviour.test.ts): a server loop, or a program, that ends on that
+// false stops after one idle minute, though no client ever failed.
+import { calledFunctionName, isNode, parentOf, variableName, type PhpNode } from '../ast';
+import { exactEnd, replaceNode, suggestion } from '../fix-builders';
+import type { SocketCall } from '../model/model';
+import { defineRule } from '../rule';
+import { DEFAULT_SOCKET_TIMEOUT } from '../stream-api';
+import type { Suggestion } from '../types';
+
+const LOOPS = new Set(['while', 'do', 'for']);
+const ANY_LOOP = new Set([...LOOPS, 'foreach']);
+const CODE_BOUNDARIES = new Set(['function', 'method', 'closure', 'arrowfunc', 'class']);
+const ENDING = new Set(['break', 'return', 'exit', 'throw']);
+
+/** The call's timeout argument is missing or null: PHP waits default_socket_timeout. */
+function waitsDefault(call: SocketCall): boolean {
+  const param = call.fn.stream?.waits?.timeout;
+  if (!param || !call.fn.stream?.opens) return false;
+  const timeout = call.arguments.get(param);
+  return !timeout || (!timeout.value.unknown && timeout.value.consts.length > 0 && timeout.value.consts.every((c) => c === null));
+}
+
+/** `exit`, `die`, `throw`, `return`, `break`: the code that runs on false stops the loop or the program. */
+function ends(node: unknown): boolean {
+  if (!isNode(node)) return false;
+  if (ENDING.has(node.kind)) return true;
+  if (node.kind === 'expressionstatement') return ends(node.expression);
+  if (node.kind === 'block') return ends((node.children ?? []).at(-1));
+  return false;
+}
+
+/** `!$c`, `$c === false`, `false == $c`, `!is_resource($c)`: true when `name` holds accept()'s false. */
+function testsForFalse(test: unknown, name: string): boolean {
+  if (!isNode(test)) return false;
+  const isName = (node: unknown) => isNode(node) && variableName(node) === name;
+  if (test.kind === 'unary' && test.type === '!') {
+    const what = test.what;
+    return isName(what) || (isNode(what) && what.kind === 'call' && calledFunctionName(what) === 'is_resource' && isName(what.arguments?.[0]));
+  }
+  if (test.kind === 'bin' && (test.type === '===' || test.type === '==')) {
+    const isFalse = (node: unknown) => isNode(node) && node.kind === 'boolean' && node.value === false;
+    return (isName(test.left) && isFalse(test.right)) || (isFalse(test.left) && isName(test.right));
+  }
+  return false;
+}
+
+/** Whether the call's false ends a loop or the program, and which; undefined when it does not. */
+function endsOnFalse(program: PhpNode, call: PhpNode): 'loop' | 'program' | undefined {
+  let node = call;
+  let assigned: string | undefined;
+  for (let parent = parentOf(program, node); parent; node = parent, parent = parentOf(program, parent)) {
+    if (parent.kind === 'silent' || (parent.kind === 'bin' && (parent.type === '&&' || parent.type === 'and'))) continue;
+    if (parent.kind === 'assign' && parent.right === node && parent.operator === '=') {
+      assigned = variableName(parent.left);
+      continue;
+    }
+    if (LOOPS.has(parent.kind) && parent.test === node) return 'loop';
+    if (parent.kind === 'bin' && (parent.type === 'or' || parent.type === '||') && parent.left === node) return ends(parent.right) ? where(program, parent) : undefined;
+    if (parent.kind === 'expressionstatement' && assigned) return nextTestEnds(program, parent, assigned) ? where(program, parent) : undefined;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The statement after `$c = accept();` is `if (!$c) break;` (or exit, return, throw). */
+function nextTestEnds(program: PhpNode, statement: PhpNode, name: string): boolean {
+  const list = parentOf(program, statement);
+  const siblings: unknown[] = list?.children ?? [];
+  const next = siblings[siblings.indexOf(statement) + 1];
+  return isNode(next) && next.kind === 'if' && testsForFalse(next.test, name) && ends(next.body);
+}
+
+function where(program: PhpNode, node: PhpNode): 'loop' | 'program' {
+  for (let parent = parentOf(program, node); parent && !CODE_BOUNDARIES.has(parent.kind); parent = parentOf(program, parent)) {
+    if (ANY_LOOP.has(parent.kind)) return 'loop';
+  }
+  return 'program';
+}
+
+/** Pass -1: accept then waits for ever. A loop that ended after an idle minute no longer ends: a suggestion. */
+function foreverSuggestion(text: string, call: SocketCall): Suggestion | undefined {
+  const title = 'Pass -1 as the timeout (wait for ever)';
+  const timeout = call.arguments.get(call.fn.stream!.waits!.timeout);
+  if (timeout) return suggestion(title, [replaceNode(timeout.node, '-1')]);
+  const args = ((call.node.arguments ?? []) as unknown[]).filter(isNode);
+  if (args.length === 0 || args.some((arg) => arg.kind === 'variadic')) return undefined;
+  const named = args.some((arg) => arg.kind === 'namedargument');
+  const end = exactEnd(text, args[args.length - 1]!);
+  if (!named && args.length !== 1) return undefined;
+  return suggestion(title, [{ range: [end, end], text: named ? ', timeout: -1' : ', -1' }]);
+}
+
+export default defineRule({
+  id: 'accept-default-timeout',
+  meta: {
+    description: 'stream_socket_accept() with no timeout, in a loop or program that ends when it returns false.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    hasSuggestions: true,
+    messages: {
+      loop: '{{name}}() gives up after {{seconds}} idle seconds with no timeout, and this loop then ends. Pass a timeout (-1 waits for ever).',
+      program: '{{name}}() gives up after {{seconds}} idle seconds with no timeout, and the program then stops. Pass a timeout (-1 waits for ever).',
+    },
+  },
+  check(context) {
+    for (const call of context.model.calls) {
+      if (!waitsDefault(call)) continue;
+      const ending = endsOnFalse(context.model.program, call.node);
+      if (!ending) continue;
+      const edit = foreverSuggestion(context.text, call);
+      context.report({
+        messageId: ending,
+        data: { name: call.fn.name, seconds: DEFAULT_SOCKET_TIMEOUT.seconds },
+        range: call.nameRange,
+        suggestions: edit ? [edit] : [],
+      });
+    }
+  },
+});
