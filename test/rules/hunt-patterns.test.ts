@@ -344,19 +344,28 @@ runRuleTests('impossible-false-check', {
   ],
 });
 
-describe.skip('known wrong today (issue 12)', () => {
-  runRuleTests('unchecked-false-return', {
-    valid: [],
-    invalid: [
-      {
-        // Wrong: nothing. The call's only value is its output: after a failure branch that does
-        // not leave, $ends[0] is null (a TypeError in socket_write(), checked above). The
-        // message id and range are a guess for the lead: the finding belongs on the call.
-        name: 'socket_create_pair() failure branch does not leave, its output is used',
-        code: PAIR,
-        errors: [{ messageId: 'used', line: 2, column: 5 }],
-      },
-    ],
-  });
-
+// socket_create_pair()'s only value is its output: after a failure branch that does not leave,
+// its elements are null (a TypeError in socket_write(), checked above).
+runRuleTests('unchecked-false-return', {
+  valid: [
+    { name: 'socket_create_pair() whose failure branch leaves', code: '<?php $ends = [];\nif (socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends) === false) { exit(1); }\nsocket_write($ends[0], "x") or die();' },
+    {
+      name: 'socket_create_pair() whose failure branch calls a method that may not return',
+      code: '<?php class Rebuild { function fatal($m) { throw new RuntimeException($m); }\n  function run() { $pair = [];\n    if (!socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $pair)) { $this->fatal("pair"); }\n    socket_write($pair[1], "3\\n") or die(); } }',
+    },
+    { name: 'socket_create_pair() or die()', code: '<?php socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends) or die();\nsocket_write($ends[0], "x") or die();' },
+    { name: 'socket_create_pair() output used only where it succeeded', code: '<?php if (socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends)) { socket_write($ends[0], "x") or die(); } else { echo "no pair"; }' },
+  ],
+  invalid: [
+    {
+      name: 'socket_create_pair() failure branch does not leave, its output is used',
+      code: PAIR,
+      errors: [{ messageId: 'used', line: 2, column: 5, suggestions: [] }],
+    },
+    {
+      name: 'socket_create_pair() output used in its own failure branch',
+      code: '<?php if (!socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $ends)) { socket_close($ends[0]); exit(1); }',
+      errors: [{ messageId: 'used', line: 1, column: 12, suggestions: [] }],
+    },
+  ],
 });

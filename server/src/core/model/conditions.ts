@@ -95,10 +95,13 @@ const SUBJECT_KINDS = new Set(['variable', 'propertylookup', 'nullsafepropertylo
 const TYPE_TESTS = new Set(['is_resource', 'is_object', 'is_a', 'is_subclass_of']);
 const NUMERIC_COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '<=', '>', '>=']);
 
-function asSubject(node: unknown): PhpNode | undefined {
+/** Calls a test can be about, as if they were variables: the caller says which. */
+type CallSubjects = (call: PhpNode) => boolean;
+
+function asSubjectOf(node: unknown, callSubjects: CallSubjects): PhpNode | undefined {
   if (!isNode(node)) return undefined;
   const inner = unwrapSilence(node);
-  if (SUBJECT_KINDS.has(inner.kind)) return inner;
+  if (SUBJECT_KINDS.has(inner.kind) || (inner.kind === 'call' && callSubjects(inner))) return inner;
   if (inner.kind === 'assign' && inner.operator === '=' && isNode(inner.left) && SUBJECT_KINDS.has(unwrapSilence(inner.left).kind)) return inner;
   return undefined;
 }
@@ -129,7 +132,12 @@ function equalityWithLiteral(op: string, other: PhpNode): 'true' | 'false' | und
 
 const flip = (side: 'true' | 'false'): 'true' | 'false' => (side === 'true' ? 'false' : 'true');
 
-export function falseNarrowing(test: PhpNode, staticInteger: (node: PhpNode) => number | undefined): FalseNarrowing | undefined {
+export function falseNarrowing(
+  test: PhpNode,
+  staticInteger: (node: PhpNode) => number | undefined,
+  callSubjects: CallSubjects = () => false,
+): FalseNarrowing | undefined {
+  const asSubject = (candidate: unknown) => asSubjectOf(candidate, callSubjects);
   const node = unwrapSilence(test);
   const direct = asSubject(node);
   if (direct) return { subject: direct, others: [], falseWhen: 'false' };

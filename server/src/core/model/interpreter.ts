@@ -511,7 +511,8 @@ class Round {
           : { whenTrue: right.whenTrue, whenFalse: FlowState.join([left.whenFalse, right.whenFalse]) };
       }
     }
-    const narrowing = isNode(test) && this.state.live ? falseNarrowing(test, (node) => this.staticInteger(node)) : undefined;
+    const narrowing =
+      isNode(test) && this.state.live ? falseNarrowing(test, (node) => this.staticInteger(node), (call) => this.createdIntoKey(call) !== undefined) : undefined;
     const key = narrowing ? this.narrowingKey(narrowing.subject) : undefined;
     if (!narrowing || !key) {
       this.evaluate(test, 'check');
@@ -520,7 +521,7 @@ class Round {
     // The subject keeps its unchecked ids on the side where it may still be false: a use there
     // (or after the branches join) is a use of an unchecked result. It counts as looked at.
     let tested: AbstractValue;
-    if (narrowing.subject.kind === 'assign') {
+    if (narrowing.subject.kind === 'assign' || narrowing.subject.kind === 'call') {
       tested = this.evaluate(narrowing.subject, 'keep');
       for (const other of narrowing.others) this.evaluate(other, 'check');
     } else {
@@ -534,17 +535,35 @@ class Round {
     const current = cleared.read(key);
     if (current && current.pending.size > 0) cleared.write(key, withoutPending(current));
     const mayBeFalse = cleared.clone();
-    if (tested.pending.size > 0) mayBeFalse.write(key, tested);
+    if (tested.pending.size > 0 && narrowing.subject.kind === 'call') {
+      // Where socket_create_pair() failed, its output holds no sockets: reading one uses the failure.
+      mayBeFalse.write(key, withElements(mayBeFalse.read(key) ?? NULL_VALUE, new Set(tested.pending)));
+    } else if (tested.pending.size > 0) {
+      mayBeFalse.write(key, tested);
+    }
     // Where `$x instanceof \Socket` is false, `$x` is no Socket (a PHP 7 resource, say).
     if (narrowing.socketTest && tested.sockets.size > 0) mayBeFalse.write(key, { ...UNKNOWN, consts: tested.consts, pending: tested.pending });
     return narrowing.falseWhen === 'true' ? { whenTrue: mayBeFalse, whenFalse: cleared } : { whenTrue: cleared, whenFalse: mayBeFalse };
   }
 
-  /** The variable or `$this` property a narrowing condition tests (`$c` in `($c = f()) === false`). */
+  /**
+   * The variable or `$this` property a narrowing condition tests (`$c` in `($c = f()) === false`;
+   * `$pair` in `socket_create_pair(…, $pair) === false`).
+   */
   private narrowingKey(subject: PhpNode): string | undefined {
+    if (subject.kind === 'call') return this.createdIntoKey(subject);
     const target = subject.kind === 'assign' && subject.operator === '=' && isNode(subject.left) ? unwrapSilence(subject.left) : subject;
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     return key && key !== 'this' && !this.scope.referenced.has(key) ? key : undefined;
+  }
+
+  /** The output a call makes its sockets into (`$pair` of socket_create_pair()), as a narrowing key. */
+  private createdIntoKey(call: PhpNode): string | undefined {
+    const name = calledFunctionName(call);
+    const fn = name && !this.isShadowed(call, name) ? apiFunction(name) : undefined;
+    const into = fn?.effects.creates?.into;
+    const output = fn && into ? argumentFor(call, fn, into) : undefined;
+    return output && output.kind !== 'call' ? this.narrowingKey(unwrapSilence(output)) : undefined;
   }
 
   /** Whether a condition is always true or always false, when its value is a known constant. */
@@ -1220,9 +1239,14 @@ class Round {
     for (const condition of this.conditions) variablesIn(condition, tested);
     for (const name of tested) {
       const value = this.state.read(name);
-      if (!value || this.scope.referenced.has(name) || !value.pending.some((id) => this.falseTested.has(id))) continue;
-      this.markAllRead(value.pending);
-      this.state.write(name, withoutPending(value));
+      if (!value || this.scope.referenced.has(name)) continue;
+      if (value.pending.some((id) => this.falseTested.has(id))) {
+        this.markAllRead(value.pending);
+        this.state.write(name, withoutPending(value));
+      }
+      // The output of a failed socket_create_pair() in the condition: the failure may end here too.
+      const failedOutputs = value.elements && [...value.elements].filter((id) => this.falseTested.has(id));
+      if (failedOutputs?.length) this.state.write(name, withoutElementIds(this.state.read(name)!, failedOutputs));
     }
   }
 
@@ -1626,6 +1650,12 @@ function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
 }
 
 /** The unchecked results a value carries, its own and its elements'. */
+/** The value without these unchecked results among its elements. */
+function withoutElementIds(value: AbstractValue, ids: readonly number[]): AbstractValue {
+  const kept = [...(value.elements ?? [])].filter((id) => !ids.includes(id));
+  return withElements(withoutElements(value), kept.length > 0 ? new Set(kept) : undefined);
+}
+
 function uncheckedIn(value: AbstractValue): Set<number> {
   return new Set([...value.pending, ...(value.elements ?? [])]);
 }
