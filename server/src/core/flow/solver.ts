@@ -33,19 +33,23 @@ export interface FlowSolution<S> {
 /** Far above what any real loop nest needs (each visit follows a strict growth of the input). */
 export const MAX_VISITS_PER_BLOCK = 200;
 
+/** The rank of a block the depth-first order never reached: after every other. */
+const UNREACHED = 0x7fffffff;
+
 export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowAnalysis<S>): FlowSolution<S> {
   const order = reversePostorder(graph);
-  const rank = new Map<FlowBlock, number>(order.map((block, index) => [block, index]));
+  // Block ids index the graph's blocks: arrays, not maps, for what the loop asks at every visit.
+  const rank = new Int32Array(graph.blocks.length).fill(UNREACHED);
+  order.forEach((block, index) => (rank[block.id] = index));
   const inputs = new Map<FlowBlock, S>([[graph.entry, entryState]]);
   const edgeStates = new Map<FlowEdge, S>();
-  const visitsOf = new Map<FlowBlock, number>();
+  const visitsOf = new Uint32Array(graph.blocks.length);
   const queue = new RankedQueue(rank);
   queue.push(graph.entry);
   let converged = true;
   let visits = 0;
   for (let block = queue.pop(); block; block = queue.pop()) {
-    const count = (visitsOf.get(block) ?? 0) + 1;
-    visitsOf.set(block, count);
+    const count = ++visitsOf[block.id]!;
     if (count > MAX_VISITS_PER_BLOCK) {
       converged = false;
       continue;
@@ -118,7 +122,7 @@ class RankedQueue {
   private readonly heap: FlowBlock[] = [];
   private readonly queued = new Set<FlowBlock>();
 
-  constructor(private readonly rank: ReadonlyMap<FlowBlock, number>) {}
+  constructor(private readonly rank: Int32Array) {}
 
   push(block: FlowBlock): void {
     if (this.queued.has(block)) return;
@@ -156,6 +160,6 @@ class RankedQueue {
   }
 
   private rankOf(block: FlowBlock): number {
-    return this.rank.get(block) ?? Number.MAX_SAFE_INTEGER;
+    return this.rank[block.id]!;
   }
 }

@@ -178,6 +178,9 @@ function sameNodes(a: Node, b: Node): boolean {
   return true;
 }
 
+/** A branch of at most this many ids is walked again rather than looked up (a WeakSet costs more). */
+const WALK_RATHER_THAN_REMEMBER = 32;
+
 /**
  * A growing set of ids that takes in whole IdSets. It remembers the branches it took in full,
  * so a branch handed over again is skipped without looking inside: what a path carries along
@@ -234,12 +237,13 @@ export class IdAccumulator {
       }
       return;
     }
-    if (this.taken.has(node)) return;
+    const remembered = node.size > WALK_RATHER_THAN_REMEMBER;
+    if (remembered && this.taken.has(node)) return;
     const span = 2 ** (BITS * node.level);
     for (let bits = node.bitmap, i = 0; bits !== 0; bits &= bits - 1, i++) {
       this.take(node.children[i]!, base + (31 - Math.clz32(bits & -bits)) * span, added);
     }
-    this.taken.add(node);
+    if (remembered) this.taken.add(node);
   }
 
   *[Symbol.iterator](): Iterator<number> {
