@@ -87,32 +87,35 @@ export function unwrapSilence(node: PhpNode): PhpNode {
 }
 
 /**
- * Each node's parent, and the nodes that are statements of a statement list. Plain maps (they
- * live as long as their program): a WeakMap entry per node cost several times as much.
+ * Each node's parent, and the nodes that are statements of a statement list, in one top-level
+ * statement or the whole program. Plain maps (they live as long as their program): a WeakMap
+ * entry per node cost several times as much.
  */
-interface ProgramIndex {
+interface TreeIndex {
   parents: Map<PhpNode, PhpNode>;
   listed: Set<PhpNode>;
 }
 
-const INDEXES = new WeakMap<PhpNode, ProgramIndex>();
-
-/** The node that holds `node` in the program (undefined for the program itself). */
-export function parentOf(program: PhpNode, node: PhpNode): PhpNode | undefined {
-  return indexOf(program).parents.get(node);
-}
+/** Per program: the index of each top-level statement asked about, and of the program itself. */
+const INDEXES = new WeakMap<PhpNode, Map<PhpNode, TreeIndex>>();
 
 /** Nodes whose `children` are statements run one after the other. */
 const STATEMENT_LISTS = new Set(['program', 'namespace', 'block', 'declare']);
 /** Code inside these runs elsewhere: a statement outside them is not "before" it. */
 const CODE_BOUNDARIES = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
 
-/** Built once per program on first use (own stack, any depth). */
-function indexOf(program: PhpNode): ProgramIndex {
-  let index = INDEXES.get(program);
+/** The index of `root`'s subtree (a top-level statement, whose parent is the program, or the program). Own stack, any depth. */
+function indexOf(program: PhpNode, root: PhpNode): TreeIndex {
+  let indexes = INDEXES.get(program);
+  if (!indexes) INDEXES.set(program, (indexes = new Map()));
+  let index = indexes.get(root);
   if (index) return index;
   index = { parents: new Map(), listed: new Set() };
-  const stack = [program];
+  if (root !== program) {
+    index.parents.set(root, program);
+    index.listed.add(root);
+  }
+  const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (STATEMENT_LISTS.has(node.kind) && Array.isArray(node.children)) for (const statement of node.children) if (isNode(statement)) index.listed.add(statement);
     for (const child of childNodes(node)) {
@@ -120,8 +123,41 @@ function indexOf(program: PhpNode): ProgramIndex {
       stack.push(child);
     }
   }
-  INDEXES.set(program, index);
+  indexes.set(root, index);
   return index;
+}
+
+/** The top-level statement whose range holds `node` (a binary search; the index checks it). */
+function topLevelStatementAt(program: PhpNode, node: PhpNode): PhpNode | undefined {
+  const statements: unknown[] = Array.isArray(program.children) ? program.children : [];
+  const offset = node.loc?.start.offset;
+  if (offset === undefined) return undefined;
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const statement = statements[middle];
+    if (!isNode(statement) || !statement.loc) return undefined;
+    if (offset < statement.loc.start.offset) high = middle - 1;
+    else if (offset >= statement.loc.end.offset) low = middle + 1;
+    else return statement;
+  }
+  return undefined;
+}
+
+/**
+ * Parents up from `node`: indexed within its top-level statement when that holds it (a file of
+ * thousands of statements indexes only the ones asked about), else within the whole program.
+ */
+function indexFor(program: PhpNode, node: PhpNode): TreeIndex {
+  const top = topLevelStatementAt(program, node);
+  const index = top ? indexOf(program, top) : undefined;
+  return index && index.parents.has(node) ? index : indexOf(program, program);
+}
+
+/** The node that holds `node` in the program (undefined for the program itself). */
+export function parentOf(program: PhpNode, node: PhpNode): PhpNode | undefined {
+  return node === program ? undefined : indexFor(program, node).parents.get(node);
 }
 
 /**
@@ -129,7 +165,7 @@ function indexOf(program: PhpNode): ProgramIndex {
  * inserted right before it; undefined when a function boundary or a bare `if` body comes first.
  */
 export function enclosingListStatement(program: PhpNode, node: PhpNode): PhpNode | undefined {
-  const { parents, listed } = indexOf(program);
+  const { parents, listed } = indexFor(program, node);
   for (let current = node, parent = parents.get(node); parent; current = parent, parent = parents.get(parent)) {
     // A set, not `parent.children.includes()`: a file of thousands of statements asked for each.
     if (STATEMENT_LISTS.has(parent.kind) && listed.has(current)) return current;

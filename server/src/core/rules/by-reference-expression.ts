@@ -53,7 +53,7 @@ function variableMentions(node: PhpNode): Map<string, number> {
  * before the statement, and the variables in the call. Safe when the moved values are constants
  * and the variables appear nowhere else in the statement (so nothing reads them in between).
  */
-function hoistFix(text: string, program: PhpNode, found: ByReferenceArgument[], usedNames: Set<string>): Fix | undefined {
+function hoistFix(text: string, program: PhpNode, found: ByReferenceArgument[], usedNames: () => Set<string>): Fix | undefined {
   const statement = enclosingListStatement(program, found[0]!.call.node);
   if (!statement) return undefined;
   const mentions = variableMentions(statement);
@@ -71,7 +71,7 @@ function hoistFix(text: string, program: PhpNode, found: ByReferenceArgument[], 
       value = expression.right;
       if ((mentions.get(variable) ?? 0) !== 1) return undefined;
     } else {
-      variable = freshName(param, usedNames);
+      variable = freshName(param, usedNames());
       value = expression;
     }
     if (!isConstantExpression(value)) return undefined;
@@ -106,11 +106,12 @@ export default defineRule({
     },
   },
   check(context) {
-    let usedNames: Set<string> | undefined;
+    // The file's variable names, for a fresh one: a walk of the whole file, so only when a fix needs one.
+    let names: Set<string> | undefined;
+    const usedNames = () => (names ??= new Set(variableMentions(context.model.program).keys()));
     for (const call of context.model.calls) {
       const found = byReferenceArguments(call);
       if (found.length === 0) continue;
-      usedNames ??= new Set(variableMentions(context.model.program).keys());
       const expressions = found.filter(({ argument }) => !['call', 'new'].includes(unwrapSilence(argument).kind));
       // One fix for the call (it repairs a call PHP 8 rejects, and keeps the evaluation order): the variables are declared together, before the statement.
       const hoisted = expressions.length === found.length ? hoistFix(context.text, context.model.program, found, usedNames) : undefined;
