@@ -10,22 +10,29 @@ const NESTED_CODE = new Set([...FUNCTION_LIKE, 'class', 'trait', 'interface', 'e
 
 const REGIONS = new WeakMap<PhpNode, readonly Range[]>();
 
-/** Whether a warning at `offset` (a call's start) is turned into an exception there. */
-export function warningThrowsAt(program: PhpNode, offset: number): boolean {
+/**
+ * Either name must be written somewhere for a region to exist (an import or alias spells it too):
+ * a file that has neither is not walked. Where one appears, even in a string, the walk decides.
+ */
+const MAY_THROW_WARNINGS = /set_error_handler|errorexception/i;
+
+/** Whether a warning at `offset` (a call's start) of the program parsed from `text` is turned into an exception there. */
+export function warningThrowsAt(program: PhpNode, text: string, offset: number): boolean {
   let regions = REGIONS.get(program);
-  if (!regions) REGIONS.set(program, (regions = throwingRegions(program)));
+  if (!regions) REGIONS.set(program, (regions = MAY_THROW_WARNINGS.test(text) ? throwingRegions(program) : []));
   return regions.some(([start, end]) => start <= offset && offset < end);
 }
 
 function throwingRegions(program: PhpNode): Range[] {
-  const declarations = collectDeclarations(program);
+  // Only a set_error_handler() call needs the file's functions and methods (another walk).
+  let declarations: Declarations | undefined;
   const regions: Range[] = [];
   const visit = (node: PhpNode, scopeEnd: number): void => {
     const end = FUNCTION_LIKE.has(node.kind) && node.loc ? node.loc.end.offset : scopeEnd;
     if (node.kind === 'try' && (node.catches ?? []).some(catchesErrorException) && node.body?.loc) {
       regions.push([node.body.loc.start.offset, node.body.loc.end.offset]);
     }
-    if (node.kind === 'call' && calledFunctionName(node) === 'set_error_handler' && node.loc && handlerThrows(node.arguments?.[0], declarations)) {
+    if (node.kind === 'call' && calledFunctionName(node) === 'set_error_handler' && node.loc && handlerThrows(node.arguments?.[0], (declarations ??= collectDeclarations(program)))) {
       regions.push([node.loc.end.offset, end]);
     }
     for (const child of childNodes(node)) visit(child, end);

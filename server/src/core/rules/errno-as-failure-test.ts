@@ -26,7 +26,7 @@ export default defineRule({
     // Openers whose result no path tests (dropped, or used unchecked), and whose failure returns at all.
     const untested = new Set(
       model.unchecked
-        .filter((result) => result.call.fn.stream?.opens && !warningThrowsAt(model.program, rangeOf(result.call.node)[0]))
+        .filter((result) => result.call.fn.stream?.opens && !warningThrowsAt(model.program, context.text, rangeOf(result.call.node)[0]))
         .map((result) => result.call.id),
     );
     if (untested.size === 0) return;

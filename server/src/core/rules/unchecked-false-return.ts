@@ -112,7 +112,7 @@ export default defineRule({
       // read later, from select() for writing and SO_ERROR, not from this result.
       if (result.how === 'dropped' && result.call.fn.name === 'socket_connect' && result.call.socketStates.has('nonblocking')) continue;
       // Where a throwing error handler turns the failure's warning into an exception, false never comes back.
-      if (warningThrowsAt(context.model.program, result.call.node.loc?.start.offset ?? 0)) continue;
+      if (warningThrowsAt(context.model.program, context.text, result.call.node.loc?.start.offset ?? 0)) continue;
       context.report({
         messageId: result.how === 'used' && result.useRange ? 'used' : 'dropped',
         data: describeUse(context.text, result, context.lineOf),
