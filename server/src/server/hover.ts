@@ -1,9 +1,10 @@
-// Hover on an ext/sockets function name or constant. The token under the cursor is found in
+// Hover on an ext/sockets or stream-socket function name or constant. The token under the cursor is found in
 // the AST (a `name` node), so strings, comments and methods of the same name never hover.
-// Every word of the text comes from socket-api.ts; nothing is restated here.
+// Every word of the text comes from socket-api.ts and stream-api.ts; nothing is restated here.
 import { childNodes, normalizeName, rangeOf, type PhpNode, type Range } from '../core/ast';
 import type { ParsedFile } from '../core/parse';
-import { REFLECTED_PHP_VERSION, SOCKET_CONSTANTS, SOCKET_FUNCTIONS, signatureOf, type SocketFunction } from '../core/socket-api';
+import { REFLECTED_PHP_VERSION, signatureOf, SOCKET_CONSTANTS, type SocketFunction } from '../core/socket-api';
+import { apiConstant, apiFunction } from '../core/stream-api';
 import { socketSetupEquivalent, type SocketKind } from '../port/setup-equivalent';
 
 export interface HoverResult {
@@ -22,11 +23,11 @@ export function wordAt(text: string, offset: number): string {
   return text.slice(start, end);
 }
 
-/** Cheap test before parsing: could the word under the cursor be an ext/sockets name at all? */
+/** Cheap test before parsing: could the word under the cursor be a name of either table at all? */
 export function mayHover(text: string, offset: number): boolean {
   const word = wordAt(text, offset);
   const bare = word.slice(word.lastIndexOf('\\') + 1);
-  return SOCKET_FUNCTIONS.has(bare.toLowerCase()) || SOCKET_CONSTANTS.has(bare);
+  return apiFunction(bare.toLowerCase()) !== undefined || apiConstant(bare) !== undefined;
 }
 
 /** The innermost `name` node holding the offset, with its parent. */
@@ -43,17 +44,27 @@ function functionHover(fn: SocketFunction): string {
   const parts = ['```php\n' + signatureOf(fn) + '\n```'];
   if (fn.note) parts.push(fn.note.summary);
   if (fn.canFail) {
-    const socket = fn.socketParam === undefined ? '' : `$${fn.params[fn.socketParam]!.name}`;
     const when = fn.note?.onFalse ? `: ${fn.note.onFalse}` : ' on failure';
-    parts.push(`**Returns \`false\`**${when}. Read why with \`socket_strerror(socket_last_error(${socket}))\`.`);
+    parts.push(`**Returns \`false\`**${when}. ${whyItFailed(fn)}`);
   }
   if (fn.note) parts.push(`**Node.js:** ${fn.note.node}`);
   parts.push(`[PHP manual](https://www.php.net/manual/en/function.${fn.name.replaceAll('_', '-')}.php)`);
   return parts.join('\n\n');
 }
 
+/** Where the reason of a failure is: the socket's last error, or for a stream call its `$errstr` or PHP's last warning. */
+function whyItFailed(fn: SocketFunction): string {
+  if (fn.api === 'sockets') {
+    const socket = fn.socketParam === undefined ? '' : `$${fn.params[fn.socketParam]!.name}`;
+    return `Read why with \`socket_strerror(socket_last_error(${socket}))\`.`;
+  }
+  const errstr = Object.entries(fn.stream?.outputs ?? {}).find(([, meaning]) => meaning === 'errstr')?.[0];
+  return errstr ? `Read why in \`$${errstr}\`.` : 'Read why with `error_get_last()`.';
+}
+
 function constantHover(name: string, value: number): string {
-  return ['```php\n' + `${name} = ${value}` + '\n```', `ext/sockets constant; the value on PHP ${REFLECTED_PHP_VERSION} (Linux).`].join('\n\n');
+  const table = SOCKET_CONSTANTS.has(name) ? 'ext/sockets' : 'Stream socket';
+  return ['```php\n' + `${name} = ${value}` + '\n```', `${table} constant; the value on PHP ${REFLECTED_PHP_VERSION} (Linux).`].join('\n\n');
 }
 
 /**
@@ -69,7 +80,7 @@ export function hoverAt(parsed: ParsedFile, offset: number, kindAt: (range: Rang
   if (node.resolution === 'qn' || node.resolution === 'rn') return undefined;
   const isCallee = parent?.kind === 'call' && parent.what === node;
   if (isCallee) {
-    const fn = SOCKET_FUNCTIONS.get(normalizeName(String(node.name)));
+    const fn = apiFunction(normalizeName(String(node.name)));
     if (!fn) return undefined;
     const equivalent = socketSetupEquivalent(parent, kindAt(rangeOf(node)));
     const setup = equivalent ? `\n\n**This call in Node.js:**\n\n\`\`\`ts\n${equivalent.code}\n\`\`\`\n\n${equivalent.note}` : '';
@@ -78,6 +89,6 @@ export function hoverAt(parsed: ParsedFile, offset: number, kindAt: (range: Rang
   if (parent?.kind === 'new' || parent?.kind === 'staticlookup') return undefined;
   // Constant names are case-sensitive.
   const name = String(node.name).replace(/^\\/, '');
-  const value = SOCKET_CONSTANTS.get(name);
+  const value = apiConstant(name);
   return value === undefined ? undefined : { range: rangeOf(node), markdown: constantHover(name, value) };
 }
