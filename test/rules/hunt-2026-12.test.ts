@@ -208,6 +208,16 @@ runRuleTests('unchecked-false-return', {
       errors: [{ messageId: 'dropped', line: 4, column: 1, suggestions: [{ desc: 'Throw when socket_bind() fails', output: '#!/usr/bin/php\n<?\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die();\n' + throwing('socket_bind($s, "0.0.0.0", 8080)', 'socket_bind') + '\n' }] }],
     },
     {
+      name: 'a short-tag script that writes an XML prolog from a string',
+      code: '<?\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die();\nsocket_bind($s, "0.0.0.0", 8080);\necho \'<?xml version="1.0"?>\';\n',
+      errors: [{ messageId: 'dropped', line: 3, column: 1, suggestions: [{ desc: 'Throw when socket_bind() fails', output: '<?\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die();\n' + throwing('socket_bind($s, "0.0.0.0", 8080)', 'socket_bind') + '\necho \'<?xml version="1.0"?>\';\n' }] }],
+    },
+    {
+      name: 'a short tag with no space after it',
+      code: '<?if (true) { socket_bind($s, "0.0.0.0", 8080); } ?>',
+      errors: [{ messageId: 'dropped', line: 1, column: 15, suggestions: [{ desc: 'Throw when socket_bind() fails', output: '<?if (true) { ' + throwing('socket_bind($s, "0.0.0.0", 8080)', 'socket_bind') + ' } ?>' }] }],
+    },
+    {
       name: 'a short-tag section after a <?php one',
       code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die(); ?>\n<p>\n<? socket_bind($s, "0.0.0.0", 8080); ?>\n',
       errors: [{ messageId: 'dropped', line: 3, column: 4, suggestions: [{ desc: 'Throw when socket_bind() fails', output: '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die(); ?>\n<p>\n<? ' + throwing('socket_bind($s, "0.0.0.0", 8080)', 'socket_bind') + ' ?>\n' }] }],

@@ -92,6 +92,10 @@ runRuleTests('socket-is-resource', {
     { name: 'gettype() of a stream', code: '<?php $fp = pfsockopen("h", 80) or die;\nif (gettype($fp) !== "resource") exit;' },
     { name: 'exported stream of a Socket', code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0) or die;\n$fp = socket_export_stream($s);\nif (!is_resource($fp)) exit;' },
     { name: 'either a stream or a Socket: not judged', code: '<?php $x = $tcp ? fsockopen("h", 80) : socket_create(AF_INET, SOCK_STREAM, 0);\nif (!is_resource($x)) exit;' },
+    {
+      name: 'a Socket replaced by a stream on a later pass of the loop: not judged',
+      code: '<?php $s = socket_create(AF_INET, SOCK_STREAM, 0) or die;\nfor ($i = 0; $i < 3; $i++) {\n  if (is_resource($s)) fclose($s);\n  $s = stream_socket_client("tcp://$addr", $e, $r, 1);\n  if ($s === false) exit(1);\n}',
+    },
   ],
   invalid: [
     {

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { usesShortOpenTag } from '../../server/src/core/parse';
 
 const scratch = mkdtempSync(join(tmpdir(), 'php-socket-lint-php-'));
 let counter = 0;
@@ -27,7 +28,8 @@ export function runPhp(args: string[], input?: string): Promise<PhpRun> {
 export async function phpSyntaxError(code: string): Promise<string | null> {
   const file = join(scratch, `lint-${process.pid}-${counter++}.php`);
   writeFileSync(file, code);
-  const result = await runPhp(['-l', file]);
+  // A file written for short_open_tag is checked as PHP runs it there (else it is all inline HTML).
+  const result = await runPhp([...(usesShortOpenTag(code) ? ['-d', 'short_open_tag=1'] : []), '-l', file]);
   return result.code === 0 ? null : (result.stdout + result.stderr).trim();
 }
 

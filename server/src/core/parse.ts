@@ -35,7 +35,7 @@ export interface ParseOptions {
 /** Every comment that can matter to the linter names it. */
 const DIRECTIVE_MARKER = 'php-socket-lint-';
 
-type Engine = { parseCode(text: string, filename: string): PhpNode; parser: { lex(): unknown } };
+type Engine = { parseCode(text: string, filename: string): PhpNode; tokenGetAll(text: string): (string | [string, string, number])[]; parser: { lex(): unknown } };
 const engines = new Map<string, Engine>();
 
 /** Tokens the parser may take per character of text before it is deemed stuck. */
@@ -79,12 +79,23 @@ function parserEngine(withComments: boolean, shortTags: boolean): Engine {
 }
 
 /**
- * `<?` followed by a space or a line break opens PHP where short_open_tag is on (PHP's built-in
- * default; php.ini-production turns it off): a file written so is read as its author ran it. Not
- * where the file has `<?xml`, which short tags would take for PHP code.
+ * `<?` opens PHP where short_open_tag is on (PHP's built-in default; php.ini-production turns it
+ * off): a file that opens PHP so is read as its author ran it, unless it also has an `<?xml`
+ * prolog, which short tags would take for PHP code. The text is tokenised with short tags on (only
+ * when it has a `<?` other than `<?php`): a `'<?xml'` string inside PHP code is no prolog.
  */
 export function usesShortOpenTag(text: string): boolean {
-  return /<\?(?=\s)/.test(text) && !/<\?xml/i.test(text);
+  if (!/<\?(?!php|=)/i.test(text)) return false;
+  const tokens = parserEngine(false, true).tokenGetAll(text);
+  let shortTags = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!Array.isArray(token) || token[0] !== 'T_OPEN_TAG' || /^<\?php/i.test(token[1])) continue;
+    const next = tokens[i + 1];
+    if (Array.isArray(next) && next[0] === 'T_STRING' && next[1].toLowerCase() === 'xml') return false;
+    shortTags = true;
+  }
+  return shortTags;
 }
 
 /** Parses PHP text; never throws. Syntax errors come back with the partial program. */

@@ -769,21 +769,26 @@ class Round {
 
   private readMember(key: string): AbstractValue {
     const value = this.state.read(key);
-    if (value === undefined) return this.memberSummary(key);
+    if (value === undefined) {
+      this.readSummaries = true;
+      return this.memberSummary(key);
+    }
     if (value.pending.size > 0) this.state.write(key, withoutPending(value));
     return value;
   }
 
   /** A property no path here set: what the file's methods may leave in it. */
   private memberSummary(key: string): AbstractValue {
-    this.readSummaries = true;
     // Methods that set the property to sockets of different kinds (openUdp(), openTcp()) leave
     // no path to follow here: which one ran is not known.
     const summary = this.file.propertySummaries.get(key);
     return summary && !mixesDatagramAndStream(summary) ? summary : UNKNOWN;
   }
 
-  /** What a variable, property or element holds here, for rules: nothing runs, nothing counts as read. */
+  /**
+   * What a variable, property or element holds here, for rules: nothing runs, nothing counts as
+   * read, and the rounds do not change (a rule's question never makes the analysis run again).
+   */
   private peekValue(node: PhpNode): AbstractValue | undefined {
     const target = unwrapSilence(node);
     if (target.kind === 'offsetlookup') {
@@ -792,9 +797,7 @@ class Round {
     }
     if (target.kind === 'call') {
       const fn = this.resolveUserFunction(target, calledFunctionName(target));
-      if (!fn) return undefined;
-      this.readSummaries = true;
-      return this.file.returnSummaries.get(fn.key) ?? UNKNOWN;
+      return fn ? (this.file.returnSummaries.get(fn.key) ?? UNKNOWN) : undefined;
     }
     if (target.kind === 'variable') {
       const name = variableName(target);
@@ -852,10 +855,6 @@ class Round {
     return withElements({ ...UNKNOWN, sockets, unknown: unknown || sockets.size === 0 }, elements);
   }
 
-  /**
-   * Evaluates a value being stored in an array (`[$s]`, `$clients[] = $c`): storing is not
-   * checking, so a variable read for it keeps its unchecked results.
-   */
   /** Stored in an array: the array now may hold these sockets; the check is the reader's. */
   private storeElement(base: PhpNode, value: AbstractValue): void {
     if (base.kind !== 'variable' && base.kind !== 'propertylookup' && base.kind !== 'staticlookup') return;
@@ -874,6 +873,10 @@ class Round {
     return UNKNOWN;
   }
 
+  /**
+   * Evaluates a value being stored in an array (`[$s]`, `$clients[] = $c`): storing is not
+   * checking, so a variable read for it keeps its unchecked results.
+   */
   private storeFrom(node: unknown): AbstractValue {
     const value = this.evaluate(node, 'keep');
     const name = isNode(node) ? variableName(unwrapSilence(node)) : undefined;

@@ -41,7 +41,7 @@ class ResourceTests implements AnalysisListener {
   private readonly readChains = new WeakSet<PhpNode>();
 
   call({ node, name, scope }: CallEvent): void {
-    if (!name || !RESOURCE_TEST_FUNCTIONS.has(name) || this.found.has(node) || scope.underVersionGuard()) return;
+    if (!name || !RESOURCE_TEST_FUNCTIONS.has(name) || scope.underVersionGuard()) return;
     this.note(node, name, node, scope.valueOf.bind(scope), false);
   }
 
@@ -84,8 +84,10 @@ class ResourceTests implements AnalysisListener {
   private note(node: PhpNode, fn: string, call: PhpNode, valueOf: (expression: PhpNode) => AbstractValue | undefined, negated: boolean): void {
     const argument = firstArgument(call);
     const value = argument && valueOf(argument);
+    // The last visit is the one the analysis settled on (a loop's later passes may bring a stream).
     // A stream socket is a resource: is_resource() is the right test for it (and a value that may be one is not judged).
     if (argument && value && value.sockets.size > 0 && streamSites(value).length === 0) this.found.set(node, { node, fn, argument, value, negated });
+    else this.found.delete(node);
   }
 
   /** The operands of an `&&`/`||`/`!` chain, its operators marked as read. */
