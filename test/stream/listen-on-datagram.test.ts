@@ -15,6 +15,8 @@ runRuleTests('listen-on-datagram', {
     { name: 'udp:// client (no listen)', code: '<?php $c = fsockopen("udp://10.0.0.1", 53) or die;\n$d = stream_socket_client("udp://10.0.0.1:53") or die;' },
     { name: 'flags unknown', code: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $no, $str, $flags) or die;' },
     { name: 'recvfrom on a bound udp server', code: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $no, $str, STREAM_SERVER_BIND) or die;\n$pkt = stream_socket_recvfrom($s, 512, 0, $peer);' },
+    { name: 'flags in a spread: not known', code: '<?php $rest = [STREAM_SERVER_BIND];\n$s = stream_socket_server("udp://0.0.0.0:53", $no, $str, ...$rest) or die;' },
+    { name: 'UDP:// in capitals names no transport (PHP fails for another reason)', code: '<?php $s = stream_socket_server("UDP://0.0.0.0:53") or die;' },
     { name: 'accept on a tcp server', code: '<?php $s = stream_socket_server("tcp://0.0.0.0:80") or die;\nwhile ($c = stream_socket_accept($s, -1)) fclose($c);' },
   ],
   invalid: [

@@ -155,4 +155,9 @@ describe('stream sockets in the real PHP CLI', () => {
       expect(stream.closed, label).toEqual({ is_resource: false, type: 'Unknown' });
     }
   });
+
+  it('transport names are case-sensitive, and flags passed in a spread count as written', async () => {
+    const run = await runPhp(['-r', '$up = @stream_socket_server("UDP://127.0.0.1:0", $no, $str, STREAM_SERVER_BIND); $rest = [STREAM_SERVER_BIND]; $s = stream_socket_server("udp://127.0.0.1:0", $no2, $str2, ...$rest); var_export([$up, $str, is_resource($s)]);']);
+    expect(run.stdout).toBe("array (\n  0 => false,\n  1 => 'Unable to find the socket transport \"UDP\" - did you forget to enable it when you configured PHP?',\n  2 => true,\n)");
+  });
 });

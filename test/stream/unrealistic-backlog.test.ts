@@ -12,6 +12,8 @@ runRuleTests('unrealistic-backlog', {
     { name: 'another option', code: `<?php $ctx = stream_context_create(['socket' => ['bindto' => '0:7000']]);\n${SERVE}` },
     { name: 'a backlog under another wrapper', code: `<?php $ctx = stream_context_create(['http' => ['backlog' => 100000]]);\n${SERVE}` },
     { name: 'an unknown backlog', code: `<?php $ctx = stream_context_create(['socket' => ['backlog' => $n]]);\n${SERVE}` },
+    { name: 'a server bound only: listen() never runs', code: "<?php $ctx = stream_context_create(['socket' => ['backlog' => 100000]]);\n$s = stream_socket_server('tcp://0.0.0.0:80', $no, $str, STREAM_SERVER_BIND, $ctx) or die;" },
+    { name: 'a udp server: listen() never runs', code: "<?php $ctx = stream_context_create(['socket' => ['backlog' => 100000]]);\n$s = stream_socket_server('udp://0.0.0.0:53', $no, $str, STREAM_SERVER_BIND, $ctx) or die;" },
     { name: 'set on a context of no server', code: "<?php $ctx = stream_context_create();\nstream_context_set_option($ctx, 'socket', 'backlog', 100000);" },
   ],
   invalid: [

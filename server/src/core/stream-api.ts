@@ -66,9 +66,12 @@ export const DEFAULT_SOCKET_TIMEOUT = effectsFile.defaultSocketTimeout;
 
 const TRANSPORTS = effectsFile.transports as { default: string; types: Record<string, SocketType> };
 
-/** The transport an address names (`udp://10.0.0.1:53` → udp); an address with no `scheme://` is tcp. */
+/**
+ * The transport an address names (`udp://10.0.0.1:53` → udp); an address with no `scheme://` is
+ * tcp. As in PHP, case counts: `UDP://` names no transport ("Unable to find the socket transport").
+ */
 export function transportOf(address: string): string {
-  return /^([a-z][a-z0-9.+-]*):\/\//i.exec(address)?.[1]?.toLowerCase() ?? TRANSPORTS.default;
+  return /^([a-z][a-z0-9.+-]*):\/\//i.exec(address)?.[1] ?? TRANSPORTS.default;
 }
 
 /** The socket type of a transport (udp: SOCK_DGRAM); one PHP has no transport for is `unknown`. */

@@ -80,13 +80,33 @@ function datagramServer(call: SocketCall): { sites: SocketSite[]; definite: bool
   const transports = address ? addressTransports(address) : undefined;
   const datagram = transports?.filter(isDatagramTransport);
   if (!transports || !datagram?.length) return undefined;
-  const listen = STREAM_CONSTANTS.get(opens.listensWith!)!;
-  const flags = opens.flags ? call.arguments.get(opens.flags) : undefined;
-  if (flags && (flags.value.unknown || flags.value.consts.length === 0 || !flags.value.consts.every((c) => typeof c === 'number'))) return undefined;
-  const listening = flags ? (flags.value.consts as number[]).filter((bits) => (bits & listen) !== 0).length : 1;
-  if (listening === 0) return undefined;
-  const definite = datagram.length === transports.length && listening === (flags?.value.consts.length ?? 1);
+  const flags = listenFlags(call);
+  if (!flags || flags.listening === 0) return undefined;
+  const definite = datagram.length === transports.length && flags.listening === flags.of;
   return { sites: [], definite, transports: datagram };
+}
+
+/**
+ * How many of the flag values a stream server may get have STREAM_SERVER_LISTEN, of how many;
+ * undefined where they are not known (a spread `...$args` may carry them).
+ */
+function listenFlags(call: SocketCall): { listening: number; of: number } | undefined {
+  const opens = call.fn.stream?.opens;
+  if (!opens?.listensWith || (call.node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadic')) return undefined;
+  const flags = opens.flags ? call.arguments.get(opens.flags) : undefined;
+  if (!flags) return { listening: 1, of: 1 }; // the default flags listen
+  if (flags.value.unknown || flags.value.consts.length === 0 || !flags.value.consts.every((c) => typeof c === 'number')) return undefined;
+  const listen = STREAM_CONSTANTS.get(opens.listensWith)!;
+  return { listening: (flags.value.consts as number[]).filter((bits) => (bits & listen) !== 0).length, of: flags.value.consts.length };
+}
+
+/** Whether a stream server may call listen(): not with STREAM_SERVER_BIND alone, nor on a datagram transport. */
+export function serverMayListen(call: SocketCall): boolean {
+  if (listenFlags(call)?.listening === 0) return false;
+  const opens = call.fn.stream?.opens;
+  const address = opens?.address ? call.arguments.get(opens.address) : undefined;
+  const transports = address ? addressTransports(address) : undefined;
+  return !transports?.length || !transports.every(isDatagramTransport);
 }
 
 function isDatagramTransport(transport: string): boolean {

@@ -2,19 +2,23 @@ import { rangeOf } from '../ast';
 import { replaceNode, suggestion } from '../fix-builders';
 import type { ArgumentFact, SocketCall } from '../model/model';
 import { defineRule, type RuleContext } from '../rule';
+import { serverMayListen } from './listen-on-datagram';
 
 type MessageId = 'tooLarge' | 'negative';
 
 /**
  * The backlogs a stream server gets from its context: the `socket` option `backlog` of the
  * stream_context_create() call its context came from, or of a stream_context_set_option() on
- * that context (PHP hands it to listen() unchecked). A context that feeds no server is quiet.
+ * that context (PHP hands it to listen() unchecked). A context that feeds no server that
+ * listens (STREAM_SERVER_BIND alone, udp://) is quiet.
  */
 function contextBacklogs(calls: readonly SocketCall[]): ArgumentFact[] {
   const byId = new Map(calls.map((call) => [call.id, call]));
   const contextIdsOf = (fact: ArgumentFact | undefined) => [...(fact?.value.origins?.values() ?? [])].filter((o) => o.what === 'result').map((o) => o.callId);
   const serverContexts = new Set(
-    calls.flatMap((call) => (call.fn.stream?.opens?.role === 'server' && call.fn.stream.opens.context ? contextIdsOf(call.arguments.get(call.fn.stream.opens.context)) : [])),
+    calls.flatMap((call) =>
+      call.fn.stream?.opens?.role === 'server' && call.fn.stream.opens.context && serverMayListen(call) ? contextIdsOf(call.arguments.get(call.fn.stream.opens.context)) : [],
+    ),
   );
   const backlogs: ArgumentFact[] = [];
   for (const id of serverContexts) {
