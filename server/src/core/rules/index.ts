@@ -3,6 +3,7 @@
 import type { RuleModule } from '../rule';
 import acceptDefaultTimeout from './accept-default-timeout';
 import byReferenceExpression from './by-reference-expression';
+import connectTimeoutOnly from './connect-timeout-only';
 import errnoAsFailureTest from './errno-as-failure-test';
 import impossibleFalseCheck from './impossible-false-check';
 import listenBeforeBind from './listen-before-bind';
@@ -17,6 +18,7 @@ import useAfterClose from './use-after-close';
 export const RULES: readonly RuleModule[] = [
   acceptDefaultTimeout,
   byReferenceExpression,
+  connectTimeoutOnly,
   errnoAsFailureTest,
   impossibleFalseCheck,
   listenBeforeBind,
