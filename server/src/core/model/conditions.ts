@@ -24,8 +24,13 @@ const FACTS = new WeakMap<PhpNode, ConditionFacts>();
  * same way up to spacing, comments and parentheses (`$s`, `$this->sock`, `$clients[$i]`).
  */
 export function expressionKey(node: PhpNode): string {
-  return JSON.stringify(node, (key, value) => (NON_SEMANTIC_FIELDS.has(key) ? undefined : value));
+  // Once per node: a socket call's argument is asked about under every condition at every visit.
+  let key = KEYS.get(node);
+  if (key === undefined) KEYS.set(node, (key = JSON.stringify(node, (field, value) => (NON_SEMANTIC_FIELDS.has(field) ? undefined : value))));
+  return key;
 }
+
+const KEYS = new WeakMap<PhpNode, string>();
 
 function factsOf(condition: PhpNode): ConditionFacts {
   let facts = FACTS.get(condition);
