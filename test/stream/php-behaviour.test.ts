@@ -160,4 +160,14 @@ describe('stream sockets in the real PHP CLI', () => {
     const run = await runPhp(['-r', '$up = @stream_socket_server("UDP://127.0.0.1:0", $no, $str, STREAM_SERVER_BIND); $rest = [STREAM_SERVER_BIND]; $s = stream_socket_server("udp://127.0.0.1:0", $no2, $str2, ...$rest); var_export([$up, $str, is_resource($s)]);']);
     expect(run.stdout).toBe("array (\n  0 => false,\n  1 => 'Unable to find the socket transport \"UDP\" - did you forget to enable it when you configured PHP?',\n  2 => true,\n)");
   });
+
+  it('a throwing error handler leaves false where its levels, an early return, restore_error_handler() or a silent failure let it', async () => {
+    expect(await measure('error-handlers')).toEqual({
+      manualHandlerSilenced: false,
+      userLevelsOnly: false,
+      afterRestore: false,
+      nonBlockingRead: false,
+      alwaysThrowingHandlerThrows: true,
+    });
+  });
 });

@@ -28,6 +28,7 @@ runRuleTests('unchecked-false-return', {
       name: 'under a throwing error handler (a method of this file)',
       code: '<?php class C {\n  function h($n, $s) { throw new \\ErrorException($s); }\n  function open() {\n    set_error_handler([$this, "h"]);\n    $fp = stream_socket_client("tcp://a:1");\n    fwrite($fp, "x");\n  }\n}',
     },
+    { name: 'under a handler set for E_WARNING', code: '<?php set_error_handler(fn ($n, $s) => throw new ErrorException($s), E_WARNING | E_NOTICE);\n$fp = fsockopen("a", 1);\nfwrite($fp, "x");' },
     { name: 'in a try that catches ErrorException', code: '<?php try {\n  $s = stream_socket_client("tcp://a:1");\n  fwrite($s, "x");\n} catch (\\ErrorException $e) { exit(1); }' },
     { name: 'socket_import_stream() checked', code: '<?php $fp = stream_socket_client("tcp://a:1") or die;\n$sock = socket_import_stream($fp);\nif ($sock === false) exit;\nsocket_set_option($sock, SOL_SOCKET, SO_KEEPALIVE, 1) or die;' },
     { name: 'f*() results on a stream are not the opener\'s business', code: '<?php $fp = fsockopen("a", 1) or die;\nfwrite($fp, "x");\nfgets($fp);\nfclose($fp);' },
@@ -90,6 +91,19 @@ runRuleTests('unchecked-false-return', {
     { name: 'checked on one branch only', code: '<?php $fp = fsockopen("a", 1);\nif ($strict && !$fp) exit(1);\nfwrite($fp, "x");', errors: [{ ...USED(1, 13, 22), suggestions: checkedAfter('<?php $fp = fsockopen("a", 1);\nif ($strict && !$fp) exit(1);\nfwrite($fp, "x");', '1);', '$fp', 'fsockopen') }] },
     { name: 'an error handler that only records does not throw', code: '<?php set_error_handler(function ($n, $s) { $GLOBALS["e"] = $s; });\n$fp = fsockopen("a", 1);\nfwrite($fp, "x");', errors: [{ ...USED(2, 7, 16), suggestions: checkedAfter('<?php set_error_handler(function ($n, $s) { $GLOBALS["e"] = $s; });\n$fp = fsockopen("a", 1);\nfwrite($fp, "x");', '$fp = fsockopen("a", 1);', '$fp', 'fsockopen') }] },
     { name: 'a try that catches only RuntimeException', code: '<?php try {\n  $s = stream_socket_client("tcp://a:1");\n  fwrite($s, "x");\n} catch (RuntimeException $e) { exit(1); }', errors: [USED(2, 8, 28)] },
+    // Each of these returned false under its handler in the real php (php-behaviour.test.ts).
+    {
+      name: "the manual's handler lets an @ call fail quietly",
+      code: '<?php set_error_handler(function ($no, $str) { if (!(error_reporting() & $no)) { return false; } throw new ErrorException($str, 0, $no); });\n$fp = @fsockopen("a", 1);\nfwrite($fp, "x");',
+      errors: [{ ...USED(2, 8, 17), suggestions: checkedAfter('<?php set_error_handler(function ($no, $str) { if (!(error_reporting() & $no)) { return false; } throw new ErrorException($str, 0, $no); });\n$fp = @fsockopen("a", 1);\nfwrite($fp, "x");', '$fp = @fsockopen("a", 1);', '$fp', 'fsockopen') }],
+    },
+    { name: 'a handler set for user errors only', code: '<?php set_error_handler(fn ($n, $s) => throw new ErrorException($s), E_USER_WARNING | E_USER_ERROR);\n$fp = fsockopen("a", 1);\nfwrite($fp, "x");', errors: [{ ...USED(2, 7, 16), suggestions: checkedAfter('<?php set_error_handler(fn ($n, $s) => throw new ErrorException($s), E_USER_WARNING | E_USER_ERROR);\n$fp = fsockopen("a", 1);\nfwrite($fp, "x");', '$fp = fsockopen("a", 1);', '$fp', 'fsockopen') }] },
+    { name: 'after restore_error_handler()', code: '<?php ' + THROWING_HANDLER + 'restore_error_handler();\n$fp = fsockopen("a", 1);\nfwrite($fp, "x");', errors: [{ ...USED(3, 7, 16), suggestions: checkedAfter('<?php ' + THROWING_HANDLER + 'restore_error_handler();\n$fp = fsockopen("a", 1);\nfwrite($fp, "x");', '$fp = fsockopen("a", 1);', '$fp', 'fsockopen') }] },
+    {
+      name: 'a read on a non-blocking socket fails with no warning',
+      code: '<?php ' + THROWING_HANDLER + '$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_set_nonblock($s);\n$data = socket_read($s, 10);\nsocket_write($s, $data) or die();',
+      errors: [{ ...USED(4, 9, 20), suggestions: checkedAfter('<?php ' + THROWING_HANDLER + '$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_set_nonblock($s);\n$data = socket_read($s, 10);\nsocket_write($s, $data) or die();', '$data = socket_read($s, 10);', '$data', 'socket_read', 'socket_strerror(socket_last_error($s))') }],
+    },
     { name: 'the handler is set after the call', code: '<?php $fp = fsockopen("a", 1);\nfwrite($fp, "x");\n' + THROWING_HANDLER, errors: [{ ...USED(1, 13, 22), suggestions: checkedAfter('<?php $fp = fsockopen("a", 1);\nfwrite($fp, "x");\n' + THROWING_HANDLER, '$fp = fsockopen("a", 1);', '$fp', 'fsockopen') }] },
   ],
 });

@@ -111,8 +111,9 @@ export default defineRule({
       // On a non-blocking socket connect() answers false (EINPROGRESS) by design: the outcome is
       // read later, from select() for writing and SO_ERROR, not from this result.
       if (result.how === 'dropped' && result.call.fn.name === 'socket_connect' && result.call.socketStates.has('nonblocking')) continue;
-      // Where a throwing error handler turns the failure's warning into an exception, false never comes back.
-      if (warningThrowsAt(context.model.program, context.text, result.call.node.loc?.start.offset ?? 0)) continue;
+      // Where a throwing error handler turns the failure's warning into an exception, false never comes
+      // back; but a non-blocking socket's "would block" is a false with no warning.
+      if (!result.call.socketStates.has('nonblocking') && warningThrowsAt(context.model.program, context.text, result.call.node.loc?.start.offset ?? 0)) continue;
       context.report({
         messageId: result.how === 'used' && result.useRange ? 'used' : 'dropped',
         data: describeUse(context.text, result, context.lineOf),
