@@ -54,6 +54,21 @@ describe('portPhpToTypeScript', () => {
     expect(runtime?.code).toContain("import * as net from 'node:net';");
   });
 
+  test('a literal PCRE pattern JavaScript cannot run the same way becomes a TODO(port); one it can is translated', () => {
+    const { code, unported } = portPhpToTypeScript("<?php\necho preg_match('/a++b/', 'aab'), preg_replace('/ x # comment\n/x', '', 'x'), preg_match('/^a.c$/', 'abc');\n");
+    expect(unported.map((item) => item.reason)).toEqual(['preg_match(): possessive quantifiers have no JavaScript equivalent', 'preg_replace(): the /x modifier has no JavaScript equivalent']);
+    expect(code).toContain("preg_match('/^a.c$/', 'abc')");
+  });
+
+  test('pcntl_fork() and pcntl_signal() become a TODO(port) saying what to use in Node instead', () => {
+    const { code, unported } = portPhpToTypeScript('<?php\npcntl_signal(SIGTERM, function () { exit(0); });\n$pid = pcntl_fork();\necho $pid;\n');
+    expect(unported.map((item) => item.reason)).toEqual([
+      "pcntl_signal() is not ported: use process.on('SIGINT', handler) (or the signal's name) in Node",
+      'pcntl_fork() is not ported: Node cannot fork; serve clients concurrently on the event loop, or use node:cluster (worker processes sharing a server) or child_process.fork()',
+    ]);
+    expect(code).toContain('// TODO(port): pcntl_fork() is not ported: Node cannot fork;');
+  });
+
   test('reports what it cannot port with range, line, PHP and reason, and leaves a TODO', () => {
     const php = "<?php\n$x = 1;\nclass Foo {}\n$y = $x->bar();\n";
     const { code, unported } = portPhpToTypeScript(php, 'x.php');

@@ -350,6 +350,10 @@ function collectCall(
   }
   const spec = builtin(name);
   if (spec) {
+    for (const output of spec.outputs ?? []) {
+      const target = args[output.index];
+      if (target?.kind === 'variable') assign(String(target.name), () => output.type);
+    }
     for (const index of spec.mutates ?? []) if (args[index]?.kind === 'variable') varOf(String(args[index]!.name)).mutated = true;
     if ((name === 'array_push' || name === 'array_unshift') && args[0]?.kind === 'variable') {
       varOf(String(args[0].name)).mutated = true;

@@ -4,6 +4,7 @@
 import { calledFunctionName, type PhpNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { offsetRoot } from './analysis';
+import { builtin } from './builtins';
 import { expr, PREC, wrap, type Expr } from './code';
 import { callExpression, stringCode, value } from './expressions';
 import { listPattern } from './statements';
@@ -33,12 +34,13 @@ export function assignedValue(t: Translator, node: PhpNode): Expr {
   return copiedIfShared(t, node.right, value(t, node.right), node.left);
 }
 
-/** A call whose by-reference outputs come back in its result (socket or user function). */
+/** A call whose by-reference outputs come back in its result (socket, built-in or user function). */
 function callWithOutputs(t: Translator, node: PhpNode): boolean {
   const name = node?.kind === 'call' ? calledFunctionName(node) : undefined;
   if (!name) return false;
   const fn = socketFunction(name);
   if (fn) return fn.params.some((param) => param.byRef);
+  if (builtin(name)?.outputs) return true;
   return (t.analysis.functions.get(name)?.refParams.length ?? 0) > 0;
 }
 

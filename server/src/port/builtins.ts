@@ -43,6 +43,11 @@ export interface Builtin {
   callbacks?: readonly number[];
   /** Arguments PHP requires to be arrays. */
   arrays?: readonly number[];
+  /**
+   * By-reference outputs (`preg_match($p, $s, $matches)`): the argument's position and what PHP
+   * stores there. The runtime function takes the other arguments and returns [result, ...outputs].
+   */
+  outputs?: readonly { index: number; type: PhpType }[];
   /** The runtime function's type argument, when TypeScript cannot infer it from mixed arguments. */
   typeArgument?(args: readonly PhpType[]): PhpType;
 }
@@ -74,12 +79,17 @@ function helperCall(name: string, { args, use }: BuiltinCall, type: PhpType, typ
 const STRING_FUNCTIONS = [
   'strtoupper', 'strtolower', 'ucfirst', 'lcfirst', 'ucwords', 'trim', 'ltrim', 'rtrim', 'str_pad', 'str_repeat', 'substr',
   'sprintf', 'vsprintf', 'implode', 'strrev', 'chr', 'bin2hex', 'dechex', 'decbin', 'decoct', 'base64_encode',
-  'base64_decode', 'number_format', 'nl2br', 'wordwrap', 'str_replace', 'pack',
+  'base64_decode', 'number_format', 'nl2br', 'wordwrap', 'str_replace', 'pack', 'md5', 'sha1', 'hash', 'urlencode', 'urldecode',
+  'rawurlencode', 'rawurldecode', 'preg_quote',
 ];
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ...STRING_FUNCTIONS.map((name): [string, Builtin] => [name, fixed(STRING)]),
   ['join', renamed('implode', STRING)],
+  ['chop', renamed('rtrim', STRING)],
+  ['preg_match', { returns: returns(INT_OR_FALSE), outputs: [{ index: 2, type: arrayOf(STRING) }] }],
+  ['preg_replace', fixed(union(STRING, NULL))],
+  ['preg_split', fixed(union(arrayOf(STRING), kinds('false')))],
   ['strval', renamed('toStr', STRING)],
   ['strlen', {
     returns: returns(INT),

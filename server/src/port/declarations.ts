@@ -5,6 +5,7 @@
 // assignment, which a small definite-assignment pass over the PHP finds (conservatively).
 import { calledFunctionName, childNodes, type PhpNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
+import { builtin } from './builtins';
 import { listTargets, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 
 export interface DeclarationPlan {
@@ -26,9 +27,10 @@ function within(node: PhpNode, outer: PhpNode): boolean {
   return Boolean(node.loc && outer.loc && node.loc.start.offset >= outer.loc.start.offset && node.loc.end.offset <= outer.loc.end.offset);
 }
 
-function isSocketCallWithOutputs(node: PhpNode): boolean {
+/** A socket or built-in call whose by-reference outputs the port destructures from its result. */
+function isCallWithOutputs(node: PhpNode): boolean {
   const name = node.kind === 'call' ? calledFunctionName(node) : undefined;
-  return Boolean(name && socketFunction(name)?.params.some((param) => param.byRef));
+  return Boolean(name && (socketFunction(name)?.params.some((param) => param.byRef) || builtin(name)?.outputs));
 }
 
 /** Variables of the scope that its body declares (not parameters, module-level ones or $argv). */
@@ -47,7 +49,7 @@ export function planDeclarations(scope: FunctionInfo, analysis: ProgramAnalysis)
     const first = info.refs[0]!;
     const statement = scope.body.find((candidate) => candidate.kind === 'expressionstatement' && candidate.expression?.kind === 'assign' && candidate.expression.left === first);
     const assignNode = statement?.expression;
-    if (statement && topLevel.has(statement) && assignNode.operator === '=' && !isSocketCallWithOutputs(assignNode.right) && !info.refs.slice(1).some((ref) => within(ref, assignNode.right))) {
+    if (statement && topLevel.has(statement) && assignNode.operator === '=' && !isCallWithOutputs(assignNode.right) && !info.refs.slice(1).some((ref) => within(ref, assignNode.right))) {
       plan.atAssignment.set(statement, info);
       if (info.writes === 1 && !LITERAL_KINDS.has(assignNode.right.kind)) plan.constant.add(info);
       continue;
@@ -141,10 +143,11 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
         let after = assigned;
         const name = calledFunctionName(node);
         const fn = name ? socketFunction(name) : undefined;
+        const builtinOutputs = name ? builtin(name)?.outputs : undefined;
         const outputs: PhpNode[] = [];
         (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
           const param = fn?.params[index];
-          if (param?.byRef && name !== 'socket_select') outputs.push(arg);
+          if ((param?.byRef && name !== 'socket_select') || builtinOutputs?.some((output) => output.index === index)) outputs.push(arg);
           else after = expression(arg, after);
         });
         for (const output of outputs) after = add(after, output);

@@ -36,6 +36,7 @@ import {
 import type { FunctionInfo } from './analysis';
 import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/module';
+import { PatternProblem, pcrePattern } from './runtime/pcre';
 import { socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
 import { binaryType, bitNotType, constantType, methodType, numberLiteralType } from './typing';
@@ -233,7 +234,12 @@ function offsetRead(t: Translator, node: PhpNode): Expr {
   const offset = value(t, node.offset);
   if (isArray(container.type)) return expr(`${wrap(container, PREC.primary)}.get(${offset.code})`, elementOf(container.type));
   if (isString(container.type)) return expr(`${t.use('substr')}(${container.code}, ${offset.code}, 1)`, STRING);
-  return expr(`${t.use('offsetGet')}(${container.code}, ${offset.code})`, container.type.kinds.has('array') ? union(elementOf(container.type), STRING, NULL) : MIXED);
+  const read = `${t.use('offsetGet')}(${container.code}, ${offset.code})`;
+  if (!container.type.kinds.has('array')) return expr(read, MIXED);
+  // An array, a string or nothing (false, null): the element, a byte, or null; TypeScript sees PhpValue.
+  const type = union(elementOf(container.type), STRING, NULL);
+  tsTypeNames(type).forEach((name) => t.use(name));
+  return expr(`${read} as ${tsType(type)}`, type, PREC.relational);
 }
 
 /** Arguments as written, or undefined when a call spreads or names them (not ported). */
@@ -246,6 +252,26 @@ function positionalArguments(t: Translator, node: PhpNode): PhpNode[] | undefine
   }
   return args;
 }
+
+/** Why a literal PCRE pattern has no JavaScript RegExp of the same meaning (PHP's own pattern errors warn as in PHP). */
+function literalPatternProblem(pattern: PhpNode | undefined): string | undefined {
+  if (pattern?.kind !== 'string') return undefined;
+  const translated = pcrePattern(stringNodeBytes(pattern));
+  return translated instanceof PatternProblem && !translated.warning ? translated.message : undefined;
+}
+
+/** What to write instead of PHP's process control, which Node has no equivalent of. */
+const PROCESS_ADVICE: Record<string, string> = {
+  pcntl_fork: ': Node cannot fork; serve clients concurrently on the event loop, or use node:cluster (worker processes sharing a server) or child_process.fork()',
+  pcntl_signal: ": use process.on('SIGINT', handler) (or the signal's name) in Node",
+  pcntl_signal_dispatch: ': Node dispatches signal handlers on its event loop by itself',
+  pcntl_async_signals: ': Node dispatches signal handlers on its event loop by itself',
+  pcntl_waitpid: ": use the child's 'exit' event (child_process) or cluster's 'exit' event",
+  pcntl_wait: ": use the child's 'exit' event (child_process) or cluster's 'exit' event",
+  posix_kill: ': use process.kill(pid, signal)',
+  exec: ': use child_process.execFileSync()',
+  shell_exec: ': use child_process.execSync()',
+};
 
 /** A call. `options` say when it is a whole statement or assigned, for by-reference outputs. */
 export function callExpression(t: Translator, node: PhpNode, options: SocketCallOptions = {}): Expr {
@@ -269,9 +295,13 @@ export function callExpression(t: Translator, node: PhpNode, options: SocketCall
     return expr(t.analysis.constants.has(constantName) || constantType(constantName, t.analysis.env) ? 'true' : 'false', BOOL);
   }
   const spec = builtin(name);
-  if (!spec) return t.unportedExpr(node, `${name}() is not ported`);
-  const args = positionalArguments(t, node);
-  if (!args) return t.unportedExpr(node, 'this call is not ported');
+  if (!spec) return t.unportedExpr(node, `${name}() is not ported${PROCESS_ADVICE[name] ?? ''}`);
+  const allArgs = positionalArguments(t, node);
+  if (!allArgs) return t.unportedExpr(node, 'this call is not ported');
+  const patternProblem = name.startsWith('preg_') ? literalPatternProblem(allArgs[0]) : undefined;
+  if (patternProblem) return t.unportedExpr(node, `${name}(): ${patternProblem}`);
+  const isOutput = (index: number) => spec.outputs?.some((output) => output.index === index) ?? false;
+  const args = allArgs.filter((_arg, index) => !isOutput(index));
   const translated = args.map((arg, index) => {
     if (spec.callbacks?.includes(index) && arg.kind === 'string') return namedCallable(t, arg);
     const translatedArg = value(t, arg);
@@ -279,8 +309,10 @@ export function callExpression(t: Translator, node: PhpNode, options: SocketCall
     // PHP throws a TypeError when an array parameter gets anything else.
     return expr(`${t.use('arrayArgument')}(${translatedArg.code}, '${name}', ${index + 1})`, arrayOf(elementOf(translatedArg.type)));
   });
-  const call = emitBuiltin(name, spec, { args: translated, use: (helper) => t.use(helper) });
-  return isAsyncRuntimeFunction(spec.helper ?? name) ? awaited(call) : call;
+  const emitted = emitBuiltin(name, spec, { args: translated, use: (helper) => t.use(helper) });
+  const call = isAsyncRuntimeFunction(spec.helper ?? name) ? awaited(emitted) : emitted;
+  if (!spec.outputs) return call;
+  return withOutputs(t, node, call, spec.outputs.map((output) => allArgs[output.index]), options);
 }
 
 /** A callable named by a string: a user function, or a built-in as an arrow function. */

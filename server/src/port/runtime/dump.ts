@@ -150,7 +150,8 @@ function encodeJsonString(bytes: string, flags: number): string {
 }
 
 /** json_decode(); objects become arrays (the port supports the `$assoc = true` form). */
-export function json_decode(json: unknown): PhpValue {
+export function json_decode(json: unknown, associative: unknown = null): PhpValue {
+  void associative;
   try {
     return fromJson(JSON.parse(Buffer.from(toStr(json), 'latin1').toString('utf8')) as unknown);
   } catch {

@@ -1,5 +1,6 @@
 // PHP's string functions on byte strings (one char per byte). PHP 8's case functions are
 // ASCII-only, and trim() strips " \t\n\r\0\x0B" - JavaScript's versions differ on both.
+import * as crypto from 'node:crypto';
 import { formatFloat, PhpArray, PhpError, phpWarning, toFloat, toInt, toNumber, toStr } from './values';
 
 export function strtoupper(text: unknown): string {
@@ -273,6 +274,38 @@ export function base64_encode(text: unknown): string {
 
 export function base64_decode(text: unknown): string {
   return Buffer.from(toStr(text), 'base64').toString('latin1');
+}
+
+/** md5(), sha1() and hash(): hex digits, or the raw bytes when `binary`. */
+export function hash(algorithm: unknown, text: unknown, binary: unknown = false): string {
+  const digest = crypto.createHash(toStr(algorithm).toLowerCase()).update(Buffer.from(toStr(text), 'latin1'));
+  return binary ? digest.digest().toString('latin1') : digest.digest('hex');
+}
+
+export function md5(text: unknown, binary: unknown = false): string {
+  return hash('md5', text, binary);
+}
+
+export function sha1(text: unknown, binary: unknown = false): string {
+  return hash('sha1', text, binary);
+}
+
+/** urlencode(): RFC 1738, a space is "+"; rawurlencode(): RFC 3986, a space is "%20". */
+export function urlencode(text: unknown): string {
+  return rawurlencode(text).replace(/%20/g, '+').replace(/~/g, '%7E');
+}
+
+export function rawurlencode(text: unknown): string {
+  return toStr(text).replace(/[^A-Za-z0-9_.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** urldecode() also reads "+" as a space; both leave a "%" without two hex digits as it is. */
+export function urldecode(text: unknown): string {
+  return rawurldecode(toStr(text).replace(/\+/g, ' '));
+}
+
+export function rawurldecode(text: unknown): string {
+  return toStr(text).replace(/%([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** The exact decimal digits of a double: value = 0.DIGITS * 10^point. */
