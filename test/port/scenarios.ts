@@ -150,6 +150,48 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
     },
   }),
 
+  'websocket-chat': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const upgrade = async (key: string | undefined) => {
+        const client = await StreamClient.connectWhenReady({ port: Number(port) });
+        const header = key === undefined ? '' : `Sec-WebSocket-Key: ${key}\r\n`;
+        client.send(`GET /chat HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${header}Sec-WebSocket-Version: 13\r\n\r\n`);
+        return client;
+      };
+      // A client's text frame: FIN + text opcode, the mask bit, a 7- or 16-bit length, the mask, the masked payload.
+      const masked = (text: string, mask: number[]) => {
+        const length = text.length <= 125 ? String.fromCharCode(0x80 | text.length) : String.fromCharCode(0x80 | 126) + u16(text.length);
+        const payload = [...text].map((c, i) => String.fromCharCode(c.charCodeAt(0) ^ mask[i % 4]!)).join('');
+        return `\x81${length}${String.fromCharCode(...mask)}${payload}`;
+      };
+      const alice = await upgrade('dGhlIHNhbXBsZSBub25jZQ==');
+      await alice.waitFor('\r\n\r\n');
+      const bob = await upgrade('x3JJHMbDL1EzLkh9GBhXDw==');
+      await bob.waitFor('\r\n\r\n');
+      const carol = await upgrade('AQIDBAUGBwgJCgsMDQ4PEA==');
+      await carol.waitFor('\r\n\r\n');
+      const refused = await upgrade(undefined);
+      await program.waitForOutput('#3 refused');
+      alice.send(masked('hello, \xff bytes', [0x37, 0xfa, 0x21, 0x3d]));
+      await bob.waitFor('#0: hello');
+      await carol.waitFor('#0: hello');
+      const long = `a longer message: ${'0123456789'.repeat(20)}`;
+      bob.send(masked(long, [0x01, 0x80, 0xff, 0x7e]));
+      await alice.waitFor(long.slice(-10));
+      await carol.waitFor(long.slice(-10));
+      carol.end();
+      await program.waitForOutput('#2 left');
+      await carol.closed();
+      refused.end();
+      await program.waitForOutput('#3 left');
+      alice.send(masked('shutdown', [9, 8, 7, 6]));
+      await program.exited;
+      await Promise.all([alice.closed(), bob.closed()]);
+      return { alice: hex(alice.received), bob: hex(bob.received), carol: hex(carol.received), refused: refused.received };
+    },
+  }),
+
   'select-closed-peer': () => ({
     args: async () => [String(await freePort())],
     async drive(program, [port]) {
