@@ -1,6 +1,6 @@
 // PHP's array and math functions over PhpArray. Functions that take the array by reference in
 // PHP (array_push, sort, ...) change the PhpArray in place.
-import { compare, looseEquals, PhpArray, PhpError, toInt, toNumber, type PhpKey, type PhpValue } from './values';
+import { compare, looseEquals, PhpArray, PhpError, toInt, toNumber, toStr, type PhpKey, type PhpValue } from './values';
 
 /** count()/sizeof(): PHP 8 throws for anything but an array (or Countable). */
 export function count(value: unknown): number {
@@ -121,12 +121,14 @@ export function array_flip(array: PhpArray<PhpKey>): PhpArray<PhpKey> {
   return PhpArray.fromEntries(array.entries().map(([key, value]): [PhpKey, PhpKey] => [value, key]));
 }
 
+/** array_unique() compares values as strings (SORT_STRING): "1e1" and "10" both stay, and a Socket is PHP's Error. */
 export function array_unique<V>(array: PhpArray<V>): PhpArray<V> {
   const kept = new PhpArray<V>();
-  const seen: V[] = [];
+  const seen = new Set<string>();
   for (const [key, value] of array.entries()) {
-    if (seen.some((other) => looseEquals(other, value))) continue;
-    seen.push(value);
+    const text = toStr(value);
+    if (seen.has(text)) continue;
+    seen.add(text);
     kept.set(key, value);
   }
   return kept;

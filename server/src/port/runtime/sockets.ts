@@ -24,6 +24,8 @@ import {
   SOCK_DGRAM,
   SOCK_STREAM,
   SOL_SOCKET,
+  SOL_TCP,
+  SOL_UDP,
 } from './socket-constants.generated';
 import { PhpArray, PhpError, phpWarning, toInt, toStr, type PhpKey, type PhpValue } from './values';
 
@@ -36,6 +38,7 @@ const EAGAIN = 11;
 const EINVAL = 22;
 const EPIPE = 32;
 const EOPNOTSUPP = 95;
+const EPROTONOSUPPORT = 93;
 const ECONNRESET = 104;
 const EISCONN = 106;
 const ENOTCONN = 107;
@@ -287,7 +290,9 @@ export class PhpSocket {
     if (this.type !== SOCK_STREAM) return EOPNOTSUPP;
     if (this.server) return 0;
     if (this.stream) return EINVAL;
-    return this.listenOn(this.domain === AF_UNIX ? { path: '' } : { host: this.domain === AF_INET6 ? '::' : '0.0.0.0', port: 0 });
+    // Linux gives an unbound AF_UNIX socket no address to listen on (EINVAL); Node would throw.
+    if (this.domain === AF_UNIX) return EINVAL;
+    return this.listenOn({ host: this.domain === AF_INET6 ? '::' : '0.0.0.0', port: 0 });
   }
 
   accept(): Awaitable<PhpSocket | SocketFailure> {
@@ -577,7 +582,11 @@ export function socket_create(domain: unknown, type: unknown, protocol: unknown)
   if (kind !== SOCK_STREAM && kind !== SOCK_DGRAM) {
     throw new PhpError('Error', 'not ported from PHP: only SOCK_STREAM and SOCK_DGRAM sockets have Node equivalents');
   }
-  return new PhpSocket(family, kind, toInt(protocol));
+  // socket(2) refuses a protocol of another family or type (SOL_UDP for a UNIX or stream socket).
+  const number = toInt(protocol);
+  const fits = number === 0 || (family !== AF_UNIX && number === (kind === SOCK_STREAM ? SOL_TCP : SOL_UDP));
+  if (!fits) return socketFailed(undefined, 'socket_create', 'Unable to create socket', EPROTONOSUPPORT);
+  return new PhpSocket(family, kind, number);
 }
 
 export async function socket_create_listen(port: unknown, backlog: unknown = 128): Promise<PhpSocket | false> {
@@ -661,6 +670,9 @@ export function socket_send(socket: unknown, data: unknown, length: unknown, fla
 export async function socket_sendto(socket: unknown, data: unknown, length: unknown, flags: unknown, address: unknown, port: unknown = null): Promise<number | false> {
   void flags;
   const s = socketArgument(socket, 'socket_sendto');
+  if (port === null && s.domain !== AF_UNIX) {
+    throw new PhpError('ValueError', `socket_sendto(): Argument #6 ($port) cannot be null when the socket type is ${s.domain === AF_INET ? 'AF_INET' : 'AF_INET6'}`);
+  }
   const bytes = Buffer.from(toStr(data).slice(0, Math.max(0, toInt(length))), 'latin1');
   const sent = s.type === SOCK_DGRAM ? await s.sendDatagram(bytes, bytesToUtf8(toStr(address)), toInt(port)) : await s.write(bytes);
   return sent instanceof SocketFailure ? socketFailed(s, 'socket_sendto', 'Unable to write to socket', sent.errno) : sent;
