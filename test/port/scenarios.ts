@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { DatagramClient, scriptedServer, StreamClient } from './support/clients';
 import { freePort, poll, type RunningProgram } from './support/processes';
 
@@ -113,6 +114,34 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
         return { server: transcript };
       },
       cleanup: () => stop(),
+    };
+  },
+
+  'udp-client': () => {
+    let server: UdpSocket | undefined;
+    let transcript = '';
+    return {
+      async args() {
+        const dropped = new Set<string>();
+        server = createSocket('udp4');
+        server.on('message', (message, from) => {
+          const request = message.toString('latin1');
+          transcript += `${JSON.stringify(request)}\n`;
+          const reply = (text: string) => server!.send(Buffer.from(text, 'latin1'), from.port, from.address);
+          if (request === 'time?') reply('tick');
+          else if (request.startsWith('echo:')) reply(request.slice(5));
+          else if (request.startsWith('upper:')) reply(request.slice(6).toUpperCase());
+          else if (request === 'drop-once' && !dropped.has(request)) dropped.add(request);
+          else if (request === 'drop-once') reply('second try');
+        });
+        await new Promise<void>((resolve) => server!.bind(0, '127.0.0.1', resolve));
+        return [String(server.address().port)];
+      },
+      async drive(program) {
+        await program.exited;
+        return { server: transcript };
+      },
+      cleanup: () => server?.close(),
     };
   },
 

@@ -127,6 +127,10 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
       case 'closure':
       case 'arrowfunc':
         return assigned;
+      case 'silent':
+        // `@expr` runs inside silenced(() => ...): TypeScript does not see its assignments.
+        expression(node.expr, assigned);
+        return assigned;
       case 'assign': {
         if (node.left.kind === 'variable') {
           if (node.operator !== '=') expression(node.left, assigned);
