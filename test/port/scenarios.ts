@@ -221,6 +221,24 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
     },
   }),
 
+  'accept-overwrite': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const clients: StreamClient[] = [];
+      for (const [index, word] of ['first', 'second', 'third'].entries()) {
+        const client = index === 0 ? await StreamClient.connectWhenReady({ port: Number(port) }) : await StreamClient.connect({ port: Number(port) });
+        // The previous connection closes once this one is accepted (its Socket is freed).
+        if (index > 0) await clients[index - 1]!.closed();
+        await client.waitFor(`hello #${index + 1}\n`);
+        await client.request(`${word}\n`, 'ok\n');
+        clients.push(client);
+      }
+      await program.exited;
+      await clients[2]!.closed();
+      return Object.fromEntries(clients.map((client, index) => [`client${index + 1}`, client.received]));
+    },
+  }),
+
   'select-closed-peer': () => ({
     args: async () => [String(await freePort())],
     async drive(program, [port]) {

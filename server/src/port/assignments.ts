@@ -5,6 +5,7 @@ import { calledFunctionName, type PhpNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { offsetRoot } from './analysis';
 import { builtin } from './builtins';
+import { soleSocketOwners } from './ownership';
 import { expr, PREC, wrap, type Expr } from './code';
 import { callExpression, stringCode, value } from './expressions';
 import { listPattern } from './statements';
@@ -52,6 +53,10 @@ export function assignment(t: Translator, node: PhpNode, statement: boolean): Ex
     if (typeof left.name !== 'string') return t.unportedExpr(node, 'variable variables are not ported');
     const target = value(t, left);
     if (operator === '=' && callWithOutputs(t, node.right)) return callExpression(t, node.right, { statement, resultTarget: target.code });
+    if (operator === '=' && soleSocketOwners(t.analysis).has(t.variableInfo(left)!)) {
+      // PHP frees, and so closes, the socket the variable held once the new value is stored.
+      return expr(`${target.code} = ${t.use('replaced')}(${target.code}!, ${assignedValue(t, node).code})`, target.type, PREC.assignment);
+    }
     if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
     return compoundVariable(t, node, target, operator);
   }

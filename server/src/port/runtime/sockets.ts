@@ -549,6 +549,15 @@ export class PhpSocket {
   }
 }
 
+/**
+ * `$client = <a new socket>` where $client held the only reference to a socket: PHP frees the old
+ * one, which closes it, once the new value is stored.
+ */
+export function replaced<T>(old: unknown, next: T): T {
+  if (old instanceof PhpSocket && old !== next && !old.closed) old.close();
+  return next;
+}
+
 /** socket_last_error() without a socket: the error of the last failing socket call. */
 let lastSocketError = 0;
 

@@ -1,0 +1,72 @@
+// Variables that hold the only reference to the sockets stored in them. PHP frees a value when its
+// last reference goes, and freeing a Socket closes it: an accept loop that overwrites $client
+// without socket_close() still closes the previous connection (when the next one is accepted).
+// The port closes the old socket at such an assignment. A variable qualifies only when every use
+// of it is a fresh socket stored into it, an argument of a socket_* call, or a test of it; any
+// other use (a copy, an array element, a user function's argument, a closure, global or static)
+// may keep another reference, and then nothing is closed.
+import { calledFunctionName, childNodes, type PhpNode } from '../core/ast';
+import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
+import { isOnly } from './php-types';
+
+const FRESH_SOCKET_CALLS = new Set(['socket_accept', 'socket_create', 'socket_create_listen']);
+const FUNCTION_KINDS = new Set(['function', 'closure', 'arrowfunc', 'method']);
+const owners = new WeakMap<ProgramAnalysis, Set<VarInfo>>();
+
+/** The variables whose overwriting drops the last reference to the socket they held. */
+export function soleSocketOwners(analysis: ProgramAnalysis): Set<VarInfo> {
+  let found = owners.get(analysis);
+  if (!found) {
+    found = findOwners(analysis);
+    owners.set(analysis, found);
+  }
+  return found;
+}
+
+function findOwners(analysis: ProgramAnalysis): Set<VarInfo> {
+  const candidates = new Set<VarInfo>();
+  const disqualified = new Set<VarInfo>();
+  const scopes: FunctionInfo[] = [analysis.main, ...analysis.functions.values(), ...analysis.closures.values()];
+  for (const scope of scopes) {
+    const own = new Set(scope.vars.values());
+    const visit = (node: PhpNode, parent: PhpNode | undefined) => {
+      if (node.kind === 'variable') {
+        const info = analysis.variableOf(node);
+        if (!info) return;
+        if (!own.has(info) || info.isParam || info.moduleLevel || !isOnly(info.type, 'socket', 'false', 'null')) disqualified.add(info);
+        else if (isOwningUse(node, parent)) candidates.add(info);
+        else disqualified.add(info);
+        return;
+      }
+      if (FUNCTION_KINDS.has(node.kind) && node !== scope.node) {
+        // Uses inside a closure of an outer variable are seen from the closure's scope.
+        return;
+      }
+      for (const child of childNodes(node)) visit(child, node);
+    };
+    for (const statement of scope.body) visit(statement, undefined);
+  }
+  return new Set([...candidates].filter((info) => !disqualified.has(info)));
+}
+
+/** A use that keeps no other reference: a fresh socket stored in it, a socket call's argument, a test. */
+function isOwningUse(node: PhpNode, parent: PhpNode | undefined): boolean {
+  if (!parent) return false;
+  switch (parent.kind) {
+    case 'assign':
+      return parent.left === node && parent.operator === '=' && parent.right?.kind === 'call' && FRESH_SOCKET_CALLS.has(calledFunctionName(parent.right) ?? '');
+    case 'call': {
+      const name = calledFunctionName(parent) ?? '';
+      return name.startsWith('socket_') && name !== 'socket_select' && (parent.arguments ?? []).includes(node);
+    }
+    case 'unary':
+      return parent.type === '!';
+    case 'bin':
+      return ['===', '!==', '==', '!='].includes(String(parent.type)) && [parent.left, parent.right].some((side: PhpNode) => side !== node && ['boolean', 'nullkeyword'].includes(side.kind));
+    case 'if':
+    case 'while':
+      return parent.test === node;
+    default:
+      return false;
+  }
+}
