@@ -137,6 +137,14 @@ describe('idiomatic port of an accept-loop line server', () => {
     const probe = portPhpToTypeScript(readFileSync(join(REPO, 'examples/clean-http-probe.php'), 'utf8'), 'clean-http-probe.php');
     expect([probe.style, probe.reason]).toEqual(['faithful', 'socket_accept() outside an accept loop (`while (true) { $client = socket_accept($server); … }`) (line 24)']);
   });
+
+  test('socket_listen() without a backlog listens with PHP\'s default, 0 (the engine crashed on the missing argument)', () => {
+    const php = source('line-upper').replace(/socket_listen\(\$(\w+), [^)]*\)/, 'socket_listen($$$1)');
+    expect(php).toMatch(/socket_listen\(\$\w+\)/);
+    const result = portPhpToTypeScript(php, 'line-upper.php');
+    expect([result.style, result.reason]).toEqual(['idiomatic', undefined]);
+    expect(result.code).toContain('backlog: 0 }');
+  });
 });
 
 /** Runs PHP and the port under the same traffic; the port's transcript must equal PHP's. */

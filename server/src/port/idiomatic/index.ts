@@ -306,10 +306,12 @@ function installSockets(w: StatementWriter, t: Context): void {
       case 'socket_listen': {
         if (kind !== 'listener') throw new CannotCarry(`socket_listen() on a ${kind} socket (it fails in PHP)`, node);
         const at = bound.get(socketName!);
+        // PHP's socket_listen() backlog defaults to 0.
+        const backlog = args[1] ? value(args[1]).code : '0';
         // Listening before binding: the kernel picks a free port on every interface (INADDR_ANY), as PHP's does.
         if (!at) w.emit('// socket_listen() before socket_bind(): a free port the kernel picks, on every interface.');
-        if (!at) return { code: `${s}.listen({ host: '${families.get(socketName!) === 'AF_INET6' ? '::' : '0.0.0.0'}', port: 0, backlog: ${value(args[1]!).code} })\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
-        return { code: `${s}.listen({ host: ${at.host}, port: ${at.port}, backlog: ${value(args[1]!).code} });\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
+        if (!at) return { code: `${s}.listen({ host: '${families.get(socketName!) === 'AF_INET6' ? '::' : '0.0.0.0'}', port: 0, backlog: ${backlog} })\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
+        return { code: `${s}.listen({ host: ${at.host}, port: ${at.port}, backlog: ${backlog} });\nawait once(${s}, 'listening')`, type: 'void', prec: 20 };
       }
       case 'socket_getsockname': {
         // The address the socket is bound to: Node's address() (it throws where PHP returns false).
