@@ -13,6 +13,7 @@ export type { RuntimeModule } from './module';
 export { socketSetupEquivalent, type SetupEquivalent } from './setup-equivalent';
 
 import { NO_SOCKETS, portIdiomatic } from './idiomatic/index';
+import { commentLines } from './literals';
 import { PHP_RUNTIME, portProgram, type PortResult as FaithfulResult } from './module';
 
 export interface PortOptions {
@@ -29,6 +30,13 @@ export interface PortResult extends FaithfulResult {
   reason?: string;
 }
 
+/** A reason on one comment line of printable ASCII, as every port is ('…' becomes '...'). */
+function printableComment(text: string): string {
+  return commentLines(text.replace(/\u2026/g, '...'))
+    .join(' ')
+    .replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function portPhpToTypeScript(text: string, fileName = 'input.php', options: PortOptions = {}): PortResult {
   if (!options.faithful) {
     const idiomatic = portIdiomatic(text, fileName);
@@ -36,7 +44,7 @@ export function portPhpToTypeScript(text: string, fileName = 'input.php', option
     const reason = `${idiomatic.reason}${idiomatic.line ? ` (line ${idiomatic.line})` : ''}`;
     const faithful = portProgram(text, fileName);
     if (idiomatic.reason === NO_SOCKETS) return { ...faithful, style: 'faithful' };
-    const note = `// Faithful port (PHP's ext/sockets emulated), not the idiomatic one, which cannot carry ${reason.replace(/[\r\n\u2028\u2029]+/g, ' ')}.\n`;
+    const note = `// Faithful port (PHP's ext/sockets emulated), not the idiomatic one, which cannot carry ${printableComment(reason)}.\n`;
     return { ...faithful, code: note + faithful.code, style: 'faithful', reason };
   }
   return { ...portProgram(text, fileName), style: 'faithful' };
