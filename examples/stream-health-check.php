@@ -19,7 +19,11 @@ if ($fp === false) {
     exit(1);
 }
 fwrite($fp, "PING\r\n");
-$answer = fgets($fp);
+// Read the answer until the server closes: a server that keeps the connection open never does.
+$answer = '';
+while (!feof($fp)) {
+    $answer .= fgets($fp);
+}
 $meta = stream_get_meta_data($fp);
 if (isset($meta['timed_out'])) {
     fwrite(STDERR, "no answer\n");

@@ -5,6 +5,7 @@ import acceptDefaultTimeout from './accept-default-timeout';
 import byReferenceExpression from './by-reference-expression';
 import connectTimeoutOnly from './connect-timeout-only';
 import errnoAsFailureTest from './errno-as-failure-test';
+import feofLoop from './feof-loop';
 import impossibleFalseCheck from './impossible-false-check';
 import listenBeforeBind from './listen-before-bind';
 import listenOnDatagram from './listen-on-datagram';
@@ -20,6 +21,7 @@ export const RULES: readonly RuleModule[] = [
   byReferenceExpression,
   connectTimeoutOnly,
   errnoAsFailureTest,
+  feofLoop,
   impossibleFalseCheck,
   listenBeforeBind,
   listenOnDatagram,

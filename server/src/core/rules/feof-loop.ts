@@ -1,0 +1,78 @@
+// `while (!feof($s))` on a socket stream: feof() never waits and is true only once the peer closed,
+// so against a peer that keeps the connection open the loop goes round on reads that return false
+// at each timeout (measured in test/stream/php-behaviour.test.ts).
+import { calledFunctionName, childNodes, isNode, rangeOf, unwrapSilence, type PhpNode } from '../ast';
+import type { SocketCall } from '../model/model';
+import { streamSites } from '../model/values';
+import internals from '../php-internals.json';
+import { defineRule } from '../rule';
+import { apiFunction } from '../stream-api';
+
+const INTERNAL_FUNCTIONS = internals.functions as Record<string, string>;
+const NESTED_CODE = new Set(['function', 'method', 'closure', 'arrowfunc', 'class']);
+/** Ways out of the loop that a timeout or a false read may take (`break`, `return`, …). */
+const EXITS = new Set(['break', 'return', 'throw', 'exit', 'goto']);
+
+/**
+ * What in the body may end the loop before EOF: an exit statement, a `timed_out` test, or a call
+ * of code the rule does not see (a method, a function of this file or another: it may throw).
+ */
+function mayLeaveEarly(node: PhpNode): boolean {
+  if (EXITS.has(node.kind)) return true;
+  if (node.kind === 'string' && node.value === 'timed_out') return true;
+  if (node.kind === 'call') {
+    const name = calledFunctionName(node);
+    if (!name || !(name in INTERNAL_FUNCTIONS || apiFunction(name))) return true;
+  }
+  if (node.kind === 'nullsafemethodcall' || node.kind === 'new') return true;
+  return childNodes(node).some((child) => !NESTED_CODE.has(child.kind) && mayLeaveEarly(child));
+}
+
+function within(node: PhpNode, outer: PhpNode): boolean {
+  const [start, end] = rangeOf(node);
+  const [outerStart, outerEnd] = rangeOf(outer);
+  return outerStart <= start && end <= outerEnd;
+}
+
+/** `while (!feof($s))`: the loop and its feof() call, when the condition is exactly that. */
+function feofLoops(program: PhpNode, into: { loop: PhpNode; feof: PhpNode }[]): void {
+  const visit = (node: PhpNode): void => {
+    if (node.kind === 'while' && isNode(node.test) && node.test.kind === 'unary' && node.test.type === '!' && isNode(node.test.what)) {
+      const call = unwrapSilence(node.test.what);
+      if (call.kind === 'call' && calledFunctionName(call) === 'feof') into.push({ loop: node, feof: call });
+    }
+    for (const child of childNodes(node)) visit(child);
+  };
+  visit(program);
+}
+
+export default defineRule({
+  id: 'feof-loop',
+  meta: {
+    description: 'while (!feof($s)) on a socket stream with no way out on a false read, a timed_out test or a bound.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    hasSuggestions: false,
+    messages: {
+      untilEof:
+        'This loop ends only when the peer closes the socket: feof() never waits, and reads just time out. Leave it on a false or empty read, or when timed_out is set.',
+    },
+  },
+  check(context) {
+    const { calls, program } = context.model;
+    const feofCalls = new Map<PhpNode, SocketCall>(calls.filter((call) => call.fn.stream?.neverBlocks).map((call) => [call.node, call]));
+    if (feofCalls.size === 0) return;
+    const loops: { loop: PhpNode; feof: PhpNode }[] = [];
+    feofLoops(program, loops);
+    for (const { loop, feof } of loops) {
+      const call = feofCalls.get(feof);
+      const stream = call && call.fn.stream?.takesStream ? call.arguments.get(call.fn.stream.takesStream)?.value : undefined;
+      // A socket on every path: a stream of an opener, never a file from fopen().
+      if (!stream || stream.unknown || stream.sockets.size === 0 || streamSites(stream).length !== stream.sockets.size) continue;
+      const body = loop.body;
+      if (!isNode(body) || mayLeaveEarly(body)) continue;
+      if (!calls.some((read) => read.fn.stream?.reads && within(read.node, body))) continue;
+      context.report({ messageId: 'untilEof', range: rangeOf(loop.test) });
+    }
+  },
+});
