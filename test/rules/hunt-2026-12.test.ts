@@ -160,7 +160,8 @@ runRuleTests('udp-connect', {
 
 // Fixed after the hunt: a connect a non-blocking socket completes later (seen in two
 // repositories), scripts written for short_open_tag (7 files of 4 repositories), and
-// array_push() taken for a store into the array, as `$all[] = $c` is (one repository).
+// array_push() taken for a store into the array, as `$all[] = $c` is (one repository), and the
+// failure printed in its own branch, the PHP manual's "Reason: ($result)" (two repositories).
 /** The "Throw when … fails" suggestion's text for a call as a statement. */
 function throwing(call: string, fn: string): string {
   return `if (${call} === false) {\n    throw new \\RuntimeException('${fn}() failed: ' . socket_strerror(socket_last_error($s)));\n}`;
@@ -171,6 +172,8 @@ runRuleTests('unchecked-false-return', {
       name: 'a dropped connect on a non-blocking socket, completed through select and SO_ERROR',
       code: TCP + 'socket_set_nonblock($s) or die();\n@socket_connect($s, "127.0.0.1", 9000);\n$r = []; $w = [$s]; $e = [];\nif (socket_select($r, $w, $e, 5) !== 1) { exit(1); }\nif (socket_get_option($s, SOL_SOCKET, SO_ERROR) !== 0) { exit(1); }',
     },
+    { name: 'the result interpolated in its own failure branch', code: TCP + '$r = socket_connect($s, "127.0.0.1", 80);\nif ($r === false) { echo "connect failed ($r)\\n"; exit(1); }' },
+    { name: "the PHP manual's Reason: (\$result), in a branch that does not leave", code: TCP + '$result = socket_connect($s, "127.0.0.1", 80);\nif ($result === false) {\n  echo "socket_connect() failed.\\nReason: ($result) " . socket_strerror(socket_last_error($s)) . "\\n";\n} else {\n  echo "OK.\\n";\n}' },
     { name: 'array_push() of a checked accept', code: LISTENER + '$all = [];\n$c = socket_accept($srv) or die();\narray_push($all, $c);\nsocket_write($c, "hi") or die();' },
     { name: 'an XML prolog in a PHP template is no short open tag', code: '<?xml version="1.0"?>\n<feed><? socket_bind($s, "0.0.0.0", 1); ?></feed>' },
   ],
@@ -201,6 +204,23 @@ runRuleTests('unchecked-false-return', {
       name: 'array_push() of an accept, then an element used',
       code: LISTENER + '$all = [];\narray_push($all, socket_accept($srv));\nsocket_write($all[0], "hi") or die();',
       errors: [{ messageId: 'used', line: 3, column: 18, suggestions: [] }],
+    },
+    {
+      name: 'printed in its failure branch, which does not leave, then used',
+      code: LISTENER + '$c = socket_accept($srv);\nif ($c === false) { echo "accept failed: " . $c; }\nsocket_write($c, "hi") or die();',
+      errors: [
+        {
+          messageId: 'used',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              desc: 'Check $c for false after socket_accept()',
+              output: LISTENER + "$c = socket_accept($srv);\nif ($c === false) {\n    throw new \\RuntimeException('socket_accept() failed: ' . socket_strerror(socket_last_error($srv)));\n}\nif ($c === false) { echo \"accept failed: \" . $c; }\nsocket_write($c, \"hi\") or die();",
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a script opened with the short tag',
@@ -252,13 +272,6 @@ describe('what PHP 8 does with the values in these cases', () => {
 describe.skip('known wrong today (hunt 2026-12)', () => {
   runRuleTests('unchecked-false-return', {
     valid: [
-      {
-        // Wrong: "line 3 uses the result unchecked". The only use is the known-false value
-        // printed inside its own failure branch (the PHP manual's "Reason: ($result)"), which
-        // even leaves. Expected: no finding.
-        name: 'the result interpolated in its own failure branch',
-        code: TCP + '$r = socket_connect($s, "127.0.0.1", 80);\nif ($r === false) { echo "connect failed ($r)\\n"; exit(1); }',
-      },
       {
         // Wrong: reported as dropped. socket_recvfrom() leaves its output untouched on failure
         // (checked above), so an output reset to null and tested with is_null() is the check.

@@ -83,6 +83,8 @@ export interface FalseNarrowing {
   falseWhen: 'true' | 'false';
   /** `instanceof \Socket`, `is_a($x, \Socket::class)`: where it fails, the subject is no Socket. */
   socketTest?: boolean;
+  /** `=== false`, `!== false`: where the value may be false, it is false and nothing else. */
+  exactlyFalse?: boolean;
 }
 
 /** `Socket`, `\Socket`, `'Socket'`, `\Socket::class`. */
@@ -181,7 +183,8 @@ export function falseNarrowing(
     if (number !== undefined && falseBlindness(op as ComparisonOperator, number, subjectOnLeft)) return undefined;
     const operand = literal ?? number!;
     const holdsForFalse = subjectOnLeft ? phpCompare(op === '<>' ? '!=' : (op as ComparisonOperator), false, operand) : phpCompare(op === '<>' ? '!=' : (op as ComparisonOperator), operand, false);
-    return { subject, others: [other], falseWhen: holdsForFalse ? 'true' : flip('true') };
+    const exactlyFalse = literal === false && (op === '===' || op === '!==');
+    return { subject, others: [other], falseWhen: holdsForFalse ? 'true' : flip('true'), ...(exactlyFalse ? { exactlyFalse } : {}) };
   }
   return undefined;
 }

@@ -64,6 +64,8 @@ const TEST_FUNCTIONS = new Set([
   'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
   'assert', 'get_resource_type', 'gettype', 'get_debug_type', 'is_subclass_of',
 ]);
+/** Expressions that only read a variable or property: printing one runs nothing. */
+const PLAIN_REFERENCES = new Set(['variable', 'propertylookup', 'nullsafepropertylookup', 'staticlookup']);
 /** PHP's functions that store their other arguments into the array they take first. */
 const APPENDING_FUNCTIONS = new Set(['array_push', 'array_unshift']);
 /** Functions that read the caller's variables by name. */
@@ -432,7 +434,7 @@ class Round {
         this.evaluate(node.expression, 'drop');
         return;
       case 'echo':
-        for (const expression of node.expressions ?? []) this.evaluate(expression, 'use');
+        for (const expression of node.expressions ?? []) this.printed(expression);
         return;
       case 'global':
         for (const item of node.items ?? []) this.declareEscaping(item);
@@ -539,7 +541,8 @@ class Round {
       // Where socket_create_pair() failed, its output holds no sockets: reading one uses the failure.
       mayBeFalse.write(key, withElements(mayBeFalse.read(key) ?? NULL_VALUE, new Set(tested.pending)));
     } else if (tested.pending.size > 0) {
-      mayBeFalse.write(key, tested);
+      // After `=== false` the failure side holds false itself (still unchecked: using it there is a bug).
+      mayBeFalse.write(key, narrowing.exactlyFalse ? { ...constant(false), pending: tested.pending, ...(tested.origins ? { origins: tested.origins } : {}) } : tested);
     }
     // Where `$x instanceof \Socket` is false, `$x` is no Socket (a PHP 7 resource, say).
     if (narrowing.socketTest && tested.sockets.size > 0) mayBeFalse.write(key, { ...UNKNOWN, consts: tested.consts, pending: tested.pending });
@@ -674,7 +677,10 @@ class Round {
       case 'name':
         return this.readConstant(node);
       case 'encapsed':
-        for (const part of node.value ?? []) this.evaluate(isNode(part) && part.kind === 'encapsedpart' ? part.expression : part, 'use');
+        for (const part of node.value ?? []) {
+          const expression = isNode(part) && part.kind === 'encapsedpart' ? part.expression : part;
+          this.printed(expression);
+        }
         return UNKNOWN;
       case 'array':
         return this.evaluateArray(node);
@@ -711,8 +717,10 @@ class Round {
         if (isNode(node.what)) this.assignTo(node.what, UNKNOWN);
         return UNKNOWN;
       case 'print':
+        this.printed(node.expression);
+        return UNKNOWN;
       case 'clone':
-        this.evaluate(node.expression ?? node.what, 'use');
+        this.evaluate(node.what, 'use');
         return UNKNOWN;
       default:
         for (const child of childNodes(node)) this.evaluate(child, 'keep');
@@ -976,8 +984,8 @@ class Round {
       this.state = FlowState.join([afterLeft, this.state]);
       return joinValues(left, right);
     }
-    const left = this.evaluate(node.left, 'use');
-    const right = this.evaluate(node.right, 'use');
+    const left = type === '.' ? this.printed(node.left) : this.evaluate(node.left, 'use');
+    const right = type === '.' ? this.printed(node.right) : this.evaluate(node.right, 'use');
     if (ARITHMETIC.has(type)) {
       const a = knownConstant(left);
       const b = knownConstant(right);
@@ -1050,6 +1058,22 @@ class Round {
       return typeof known === 'number' ? known : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A value made into text (`echo`, `"… $r"`, `.`) is used, except a variable known to be the
+   * failure here (`if ($r === false) { echo "failed ($r)"; }`, the PHP manual's idiom): it prints
+   * as '' and is part of reporting the failure. It counts as looked at, and stays unchecked for
+   * what comes after, where a branch that does not leave lets it through.
+   */
+  private printed(expression: unknown): AbstractValue {
+    const target = isNode(expression) ? unwrapSilence(expression) : undefined;
+    const value = target && PLAIN_REFERENCES.has(target.kind) ? this.peekValue(target) : undefined;
+    if (value && value.pending.size > 0 && knownConstant(value) === false) {
+      this.markAllRead(value.pending);
+      return value;
+    }
+    return this.evaluate(expression, 'use');
   }
 
   /** A condition is about to be tested: rules that read whole conditions hear of it (events.ts). */
