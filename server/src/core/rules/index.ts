@@ -9,6 +9,7 @@ import feofLoop from './feof-loop';
 import impossibleFalseCheck from './impossible-false-check';
 import listenBeforeBind from './listen-before-bind';
 import listenOnDatagram from './listen-on-datagram';
+import partialWrite from './partial-write';
 import socketIsResource from './socket-is-resource';
 import timedOutIsset from './timed-out-isset';
 import udpConnect from './udp-connect';
@@ -25,6 +26,7 @@ export const RULES: readonly RuleModule[] = [
   impossibleFalseCheck,
   listenBeforeBind,
   listenOnDatagram,
+  partialWrite,
   socketIsResource,
   timedOutIsset,
   udpConnect,
