@@ -100,10 +100,8 @@ const MAX_SITES = 32;
 function unionSites(a: ReadonlyMap<string, SocketSite>, b: ReadonlyMap<string, SocketSite>): ReadonlyMap<string, SocketSite> {
   if (a === b || b.size === 0) return a;
   if (a.size === 0) return b;
-  let missing = false;
-  for (const key of b.keys()) if (!a.has(key)) missing = true;
-  if (!missing) return a;
-  return new Map([...a, ...b]);
+  for (const key of b.keys()) if (!a.has(key)) return new Map([...a, ...b]);
+  return a;
 }
 
 export const UNKNOWN: AbstractValue = { sockets: EMPTY_SITES, consts: [], unknown: true, pending: EMPTY_IDS };
