@@ -90,6 +90,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['preg_match', { returns: returns(INT_OR_FALSE), outputs: [{ index: 2, type: arrayOf(STRING) }] }],
   ['preg_replace', fixed(union(STRING, NULL))],
   ['preg_split', fixed(union(arrayOf(STRING), kinds('false')))],
+  ['filter_var', fixed(union(STRING, INT, kinds('false')))],
   ['strval', renamed('toStr', STRING)],
   ['strlen', {
     returns: returns(INT),
