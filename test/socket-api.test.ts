@@ -69,9 +69,11 @@ describe('the effects overlay (socket-effects.json)', () => {
         creates?.family?.fromArgument,
         creates?.into,
         ...((entry.keepsSockets as string[] | undefined) ?? []),
+        ...((entry.failureLeaves as string[] | undefined) ?? []),
       ].filter((value): value is string => value !== undefined);
       for (const param of named) expect(params(name), `${name}: ${param}`).toContain(param);
       if (creates?.into) expect(socketFunction(name)!.effects.outputs, name).toContain(creates.into);
+      for (const output of (entry.failureLeaves as string[] | undefined) ?? []) expect(socketFunction(name)!.effects.outputs, name).toContain(output);
     }
   });
 

@@ -161,7 +161,8 @@ runRuleTests('udp-connect', {
 // Fixed after the hunt: a connect a non-blocking socket completes later (seen in two
 // repositories), scripts written for short_open_tag (7 files of 4 repositories), and
 // array_push() taken for a store into the array, as `$all[] = $c` is (one repository), and the
-// failure printed in its own branch, the PHP manual's "Reason: ($result)" (two repositories).
+// failure printed in its own branch, the PHP manual's "Reason: ($result)" (two repositories), and
+// a socket_recvfrom() output reset before the call and tested after it (two repositories).
 /** The "Throw when … fails" suggestion's text for a call as a statement. */
 function throwing(call: string, fn: string): string {
   return `if (${call} === false) {\n    throw new \\RuntimeException('${fn}() failed: ' . socket_strerror(socket_last_error($s)));\n}`;
@@ -174,6 +175,8 @@ runRuleTests('unchecked-false-return', {
     },
     { name: 'the result interpolated in its own failure branch', code: TCP + '$r = socket_connect($s, "127.0.0.1", 80);\nif ($r === false) { echo "connect failed ($r)\\n"; exit(1); }' },
     { name: "the PHP manual's Reason: (\$result), in a branch that does not leave", code: TCP + '$result = socket_connect($s, "127.0.0.1", 80);\nif ($result === false) {\n  echo "socket_connect() failed.\\nReason: ($result) " . socket_strerror(socket_last_error($s)) . "\\n";\n} else {\n  echo "OK.\\n";\n}' },
+    { name: 'a recvfrom output reset to null and tested with is_null()', code: UDP + 'socket_bind($u, "0.0.0.0", 1900) or die();\nwhile (true) {\n  $buf = null;\n  @socket_recvfrom($u, $buf, 1024, 0, $from, $port);\n  if (is_null($buf)) { break; }\n  echo $buf;\n}' },
+    { name: 'a recvfrom output reset to an empty string and compared with it', code: UDP + '$buf = "";\n@socket_recvfrom($u, $buf, 1024, MSG_DONTWAIT, $from, $port);\nif ($buf === "") { exit(1); }\necho $buf;' },
     { name: 'array_push() of a checked accept', code: LISTENER + '$all = [];\n$c = socket_accept($srv) or die();\narray_push($all, $c);\nsocket_write($c, "hi") or die();' },
     { name: 'an XML prolog in a PHP template is no short open tag', code: '<?xml version="1.0"?>\n<feed><? socket_bind($s, "0.0.0.0", 1); ?></feed>' },
   ],
@@ -217,6 +220,23 @@ runRuleTests('unchecked-false-return', {
             {
               desc: 'Check $c for false after socket_accept()',
               output: LISTENER + "$c = socket_accept($srv);\nif ($c === false) {\n    throw new \\RuntimeException('socket_accept() failed: ' . socket_strerror(socket_last_error($srv)));\n}\nif ($c === false) { echo \"accept failed: \" . $c; }\nsocket_write($c, \"hi\") or die();",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a recvfrom output not reset in the loop: the test sees the last datagram, not the failure',
+      code: UDP + 'while (true) {\n  @socket_recvfrom($u, $buf, 1024, 0, $from, $port);\n  if (is_null($buf)) { break; }\n  echo $buf;\n}',
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          column: 4,
+          suggestions: [
+            {
+              desc: 'Throw when socket_recvfrom() fails',
+              output: UDP + "while (true) {\n  if (@socket_recvfrom($u, $buf, 1024, 0, $from, $port) === false) {\n    throw new \\RuntimeException('socket_recvfrom() failed: ' . socket_strerror(socket_last_error($u)));\n  }\n  if (is_null($buf)) { break; }\n  echo $buf;\n}",
             },
           ],
         },
@@ -272,13 +292,6 @@ describe('what PHP 8 does with the values in these cases', () => {
 describe.skip('known wrong today (hunt 2026-12)', () => {
   runRuleTests('unchecked-false-return', {
     valid: [
-      {
-        // Wrong: reported as dropped. socket_recvfrom() leaves its output untouched on failure
-        // (checked above), so an output reset to null and tested with is_null() is the check.
-        // Expected: no finding.
-        name: 'a recvfrom output reset to null and tested with is_null()',
-        code: UDP + 'socket_bind($u, "0.0.0.0", 1900) or die();\nwhile (true) {\n  $buf = null;\n  @socket_recvfrom($u, $buf, 1024, 0, $from, $port);\n  if (is_null($buf)) { break; }\n  echo $buf;\n}',
-      },
     ],
     invalid: [
       {

@@ -69,6 +69,11 @@ export interface SocketEffects {
   onSuccess?: SocketState;
   /** By-reference arrays that keep (some of) the sockets they held (`socket_select()`). */
   keepsSockets?: readonly string[];
+  /**
+   * By-reference outputs a failure leaves as they were (socket_recvfrom()'s `$data`): one set to
+   * a known value before the call and tested after it tells a failure too.
+   */
+  failureLeaves?: readonly string[];
 }
 
 type OverlayEntry = Omit<SocketEffects, 'socketParameter' | 'outputs' | 'failure'>;

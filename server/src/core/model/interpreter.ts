@@ -64,6 +64,8 @@ const TEST_FUNCTIONS = new Set([
   'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
   'assert', 'get_resource_type', 'gettype', 'get_debug_type', 'is_subclass_of',
 ]);
+/** The origin of an output that tells its call's failure (see failureMarker()). */
+const FAILURE_MARKER = 'failure-marker';
 /** Expressions that only read a variable or property: printing one runs nothing. */
 const PLAIN_REFERENCES = new Set(['variable', 'propertylookup', 'nullsafepropertylookup', 'staticlookup']);
 /** PHP's functions that store their other arguments into the array they take first. */
@@ -236,6 +238,8 @@ class Round {
   private readJournal: Set<number> | undefined;
   /** Results a local variable held, not counting variables that outlive their scope. */
   private readonly heldResults = new IdAccumulator();
+  /** Calls whose failure a test of their output told (`failureLeaves`): their dropped result is no finding. */
+  private readonly checkedThroughOutputs = new Set<number>();
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new IdAccumulator();
   /** The conditions the current code runs under, innermost last. */
@@ -295,6 +299,7 @@ class Round {
     }
     const unchecked: UncheckedResult[] = [];
     for (const [id, report] of this.unchecked) {
+      if (report.how === 'dropped' && this.checkedThroughOutputs.has(id)) continue;
       const call = byId.get(id);
       if (call) unchecked.push({ call, how: report.how, useRange: report.useRange });
     }
@@ -597,6 +602,7 @@ class Round {
 
   private consume(value: AbstractValue, usage: Usage, node: PhpNode): void {
     if (value.origins) this.noteOriginRead(value, usage, node);
+    if (value.origins && usage === 'check') this.noteFailureMarkerTests(value.origins);
     if (value.pending.size === 0) return;
     if (usage === 'check') this.noteTested(value.pending);
     if (usage === 'use') for (const id of value.pending) this.reportUnchecked(id, 'used', rangeOf(node));
@@ -611,6 +617,16 @@ class Round {
     }
     read.usages.add(usage);
     this.originReads.set(node, read);
+  }
+
+  /** A test of an output that tells the call's failure checks the call, as a test of its result would. */
+  private noteFailureMarkerTests(origins: NonNullable<AbstractValue['origins']>): void {
+    for (const origin of origins.values()) {
+      if (origin.what !== FAILURE_MARKER) continue;
+      this.checkedThroughOutputs.add(origin.callId);
+      this.markRead(origin.callId);
+      this.noteTested(idSetOf([origin.callId]));
+    }
   }
 
   private markRead(id: number): void {
@@ -1560,8 +1576,21 @@ class Round {
       const before = isNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
       return before ? withoutPending(before) : UNKNOWN;
     }
-    const meaning = outputMeaning(fn, paramName);
+    const meaning = outputMeaning(fn, paramName) ?? this.failureMarker(id, fn, paramName, arg);
     return meaning ? withOrigin(UNKNOWN, { callId: id, what: meaning }) : UNKNOWN;
+  }
+
+  /**
+   * An output a failure leaves as it was, holding a known value before the call
+   * (`$buf = null; @socket_recvfrom($u, $buf, …)`): testing it after the call tests the call.
+   */
+  private failureMarker(id: number, fn: SocketFunction, paramName: string, arg: PhpNode): string | undefined {
+    if (!fn.effects.failureLeaves?.includes(paramName)) return undefined;
+    const before = this.peekValue(arg);
+    if (before && knownConstant(before) !== undefined) return FAILURE_MARKER;
+    // The last visit decides: in a loop that does not reset it, the output holds the last datagram.
+    this.checkedThroughOutputs.delete(id);
+    return undefined;
   }
 
   // ---- constants ----------------------------------------------------------------------------
