@@ -13,7 +13,7 @@
 //   calls carry `origins` (values.ts), and `model.originReads` says where each was read and how
 //   (tested in a condition, used, dropped).
 import type { PhpNode } from './ast';
-import type { ArgumentFact } from './model/model';
+import type { ArgumentFact, SocketCall } from './model/model';
 import type { CreatedSocket, FunctionNote, SocketFunction, SocketParameter, SocketType } from './socket-api';
 import { returnsFalse, SOCKET_CONSTANTS, socketFunction } from './socket-api';
 import reflected from './stream-api.json';
@@ -205,6 +205,19 @@ export function apiFunction(name: string): SocketFunction | undefined {
 /** A constant of either table (SOCK_DGRAM, STREAM_SERVER_BIND). */
 export function apiConstant(name: string): number | undefined {
   return SOCKET_CONSTANTS.get(name) ?? STREAM_CONSTANTS.get(name);
+}
+
+/** The stream a call acts on (stream-effects.json `takesStream`), as the model saw it there. */
+export function streamArgument(call: SocketCall): ArgumentFact | undefined {
+  const param = call.fn.stream?.takesStream;
+  return param ? call.arguments.get(param) : undefined;
+}
+
+/** An argument given a value other than null: a missing or null timeout both mean PHP's default. */
+export function givenArgument(call: SocketCall, param: string | undefined): ArgumentFact | undefined {
+  const fact = param ? call.arguments.get(param) : undefined;
+  const onlyNull = fact !== undefined && !fact.value.unknown && fact.value.consts.length > 0 && fact.value.consts.every((c) => c === null);
+  return onlyNull ? undefined : fact;
 }
 
 /** What `by-reference parameter` of a stream function receives (errno, errstr, peer, ready), if the table says. */

@@ -69,6 +69,11 @@ export function streamSites(value: AbstractValue, opener?: string): SocketSite[]
   return [...value.sockets.values()].filter((site) => site.api === 'streams' && (opener === undefined || site.fn === opener));
 }
 
+/** A stream socket on every path: an opener's stream, never a fopen() file nor a value of unknown origin. */
+export function isSocketStream(value: AbstractValue | undefined): boolean {
+  return value !== undefined && !value.unknown && value.sockets.size > 0 && streamSites(value).length === value.sockets.size;
+}
+
 /** The ext/sockets Socket objects it may be. */
 export function socketObjectSites(value: AbstractValue): SocketSite[] {
   return [...value.sockets.values()].filter((site) => site.api === 'sockets');

@@ -5,7 +5,7 @@ import { calledFunctionName, isNode, parentOf, variableName, type PhpNode } from
 import { exactEnd, replaceNode, suggestion } from '../fix-builders';
 import type { SocketCall } from '../model/model';
 import { defineRule } from '../rule';
-import { DEFAULT_SOCKET_TIMEOUT } from '../stream-api';
+import { DEFAULT_SOCKET_TIMEOUT, givenArgument } from '../stream-api';
 import type { Suggestion } from '../types';
 
 const LOOPS = new Set(['while', 'do', 'for']);
@@ -16,9 +16,7 @@ const ENDING = new Set(['break', 'return', 'exit', 'throw']);
 /** The call's timeout argument is missing or null: PHP waits default_socket_timeout. */
 function waitsDefault(call: SocketCall): boolean {
   const param = call.fn.stream?.waits?.timeout;
-  if (!param || !call.fn.stream?.opens) return false;
-  const timeout = call.arguments.get(param);
-  return !timeout || (!timeout.value.unknown && timeout.value.consts.length > 0 && timeout.value.consts.every((c) => c === null));
+  return param !== undefined && call.fn.stream?.opens !== undefined && givenArgument(call, param) === undefined;
 }
 
 /** `exit`, `die`, `throw`, `return`, `break`: the code that runs on false stops the loop or the program. */

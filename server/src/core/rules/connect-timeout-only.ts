@@ -2,23 +2,9 @@
 // the stream then wait default_socket_timeout (60 s) unless stream_set_timeout() is called
 // (measured in test/stream/php-behaviour.test.ts).
 import { calledFunctionName, childNodes, rangeOf, type PhpNode } from '../ast';
-import type { ArgumentFact, SocketCall } from '../model/model';
 import type { AbstractValue } from '../model/values';
 import { defineRule } from '../rule';
-import { DEFAULT_SOCKET_TIMEOUT } from '../stream-api';
-
-/** The stream argument of a call that acts on one (stream-effects.json `takesStream`). */
-function streamArgument(call: SocketCall): ArgumentFact | undefined {
-  const param = call.fn.stream?.takesStream;
-  return param ? call.arguments.get(param) : undefined;
-}
-
-function givenTimeout(opener: SocketCall): ArgumentFact | undefined {
-  const param = opener.fn.stream?.opens?.connectTimeout;
-  const timeout = param ? opener.arguments.get(param) : undefined;
-  if (!timeout || (!timeout.value.unknown && timeout.value.consts.length > 0 && timeout.value.consts.every((c) => c === null))) return undefined;
-  return timeout;
-}
+import { DEFAULT_SOCKET_TIMEOUT, givenArgument, streamArgument } from '../stream-api';
 
 /** `ini_set('default_socket_timeout', …)` somewhere in the file: the program chose how long reads wait. */
 function setsDefaultTimeout(node: PhpNode): boolean {
@@ -48,7 +34,7 @@ export default defineRule({
     if (calls.some((call) => call.fn.stream?.keepsStreams)) return;
     let chosenByProgram: boolean | undefined;
     for (const opener of calls) {
-      const timeout = givenTimeout(opener);
+      const timeout = opener.fn.stream?.opens?.connectTimeout ? givenArgument(opener, opener.fn.stream.opens.connectTimeout) : undefined;
       if (!timeout) continue;
       const fromOpener = (value: AbstractValue | undefined) => [...(value?.sockets.values() ?? [])].some((site) => site.call === opener.node);
       const onStream = calls.filter((call) => fromOpener(streamArgument(call)?.value));

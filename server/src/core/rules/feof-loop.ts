@@ -3,10 +3,10 @@
 // at each timeout (measured in test/stream/php-behaviour.test.ts).
 import { calledFunctionName, childNodes, isNode, rangeOf, unwrapSilence, type PhpNode } from '../ast';
 import type { SocketCall } from '../model/model';
-import { streamSites } from '../model/values';
+import { isSocketStream } from '../model/values';
 import internals from '../php-internals.json';
 import { defineRule } from '../rule';
-import { apiFunction } from '../stream-api';
+import { apiFunction, streamArgument } from '../stream-api';
 
 const INTERNAL_FUNCTIONS = internals.functions as Record<string, string>;
 const NESTED_CODE = new Set(['function', 'method', 'closure', 'arrowfunc', 'class']);
@@ -66,9 +66,7 @@ export default defineRule({
     feofLoops(program, loops);
     for (const { loop, feof } of loops) {
       const call = feofCalls.get(feof);
-      const stream = call && call.fn.stream?.takesStream ? call.arguments.get(call.fn.stream.takesStream)?.value : undefined;
-      // A socket on every path: a stream of an opener, never a file from fopen().
-      if (!stream || stream.unknown || stream.sockets.size === 0 || streamSites(stream).length !== stream.sockets.size) continue;
+      if (!call || !isSocketStream(streamArgument(call)?.value)) continue;
       const body = loop.body;
       if (!isNode(body) || mayLeaveEarly(body)) continue;
       if (!calls.some((read) => read.fn.stream?.reads && within(read.node, body))) continue;

@@ -3,9 +3,9 @@
 // test/stream/php-behaviour.test.ts). A result that is dropped, or tested only for false or 0,
 // lets the unwritten rest vanish.
 import { calledFunctionName, isNode, parentOf, rangeOf, unwrapSilence, type PhpNode } from '../ast';
-import type { SocketCall } from '../model/model';
-import { streamSites } from '../model/values';
+import { isSocketStream } from '../model/values';
 import { defineRule } from '../rule';
+import { streamArgument } from '../stream-api';
 
 /** Literal data under this many bytes goes out whole in practice (one segment, far below any send buffer). */
 const SHORT_DATA = 1024;
@@ -60,13 +60,6 @@ function isFalseOrZero(node: PhpNode): boolean {
   return (node.kind === 'boolean' && node.value === false) || (node.kind === 'number' && Number(node.value) === 0);
 }
 
-/** The stream argument holds a socket stream on every path (never a file from fopen()). */
-function writesToSocket(call: SocketCall): boolean {
-  const param = call.fn.stream?.takesStream;
-  const stream = param ? call.arguments.get(param)?.value : undefined;
-  return stream !== undefined && !stream.unknown && stream.sockets.size > 0 && streamSites(stream).length === stream.sockets.size;
-}
-
 export default defineRule({
   id: 'partial-write',
   meta: {
@@ -82,7 +75,7 @@ export default defineRule({
   check(context) {
     for (const call of context.model.calls) {
       const writes = call.fn.stream?.writes;
-      if (!writes?.partial || !writesToSocket(call)) continue;
+      if (!writes?.partial || !isSocketStream(streamArgument(call)?.value)) continue;
       const data = call.arguments.get(writes.data);
       if (!data || !mayBeLong(unwrapSilence(data.node))) continue;
       const use = countUse(context.model.program, call.node);
