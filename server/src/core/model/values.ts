@@ -74,11 +74,6 @@ export function isSocketStream(value: AbstractValue | undefined): boolean {
   return value !== undefined && !value.unknown && value.sockets.size > 0 && streamSites(value).length === value.sockets.size;
 }
 
-/** The ext/sockets Socket objects it may be. */
-export function socketObjectSites(value: AbstractValue): SocketSite[] {
-  return [...value.sockets.values()].filter((site) => site.api === 'sockets');
-}
-
 /** The value after a call put its socket in a state; `blocking` and `nonblocking` undo each other. */
 export function withState(value: AbstractValue, state: SocketState, callId: number): AbstractValue {
   const states = new Map(value.states);
