@@ -23,22 +23,26 @@ runRuleTests('listen-on-datagram', {
     {
       name: 'udp:// with the default flags, $errno and $errstr given',
       code: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $errno, $errstr) or die($errstr);',
-      errors: [{ ...SERVER(1, 12, 32), suggestions: [{ desc: BIND_ONLY, output: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $errno, $errstr, STREAM_SERVER_BIND) or die($errstr);' }] }],
+      errors: [{ ...SERVER(1, 12, 32), suggestions: [] }],
+      output: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $errno, $errstr, STREAM_SERVER_BIND) or die($errstr);',
     },
     {
       name: 'udg:// with no other argument: flags by name',
       code: '<?php $s = stream_socket_server("udg:///run/app.sock") or die;',
-      errors: [{ ...SERVER(1, 12, 32), suggestions: [{ desc: BIND_ONLY, output: '<?php $s = stream_socket_server("udg:///run/app.sock", flags: STREAM_SERVER_BIND) or die;' }] }],
+      errors: [{ ...SERVER(1, 12, 32), suggestions: [] }],
+      output: '<?php $s = stream_socket_server("udg:///run/app.sock", flags: STREAM_SERVER_BIND) or die;',
     },
     {
       name: 'the flags spelled out',
       code: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $no, $str, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN) or die;',
-      errors: [{ ...SERVER(1, 12, 32), suggestions: [{ desc: BIND_ONLY, output: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $no, $str, STREAM_SERVER_BIND) or die;' }] }],
+      errors: [{ ...SERVER(1, 12, 32), suggestions: [] }],
+      output: '<?php $s = stream_socket_server("udp://0.0.0.0:53", $no, $str, STREAM_SERVER_BIND) or die;',
     },
     {
       name: 'an interpolated address whose scheme is a literal',
       code: '<?php function serve($port) { return stream_socket_server("udp://0.0.0.0:$port", $no, $str); }',
-      errors: [{ ...SERVER(1, 38, 58), suggestions: [{ desc: BIND_ONLY, output: '<?php function serve($port) { return stream_socket_server("udp://0.0.0.0:$port", $no, $str, STREAM_SERVER_BIND); }' }] }],
+      errors: [{ ...SERVER(1, 38, 58), suggestions: [] }],
+      output: '<?php function serve($port) { return stream_socket_server("udp://0.0.0.0:$port", $no, $str, STREAM_SERVER_BIND); }',
     },
     {
       name: 'tcp or udp: may be',

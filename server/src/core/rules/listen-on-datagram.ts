@@ -5,7 +5,7 @@ import type { SocketSite } from '../model/values';
 import { defineRule } from '../rule';
 import { isDatagramType, SOCKET_CONSTANTS } from '../socket-api';
 import { addressTransports, STREAM_CONSTANTS, transportType } from '../stream-api';
-import type { Fix, Suggestion } from '../types';
+import type { Fix, Suggestion, TextEdit } from '../types';
 
 const LISTENING_CALLS = new Set(['socket_listen', 'socket_accept']);
 const UDP_PROTOCOL = SOCKET_CONSTANTS.get('SOL_UDP');
@@ -115,22 +115,25 @@ function isDatagramTransport(transport: string): boolean {
 }
 
 /**
- * Pass STREAM_SERVER_BIND alone: the server then binds and works, where it always failed. What runs
- * changes, so a suggestion. A missing flags argument comes after `$errno, $errstr`, or by name.
+ * Pass STREAM_SERVER_BIND alone: the server then binds and works, where it always failed. A server
+ * that fails on every path is a call that can never work, so the edit is a fix; where only some
+ * addresses or flags are datagram-listening ones, it changes what the others do: a suggestion. A
+ * missing flags argument comes after `$errno, $errstr`, or by name.
  */
-function bindOnlySuggestion(text: string, call: SocketCall, phpVersion: string): Suggestion | undefined {
+function bindOnlyEdits(text: string, call: SocketCall, phpVersion: string): TextEdit[] | undefined {
   const opens = call.fn.stream!.opens!;
-  const title = 'Pass STREAM_SERVER_BIND alone (a datagram server binds, it does not listen)';
   const flags = opens.flags ? call.arguments.get(opens.flags) : undefined;
-  if (flags) return suggestion(title, [replaceNode(flags.node, 'STREAM_SERVER_BIND')]);
+  if (flags) return [replaceNode(flags.node, 'STREAM_SERVER_BIND')];
   const args = ((call.node.arguments ?? []) as unknown[]).filter(isNode);
   const last = args[args.length - 1];
   if (!last || args.some((arg) => arg.kind === 'variadic')) return undefined;
   const positional = args.every((arg) => arg.kind !== 'namedargument') && args.length === 3;
   if (!positional && Number.parseFloat(phpVersion) < 8) return undefined;
   const end = exactEnd(text, last);
-  return suggestion(title, [{ range: [end, end], text: positional ? ', STREAM_SERVER_BIND' : ', flags: STREAM_SERVER_BIND' }]);
+  return [{ range: [end, end], text: positional ? ', STREAM_SERVER_BIND' : ', flags: STREAM_SERVER_BIND' }];
 }
+
+const BIND_ONLY = 'Pass STREAM_SERVER_BIND alone (a datagram server binds, it does not listen)';
 
 export default defineRule({
   id: 'listen-on-datagram',
@@ -152,13 +155,14 @@ export default defineRule({
       if (!datagram) continue;
       const { sites, definite, transports } = datagram;
       if (transports) {
-        const edit = bindOnlySuggestion(context.text, call, context.phpVersion);
+        const edits = bindOnlyEdits(context.text, call, context.phpVersion);
         context.report({
           messageId: definite ? 'datagramServer' : 'maybeDatagramServer',
           data: { name: call.fn.name, transport: transports.join('/') },
           range: call.nameRange,
           maybe: !definite,
-          suggestions: edit ? [edit] : [],
+          ...(edits && definite ? { fix: fix(BIND_ONLY, edits) } : {}),
+          suggestions: edits && !definite ? [suggestion(BIND_ONLY, edits)] : [],
         });
         continue;
       }

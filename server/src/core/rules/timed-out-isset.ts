@@ -1,7 +1,7 @@
 // isset()/array_key_exists() on ['timed_out'] of stream_get_meta_data(): the key is always there
 // (stream-effects.json metaData.alwaysKeys, measured), so the test is always true.
 import { calledFunctionName, childNodes, isNode, type PhpNode } from '../ast';
-import { exactRange, sourceOf, suggestion } from '../fix-builders';
+import { exactRange, fix, sourceOf } from '../fix-builders';
 import type { SocketModel } from '../model/model';
 import { defineRule } from '../rule';
 import { META_DATA_KEYS } from '../stream-api';
@@ -69,8 +69,8 @@ export default defineRule({
   meta: {
     description: "isset() or array_key_exists() on stream_get_meta_data()'s ['timed_out']: the key is always there.",
     defaultSeverity: 'error',
-    fixable: false,
-    hasSuggestions: true,
+    fixable: true,
+    hasSuggestions: false,
     messages: {
       alwaysTrue: "{{how}}() on ['timed_out'] of {{fn}}() is always true: the key is always there. Test its value: {{value}}.",
     },
@@ -87,8 +87,8 @@ export default defineRule({
         messageId: 'alwaysTrue',
         data: { how: test.how, fn: test.fn, value },
         range: exactRange(context.text, test.node),
-        // The branch that ran on every timeout-free answer stops running: what runs changes.
-        suggestions: single ? [suggestion(`Replace with ${value}`, [{ range: exactRange(context.text, test.node), text: value }])] : [],
+        // The test can never work (the key is always there): testing the value is what it meant.
+        ...(single ? { fix: fix(`Replace with ${value}`, [{ range: exactRange(context.text, test.node), text: value }]) } : {}),
       });
     }
   },
