@@ -70,6 +70,7 @@ describe('the effects overlay (socket-effects.json)', () => {
         creates?.into,
         ...((entry.keepsSockets as string[] | undefined) ?? []),
         ...((entry.failureLeaves as string[] | undefined) ?? []),
+        ...(entry.partialWrite ? [(entry.partialWrite as { data: string }).data] : []),
       ].filter((value): value is string => value !== undefined);
       for (const param of named) expect(params(name), `${name}: ${param}`).toContain(param);
       if (creates?.into) expect(socketFunction(name)!.effects.outputs, name).toContain(creates.into);

@@ -170,4 +170,9 @@ describe('stream sockets in the real PHP CLI', () => {
       alwaysThrowingHandlerThrows: true,
     });
   });
+
+  it('socket_write() on a non-blocking socket writes part of the data and returns that count, then false (EAGAIN) once the buffer is full', async () => {
+    const run = await runPhp(['-r', '$p = []; socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p) or exit(1); socket_set_nonblock($p[0]) or exit(1); $d = str_repeat("x", 4 << 20); $n = socket_write($p[0], $d); $m = @socket_write($p[0], $d); var_export([$n > 0 && $n < strlen($d), $m, socket_last_error($p[0]) === SOCKET_EAGAIN]);']);
+    expect(run.stdout).toBe('array (\n  0 => true,\n  1 => false,\n  2 => true,\n)');
+  });
 });

@@ -74,6 +74,8 @@ export interface SocketEffects {
    * a known value before the call and tested after it tells a failure too.
    */
   failureLeaves?: readonly string[];
+  /** It may send only part of `data` and return that count, on a socket in state `when` (a full non-blocking send buffer). */
+  partialWrite?: { data: string; when: SocketState };
 }
 
 type OverlayEntry = Omit<SocketEffects, 'socketParameter' | 'outputs' | 'failure'>;

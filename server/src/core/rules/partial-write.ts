@@ -1,8 +1,9 @@
 // fwrite()/fputs() to a socket stream may write fewer bytes than given and return that count
 // (after the stream's timeout, or at once when non-blocking; measured in
-// test/stream/php-behaviour.test.ts). A result that is dropped, or tested only for false or 0,
-// lets the unwritten rest vanish.
+// test/stream/php-behaviour.test.ts), and so may socket_write()/socket_send() on a non-blocking
+// socket. A result that is dropped, or tested only for false or 0, lets the unwritten rest vanish.
 import { calledFunctionName, isNode, parentOf, rangeOf, unwrapSilence, type PhpNode } from '../ast';
+import type { SocketCall } from '../model/model';
 import { isSocketStream } from '../model/values';
 import { defineRule } from '../rule';
 import { streamArgument } from '../stream-api';
@@ -56,6 +57,14 @@ function countUse(program: PhpNode, call: PhpNode): 'dropped' | 'falseOnly' | un
   return undefined;
 }
 
+/** The data parameter of a call that may write only part of it here: to a socket stream, or on a non-blocking socket. */
+function partialData(call: SocketCall): string | undefined {
+  const writes = call.fn.stream?.writes;
+  if (writes?.partial) return isSocketStream(streamArgument(call)?.value) ? writes.data : undefined;
+  const partial = call.fn.effects.partialWrite;
+  return partial && call.socketStates.has(partial.when) ? partial.data : undefined;
+}
+
 function isFalseOrZero(node: PhpNode): boolean {
   return (node.kind === 'boolean' && node.value === false) || (node.kind === 'number' && Number(node.value) === 0);
 }
@@ -63,7 +72,7 @@ function isFalseOrZero(node: PhpNode): boolean {
 export default defineRule({
   id: 'partial-write',
   meta: {
-    description: 'fwrite()/fputs() to a socket stream whose count is dropped or tested only for false: a short write loses the rest.',
+    description: 'fwrite()/fputs() to a socket stream, or socket_write()/socket_send() on a non-blocking socket, whose count is dropped or tested only for false: a short write loses the rest.',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: false,
@@ -74,9 +83,8 @@ export default defineRule({
   },
   check(context) {
     for (const call of context.model.calls) {
-      const writes = call.fn.stream?.writes;
-      if (!writes?.partial || !isSocketStream(streamArgument(call)?.value)) continue;
-      const data = call.arguments.get(writes.data);
+      const dataParam = partialData(call);
+      const data = dataParam ? call.arguments.get(dataParam) : undefined;
       if (!data || !mayBeLong(unwrapSilence(data.node))) continue;
       const use = countUse(context.model.program, call.node);
       if (use) context.report({ messageId: use, data: { name: call.fn.name }, range: call.nameRange });
