@@ -6,33 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import table from '../../server/src/core/stream-api.json';
 import effectsFile from '../../server/src/core/stream-effects.json';
+import type { StreamEffect } from '../../server/src/core/stream-api';
 
 interface Param { name: string; type: string; optional: boolean; byRef: boolean; variadic: boolean; default?: unknown }
 interface Fn { extension: string; params: Param[]; returns: string }
-interface Opens {
-  role: string; address?: string; port?: string; connectTimeout?: string; flags?: string; defaultFlags?: string[];
-  listensWith?: string; context?: string; from?: string; type?: string; domain?: string; into?: string; persistent?: boolean;
-}
-interface Effect {
-  returns?: string;
-  failure?: false;
-  outputs?: Record<string, string>;
-  opens?: Opens;
-  takesStream?: string;
-  waits?: { timeout: string; default?: string; forever?: number };
-  reads?: { length?: string; falseOnTimeout?: boolean; emptyOnTimeout?: boolean };
-  writes?: { data: string; length?: string; partial?: boolean };
-  setsTimeout?: Record<string, string>;
-  setsBlocking?: string;
-  keepsStreams?: string[];
-  createsContext?: { options: string };
-  setsContextOption?: { context: string };
-  aliasOf?: string;
-  onSuccess?: string;
-  errnoAlwaysZero?: boolean;
-  neverBlocks?: boolean;
-  returnsKeys?: string;
-}
+type Effect = StreamEffect;
 
 const root = join(__dirname, '..', '..');
 const script = join(root, 'scripts', 'stream-api-reflect.php');

@@ -70,6 +70,19 @@ export function calledFunctionName(call: PhpNode): string | undefined {
   return normalizeName(String(what.name));
 }
 
+/** PHP's short-circuit operators: `&&` and `and`, `||` and `or`. */
+export const LOGICAL_OPERATORS: ReadonlySet<string> = new Set(['&&', '||', 'and', 'or']);
+
+/** A positional argument: not `...$spread`, not `name: value`. */
+export function isPositionalArgument(arg: unknown): arg is PhpNode {
+  return isNode(arg) && arg.kind !== 'namedargument' && arg.kind !== 'variadic';
+}
+
+/** A call with a `...$spread` argument: which parameter gets what is not known. */
+export function spreadsArguments(call: PhpNode): boolean {
+  return ((call.arguments ?? []) as unknown[]).some((arg) => isNode(arg) && arg.kind === 'variadic');
+}
+
 /** An unqualified call inside a namespace: the namespace's own function of that name wins. */
 export function callFallsBackToGlobal(call: PhpNode): boolean {
   return isNode(call.what) && call.what.fallsBack === true;

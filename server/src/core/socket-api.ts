@@ -74,6 +74,12 @@ export interface SocketEffects {
    * a known value before the call and tested after it tells a failure too.
    */
   failureLeaves?: readonly string[];
+  /**
+   * Where a dropped result is the norm, not a bug: `always` (socket_shutdown() on the way to
+   * socket_close()), or on a socket in that state (a non-blocking connect answers false with
+   * EINPROGRESS by design; the outcome is read later from select() and SO_ERROR).
+   */
+  droppedIsNormal?: 'always' | SocketState;
   /** It may send only part of `data` and return that count, on a socket in state `when` (a full non-blocking send buffer). */
   partialWrite?: { data: string; when: SocketState };
 }

@@ -29,6 +29,9 @@ export interface StreamOpening {
   listensWith?: string;
   context?: string;
   from?: string;
+  /** stream_socket_pair(): the parameters that give the socket type and the address family. */
+  type?: string;
+  domain?: string;
   into?: string;
   persistent?: boolean;
 }

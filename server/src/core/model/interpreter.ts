@@ -7,7 +7,7 @@
 // read in a boolean context (`if`, `!`, `&&`, `?:`, a comparison, `instanceof`, `is_*()`) is
 // checked there; read anywhere else it is used; returned, stored or handed to a function of this
 // file it becomes someone else's responsibility.
-import { calledFunctionName, childNodes, isNode, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
+import { calledFunctionName, childNodes, isNode, isPositionalArgument, LOGICAL_OPERATORS, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
 import internals from '../php-internals.json';
 import { fileFacts } from '../names';
 import { argumentFor, isDatagramType, socketTypeOfValue, SOCKET_CONSTANTS, type CreatedSocket, type SocketFunction, type SocketState } from '../socket-api';
@@ -56,7 +56,6 @@ import {
 export type Usage = ValueUsage;
 
 const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '<=>']);
-const LOGICAL = new Set(['&&', '||', 'and', 'or']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '.', '<<', '>>', '|', '&', '^']);
 /** Functions whose call is a test of their argument. */
 const TEST_FUNCTIONS = new Set([
@@ -114,17 +113,12 @@ interface CallRecord {
 }
 
 
-/** A positional argument: not `...$spread`, not `name: value`. */
-function isPlainArgument(arg: unknown): boolean {
-  return isNode(arg) && arg.kind !== 'namedargument' && arg.kind !== 'variadic';
-}
-
 /** The test a condition's code runs first: the leftmost operand of its `&&`, `||` and `!`. */
 function firstTestOf(condition: PhpNode): PhpNode {
   let node = condition;
   for (;;) {
     if (node.kind === 'unary' && node.type === '!' && isNode(node.what)) node = node.what;
-    else if (node.kind === 'bin' && LOGICAL.has(String(node.type)) && isNode(node.left)) node = node.left;
+    else if (node.kind === 'bin' && LOGICAL_OPERATORS.has(String(node.type)) && isNode(node.left)) node = node.left;
     else return node;
   }
 }
@@ -987,7 +981,7 @@ class Round {
       this.evaluate(node.left, 'check');
       return UNKNOWN;
     }
-    if (LOGICAL.has(type)) return this.evaluateShortCircuit(node, usage);
+    if (LOGICAL_OPERATORS.has(type)) return this.evaluateShortCircuit(node, usage);
     if (type === 'xor') {
       this.evaluate(node.left, 'check');
       this.evaluate(node.right, 'check');
@@ -1257,7 +1251,7 @@ class Round {
       return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
     }
     if (name && VARIABLE_READING_FUNCTIONS.has(name)) this.scope.readsVariablesByName = true;
-    if (name && APPENDING_FUNCTIONS.has(name) && (node.arguments ?? []).every(isPlainArgument)) return this.appendToArray(node);
+    if (name && APPENDING_FUNCTIONS.has(name) && (node.arguments ?? []).every(isPositionalArgument)) return this.appendToArray(node);
     if (name && name in INTERNAL_PARAMS) {
       this.passToInternal(node, INTERNAL_PARAMS[name]!, INTERNALS_THAT_ANSWER.has(name));
       return name === 'define' ? constant(true) : UNKNOWN;

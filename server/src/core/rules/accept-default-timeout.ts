@@ -1,7 +1,7 @@
 // stream_socket_accept() with no timeout waits default_socket_timeout (60 s), then returns false
 // (measured in test/stream/php-behaviour.test.ts): a server loop, or a program, that ends on that
 // false stops after one idle minute, though no client ever failed.
-import { calledFunctionName, isNode, parentOf, variableName, type PhpNode } from '../ast';
+import { calledFunctionName, isNode, parentOf, spreadsArguments, variableName, type PhpNode } from '../ast';
 import { exactEnd, replaceNode, suggestion } from '../fix-builders';
 import type { SocketCall } from '../model/model';
 import { defineRule } from '../rule';
@@ -82,7 +82,7 @@ function foreverSuggestion(text: string, call: SocketCall): Suggestion | undefin
   const timeout = call.arguments.get(call.fn.stream!.waits!.timeout);
   if (timeout) return suggestion(title, [replaceNode(timeout.node, '-1')]);
   const args = ((call.node.arguments ?? []) as unknown[]).filter(isNode);
-  if (args.length === 0 || args.some((arg) => arg.kind === 'variadic')) return undefined;
+  if (args.length === 0 || spreadsArguments(call.node)) return undefined;
   const named = args.some((arg) => arg.kind === 'namedargument');
   const end = exactEnd(text, args[args.length - 1]!);
   if (!named && args.length !== 1) return undefined;

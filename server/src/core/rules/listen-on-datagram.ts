@@ -1,4 +1,4 @@
-import { isNode, rangeOf } from '../ast';
+import { isNode, rangeOf, spreadsArguments } from '../ast';
 import { exactEnd, fix, removeStatement, replaceNode, suggestion } from '../fix-builders';
 import type { SocketCall } from '../model/model';
 import type { SocketSite } from '../model/values';
@@ -92,7 +92,7 @@ function datagramServer(call: SocketCall): { sites: SocketSite[]; definite: bool
  */
 function listenFlags(call: SocketCall): { listening: number; of: number } | undefined {
   const opens = call.fn.stream?.opens;
-  if (!opens?.listensWith || (call.node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadic')) return undefined;
+  if (!opens?.listensWith || spreadsArguments(call.node)) return undefined;
   const flags = opens.flags ? call.arguments.get(opens.flags) : undefined;
   if (!flags) return { listening: 1, of: 1 }; // the default flags listen
   if (flags.value.unknown || flags.value.consts.length === 0 || !flags.value.consts.every((c) => typeof c === 'number')) return undefined;
@@ -126,7 +126,7 @@ function bindOnlyEdits(text: string, call: SocketCall, phpVersion: string): Text
   if (flags) return [replaceNode(flags.node, 'STREAM_SERVER_BIND')];
   const args = ((call.node.arguments ?? []) as unknown[]).filter(isNode);
   const last = args[args.length - 1];
-  if (!last || args.some((arg) => arg.kind === 'variadic')) return undefined;
+  if (!last || spreadsArguments(call.node)) return undefined;
   const positional = args.every((arg) => arg.kind !== 'namedargument') && args.length === 3;
   if (!positional && Number.parseFloat(phpVersion) < 8) return undefined;
   const end = exactEnd(text, last);

@@ -1,7 +1,7 @@
 // socket-is-resource: is_resource() and friends on what may be a PHP 8 Socket object. The rule
 // collects its own facts: the analysis tells it of calls, comparisons and conditions, and it asks
 // the scope what the tested value may hold there.
-import { calledFunctionName, isNode, unwrapSilence, type PhpNode } from '../ast';
+import { calledFunctionName, isNode, isPositionalArgument, LOGICAL_OPERATORS, unwrapSilence, type PhpNode } from '../ast';
 import { exactRange, fix, needsParentheses, sourceOf } from '../fix-builders';
 import { expressionKey, namesSocketClass } from '../model/conditions';
 import type { AnalysisListener, CallEvent, ComparisonEvent, ConditionEvent } from '../model/events';
@@ -11,7 +11,6 @@ import type { Fix } from '../types';
 
 const RESOURCE_TEST_FUNCTIONS = new Set(['is_resource', 'get_resource_type']);
 const TYPE_NAME_FUNCTIONS = new Set(['gettype', 'get_debug_type']);
-const LOGICAL = new Set(['&&', '||', 'and', 'or']);
 const EQUALITY = new Set(['==', '===', '!=', '!==', '<>']);
 
 /**
@@ -29,7 +28,7 @@ interface ResourceTest {
 
 function firstArgument(call: PhpNode): PhpNode | undefined {
   const argument = (call.arguments ?? [])[0];
-  return isNode(argument) && argument.kind !== 'namedargument' && argument.kind !== 'variadic' ? argument : undefined;
+  return isPositionalArgument(argument) ? argument : undefined;
 }
 
 /** The resource tests of one analysis round, and the conditions that pair them with `instanceof Socket`. */
@@ -95,7 +94,7 @@ class ResourceTests implements AnalysisListener {
     const operands: PhpNode[] = [];
     const flatten = (current: unknown): void => {
       if (!isNode(current)) return;
-      if (current.kind === 'bin' && LOGICAL.has(String(current.type))) {
+      if (current.kind === 'bin' && LOGICAL_OPERATORS.has(String(current.type))) {
         this.readChains.add(current);
         flatten(current.left);
         flatten(current.right);

@@ -83,6 +83,12 @@ function relatedFor(result: UncheckedResult): RelatedInformation[] {
   return related;
 }
 
+/** A dropped result its function's effects call the norm (socket-effects.json `droppedIsNormal`). */
+function droppedIsNormal(call: SocketCall): boolean {
+  const normal = call.fn.effects.droppedIsNormal;
+  return normal === 'always' || (normal !== undefined && call.socketStates.has(normal));
+}
+
 export default defineRule({
   id: 'unchecked-false-return',
   meta: {
@@ -106,11 +112,8 @@ export default defineRule({
       if (blind.has(result.call.id)) continue;
       // A listen on a UDP socket always fails: listen-on-datagram's finding says so, and it is one mistake.
       if (listenRuleOn && datagramListen(result.call)) continue;
-      // Ignoring socket_shutdown()'s result on the way to socket_close() is the norm, not a bug.
-      if (result.how === 'dropped' && result.call.fn.name === 'socket_shutdown') continue;
-      // On a non-blocking socket connect() answers false (EINPROGRESS) by design: the outcome is
-      // read later, from select() for writing and SO_ERROR, not from this result.
-      if (result.how === 'dropped' && result.call.fn.name === 'socket_connect' && result.call.socketStates.has('nonblocking')) continue;
+      // Some dropped results are the norm: socket_shutdown() before a close, a non-blocking connect.
+      if (result.how === 'dropped' && droppedIsNormal(result.call)) continue;
       // Where a throwing error handler turns the failure's warning into an exception, false never comes
       // back; but a non-blocking socket's "would block" is a false with no warning.
       if (!result.call.socketStates.has('nonblocking') && warningThrowsAt(context.model.program, context.text, result.call.node.loc?.start.offset ?? 0)) continue;
