@@ -1,4 +1,4 @@
-// The npm package as a user gets it: `npm pack`, then `npm install <tarball>` into an empty folder
+// The npm package as a user gets it: `npm run pack` (scripts/pack-npm.mjs), then `npm install <tarball>` into an empty folder
 // (and `npm install --global`), then both bins from there, with none of this repository's
 // node_modules in reach: the CLI on an example, the language server over stdio.
 import { execFile, type ExecFileException } from 'node:child_process';
@@ -38,27 +38,31 @@ describe('the npm package', { timeout: 60_000 }, () => {
   let packed: string[];
   let app: string;
   let globalPrefix: string;
+  let installOutput: string;
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
     dir = mkdtempSync(join(tmpdir(), 'php-socket-lint-pack-'));
-    // --ignore-scripts: npm test built dist/ already, and `prepack` rebuilding it here would
-    // rewrite the bundles under the tests that are running them.
-    const pack = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT);
+    // --no-build: npm test built dist/ already, and rebuilding it here would rewrite the bundles
+    // under the tests that are running them.
+    const pack = await run(process.execPath, [join(ROOT, 'scripts', 'pack-npm.mjs'), '--no-build', '--json', '--pack-destination', dir], ROOT);
+    if (pack.code !== 0) throw new Error(`npm run pack failed:\n${pack.stdout}${pack.stderr}`);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     tarball = join(dir, info!.filename);
     packed = info!.files.map((file) => file.path);
 
     app = join(dir, 'app');
     mkdirSync(app);
-    await npm(['install', tarball], app);
+    const install = await npm(['install', tarball], app);
+    installOutput = install.stdout + install.stderr;
     globalPrefix = join(dir, 'global');
     await npm(['install', '--global', '--prefix', globalPrefix, tarball], dir);
 
     // A project of the user's: one example program, no config anywhere above it.
     mkdirSync(join(app, 'src'));
     copyFileSync(join(ROOT, 'examples', 'udp-echo-server.php'), join(app, 'src', 'udp-echo-server.php'));
-  });
+    // Four npm runs (select, pack, two installs): seconds each on a busy machine.
+  }, 120_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -83,8 +87,11 @@ describe('the npm package', { timeout: 60_000 }, () => {
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'php-socket-lint', 'package.json'), 'utf8'));
     expect(manifest.private).toBeUndefined();
     expect(manifest.dependencies ?? {}).toEqual({});
-    for (const script of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts?.[script], script).toBeUndefined();
-    // `prepare` builds from sources the package does not hold: npm must not (and did not) run it.
+    // No scripts at all: the repository's `prepare` builds from sources the package does not
+    // hold, and npm 11 warns at install of any package that has one.
+    expect(manifest.scripts).toBeUndefined();
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(installOutput).not.toMatch(/install-scripts|prepare/);
     expect(existsSync(join(app, 'node_modules', 'php-socket-lint', 'scripts'))).toBe(false);
     expect(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['php-socket-lint']);
   });
