@@ -85,6 +85,8 @@ export interface FalseNarrowing {
   socketTest?: boolean;
   /** `=== false`, `!== false`: where the value may be false, it is false and nothing else. */
   exactlyFalse?: boolean;
+  /** `is_resource()`: where it holds, the subject is an open stream (a closed one is no resource). */
+  resourceTest?: boolean;
 }
 
 /** `Socket`, `\Socket`, `'Socket'`, `\Socket::class`. */
@@ -160,7 +162,8 @@ export function falseNarrowing(
     const name = calledFunctionName(node);
     const [first, ...rest] = ((node.arguments ?? []) as PhpNode[]).filter(isNode);
     const subject = name && TYPE_TESTS.has(name) ? asSubject(first) : undefined;
-    return subject ? { subject, others: rest, falseWhen: 'false', socketTest: name === 'is_a' && namesSocketClass(rest[0]) } : undefined;
+    if (!subject) return undefined;
+    return { subject, others: rest, falseWhen: 'false', socketTest: name === 'is_a' && namesSocketClass(rest[0]), ...(name === 'is_resource' ? { resourceTest: true } : {}) };
   }
   if (node.kind !== 'bin') return undefined;
   const op = String(node.type);

@@ -38,6 +38,7 @@ import {
   withPending,
   withOrigin,
   withState,
+  withoutState,
   type AbstractValue,
   type Constant,
   type SocketFamily,
@@ -545,6 +546,9 @@ class Round {
     }
     // Where `$x instanceof \Socket` is false, `$x` is no Socket (a PHP 7 resource, say).
     if (narrowing.socketTest && tested.sockets.size > 0) mayBeFalse.write(key, { ...UNKNOWN, consts: tested.consts, pending: tested.pending });
+    // Where is_resource() holds, the stream is open: fclose() leaves a value is_resource() rejects.
+    const open = narrowing.resourceTest ? cleared.read(key) : undefined;
+    if (open?.states?.has('closed')) cleared.write(key, withoutState(open, 'closed'));
     return narrowing.falseWhen === 'true' ? { whenTrue: mayBeFalse, whenFalse: cleared } : { whenTrue: cleared, whenFalse: mayBeFalse };
   }
 

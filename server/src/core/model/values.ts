@@ -83,6 +83,14 @@ export function withState(value: AbstractValue, state: SocketState, callId: numb
   return { ...value, states };
 }
 
+/** The value without a state: where a test shows it is not (is_resource() holds: not closed). */
+export function withoutState(value: AbstractValue, state: SocketState): AbstractValue {
+  if (!value.states?.has(state)) return value;
+  const states = new Map(value.states);
+  states.delete(state);
+  return { ...value, states: states.size > 0 ? states : undefined };
+}
+
 /** States held on both paths. */
 function commonStates(a: AbstractValue['states'], b: AbstractValue['states']): AbstractValue['states'] {
   if (!a || !b || a.size === 0 || b.size === 0) return undefined;
