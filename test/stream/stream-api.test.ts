@@ -197,6 +197,28 @@ describe('stream-effects.json against the real PHP', () => {
     }
   });
 
+  it('closes a stream where it says onSuccess: closed, after which every function that takes a stream throws a TypeError', () => {
+    const closers = Object.keys(effects).filter((name) => effects[name]!.onSuccess === 'closed');
+    expect(closers).toEqual(['fclose']);
+    for (const [name, effect] of Object.entries(effects)) if (effect.onSuccess) expect(effect.takesStream, name).toBeDefined();
+    const takers = Object.keys(effects).filter((name) => effects[name]!.takesStream);
+    // Each taker is called with the closed stream and a plain value of each other required parameter's type.
+    const code = `$l = stream_socket_server('tcp://127.0.0.1:0'); $c = stream_socket_client('tcp://' . stream_socket_get_name($l, false));
+      fclose($c); $out = [];
+      foreach (${JSON.stringify(takers)} as $name) {
+        $args = [];
+        foreach ((new ReflectionFunction($name))->getParameters() as $p) {
+          if ($p->isOptional()) break;
+          $type = (string) $p->getType();
+          $args[] = $args === [] ? $c : ($type === 'string' ? 'x' : ($type === 'bool' ? true : 1));
+        }
+        try { $name(...$args); $out[$name] = 'no error'; } catch (Throwable $e) { $out[$name] = get_class($e) . ': ' . $e->getMessage(); }
+      }
+      echo json_encode($out);`;
+    const measured = JSON.parse(php(code)) as Record<string, string>;
+    for (const name of takers) expect(measured[name], name).toBe(`TypeError: ${name}(): supplied resource is not a valid stream resource`);
+  });
+
   it('is valid JSON with nothing but documented keys at the top', () => {
     const raw = JSON.parse(readFileSync(join(root, 'server', 'src', 'core', 'stream-effects.json'), 'utf8'));
     expect(Object.keys(raw).sort()).toEqual(['$comment', 'contextOptions', 'defaultSocketTimeout', 'functions', 'metaData', 'transports']);

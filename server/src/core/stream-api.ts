@@ -14,7 +14,7 @@
 //   (tested in a condition, used, dropped).
 import type { PhpNode } from './ast';
 import type { ArgumentFact, SocketCall } from './model/model';
-import type { CreatedSocket, FunctionNote, SocketFunction, SocketParameter, SocketType } from './socket-api';
+import type { CreatedSocket, FunctionNote, SocketFunction, SocketParameter, SocketState, SocketType } from './socket-api';
 import { returnsFalse, SOCKET_CONSTANTS, socketFunction } from './socket-api';
 import reflected from './stream-api.json';
 import effectsFile from './stream-effects.json';
@@ -53,7 +53,8 @@ export interface StreamEffect {
   createsContext?: { options: string };
   setsContextOption?: { context: string };
   aliasOf?: string;
-  onSuccess?: string;
+  /** The stream argument's state after the call succeeds (fclose(): closed), as socket-effects.json's. */
+  onSuccess?: SocketState;
   errnoAlwaysZero?: boolean;
   neverBlocks?: boolean;
   returnsKeys?: string;
@@ -181,6 +182,7 @@ function toStreamFunction(name: string, entry: { params: SocketParameter[]; retu
       // failed read or write is the business of the stream rules, which read `fn.stream`.
       failure: creates ? false : undefined,
       ...(creates ? { creates } : {}),
+      ...(effect.onSuccess ? { onSuccess: effect.onSuccess } : {}),
       ...(effect.keepsStreams ? { keepsSockets: effect.keepsStreams } : {}),
     },
     stream: effect,

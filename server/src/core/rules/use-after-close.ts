@@ -5,12 +5,13 @@ import { defineRule } from '../rule';
 export default defineRule({
   id: 'use-after-close',
   meta: {
-    description: 'A socket passed to a socket_*() function after socket_close() closed it on every path.',
+    description: 'A socket passed to a socket_*() function after socket_close() closed it, or a stream passed to a stream function after fclose() closed it, on every path.',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: false,
     messages: {
       closed: '{{name}}() on a socket closed on line {{line}}: PHP 8 throws an Error here. Call it before socket_close().',
+      closedStream: '{{name}}() on a stream closed on line {{line}}: PHP 8 throws a TypeError here. Call it before fclose().',
     },
   },
   check(context) {
@@ -22,7 +23,8 @@ export default defineRule({
       const closing = closedBy === undefined ? undefined : byId.get(closedBy);
       if (!param || !argument || !closing) continue;
       context.report({
-        messageId: 'closed',
+        // Which close it was says what PHP throws: an Error for a Socket, a TypeError for a stream.
+        messageId: closing.fn.api === 'streams' ? 'closedStream' : 'closed',
         data: {
           name: call.fn.name,
           line: context.lineOf(closing.nameRange[0]),
