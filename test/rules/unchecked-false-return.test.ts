@@ -182,6 +182,29 @@ runRuleTests('unchecked-false-return', {
   ],
 });
 
+// A dropped socket_write()/socket_send() on a non-blocking socket loses data by a false or by a short
+// count: one mistake, reported once, by partial-write (whose write-all loop handles both).
+const NONBLOCKING = '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die();\nsocket_set_nonblock($s) or die();\n';
+const WITH_PARTIAL_WRITE = { rules: { 'partial-write': 'warn' as const } };
+runRuleTests('unchecked-false-return', {
+  valid: [
+    { name: 'a dropped non-blocking socket_write(): partial-write says it', code: NONBLOCKING + 'socket_write($s, $data);', options: WITH_PARTIAL_WRITE },
+    { name: 'a dropped non-blocking socket_send(): partial-write says it', code: NONBLOCKING + 'socket_send($s, $frame, strlen($frame), 0);', options: WITH_PARTIAL_WRITE },
+  ],
+  invalid: [
+    { name: 'partial-write off: this rule says it', code: NONBLOCKING + 'socket_write($s, $data);', errors: [{ ...DROPPED(3, 1), suggestions: [{ desc: THROW('socket_write'), output: NONBLOCKING + "if (socket_write($s, $data) === false) {\n    throw new \\RuntimeException('socket_write() failed: ' . socket_strerror(socket_last_error($s)));\n}" }] }] },
+    { name: 'short literal data, which partial-write leaves alone', code: NONBLOCKING + 'socket_write($s, "PING\\r\\n");', options: WITH_PARTIAL_WRITE, errors: [{ ...DROPPED(3, 1), suggestions: [{ desc: THROW('socket_write'), output: NONBLOCKING + "if (socket_write($s, \"PING\\r\\n\") === false) {\n    throw new \\RuntimeException('socket_write() failed: ' . socket_strerror(socket_last_error($s)));\n}" }] }] },
+    { name: 'a blocking socket, which partial-write leaves alone', code: NONBLOCKING.replace('socket_set_nonblock($s) or die();\n', '') + 'socket_write($s, $data);', options: WITH_PARTIAL_WRITE, errors: [{ ...DROPPED(2, 1), suggestions: [{ desc: THROW('socket_write'), output: NONBLOCKING.replace('socket_set_nonblock($s) or die();\n', '') + "if (socket_write($s, $data) === false) {\n    throw new \\RuntimeException('socket_write() failed: ' . socket_strerror(socket_last_error($s)));\n}" }] }] },
+  ],
+});
+
+describe('one finding per mistake', () => {
+  it('a dropped socket_write() on a non-blocking socket is partial-write alone with every rule on', () => {
+    const findings = lintText(NONBLOCKING + 'socket_write($s, $data);\n').findings;
+    expect(findings.map((f) => [f.ruleId, f.messageId, f.range[0]])).toEqual([['partial-write', 'dropped', NONBLOCKING.length]]);
+  });
+});
+
 describe('unchecked-false-return messages', () => {
   it('name the error call that works for the code at hand', () => {
     const text = '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_bind($s, "0.0.0.0", 80);\nif ($s === false) exit(1);\nsocket_listen($s);\n';

@@ -69,6 +69,13 @@ function isFalseOrZero(node: PhpNode): boolean {
   return (node.kind === 'boolean' && node.value === false) || (node.kind === 'number' && Number(node.value) === 0);
 }
 
+/** How partial-write reports this call: `dropped`, `falseOnly`, or undefined when it does not. */
+export function partialWriteUse(program: PhpNode, call: SocketCall): 'dropped' | 'falseOnly' | undefined {
+  const dataParam = partialData(call);
+  const data = dataParam ? call.arguments.get(dataParam) : undefined;
+  return data && mayBeLong(unwrapSilence(data.node)) ? countUse(program, call.node) : undefined;
+}
+
 export default defineRule({
   id: 'partial-write',
   meta: {
@@ -83,10 +90,7 @@ export default defineRule({
   },
   check(context) {
     for (const call of context.model.calls) {
-      const dataParam = partialData(call);
-      const data = dataParam ? call.arguments.get(dataParam) : undefined;
-      if (!data || !mayBeLong(unwrapSilence(data.node))) continue;
-      const use = countUse(context.model.program, call.node);
+      const use = partialWriteUse(context.model.program, call);
       if (use) context.report({ messageId: use, data: { name: call.fn.name }, range: call.nameRange });
     }
   },

@@ -6,6 +6,7 @@ import { defineRule } from '../rule';
 import { warningThrowsAt } from '../model/error-handlers';
 import { BlindComparisons } from './impossible-false-check';
 import { datagramListen } from './listen-on-datagram';
+import { partialWriteUse } from './partial-write';
 import type { RelatedInformation, Suggestion } from '../types';
 
 /**
@@ -108,10 +109,14 @@ export default defineRule({
       context.ruleEnabled('impossible-false-check') ? [...context.facts.comparisons.values()].flatMap((comparison) => [...comparison.callIds]) : [],
     );
     const listenRuleOn = context.ruleEnabled('listen-on-datagram');
+    const partialWriteOn = context.ruleEnabled('partial-write');
     for (const result of context.model.unchecked) {
       if (blind.has(result.call.id)) continue;
       // A listen on a UDP socket always fails: listen-on-datagram's finding says so, and it is one mistake.
       if (listenRuleOn && datagramListen(result.call)) continue;
+      // A dropped non-blocking socket_write() loses data by a false or by a short count: partial-write's
+      // finding and its write-all loop cover both, and it is one mistake.
+      if (partialWriteOn && result.how === 'dropped' && partialWriteUse(context.model.program, result.call) === 'dropped') continue;
       // Some dropped results are the norm: socket_shutdown() before a close, a non-blocking connect.
       if (result.how === 'dropped' && droppedIsNormal(result.call)) continue;
       // Where a throwing error handler turns the failure's warning into an exception, false never comes
