@@ -90,14 +90,31 @@ export class Translator {
   }
 
   php(node: PhpNode): string {
-    return node.loc ? this.text.slice(node.loc.start.offset, node.loc.end.offset) : '';
+    return node.loc ? this.text.slice(this.startOf(node), node.loc.end.offset) : '';
+  }
+
+  /**
+   * Where a node's PHP starts. php-parser starts `(new A())->run()` at `new`: a node whose
+   * leftmost operand is parenthesized starts at that operand's `(`.
+   */
+  startOf(node: PhpNode): number {
+    const start = node.loc?.start.offset ?? 0;
+    const children = childNodes(node).filter((child) => child.loc);
+    if (children.length === 0) return start;
+    const leftmost = children.reduce((first, child) => (child.loc!.start.offset < first.loc!.start.offset ? child : first));
+    let childStart = this.startOf(leftmost);
+    if (leftmost.parenthesizedExpression) {
+      // The operand's own text excludes its parentheses: step back over blanks to each `(`.
+      for (let at = childStart - 1; at >= 0 && /[\s(]/.test(this.text[at]!); at--) if (this.text[at] === '(') childStart = at;
+    }
+    return Math.min(start, childStart);
   }
 
   /** Records PHP that is not ported, and the TODO comment the output gets for it. */
   report(node: PhpNode, reason: string): void {
     if (this.reported.has(node)) return;
     this.reported.add(node);
-    const start = node.loc?.start.offset ?? 0;
+    const start = this.startOf(node);
     const end = node.loc?.end.offset ?? start;
     const php = this.php(node);
     const visit = (current: PhpNode) => {
