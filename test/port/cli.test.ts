@@ -35,15 +35,40 @@ describe('port command', () => {
     expect(result.stdout).toContain("from './php-runtime.js';");
   });
 
-  test('-o writes php-runtime.ts beside the port once, updates an older one of its own, and leaves a foreign one alone', async () => {
+  test('-o writes php-runtime.ts beside the port once, replaces an older one of its own, keeps a newer one and leaves a foreign one alone, saying so', async () => {
     const runtimeFile = join(dir, 'php-runtime.ts');
-    expect((await run(php('a.php', '<?php echo 1;'), '-o', join(dir, 'a.ts'))).code).toBe(0);
+    const first = await run(php('a.php', '<?php echo 1;'), '-o', join(dir, 'a.ts'));
+    expect(first).toMatchObject({ code: 0, stderr: '' });
     const runtime = readFileSync(runtimeFile, 'utf8');
     expect(runtime).toContain('export function echo(');
     expect(readFileSync(join(dir, 'a.ts'), 'utf8')).toContain("import { echo, runMain } from './php-runtime.js';");
-    // An older runtime of this tool's is replaced.
-    writeFileSync(runtimeFile, `${runtime.split('\n')[0]}\n// older\n`);
-    expect((await run(php('b.php', '<?php echo 2;'), '-o', join(dir, 'b.ts'))).code).toBe(0);
+    const [header, versionLine] = runtime.split('\n').filter((line) => line.startsWith('// PHP runtime') || line.startsWith('// Runtime version: '));
+    expect(versionLine).toMatch(/^\/\/ Runtime version: \d+\.\d+\.\d+\+[0-9a-f]{12}$/);
+    const ours = /: (\S+)\+/.exec(versionLine!)![1]!;
+    // The same one is kept without a word.
+    expect(await run(php('a2.php', '<?php echo 1;'), '-o', join(dir, 'a2.ts'))).toMatchObject({ code: 0, stderr: '' });
+    // An older runtime of this tool's (before versions, or of an older version, or another build) is replaced, and said so.
+    const withVersion = (version: string) => `${header}\n// Runtime version: ${version}\n// older\n`;
+    const cases = [
+      [`${header}\n// older\n`, 'from an older php-socket-lint (before runtime versions)'],
+      [withVersion('0.0.9+000000000000'), 'from php-socket-lint 0.0.9'],
+      [withVersion(`${ours}+000000000000`), `from another build of php-socket-lint ${ours}`],
+    ] as const;
+    for (const [index, [older, said]] of cases.entries()) {
+      writeFileSync(runtimeFile, older);
+      const replaced = await run(php(`b${index}.php`, '<?php echo 2;'), '-o', join(dir, `b${index}.ts`));
+      expect(replaced.code).toBe(0);
+      expect(replaced.stderr).toBe(`port: php-runtime.ts beside the port was ${said}; it is replaced by ${ours}'s (ports beside it made with the other may need porting again)\n`);
+      expect(readFileSync(runtimeFile, 'utf8')).toBe(runtime);
+    }
+    // A newer one is kept (its own ports may need it), unless --force.
+    writeFileSync(runtimeFile, withVersion('99.0.0+000000000000'));
+    const kept = await run(php('n.php', '<?php echo 2;'), '-o', join(dir, 'n.ts'));
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toBe(`port: php-runtime.ts beside the port is from a newer php-socket-lint (99.0.0; this is ${ours}) and is left as it is: the port may need this version's runtime (--force replaces it)\n`);
+    expect(readFileSync(runtimeFile, 'utf8')).toBe(withVersion('99.0.0+000000000000'));
+    const forced = await run(php('n2.php', '<?php echo 2;'), '-o', join(dir, 'n2.ts'), '--force');
+    expect(forced.stderr).toBe(`port: php-runtime.ts beside the port is from a newer php-socket-lint (99.0.0; this is ${ours}); it is replaced, as asked\n`);
     expect(readFileSync(runtimeFile, 'utf8')).toBe(runtime);
     // A file of the user's by that name stops the port, unless --force.
     writeFileSync(runtimeFile, '// mine\n');
@@ -74,6 +99,9 @@ describe('port command', () => {
     const result = await run(file);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`${file}:3: class statements are not ported: class A {}\n${file}:4: classes are not ported: new A()\nport: the port imports ./php-runtime.js; write it with -o to get php-runtime.ts beside it\n`);
+    // A parenthesized receiver is part of the PHP the report quotes.
+    const parenthesized = await run(php('paren.php', '<?php\n(new A(1))->run();\n'));
+    expect(parenthesized.stderr).toContain(`${file.replace('partial', 'paren')}:2: method calls are not ported (classes are not ported): (new A(1))->run()\n`);
     expect(result.stdout).toContain('// TODO(port): class statements are not ported: class A {}');
   });
 

@@ -1,5 +1,5 @@
 // "Port file to TypeScript" and the Node.js equivalent in hover, through the real server.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +53,23 @@ describe('port action and Node.js equivalents', { timeout: 30_000 }, () => {
     expect(runtime).toContain("from 'node:dgram'");
     expect(runtime).toContain("from 'node:net'");
     await client.waitFor(() => client.messages.find((m) => m.startsWith('Ported to server.ts')), 'the port message');
+  });
+
+  it('leaves a php-runtime.ts of a newer php-socket-lint alone and says so', async () => {
+    const ours = ((client.appliedEdits.at(-1)!.documentChanges![3] as TextDocumentEdit).edits[0] as { newText: string }).newText;
+    const header = ours.slice(0, ours.indexOf('\n'));
+    writeFileSync(join(dir, 'php-runtime.ts'), `${header}\n// Runtime version: 99.0.0+000000000000\n`);
+    const actions = await client.codeActions(uri, [], ['source.portToTypeScript']);
+    const port = actions.find((action) => action.title.startsWith('Port file to TypeScript'))!;
+    const before = client.messages.length;
+    await client.connection.sendRequest('workspace/executeCommand', { command: port.command!.command, arguments: port.command!.arguments });
+    expect(client.appliedEdits.at(-1)!.documentChanges!.map((change) => ('textDocument' in change ? change.textDocument.uri : (change as CreateFile).uri))).toEqual([
+      pathToFileURL(join(dir, 'server.ts')).href,
+      pathToFileURL(join(dir, 'server.ts')).href,
+    ]);
+    const message = await client.waitFor(() => client.messages.slice(before).find((m) => m.startsWith('Ported to server.ts')), 'the port message');
+    expect(message).toContain('. php-runtime.ts beside the port is from a newer php-socket-lint (99.0.0; this is ');
+    rmSync(join(dir, 'php-runtime.ts'));
   });
 
   it('ports to server.ported.ts when server.ts exists, and not at all when both do', async () => {

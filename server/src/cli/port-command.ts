@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { portPhpToTypeScript, runtimeFileAction, type RuntimeModule } from '../port/index';
+import { portPhpToTypeScript, runtimeFileStatus, type RuntimeModule } from '../port/index';
 import { parseCommandArguments, UsageError } from './options';
 
 export interface PortCommandIo {
@@ -28,7 +28,8 @@ parts the idiomatic form cannot carry, get the faithful port, which emulates ext
 exactly; the reason is printed on stderr and in the output's first line.
 
 A faithful port imports PHP's runtime from php-runtime.ts, which -o writes beside it once
-(and updates when it is an older one of this tool's; ports in one folder share it).
+(ports in one folder share it). Its header carries a version: an older one of this tool's
+is replaced, one of a newer php-socket-lint kept (unless --force), and either is reported.
 
 Options:
   -o, --output <file.ts>   write the port (and php-runtime.ts) to a file instead of stdout
@@ -70,10 +71,10 @@ function oneLine(php: string): string {
 }
 
 /** The php-runtime.ts beside the output, and whether it is to be written. */
-function runtimeBeside(output: string, runtime: RuntimeModule) {
+function runtimeBeside(output: string, runtime: RuntimeModule, force: boolean) {
   const path = join(dirname(output), runtime.fileName);
-  const action = runtimeFileAction(existsSync(path) ? readFileSync(path, 'latin1') : undefined);
-  return { path, action, code: runtime.code };
+  const { action, note } = runtimeFileStatus(existsSync(path) ? readFileSync(path, 'latin1') : undefined, { replaceNewer: force });
+  return { path, action, note, code: runtime.code };
 }
 
 export async function runPortCommand(argv: string[], io: PortCommandIo = process): Promise<number> {
@@ -101,15 +102,16 @@ export async function runPortCommand(argv: string[], io: PortCommandIo = process
     return 2;
   }
   const result = portPhpToTypeScript(text, parsed.input, { faithful: parsed.faithful });
-  const runtime = parsed.output && result.runtime ? runtimeBeside(parsed.output, result.runtime) : undefined;
+  const runtime = parsed.output && result.runtime ? runtimeBeside(parsed.output, result.runtime, parsed.force) : undefined;
   if (runtime?.action === 'foreign' && !parsed.force) {
     io.stderr.write(`port: ${runtime.path} exists and is not php-socket-lint's runtime, which the port imports; use --force to overwrite it\n`);
     return 2;
   }
+  const writesRuntime = runtime?.action === 'write' || (runtime?.action === 'foreign' && parsed.force);
   if (parsed.output) {
     try {
       await writeFile(parsed.output, result.code);
-      if (runtime && runtime.action !== 'keep') await writeFile(runtime.path, runtime.code);
+      if (runtime && writesRuntime) await writeFile(runtime.path, runtime.code);
     } catch (error) {
       io.stderr.write(`port: cannot write ${parsed.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
@@ -117,6 +119,7 @@ export async function runPortCommand(argv: string[], io: PortCommandIo = process
   } else {
     io.stdout.write(result.code);
   }
+  if (runtime?.note) io.stderr.write(`port: ${runtime.note}${runtime.action === 'newer' ? ' (--force replaces it)' : ''}\n`);
   if (result.reason) io.stderr.write(`${parsed.input}: faithful port: the idiomatic form cannot carry ${result.reason}\n`);
   for (const item of result.unported) {
     io.stderr.write(`${parsed.input}:${item.line}: ${item.reason}${item.php ? `: ${oneLine(item.php)}` : ''}\n`);

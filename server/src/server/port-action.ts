@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type CodeActionParams, type Connection, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mentionsSocketApi } from '../core/lint';
-import { portPhpToTypeScript, runtimeFileAction, type RuntimeModule } from '../port/index';
+import { portPhpToTypeScript, runtimeFileStatus, type RuntimeModule } from '../port/index';
 import { Commands, DIAGNOSTIC_SOURCE, PORT_KIND } from '../shared/protocol';
 
 const TITLE = 'Port file to TypeScript (node:net / node:dgram)';
@@ -76,19 +76,23 @@ function createFile(uri: string, text: string, overwrite: boolean): NonNullable<
   ];
 }
 
-/** The edit that writes php-runtime.ts beside the port; none when the same one is there or the file is the user's. */
-function runtimeChanges(target: string, runtime: RuntimeModule | undefined): NonNullable<WorkspaceEdit['documentChanges']> {
-  if (!runtime) return [];
+/**
+ * The edit that writes php-runtime.ts beside the port (none when the same one is there, one of a
+ * newer php-socket-lint, or the user's file), and the note about another version it found.
+ */
+function runtimeChanges(target: string, runtime: RuntimeModule | undefined): { changes: NonNullable<WorkspaceEdit['documentChanges']>; note?: string } {
+  if (!runtime) return { changes: [] };
   const path = join(dirname(fileURLToPath(target)), runtime.fileName);
   const existing = existsSync(path) ? readFileSync(path, 'latin1') : undefined;
-  if (runtimeFileAction(existing) !== 'write') return [];
-  return createFile(pathToFileURL(path).href, runtime.code, existing !== undefined);
+  const { action, note } = runtimeFileStatus(existing);
+  return { changes: action === 'write' ? createFile(pathToFileURL(path).href, runtime.code, existing !== undefined) : [], note };
 }
 
-export function portEdit(document: TextDocument, target: string): { edit: WorkspaceEdit; unported: number; style: string; reason?: string } {
+export function portEdit(document: TextDocument, target: string): { edit: WorkspaceEdit; unported: number; style: string; reason?: string; runtimeNote?: string } {
   const { code, unported, style, module, reason, runtime } = portPhpToTypeScript(document.getText(), basename(fileURLToPath(document.uri)));
-  const edit: WorkspaceEdit = { documentChanges: [...createFile(target, code, false), ...runtimeChanges(target, runtime)] };
-  return { edit, unported: unported.length, style: style === 'idiomatic' ? `idiomatic ${module}` : 'faithful', reason };
+  const { changes, note } = runtimeChanges(target, runtime);
+  const edit: WorkspaceEdit = { documentChanges: [...createFile(target, code, false), ...changes] };
+  return { edit, unported: unported.length, style: style === 'idiomatic' ? `idiomatic ${module}` : 'faithful', reason, runtimeNote: note };
 }
 
 /** Runs the command: ports the document as it is now and asks the client to create the file. */
@@ -99,7 +103,7 @@ export async function runPort(connection: Connection, document: TextDocument | u
     notify(connection, MessageType.Warning, 'Port file to TypeScript: the target .ts file exists already.');
     return null;
   }
-  const { edit, unported, style, reason } = portEdit(document, target);
+  const { edit, unported, style, reason, runtimeNote } = portEdit(document, target);
   const result = await connection.workspace.applyEdit({ label: TITLE, edit });
   if (!result.applied) {
     notify(connection, MessageType.Error, `Port file to TypeScript: the editor did not create ${target}${result.failureReason ? `: ${result.failureReason}` : ''}.`);
@@ -108,7 +112,8 @@ export async function runPort(connection: Connection, document: TextDocument | u
   const left = unported === 0 ? 'everything was ported' : `${unported} statement(s) left as // TODO(port) comments`;
   const why = reason ? ` (the idiomatic form cannot carry ${reason})` : '';
   const types = hasNodeTypes(fileURLToPath(target)) ? '' : ' This folder has no @types/node: run `npm i -D @types/node typescript` to type-check it.';
-  notify(connection, MessageType.Info, `Ported to ${basename(fileURLToPath(target))} (${style} port${why}): ${left}.${types}`);
+  const runtime = runtimeNote ? ` ${runtimeNote}.` : '';
+  notify(connection, MessageType.Info, `Ported to ${basename(fileURLToPath(target))} (${style} port${why}): ${left}.${runtime}${types}`);
   if (canShow) await connection.window.showDocument({ uri: target, takeFocus: true }).catch(() => undefined);
   return target;
 }

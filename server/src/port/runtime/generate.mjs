@@ -7,11 +7,13 @@
 // The sources are parsed (oxc, through rolldown's parseAst), never cut by patterns: their
 // imports of each other are dropped and every top-level declaration is exported.
 // test/port/runtime.test.ts fails when the generated files are stale.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseAst } from 'rolldown/parseAst';
 
 const here = new URL('./', import.meta.url);
 const api = JSON.parse(readFileSync(new URL('../../core/ext-sockets.json', import.meta.url), 'utf8'));
+const toolVersion = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')).version;
 
 /** Runtime sources in the order they appear in php-runtime.ts (classes before their subclasses). */
 const SOURCES = ['exceptions.ts', 'values.ts', 'constants.ts', 'strings.ts', 'pcre.ts', 'regex.ts', 'filters.ts', 'arrays.ts', 'dump.ts', 'pack.ts', 'process.ts', 'socket-constants.generated.ts', 'errno.generated.ts', 'sockets.ts'];
@@ -19,6 +21,15 @@ export const RUNTIME_FILE = 'php-runtime.ts';
 const HEADER = `// PHP runtime for programs ported by php-socket-lint: PHP's values (byte strings, ordered
 // arrays, loose comparison), its string, array and process functions, and ext/sockets over
 // node:net and node:dgram. Generated; the ports beside it import from it. Do not edit.`;
+
+/**
+ * The header's version line: the tool's version and a digest of the runtime's code, so a port
+ * can tell an older or newer runtime (or another build of the same version) from its own.
+ */
+function versionLine(body) {
+  const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return `// Runtime version: ${toolVersion}+${digest}`;
+}
 
 export function generateConstants() {
   const lines = Object.entries(api.constants).map(([name, value]) => `export const ${name} = ${value};\n`);
@@ -102,7 +113,9 @@ export function generateModule() {
     }
   }
   const imports = [...new Set(sections.flatMap((section) => section.imports))].sort();
-  const source = `${[HEADER, imports.join('\n'), ...sections.map((section) => section.code)].join('\n\n')}\n`;
+  const body = `${[imports.join('\n'), ...sections.map((section) => section.code)].join('\n\n')}\n`;
+  const version = versionLine(body);
+  const source = `${HEADER}\n${version}\n\n${body}`;
   // Ports are printable ASCII, so no byte of a program can be confused with the runtime's.
   const outside = /[^\x20-\x7e\n]/.exec(source);
   if (outside) throw new Error(`the runtime has a character outside printable ASCII: ${JSON.stringify(source.slice(outside.index - 40, outside.index + 1))}`);
@@ -111,6 +124,9 @@ export function generateModule() {
 import type { RuntimeExport } from './module';
 
 export const RUNTIME_FILE = ${JSON.stringify(RUNTIME_FILE)};
+
+/** The runtime's version line (the header's second line): \`// Runtime version: <tool version>+<digest>\`. */
+export const RUNTIME_VERSION_LINE = ${JSON.stringify(version)};
 
 export const RUNTIME_EXPORTS: readonly RuntimeExport[] = [
 ${entries.join('\n')}
