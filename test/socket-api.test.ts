@@ -47,10 +47,14 @@ describe('ext/sockets table', () => {
   });
 
   it('finds positional and named arguments', () => {
-    const call = (code: string) => parsePhp(`<?php ${code};`).program.children[0].expression;
+    const call = (code: string) => {
+      const statement = parsePhp(`<?php ${code};`).program.children[0];
+      if (statement?.kind !== 'expressionstatement') throw new Error(`not an expression: ${code}`);
+      return statement.expression;
+    };
     const listen = socketFunction('socket_listen')!;
-    expect(argumentFor(call('socket_listen($s, 5)'), listen, 'backlog')?.value).toBe('5');
-    expect(argumentFor(call('socket_listen(backlog: 7, socket: $s)'), listen, 'backlog')?.value).toBe('7');
+    expect(argumentFor(call('socket_listen($s, 5)'), listen, 'backlog')).toMatchObject({ kind: 'number', value: '5' });
+    expect(argumentFor(call('socket_listen(backlog: 7, socket: $s)'), listen, 'backlog')).toMatchObject({ kind: 'number', value: '7' });
     expect(argumentFor(call('socket_listen(...$args)'), listen, 'backlog')).toBeUndefined();
   });
 });

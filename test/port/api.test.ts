@@ -5,8 +5,9 @@ import { parsePhp } from '../../server/src/core/parse';
 import { portPhpToTypeScript, socketSetupEquivalent } from '../../server/src/port/index';
 
 function firstCall(php: string) {
-  const { program } = parsePhp(`<?php ${php};`);
-  return program.children[0].expression;
+  const statement = parsePhp(`<?php ${php};`).program.children[0];
+  if (statement?.kind !== 'expressionstatement') throw new Error(`not an expression: ${php}`);
+  return statement.expression;
 }
 
 describe('portPhpToTypeScript', () => {

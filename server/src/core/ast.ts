@@ -1,29 +1,28 @@
-// A thin typed view of php-parser's AST. php-parser types `kind` as a plain string and
-// its node classes are loose, so the core works on this structural shape and a few guards.
+// php-parser's AST as a typed union (ast-nodes.ts) and the helpers every walker shares.
+import { isKind, type Node } from './ast-nodes';
 
-export interface Position {
-  line: number; // 1-based
-  column: number; // 0-based, UTF-16 units
-  offset: number; // UTF-16 units from the start of the text
-}
+export * from './ast-nodes';
 
-export interface Location {
-  start: Position;
-  end: Position;
-}
+/** Any node of the tree; `node.kind` checks narrow it to that kind's fields. */
+export type PhpNode = Node;
 
-export interface PhpNode {
-  kind: string;
-  loc: Location | null;
-  // php-parser attaches kind-specific fields (left, right, what, arguments, body, ...).
-  [field: string]: any;
-}
+/**
+ * Transitional: the union with php-parser's fields left untyped, for the modules not yet
+ * migrated to narrowing (it is assignable both ways to PhpNode). Do not use in new code.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- removed once every module narrows.
+export type LooseNode = Node & { [field: string]: any };
 
 /** [start, end) offsets in UTF-16 code units, as JavaScript strings index them. */
 export type Range = readonly [number, number];
 
 export function isNode(value: unknown): value is PhpNode {
   return typeof value === 'object' && value !== null && typeof (value as PhpNode).kind === 'string';
+}
+
+/** Transitional: isNode() for the modules that still read nodes as LooseNode. */
+export function isLooseNode(value: unknown): value is LooseNode {
+  return isNode(value);
 }
 
 export function rangeOf(node: PhpNode): Range {
@@ -39,7 +38,8 @@ export function childNodes(node: PhpNode): PhpNode[] {
   const children: PhpNode[] = [];
   for (const key of Object.keys(node)) {
     if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments') continue;
-    const value = node[key];
+    // Generic on purpose: any kind's fields, read by name.
+    const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) children.push(item);
     } else if (isNode(value)) {
@@ -62,7 +62,8 @@ export function normalizeName(name: string): string {
  * `use function Safe\socket_listen;` do not.
  */
 export function calledFunctionName(call: PhpNode): string | undefined {
-  const what = call.what;
+  // Any node with a callee is accepted, as callers pass what they have (a `new` names a class here).
+  const what = 'what' in call ? call.what : undefined;
   if (!isNode(what) || what.kind !== 'name') return undefined;
   if (typeof what.resolvedName === 'string') return what.resolvedName.includes('\\') ? undefined : what.resolvedName;
   // A tree that did not come from parsePhp(): php-parser's own resolution.
@@ -80,12 +81,12 @@ export function isPositionalArgument(arg: unknown): arg is PhpNode {
 
 /** A call with a `...$spread` argument: which parameter gets what is not known. */
 export function spreadsArguments(call: PhpNode): boolean {
-  return ((call.arguments ?? []) as unknown[]).some((arg) => isNode(arg) && arg.kind === 'variadic');
+  return 'arguments' in call && call.arguments.some((arg) => arg.kind === 'variadic');
 }
 
 /** An unqualified call inside a namespace: the namespace's own function of that name wins. */
 export function callFallsBackToGlobal(call: PhpNode): boolean {
-  return isNode(call.what) && call.what.fallsBack === true;
+  return 'what' in call && isKind(call.what, 'name') && call.what.fallsBack === true;
 }
 
 export function variableName(node: PhpNode): string | undefined {
@@ -130,7 +131,7 @@ function indexOf(program: PhpNode, root: PhpNode): TreeIndex {
   }
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (STATEMENT_LISTS.has(node.kind) && Array.isArray(node.children)) for (const statement of node.children) if (isNode(statement)) index.listed.add(statement);
+    if (STATEMENT_LISTS.has(node.kind) && 'children' in node) for (const statement of node.children) if (isNode(statement)) index.listed.add(statement);
     for (const child of childNodes(node)) {
       index.parents.set(child, node);
       stack.push(child);
@@ -142,7 +143,7 @@ function indexOf(program: PhpNode, root: PhpNode): TreeIndex {
 
 /** The top-level statement whose range holds `node` (a binary search; the index checks it). */
 function topLevelStatementAt(program: PhpNode, node: PhpNode): PhpNode | undefined {
-  const statements: unknown[] = Array.isArray(program.children) ? program.children : [];
+  const statements: unknown[] = 'children' in program ? program.children : [];
   const offset = node.loc?.start.offset;
   if (offset === undefined) return undefined;
   let low = 0;

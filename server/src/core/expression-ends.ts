@@ -1,4 +1,4 @@
-import { childNodes, type PhpNode } from './ast';
+import { childNodes, type NodeOf, type PhpNode } from './ast';
 
 /**
  * php-parser ends the top expression of `expr;` after the `;` (the statement's end). Fixes that
@@ -6,7 +6,7 @@ import { childNodes, type PhpNode } from './ast';
  * Only offsets are corrected; the core reads nothing else from `loc`. Done once per
  * statement by the parse step (names.ts's walk); idempotent.
  */
-export function trimStatementExpression(statement: PhpNode, text: string): void {
+export function trimStatementExpression(statement: NodeOf<'expressionstatement'>, text: string): void {
   const statementEnd = statement.loc?.end.offset;
   if (statementEnd === undefined || text[statementEnd - 1] !== ';') return;
   for (let expression: PhpNode | undefined = statement.expression; expression?.loc && expression.loc.end.offset === statementEnd; ) {

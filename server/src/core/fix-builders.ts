@@ -131,7 +131,7 @@ export function exactEnd(text: string, node: PhpNode): number {
     case 'string':
     case 'boolean':
     case 'nullkeyword':
-      return leafEnd(node, typeof node.raw === 'string' ? node.raw : String(node.value ?? ''));
+      return leafEnd(node, typeof node.raw === 'string' ? node.raw : String('value' in node ? node.value : ''));
     case 'variable':
       return typeof node.name === 'string' && !node.curly ? leafEnd(node, `$${node.name}`) : rangeOf(node)[1];
     case 'name':

@@ -2,7 +2,7 @@
 // function call by name gets `resolvedName` on its callee, and the facts about the file that
 // depend on what it names (who reads the top-level variables) are gathered in the same walk.
 // Nothing later decides anything from the source text.
-import { childNodes, isNode, type PhpNode } from './ast';
+import { childNodes, isNode, type NodeOf, type PhpNode } from './ast';
 import { trimStatementExpression } from './expression-ends';
 
 /**
@@ -71,7 +71,7 @@ class NameResolver {
         if (this.text !== undefined) trimStatementExpression(node, this.text);
         break;
       case 'global':
-        for (const item of node.items ?? []) if (isNode(item) && typeof item.name === 'string') this.globalNames.add(item.name);
+        for (const item of node.items) if (item.kind === 'variable' && typeof item.name === 'string') this.globalNames.add(item.name);
         break;
       case 'include':
       case 'eval':
@@ -84,12 +84,13 @@ class NameResolver {
     return true;
   }
 
-  private noteImports(node: PhpNode): void {
+  private noteImports(node: NodeOf<'usegroup'>): void {
     if (node.type !== 'function') return;
-    const prefix = node.name ? `${lowerName(String(node.name))}\\` : '';
-    for (const item of (node.items ?? []) as PhpNode[]) {
-      const target = prefix + lowerName(String(item.name));
-      const alias = isNode(item.alias) ? String(item.alias.name) : target.slice(target.lastIndexOf('\\') + 1);
+    const prefix = node.name ? `${lowerName(node.name)}\\` : '';
+    for (const item of node.items) {
+      if (item.kind !== 'useitem') continue;
+      const target = prefix + lowerName(item.name);
+      const alias = item.alias ? item.alias.name : target.slice(target.lastIndexOf('\\') + 1);
       this.imports.set(alias.toLowerCase(), target);
     }
   }

@@ -1,4 +1,4 @@
-import { type PhpNode } from './ast';
+import { type NodeOf } from './ast';
 import { resolveNames } from './names';
 
 export interface ParseError {
@@ -18,7 +18,7 @@ export interface SourceComment {
 }
 
 export interface ParsedFile {
-  program: PhpNode;
+  program: NodeOf<'program'>;
   errors: ParseError[];
   /** Every comment, in order, when they were asked for (see parsePhp()); else empty. */
   comments: SourceComment[];
@@ -35,7 +35,7 @@ export interface ParseOptions {
 /** Every comment that can matter to the linter names it. */
 const DIRECTIVE_MARKER = 'php-socket-lint-';
 
-type Engine = { parseCode(text: string, filename: string): PhpNode; tokenGetAll(text: string): (string | [string, string, number])[]; parser: { lex(): unknown } };
+type Engine = { parseCode(text: string, filename: string): NodeOf<'program'>; tokenGetAll(text: string): (string | [string, string, number])[]; parser: { lex(): unknown } };
 const engines = new Map<string, Engine>();
 
 /** Tokens the parser may take per character of text before it is deemed stuck. */
@@ -108,24 +108,23 @@ export function parsePhp(text: string, filename = 'input.php', options: ParseOpt
     // Names resolved, statement ends corrected, comments detached from the nodes: once, here.
     resolveNames(program, text);
     const comments = withComments ? sourceComments(program) : [];
-    const errors = ((program.errors ?? []) as PhpNode[]).map((error) => ({
-      message: cleanParserMessage(String(error.message)),
-      offset: error.loc ? error.loc.start.offset : 0,
-    }));
+    const errors = (program.errors ?? []).flatMap((error) =>
+      error.kind === 'error' ? [{ message: cleanParserMessage(String(error.message)), offset: error.loc ? error.loc.start.offset : 0 }] : [],
+    );
     return { program, errors: dedupeByOffset(errors), comments };
   } catch (error) {
     // suppressErrors makes php-parser recover, but a lexer failure can still throw.
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof RangeError && /call stack/i.test(message)) {
-      const program: PhpNode = { kind: 'program', loc: null, children: [], errors: [] };
+      const program: NodeOf<'program'> = { kind: 'program', loc: null, children: [], errors: [] };
       return { program, errors: [{ message: 'the file nests too deeply to parse', offset: 0, tooDeep: true }], comments: [] };
     }
     return { program: { kind: 'program', loc: null, children: [], errors: [] }, errors: [{ message: cleanParserMessage(message), offset: 0 }], comments: [] };
   }
 }
 
-function sourceComments(program: PhpNode): SourceComment[] {
-  const comments = (program.comments ?? []) as PhpNode[];
+function sourceComments(program: NodeOf<'program'>): SourceComment[] {
+  const comments = (program.comments ?? []).filter((comment) => comment.kind === 'commentline' || comment.kind === 'commentblock');
   delete program.comments;
   return comments
     .filter((comment) => comment.loc)

@@ -296,9 +296,8 @@ export function signatureOf(fn: SocketFunction): string {
 export function argumentFor(call: PhpNode, fn: SocketFunction, paramName: string): PhpNode | undefined {
   const index = fn.params.findIndex((p) => p.name === paramName);
   if (index < 0) return undefined;
-  const args: PhpNode[] = (call.arguments ?? []).filter(isNode);
-  const named = args.find((arg) => arg.kind === 'namedargument' && arg.name === paramName);
-  if (named) return named.value;
+  const args: PhpNode[] = ('arguments' in call ? call.arguments : []).filter(isNode);
+  for (const arg of args) if (arg.kind === 'namedargument' && arg.name === paramName) return arg.value;
   const positional = args[index];
   if (!positional || positional.kind === 'namedargument' || positional.kind === 'variadic') return undefined;
   if (args.slice(0, index).some((arg) => arg.kind === 'variadic' || arg.kind === 'namedargument')) return undefined;

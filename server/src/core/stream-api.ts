@@ -90,7 +90,10 @@ export function transportType(address: string): SocketType | 'unknown' {
 export function leadingTransport(node: PhpNode | undefined): string | undefined {
   let first = node;
   while (first?.kind === 'bin' && first.type === '.') first = first.left;
-  if (first?.kind === 'encapsed') first = (first.value ?? [])[0]?.expression ?? (first.value ?? [])[0];
+  if (first?.kind === 'encapsed') {
+    const part = first.value[0];
+    first = part?.kind === 'encapsedpart' ? part.expression : part;
+  }
   if (first?.kind !== 'string' || !/^[a-z][a-z0-9.+-]*:\/\//i.test(String(first.value))) return undefined;
   return transportOf(String(first.value));
 }

@@ -3,7 +3,7 @@
 // be async (they wait on sockets, sleep or stdin, or call a function that does), and which
 // variables live at module level (`global`, `static`). Types are a fixed point over every
 // assignment, so a variable's type covers every value the program stores in it.
-import { calledFunctionName, childNodes, isNode, normalizeName, type PhpNode } from '../core/ast';
+import { calledFunctionName, childNodes, isLooseNode, normalizeName, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
 import { arrayOf, elementOf, fromDeclared, INT, isOnly, kinds, MIXED, NEVER, NULL, sameType, STRING, union, type PhpType } from './php-types';
@@ -24,7 +24,7 @@ export interface VarInfo {
   /** Changed in place: element writes, array_push(), unset($a[$k]). */
   mutated: boolean;
   /** Every `$name` node that refers to this variable, in source order. */
-  refs: PhpNode[];
+  refs: LooseNode[];
 }
 
 export interface FunctionInfo {
@@ -33,10 +33,10 @@ export interface FunctionInfo {
   php: string;
   /** The TypeScript name; set by naming.ts. */
   ts: string;
-  node: PhpNode | undefined;
+  node: LooseNode | undefined;
   parent: FunctionInfo | undefined;
   /** Statements of the body (for the main script: everything outside functions). */
-  body: PhpNode[];
+  body: LooseNode[];
   vars: Map<string, VarInfo>;
   params: string[];
   /** Parameters PHP takes by reference (`&$buffer`): the port returns their final values too. */
@@ -44,7 +44,7 @@ export interface FunctionInfo {
   /** Names a closure reads from its parent: its `use` list, or everything for `fn() =>`. */
   captures: Set<string> | 'all';
   globals: Set<string>;
-  statics: Map<string, PhpNode | null>;
+  statics: Map<string, LooseNode | null>;
   isAsync: boolean;
   returnType: PhpType;
   returnsValue: boolean;
@@ -52,17 +52,17 @@ export interface FunctionInfo {
 
 export interface ConstantInfo {
   php: string;
-  value: PhpNode;
+  value: LooseNode;
   type: PhpType;
 }
 
 export interface ProgramAnalysis {
   main: FunctionInfo;
   functions: Map<string, FunctionInfo>;
-  closures: Map<PhpNode, FunctionInfo>;
+  closures: Map<LooseNode, FunctionInfo>;
   constants: Map<string, ConstantInfo>;
   /** The variable a `$name` node refers to. */
-  variableOf(node: PhpNode): VarInfo | undefined;
+  variableOf(node: LooseNode): VarInfo | undefined;
   env: TypeEnvironment;
 }
 
@@ -70,16 +70,16 @@ type Fact = () => void;
 
 const FUNCTION_KINDS = new Set(['function', 'closure', 'arrowfunc']);
 
-export function analyze(mainStatements: PhpNode[]): ProgramAnalysis {
+export function analyze(mainStatements: LooseNode[]): ProgramAnalysis {
   const main = newScope('', '', undefined, undefined, mainStatements);
   const functions = new Map<string, FunctionInfo>();
-  const closures = new Map<PhpNode, FunctionInfo>();
+  const closures = new Map<LooseNode, FunctionInfo>();
   const constants = new Map<string, ConstantInfo>();
-  const block: PhpNode = { kind: 'block', loc: null, children: mainStatements };
+  const block: LooseNode = { kind: 'block', loc: null, children: mainStatements };
   collectDeclarations(block, main, functions, closures, constants);
   const scopes = [main, ...functions.values(), ...closures.values()];
 
-  const variableScope = new Map<PhpNode, VarInfo>();
+  const variableScope = new Map<LooseNode, VarInfo>();
   const env: TypeEnvironment = {
     variableType: (node) => variableScope.get(node)?.type ?? NULL,
     functionReturnType: (name) => {
@@ -109,7 +109,7 @@ function runtimeArguments(main: FunctionInfo): void {
   if (argc?.writes === 0) argc.type = INT;
 }
 
-function newScope(key: string, php: string, node: PhpNode | undefined, parent: FunctionInfo | undefined, body: PhpNode[]): FunctionInfo {
+function newScope(key: string, php: string, node: LooseNode | undefined, parent: FunctionInfo | undefined, body: LooseNode[]): FunctionInfo {
   return {
     key,
     php,
@@ -129,17 +129,17 @@ function newScope(key: string, php: string, node: PhpNode | undefined, parent: F
   };
 }
 
-function functionBody(node: PhpNode): PhpNode[] {
+function functionBody(node: LooseNode): LooseNode[] {
   if (node.kind === 'arrowfunc') return [node.body];
   return node.body?.children ?? [];
 }
 
 /** Functions, closures and constants, wherever they are declared. */
 function collectDeclarations(
-  node: PhpNode,
+  node: LooseNode,
   scope: FunctionInfo,
   functions: Map<string, FunctionInfo>,
-  closures: Map<PhpNode, FunctionInfo>,
+  closures: Map<LooseNode, FunctionInfo>,
   constants: Map<string, ConstantInfo>,
 ): void {
   for (const child of childNodes(node)) {
@@ -150,7 +150,7 @@ function collectDeclarations(
       if (!functions.has(inner.key)) functions.set(inner.key, inner);
     } else if (child.kind === 'closure' || child.kind === 'arrowfunc') {
       inner = newScope('{closure}', '', child, scope, functionBody(child));
-      inner.captures = child.kind === 'arrowfunc' ? 'all' : new Set((child.uses ?? []).map((use: PhpNode) => String(use.name)));
+      inner.captures = child.kind === 'arrowfunc' ? 'all' : new Set((child.uses ?? []).map((use: LooseNode) => String(use.name)));
       closures.set(child, inner);
     } else if (child.kind === 'constantstatement') {
       for (const constant of child.constants ?? []) {
@@ -159,15 +159,15 @@ function collectDeclarations(
       }
     } else if (child.kind === 'call' && calledFunctionName(child) === 'define') {
       const [nameArg, valueArg] = child.arguments ?? [];
-      if (nameArg?.kind === 'string' && isNode(valueArg)) constants.set(String(nameArg.value), { php: String(nameArg.value), value: valueArg, type: MIXED });
+      if (nameArg?.kind === 'string' && isLooseNode(valueArg)) constants.set(String(nameArg.value), { php: String(nameArg.value), value: valueArg, type: MIXED });
     }
     collectDeclarations(child, inner, functions, closures, constants);
   }
 }
 
 /** Visits a scope's own nodes: not the bodies of functions or closures declared inside it. */
-export function walkOwn(statements: readonly PhpNode[], visit: (node: PhpNode) => void): void {
-  const walk = (node: PhpNode) => {
+export function walkOwn(statements: readonly LooseNode[], visit: (node: LooseNode) => void): void {
+  const walk = (node: LooseNode) => {
     visit(node);
     if (!FUNCTION_KINDS.has(node.kind)) for (const child of childNodes(node)) walk(child);
   };
@@ -191,15 +191,15 @@ function variable(scope: FunctionInfo, name: string): VarInfo {
 }
 
 /** The variables of `[$a, 'k' => $b]` / `list($a, $b)` (a foreach value or an assignment target). */
-export function listTargets(node: PhpNode | null | undefined): PhpNode[] {
+export function listTargets(node: LooseNode | null | undefined): LooseNode[] {
   if (!node || (node.kind !== 'list' && node.kind !== 'array')) return [];
   return (node.items ?? [])
-    .map((item: PhpNode | null) => (item?.kind === 'entry' ? item.value : item))
-    .filter((target: PhpNode | null): target is PhpNode => target?.kind === 'variable');
+    .map((item: LooseNode | null) => (item?.kind === 'entry' ? item.value : item))
+    .filter((target: LooseNode | null): target is LooseNode => target?.kind === 'variable');
 }
 
 /** The root variable of `$a[...][...]` and the number of offsets. */
-export function offsetRoot(node: PhpNode): { root: PhpNode; depth: number } | undefined {
+export function offsetRoot(node: LooseNode): { root: LooseNode; depth: number } | undefined {
   let depth = 0;
   let current = node;
   while (current.kind === 'offsetlookup') {
@@ -215,7 +215,7 @@ function nestArray(depth: number, value: PhpType): PhpType {
   return type;
 }
 
-function declaredType(typeNode: PhpNode | null | undefined, nullable: boolean): PhpType | undefined {
+function declaredType(typeNode: LooseNode | null | undefined, nullable: boolean): PhpType | undefined {
   if (!typeNode) return undefined;
   return fromDeclared(`${nullable ? '?' : ''}${String(typeNode.name ?? typeNode.raw)}`);
 }
@@ -243,7 +243,7 @@ function collectParameters(scope: FunctionInfo, analysis: ProgramAnalysis, facts
 }
 
 /** Records the scope's variables and the facts that give them types. */
-function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fact[], variableScope: Map<PhpNode, VarInfo>): void {
+function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fact[], variableScope: Map<LooseNode, VarInfo>): void {
   const { env, main } = analysis;
   const varOf = (name: string) => variable(ownerOf(scope, name, main), name);
   const assign = (name: string, type: () => PhpType, wholeVariable = true) => {
@@ -251,7 +251,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
     if (wholeVariable) info.writes++;
     facts.push(() => (info.type = union(info.type, type())));
   };
-  const assignElement = (target: PhpNode, type: () => PhpType) => {
+  const assignElement = (target: LooseNode, type: () => PhpType) => {
     const root = offsetRoot(target);
     if (!root || root.depth === 0) return;
     const info = varOf(String(root.root.name));
@@ -297,11 +297,13 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
         break;
       case 'static':
         for (const item of node.variables ?? []) {
-          const name = String(item.variable?.name);
-          scope.statics.set(name, item.defaultValue ?? null);
+          // A bare `static $x;` is a Variable, with no .variable of its own.
+          const declared = item.kind === 'staticvariable' ? item : undefined;
+          const name = String(declared?.variable.name);
+          scope.statics.set(name, declared?.defaultValue ?? null);
           const info = variable(scope, name);
           info.moduleLevel = true;
-          facts.push(() => (info.type = union(info.type, item.defaultValue ? typeOf(item.defaultValue, env) : NULL)));
+          facts.push(() => (info.type = union(info.type, declared?.defaultValue ? typeOf(declared.defaultValue, env) : NULL)));
         }
         break;
       case 'global':
@@ -315,8 +317,9 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
         break;
       case 'return':
         if (node.expr) {
+          const returned = node.expr;
           scope.returnsValue = true;
-          facts.push(() => (scope.returnType = union(scope.returnType, typeOf(node.expr, env))));
+          facts.push(() => (scope.returnType = union(scope.returnType, typeOf(returned, env))));
         }
         break;
       case 'call':
@@ -332,7 +335,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
 
 /** Calls: by-reference outputs of socket functions, in-place array functions, user function arguments. */
 function collectCall(
-  node: PhpNode,
+  node: LooseNode,
   analysis: ProgramAnalysis,
   facts: Fact[],
   assign: (name: string, type: () => PhpType, wholeVariable?: boolean) => void,
@@ -340,7 +343,7 @@ function collectCall(
 ): void {
   const name = calledFunctionName(node);
   if (!name) return;
-  const args: PhpNode[] = (node.arguments ?? []).filter(isNode);
+  const args: LooseNode[] = (node.arguments ?? []).filter(isLooseNode);
   const socket = socketFunction(name);
   if (socket) {
     for (const output of socketCallOutputs(node, socket)) {

@@ -1,7 +1,7 @@
 // Assignments and increments. PHP arrays are values: `$read = $clients` copies, so the port
 // writes `.copy()` where either array is changed in place later. Element writes go through
 // PhpArray (`a.set(k, v)`, `a.push(v)`, `a.nested(k).set(j, v)` for PHP's autovivification).
-import { calledFunctionName, type PhpNode } from '../core/ast';
+import { calledFunctionName, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { offsetRoot } from './analysis';
 import { builtin } from './builtins';
@@ -14,12 +14,12 @@ import type { Translator } from './translator';
 import { binaryType } from './typing';
 
 /** Keys that can be evaluated twice without changing what the program does. */
-function isPure(node: PhpNode): boolean {
+function isPure(node: LooseNode): boolean {
   return ['variable', 'number', 'string', 'name', 'boolean', 'nullkeyword'].includes(node.kind);
 }
 
 /** `.copy()` for an array value read from a variable, when sharing it would be visible. */
-export function copiedIfShared(t: Translator, source: PhpNode, result: Expr, target: PhpNode | undefined): Expr {
+export function copiedIfShared(t: Translator, source: LooseNode, result: Expr, target: LooseNode | undefined): Expr {
   if (!['variable', 'offsetlookup'].includes(source.kind) || !result.type.kinds.has('array') && !result.type.kinds.has('mixed')) return result;
   const root = offsetRoot(source);
   const sourceInfo = root ? t.variableInfo(root.root) : undefined;
@@ -31,12 +31,12 @@ export function copiedIfShared(t: Translator, source: PhpNode, result: Expr, tar
 }
 
 /** The value of `$x = <right>`, with copy semantics for arrays. */
-export function assignedValue(t: Translator, node: PhpNode): Expr {
+export function assignedValue(t: Translator, node: LooseNode): Expr {
   return copiedIfShared(t, node.right, value(t, node.right), node.left);
 }
 
 /** A call whose by-reference outputs come back in its result (socket, built-in or user function). */
-function callWithOutputs(t: Translator, node: PhpNode): boolean {
+function callWithOutputs(t: Translator, node: LooseNode): boolean {
   const name = node?.kind === 'call' ? calledFunctionName(node) : undefined;
   if (!name) return false;
   const fn = socketFunction(name);
@@ -45,8 +45,8 @@ function callWithOutputs(t: Translator, node: PhpNode): boolean {
   return (t.analysis.functions.get(name)?.refParams.length ?? 0) > 0;
 }
 
-export function assignment(t: Translator, node: PhpNode, statement: boolean): Expr {
-  const left: PhpNode = node.left;
+export function assignment(t: Translator, node: LooseNode, statement: boolean): Expr {
+  const left: LooseNode = node.left;
   const operator = String(node.operator);
   if (left.kind === 'list' || left.kind === 'array') return destructuring(t, node, statement);
   if (left.kind === 'variable') {
@@ -64,7 +64,7 @@ export function assignment(t: Translator, node: PhpNode, statement: boolean): Ex
   return t.unportedExpr(node, `assigning to ${left.kind} is not ported`);
 }
 
-function compoundVariable(t: Translator, node: PhpNode, target: Expr, operator: string): Expr {
+function compoundVariable(t: Translator, node: LooseNode, target: Expr, operator: string): Expr {
   const right = value(t, node.right);
   const op = operator.slice(0, -1);
   const native = (code: string, type: PhpType, jsOperator = operator) => expr(`${target.code} ${jsOperator} ${code}`, type, PREC.assignment);
@@ -94,7 +94,7 @@ function compoundVariable(t: Translator, node: PhpNode, target: Expr, operator: 
 }
 
 /** The PhpArray expression that holds `$a[...][k]` (all offsets but the last), autovivifying. */
-function containerFor(t: Translator, node: PhpNode): Expr | undefined {
+function containerFor(t: Translator, node: LooseNode): Expr | undefined {
   if (node.kind === 'variable') {
     const container = value(t, node);
     return isArray(container.type) || container.type.kinds.size === 0 ? container : undefined;
@@ -108,8 +108,8 @@ function containerFor(t: Translator, node: PhpNode): Expr | undefined {
   return expr(`${wrap(outer, PREC.primary)}.nested(${value(t, node.offset).code})`, element.kinds.has('mixed') ? arrayOf(MIXED) : { kinds: new Set(['array']), element: element.element });
 }
 
-function elementAssignment(t: Translator, node: PhpNode): Expr {
-  const left: PhpNode = node.left;
+function elementAssignment(t: Translator, node: LooseNode): Expr {
+  const left: LooseNode = node.left;
   const container = containerFor(t, left.what);
   if (!container) return t.unportedExpr(node, 'writing into this value is not ported (only arrays are)');
   const operator = String(node.operator);
@@ -134,7 +134,7 @@ function elementAssignment(t: Translator, node: PhpNode): Expr {
 }
 
 /** `[$a, $b] = $array` and `['host' => $h] = $array`, as a statement. */
-function destructuring(t: Translator, node: PhpNode, statement: boolean): Expr {
+function destructuring(t: Translator, node: LooseNode, statement: boolean): Expr {
   if (!statement) return t.unportedExpr(node, 'list() inside an expression is not ported');
   const source = value(t, node.right);
   const pattern = listPattern(t, node.left);
@@ -148,9 +148,9 @@ function destructuring(t: Translator, node: PhpNode, statement: boolean): Expr {
 }
 
 /** `$i++`, `--$i`, `$counts[$k]++`. */
-export function increment(t: Translator, node: PhpNode, statement: boolean): Expr {
+export function increment(t: Translator, node: LooseNode, statement: boolean): Expr {
   const operator = node.type === '+' ? '++' : '--';
-  const target: PhpNode = node.what;
+  const target: LooseNode = node.what;
   if (target.kind === 'variable') {
     const current = value(t, target);
     if (isNumeric(without(current.type, 'null')) && !current.type.kinds.has('null')) {

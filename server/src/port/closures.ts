@@ -1,19 +1,19 @@
 // Closures and arrow functions: `fn($x) => $x * 2`, `function ($a, $b) use ($c) { … }`.
 // JavaScript closures capture variables by reference, which is PHP's `use (&$c)`; a closure that
 // assigns a by-value capture is not ported (the change would leak out).
-import { childNodes, type PhpNode } from '../core/ast';
+import { childNodes, type LooseNode } from '../core/ast';
 import { expr, PREC, wrap, type Expr } from './code';
 import { value } from './expressions';
 import { kinds, tsType, tsTypeNames } from './php-types';
 import { functionBody } from './statements';
 import type { Translator } from './translator';
 
-export function closure(t: Translator, node: PhpNode): Expr {
+export function closure(t: Translator, node: LooseNode): Expr {
   const info = t.analysis.closures.get(node);
   if (!info) return t.unportedExpr(node, 'this closure is not ported');
   if (info.isAsync) return t.unportedExpr(node, 'closures that wait on sockets are not ported');
-  if ((node.arguments ?? []).some((param: PhpNode) => param.byref)) return t.unportedExpr(node, 'closures with by-reference parameters are not ported');
-  const assignsCapture = (node.uses ?? []).some((use: PhpNode) => !use.byref && capturedAndAssigned(node, String(use.name)));
+  if ((node.arguments ?? []).some((param: LooseNode) => param.byref)) return t.unportedExpr(node, 'closures with by-reference parameters are not ported');
+  const assignsCapture = (node.uses ?? []).some((use: LooseNode) => !use.byref && capturedAndAssigned(node, String(use.name)));
   if (assignsCapture) return t.unportedExpr(node, 'a closure that assigns a by-value `use` variable is not ported');
   return t.inScope(info, () => {
     const params = info.params.map((name) => {
@@ -29,8 +29,8 @@ export function closure(t: Translator, node: PhpNode): Expr {
   });
 }
 
-function capturedAndAssigned(node: PhpNode, name: string): boolean {
-  const assigns = (current: PhpNode): boolean =>
+function capturedAndAssigned(node: LooseNode, name: string): boolean {
+  const assigns = (current: LooseNode): boolean =>
     (current.kind === 'assign' && current.left?.kind === 'variable' && current.left.name === name) ||
     ((current.kind === 'post' || current.kind === 'pre') && current.what?.kind === 'variable' && current.what.name === name) ||
     childNodes(current).some(assigns);

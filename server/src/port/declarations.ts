@@ -3,16 +3,16 @@
 // socket_create(...)`), in a loop header (`for (const client of clients.values())`), or at the
 // top of the function. A top declaration gets `!` when TypeScript could see a read before any
 // assignment, which a small definite-assignment pass over the PHP finds (conservatively).
-import { calledFunctionName, childNodes, type PhpNode } from '../core/ast';
+import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
 import { listTargets, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 
 export interface DeclarationPlan {
   /** `$x = …;` statements (direct children of the body) that declare `$x`. */
-  atAssignment: Map<PhpNode, VarInfo>;
+  atAssignment: Map<LooseNode, VarInfo>;
   /** foreach/for statements whose header declares these variables. */
-  inLoopHeader: Map<PhpNode, VarInfo[]>;
+  inLoopHeader: Map<LooseNode, VarInfo[]>;
   /** Declared at the top of the body. */
   atTop: VarInfo[];
   /** Top declarations TypeScript may see read before assignment (`let x!: T`). */
@@ -23,12 +23,12 @@ export interface DeclarationPlan {
 
 const LITERAL_KINDS = new Set(['number', 'string', 'boolean', 'nullkeyword', 'encapsed', 'nowdoc']);
 
-function within(node: PhpNode, outer: PhpNode): boolean {
+function within(node: LooseNode, outer: LooseNode): boolean {
   return Boolean(node.loc && outer.loc && node.loc.start.offset >= outer.loc.start.offset && node.loc.end.offset <= outer.loc.end.offset);
 }
 
 /** A socket or built-in call whose by-reference outputs the port destructures from its result. */
-function isCallWithOutputs(node: PhpNode): boolean {
+function isCallWithOutputs(node: LooseNode): boolean {
   const name = node.kind === 'call' ? calledFunctionName(node) : undefined;
   return Boolean(name && (socketFunction(name)?.params.some((param) => param.byRef) || builtin(name)?.outputs));
 }
@@ -74,20 +74,20 @@ export function planDeclarations(scope: FunctionInfo, analysis: ProgramAnalysis)
 }
 
 /** The variables a foreach (key, value) or for (init assignments) assigns in its header. */
-export function loopVariables(loop: PhpNode, analysis: ProgramAnalysis): VarInfo[] {
-  const nodes: PhpNode[] = loop.kind === 'foreach' ? [loop.key, loop.value, ...listTargets(loop.value)].filter(Boolean) : (loop.init ?? []).map((init: PhpNode) => init.left);
+export function loopVariables(loop: LooseNode, analysis: ProgramAnalysis): VarInfo[] {
+  const nodes: LooseNode[] = loop.kind === 'foreach' ? [loop.key, loop.value, ...listTargets(loop.value)].filter(Boolean) : (loop.init ?? []).map((init: LooseNode) => init.left);
   return [...new Set(nodes.map((node) => analysis.variableOf(node)).filter((info): info is VarInfo => Boolean(info)))];
 }
 
 /** A foreach whose key/value is only used inside it, or a for whose init assigns a variable used only inside it. */
-function loopDeclaring(scope: FunctionInfo, info: VarInfo): PhpNode | undefined {
-  let found: PhpNode | undefined;
-  const visit = (node: PhpNode) => {
+function loopDeclaring(scope: FunctionInfo, info: VarInfo): LooseNode | undefined {
+  let found: LooseNode | undefined;
+  const visit = (node: LooseNode) => {
     if (found) return;
     const foreachTargets = node.kind === 'foreach' ? [node.key, node.value, ...listTargets(node.value)] : [];
     if (foreachTargets.includes(info.refs[0]) && info.writes === 1) found = node;
     if (node.kind === 'for') {
-      const inits: PhpNode[] = node.init ?? [];
+      const inits: LooseNode[] = node.init ?? [];
       const declares = inits.every((init) => init.kind === 'assign' && init.operator === '=' && init.left.kind === 'variable');
       if (declares && inits.some((init) => init.left === info.refs[0])) found = node;
     }
@@ -111,12 +111,12 @@ function meet(a: Assigned, b: Assigned): Assigned {
  */
 function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tracked: Set<VarInfo>): Set<VarInfo> {
   const needs = new Set<VarInfo>();
-  const infoOf = (node: PhpNode) => (node.kind === 'variable' ? analysis.variableOf(node) : undefined);
-  const add = (assigned: Set<VarInfo>, node: PhpNode | undefined) => {
+  const infoOf = (node: LooseNode) => (node.kind === 'variable' ? analysis.variableOf(node) : undefined);
+  const add = (assigned: Set<VarInfo>, node: LooseNode | null | undefined) => {
     const info = node ? infoOf(node) : undefined;
     return info ? new Set([...assigned, info]) : assigned;
   };
-  const expression = (node: PhpNode | null | undefined, assigned: Set<VarInfo>): Set<VarInfo> => {
+  const expression = (node: LooseNode | null | undefined, assigned: Set<VarInfo>): Set<VarInfo> => {
     if (!node) return assigned;
     switch (node.kind) {
       case 'variable': {
@@ -148,8 +148,8 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
         const name = calledFunctionName(node);
         const fn = name ? socketFunction(name) : undefined;
         const builtinOutputs = name ? builtin(name)?.outputs : undefined;
-        const outputs: PhpNode[] = [];
-        (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
+        const outputs: LooseNode[] = [];
+        (node.arguments ?? []).forEach((arg: LooseNode, index: number) => {
           const param = fn?.params[index];
           if ((param?.byRef && name !== 'socket_select') || builtinOutputs?.some((output) => output.index === index)) outputs.push(arg);
           else after = expression(arg, after);
@@ -175,7 +175,7 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
       }
     }
   };
-  const block = (statements: PhpNode[], assigned: Set<VarInfo>): Assigned => {
+  const block = (statements: LooseNode[], assigned: Set<VarInfo>): Assigned => {
     let current: Assigned = assigned;
     for (const statement of statements) {
       if (current === null) return null;
@@ -183,11 +183,11 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
     }
     return current;
   };
-  const body = (node: PhpNode | null | undefined, assigned: Set<VarInfo>): Assigned => {
+  const body = (node: LooseNode | null | undefined, assigned: Set<VarInfo>): Assigned => {
     if (!node) return assigned;
     return node.kind === 'block' ? block(node.children ?? [], assigned) : stmt(node, assigned);
   };
-  const stmt = (node: PhpNode, assigned: Set<VarInfo>): Assigned => {
+  const stmt = (node: LooseNode, assigned: Set<VarInfo>): Assigned => {
     switch (node.kind) {
       case 'function':
       case 'global':
@@ -230,13 +230,13 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
       }
       case 'foreach': {
         const source = expression(node.source, assigned);
-        const bound = [node.key, node.value, ...listTargets(node.value)].reduce((current: Set<VarInfo>, target: PhpNode) => add(current, target), source);
+        const bound = [node.key, node.value, ...listTargets(node.value)].reduce((current: Set<VarInfo>, target: LooseNode | null) => add(current, target), source);
         body(node.body, bound);
         return source;
       }
       case 'switch': {
         const test = expression(node.test, assigned);
-        for (const branch of node.body?.children ?? []) body(branch.body, expression(branch.test, test));
+        for (const branch of (node.body?.children ?? []) as LooseNode[]) body(branch.body, expression(branch.test, test));
         return test;
       }
       case 'try': {

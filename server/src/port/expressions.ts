@@ -1,7 +1,7 @@
 // PHP expressions → TypeScript expressions. Where PHP and JavaScript agree for the operand
 // types (ints, sockets-or-false, strings compared with a non-numeric literal…) the output is
 // plain TypeScript; elsewhere a runtime helper applies PHP's rule (toBool, looseEquals, …).
-import { calledFunctionName, isNode, normalizeName, type PhpNode } from '../core/ast';
+import { calledFunctionName, isLooseNode, normalizeName, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { builtin, emitBuiltin } from './builtins';
 import { awaited, binary, expr, PREC, wrap, type Expr } from './code';
@@ -45,14 +45,14 @@ import { binaryType, bitNotType, constantType, methodType, numberLiteralType } f
 const PHP_EXCEPTION_CLASSES = new Set(['throwable', ...Object.keys(PHP_ERROR_PARENTS).map((name) => name.toLowerCase())]);
 
 /** PHP's name for a built-in exception class, as written in the source. */
-function exceptionClass(node: PhpNode): string | undefined {
+function exceptionClass(node: LooseNode): string | undefined {
   if (node.kind !== 'name') return undefined;
   const name = String(node.name).replace(/^\\/, '');
   return PHP_EXCEPTION_CLASSES.has(name.toLowerCase()) ? name : undefined;
 }
 
-export function value(t: Translator, node: PhpNode): Expr {
-  if (!isNode(node)) return t.unportedExpr(t.currentStatement, 'incomplete PHP (a syntax error) is not ported');
+export function value(t: Translator, node: LooseNode): Expr {
+  if (!isLooseNode(node)) return t.unportedExpr(t.currentStatement, 'incomplete PHP (a syntax error) is not ported');
   switch (node.kind) {
     case 'number':
       return numberLiteral(String(node.value));
@@ -104,8 +104,6 @@ export function value(t: Translator, node: PhpNode): Expr {
       return closure(t, node);
     case 'new':
       return newExpression(t, node);
-    case 'instanceof':
-      return instanceOf(t, node);
     case 'match':
       return matchExpression(t, node);
     case 'name':
@@ -165,7 +163,7 @@ function template(t: Translator, parts: (string | Expr)[]): Expr {
   return expr(`\`${merged.map((part) => (typeof part === 'string' ? tsTemplateChunk(part) : templatePart(t, part))).join('')}\``, STRING);
 }
 
-function encapsed(t: Translator, node: PhpNode): Expr {
+function encapsed(t: Translator, node: LooseNode): Expr {
   if (node.type === 'shell') return t.unportedExpr(node, 'shell commands (backticks) are not ported');
   const heredoc = node.type === 'heredoc';
   const layout = heredoc ? heredocLayout(String(node.raw)) : undefined;
@@ -173,7 +171,7 @@ function encapsed(t: Translator, node: PhpNode): Expr {
   return template(t, parts);
 }
 
-function magic(t: Translator, node: PhpNode): Expr {
+function magic(t: Translator, node: LooseNode): Expr {
   switch (node.value) {
     case '__LINE__':
       return expr(String(t.lines.positionAt(node.loc?.start.offset ?? 0).line), INT);
@@ -188,9 +186,9 @@ function magic(t: Translator, node: PhpNode): Expr {
   }
 }
 
-function arrayLiteral(t: Translator, node: PhpNode): Expr {
-  const items: PhpNode[] = (node.items ?? []).filter(isNode);
-  const entries = items.map((item) => (item.kind === 'entry' ? item : { kind: 'entry', key: null, value: item, loc: item.loc }));
+function arrayLiteral(t: Translator, node: LooseNode): Expr {
+  const items: LooseNode[] = (node.items ?? []).filter(isLooseNode);
+  const entries: LooseNode[] = items.map((item) => (item.kind === 'entry' ? item : { kind: 'entry', key: null, value: item, loc: item.loc, byRef: false, unpack: false }));
   const bad = entries.find((entry) => entry.byRef || entry.unpack);
   if (bad) return t.unportedExpr(node, bad.byRef ? 'arrays of references are not ported' : 'array unpacking (...) is not ported');
   const values = entries.map((entry) => value(t, entry.value));
@@ -213,7 +211,7 @@ function arrayLiteral(t: Translator, node: PhpNode): Expr {
 
 const SUPERGLOBALS = new Set(['GLOBALS', '_SERVER', '_ENV', '_GET', '_POST', '_COOKIE', '_FILES', '_REQUEST', '_SESSION']);
 
-export function variable(t: Translator, node: PhpNode): Expr {
+export function variable(t: Translator, node: LooseNode): Expr {
   if (typeof node.name !== 'string') return t.unportedExpr(node, 'variable variables are not ported');
   if (node.name === 'this') return t.unportedExpr(node, 'classes are not ported');
   if (SUPERGLOBALS.has(node.name)) return t.unportedExpr(node, `$${node.name} is not ported`);
@@ -228,7 +226,7 @@ export function variable(t: Translator, node: PhpNode): Expr {
 }
 
 /** `$a[$k]` read: PhpArray.get, a string byte, or the helper when the type is unknown. */
-function offsetRead(t: Translator, node: PhpNode): Expr {
+function offsetRead(t: Translator, node: LooseNode): Expr {
   if (!node.offset) return t.unportedExpr(node, '`[]` cannot be read');
   const container = value(t, node.what);
   const offset = value(t, node.offset);
@@ -243,8 +241,8 @@ function offsetRead(t: Translator, node: PhpNode): Expr {
 }
 
 /** Arguments as written, or undefined when a call spreads or names them (not ported). */
-function positionalArguments(t: Translator, node: PhpNode): PhpNode[] | undefined {
-  const args: PhpNode[] = (node.arguments ?? []).filter(isNode);
+function positionalArguments(t: Translator, node: LooseNode): LooseNode[] | undefined {
+  const args: LooseNode[] = (node.arguments ?? []).filter(isLooseNode);
   const special = args.find((arg) => arg.kind === 'variadic' || arg.kind === 'namedargument');
   if (special) {
     t.report(node, special.kind === 'variadic' ? 'argument unpacking (...) is not ported' : 'named arguments are not ported here');
@@ -254,7 +252,7 @@ function positionalArguments(t: Translator, node: PhpNode): PhpNode[] | undefine
 }
 
 /** Why a literal PCRE pattern has no JavaScript RegExp of the same meaning (PHP's own pattern errors warn as in PHP). */
-function literalPatternProblem(pattern: PhpNode | undefined): string | undefined {
+function literalPatternProblem(pattern: LooseNode | undefined): string | undefined {
   if (pattern?.kind !== 'string') return undefined;
   const translated = pcrePattern(stringNodeBytes(pattern));
   return translated instanceof PatternProblem && !translated.warning ? translated.message : undefined;
@@ -274,7 +272,7 @@ const PROCESS_ADVICE: Record<string, string> = {
 };
 
 /** A call. `options` say when it is a whole statement or assigned, for by-reference outputs. */
-export function callExpression(t: Translator, node: PhpNode, options: SocketCallOptions = {}): Expr {
+export function callExpression(t: Translator, node: LooseNode, options: SocketCallOptions = {}): Expr {
   if (node.what?.kind === 'propertylookup' || node.what?.kind === 'nullsafepropertylookup') return methodCall(t, node);
   const name = calledFunctionName(node);
   if (!name) {
@@ -316,7 +314,7 @@ export function callExpression(t: Translator, node: PhpNode, options: SocketCall
 }
 
 /** A callable named by a string: a user function, or a built-in as an arrow function. */
-function namedCallable(t: Translator, node: PhpNode): Expr {
+function namedCallable(t: Translator, node: LooseNode): Expr {
   const name = normalizeName(String(node.value));
   const user = t.analysis.functions.get(name);
   if (user) return expr(user.ts, kinds('callable'));
@@ -339,10 +337,10 @@ function coerced(t: Translator, arg: Expr, declared: PhpType): Expr {
 }
 
 /** A call of a PHP function of the program; by-reference parameters come back in its result. */
-function userCall(t: Translator, node: PhpNode, user: FunctionInfo, options: SocketCallOptions): Expr {
+function userCall(t: Translator, node: LooseNode, user: FunctionInfo, options: SocketCallOptions): Expr {
   const args = positionalArguments(t, node);
   if (!args) return t.unportedExpr(node, 'this call is not ported');
-  const params: PhpNode[] = user.node?.arguments ?? [];
+  const params: LooseNode[] = user.node?.arguments ?? [];
   const inputs = args.slice(0, user.params.length).map((arg, index) => {
     const translated = value(t, arg);
     const param = params[index];
@@ -358,7 +356,7 @@ function userCall(t: Translator, node: PhpNode, user: FunctionInfo, options: Soc
 }
 
 /** `$e->getMessage()` and `$e->getCode()` on caught exceptions; other objects are not ported. */
-function methodCall(t: Translator, node: PhpNode): Expr {
+function methodCall(t: Translator, node: LooseNode): Expr {
   const method = String(node.what.offset?.name ?? '');
   const type = methodType(method);
   if (type === MIXED || (node.arguments ?? []).length > 0) return t.unportedExpr(node, 'method calls are not ported (classes are not ported)');
@@ -367,13 +365,13 @@ function methodCall(t: Translator, node: PhpNode): Expr {
   return expr(`${receiver}.${method === 'getCode' ? 'getCode' : 'getMessage'}()`, type);
 }
 
-function concatOperands(node: PhpNode): PhpNode[] {
+function concatOperands(node: LooseNode): LooseNode[] {
   if (node.kind === 'bin' && node.type === '.') return [...concatOperands(node.left), ...concatOperands(node.right)];
   return [node];
 }
 
 /** A `.` operand as template parts: literal bytes, or the parts of an interpolated string. */
-function concatParts(t: Translator, operand: PhpNode): (string | Expr)[] {
+function concatParts(t: Translator, operand: LooseNode): (string | Expr)[] {
   if (operand.kind === 'string') return [stringNodeBytes(operand)];
   if (operand.kind === 'encapsed' && operand.type !== 'shell') {
     const layout = operand.type === 'heredoc' ? heredocLayout(String(operand.raw)) : undefined;
@@ -383,7 +381,7 @@ function concatParts(t: Translator, operand: PhpNode): (string | Expr)[] {
 }
 
 /** Literal strings of a `.` chain stay bytes, so the chain can become one template literal. */
-function concatenation(t: Translator, node: PhpNode): Expr {
+function concatenation(t: Translator, node: LooseNode): Expr {
   const operands = concatOperands(node);
   const parts = operands.flatMap((operand) => concatParts(t, operand));
   if (parts.some((part) => typeof part === 'string')) return template(t, parts);
@@ -391,12 +389,12 @@ function concatenation(t: Translator, node: PhpNode): Expr {
   return expr(values.map((part) => (isString(part.type) ? wrap(part, PREC.additive + 1) : stringCode(t, part))).join(' + '), STRING, PREC.additive);
 }
 
-function isNonNumericStringLiteral(node: PhpNode): boolean {
+function isNonNumericStringLiteral(node: LooseNode): boolean {
   return node.kind === 'string' && !/^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$/.test(stringNodeBytes(node));
 }
 
 /** PHP's `==`: plain `===` where both sides are the same simple type, or a string meets a word. */
-function looseEquality(t: Translator, node: PhpNode, left: Expr, right: Expr, negate: boolean): Expr {
+function looseEquality(t: Translator, node: LooseNode, left: Expr, right: Expr, negate: boolean): Expr {
   const strictOk =
     (isNumeric(left.type) && isNumeric(right.type)) ||
     (isString(left.type) && (isNonNumericStringLiteral(node.right) || isNonNumericStringLiteral(node.left)) && isString(right.type)) ||
@@ -416,7 +414,7 @@ function strictEquality(t: Translator, left: Expr, right: Expr, negate: boolean)
 }
 
 /** `<`, `>`, `<=`, `>=`, `<=>`: numbers natively, strings against a word natively, else compare(). */
-function comparison(t: Translator, node: PhpNode, operator: string, left: Expr, right: Expr): Expr {
+function comparison(t: Translator, node: LooseNode, operator: string, left: Expr, right: Expr): Expr {
   const nativeNumbers = isNumeric(left.type) && isNumeric(right.type);
   const nativeStrings = isString(left.type) && isString(right.type) && (isNonNumericStringLiteral(node.left) || isNonNumericStringLiteral(node.right));
   if (operator === '<=>') {
@@ -427,7 +425,7 @@ function comparison(t: Translator, node: PhpNode, operator: string, left: Expr, 
   return expr(`${t.use('compare')}(${left.code}, ${right.code}) ${operator} 0`, BOOL, PREC.relational);
 }
 
-function arithmetic(t: Translator, operator: string, left: Expr, right: Expr, node?: PhpNode): Expr {
+function arithmetic(t: Translator, operator: string, left: Expr, right: Expr, node?: LooseNode): Expr {
   const type = binaryType(operator, left.type, right.type);
   if (operator === '+' && left.type.kinds.has('array') && right.type.kinds.has('array')) {
     return expr(`${t.use('add')}(${left.code}, ${right.code})`, type.kinds.has('array') ? type : MIXED);
@@ -443,18 +441,18 @@ function arithmetic(t: Translator, operator: string, left: Expr, right: Expr, no
 }
 
 /** 64-bit bitwise operators, or bytewise ones on two strings; `$x & 0xFF` with a 31-bit mask is exact in JavaScript. */
-function bitwise(t: Translator, node: PhpNode, operator: string, left: Expr, right: Expr): Expr {
+function bitwise(t: Translator, node: LooseNode, operator: string, left: Expr, right: Expr): Expr {
   const type = binaryType(operator, left.type, right.type);
   if (isString(type)) return expr(`${t.use('bytesBitwise')}('${operator}', ${left.code}, ${right.code})`, STRING);
   if (has(type, 'string')) return expr(`${t.use('anyBitwise')}('${operator}', ${left.code}, ${right.code})`, type);
-  const smallMask = (side: PhpNode) => side.kind === 'number' && isInt(numberLiteral(String(side.value)).type) && Number(side.value.replace(/_/g, '')) <= 0x7fffffff;
+  const smallMask = (side: LooseNode) => side.kind === 'number' && isInt(numberLiteral(String(side.value)).type) && Number(side.value.replace(/_/g, '')) <= 0x7fffffff;
   if (operator === '&' && isInt(left.type) && isInt(right.type) && (smallMask(node.left) || smallMask(node.right))) {
     return binary(left, '&', right, PREC.bitAnd, INT);
   }
   return expr(`${t.use('bitwise')}('${operator}', ${left.code}, ${right.code})`, INT);
 }
 
-function binaryExpression(t: Translator, node: PhpNode): Expr {
+function binaryExpression(t: Translator, node: LooseNode): Expr {
   const operator = String(node.type);
   switch (operator) {
     case '.':
@@ -505,7 +503,7 @@ function asBooleanValue(condition: Expr): Expr {
 }
 
 /** `&&`, `||`, `xor` for their truthiness; the result's type says whether it is a boolean. */
-function logical(t: Translator, node: PhpNode): Expr {
+function logical(t: Translator, node: LooseNode): Expr {
   const operator = String(node.type);
   const left = condition(t, node.left);
   const right = condition(t, node.right);
@@ -521,7 +519,7 @@ function toBoolean(condition: Expr): string {
 }
 
 /** Code whose JavaScript truthiness is the PHP truthiness of the expression. */
-export function condition(t: Translator, node: PhpNode): Expr {
+export function condition(t: Translator, node: LooseNode): Expr {
   if (node.kind === 'bin' && ['&&', '||', 'and', 'or'].includes(String(node.type))) return logical(t, node);
   if (node.kind === 'unary' && node.type === '!') return negation(t, node.what);
   const result = value(t, node);
@@ -529,12 +527,12 @@ export function condition(t: Translator, node: PhpNode): Expr {
   return expr(`${t.use('toBool')}(${result.code})`, BOOL);
 }
 
-function negation(t: Translator, node: PhpNode): Expr {
+function negation(t: Translator, node: LooseNode): Expr {
   const inner = condition(t, node);
   return expr(`!${wrap(inner, PREC.unary)}`, BOOL, PREC.unary);
 }
 
-function unary(t: Translator, node: PhpNode): Expr {
+function unary(t: Translator, node: LooseNode): Expr {
   if (node.type === '!') return negation(t, node.what);
   const operand = value(t, node.what);
   if (node.type === '~') return expr(`${t.use('bitNot')}(${operand.code})`, bitNotType(operand.type));
@@ -544,7 +542,7 @@ function unary(t: Translator, node: PhpNode): Expr {
 }
 
 /** `$a ?? $b`: no warning for a missing key or variable, as PHP's isset semantics. */
-function coalesce(t: Translator, node: PhpNode): Expr {
+function coalesce(t: Translator, node: LooseNode): Expr {
   const left = quietValue(t, node.left);
   const right = value(t, node.right);
   if (isOnly(left.type, 'null')) return right;
@@ -552,7 +550,7 @@ function coalesce(t: Translator, node: PhpNode): Expr {
 }
 
 /** A read that gives null (or undefined) instead of warning, for `??` and isset(). */
-function quietValue(t: Translator, node: PhpNode): Expr {
+function quietValue(t: Translator, node: LooseNode): Expr {
   if (node.kind === 'offsetlookup' && node.offset) {
     const container = quietValue(t, node.what);
     const offset = value(t, node.offset);
@@ -563,8 +561,8 @@ function quietValue(t: Translator, node: PhpNode): Expr {
   return value(t, node);
 }
 
-function issetExpression(t: Translator, node: PhpNode): Expr {
-  const checks = (node.variables ?? []).map((target: PhpNode) => {
+function issetExpression(t: Translator, node: LooseNode): Expr {
+  const checks = (node.variables ?? []).map((target: LooseNode) => {
     if (target.kind === 'offsetlookup' && target.offset) {
       const container = quietValue(t, target.what);
       if (isArray(container.type)) return `${wrap(container, PREC.primary)}.isset(${value(t, target.offset).code})`;
@@ -574,13 +572,13 @@ function issetExpression(t: Translator, node: PhpNode): Expr {
   return expr(checks.join(' && '), BOOL, checks.length > 1 ? PREC.and : PREC.equality);
 }
 
-function emptyExpression(t: Translator, node: PhpNode): Expr {
+function emptyExpression(t: Translator, node: LooseNode): Expr {
   const inner = node.expression.kind === 'offsetlookup' ? quietValue(t, node.expression) : value(t, node.expression);
   if (hasJsTruthiness(inner.type)) return expr(`!${wrap(inner, PREC.unary)}`, BOOL, PREC.unary);
   return expr(`!${t.use('toBool')}(${inner.code})`, BOOL, PREC.unary);
 }
 
-function cast(t: Translator, node: PhpNode): Expr {
+function cast(t: Translator, node: LooseNode): Expr {
   const inner = value(t, node.expr);
   switch (String(node.type)) {
     case 'int':
@@ -599,7 +597,7 @@ function cast(t: Translator, node: PhpNode): Expr {
   }
 }
 
-function ternary(t: Translator, node: PhpNode): Expr {
+function ternary(t: Translator, node: LooseNode): Expr {
   const whenFalse = value(t, node.falseExpr);
   if (!node.trueExpr) {
     const tested = value(t, node.test);
@@ -612,7 +610,7 @@ function ternary(t: Translator, node: PhpNode): Expr {
   return expr(`${wrap(test, PREC.or)} ? ${wrap(whenTrue, PREC.assignment)} : ${wrap(whenFalse, PREC.assignment)}`, union(whenTrue.type, whenFalse.type), PREC.conditional);
 }
 
-function silenced(t: Translator, node: PhpNode): Expr {
+function silenced(t: Translator, node: LooseNode): Expr {
   const inner = value(t, node.expr);
   const helper = t.use('silenced');
   // `@socket_connect(...)`: the promise itself is silenced, then awaited.
@@ -623,12 +621,12 @@ function silenced(t: Translator, node: PhpNode): Expr {
   return expr(`${helper}(() => ${wrap(inner, PREC.assignment)})`, inner.type);
 }
 
-function exitCall(t: Translator, node: PhpNode): Expr {
+function exitCall(t: Translator, node: LooseNode): Expr {
   const status = node.expression ? value(t, node.expression) : undefined;
   return expr(`${t.use('exit')}(${status ? status.code : ''})`, NEVER);
 }
 
-function newExpression(t: Translator, node: PhpNode): Expr {
+function newExpression(t: Translator, node: LooseNode): Expr {
   const phpClass = exceptionClass(node.what);
   if (!phpClass) return t.unportedExpr(node, 'classes are not ported');
   const args = positionalArguments(t, node);
@@ -638,7 +636,7 @@ function newExpression(t: Translator, node: PhpNode): Expr {
   return expr(`new ${t.use('PhpError')}(${parts.join(', ')})`, kinds('error'));
 }
 
-function instanceOf(t: Translator, node: PhpNode): Expr {
+function instanceOf(t: Translator, node: LooseNode): Expr {
   const target = value(t, node.left ?? node.what);
   const classNode = node.right ?? node.class;
   const className = classNode?.kind === 'name' ? normalizeName(String(classNode.name)) : '';
@@ -649,23 +647,23 @@ function instanceOf(t: Translator, node: PhpNode): Expr {
 }
 
 /** match: a chain of `===` tests on a subject that is a plain variable or literal. */
-function matchExpression(t: Translator, node: PhpNode): Expr {
+function matchExpression(t: Translator, node: LooseNode): Expr {
   if (!['variable', 'number', 'string'].includes(node.cond.kind)) return t.unportedExpr(node, 'match on a complex expression is not ported');
   const subject = value(t, node.cond);
   let fallback = expr(`${t.use('unhandledMatch')}(${subject.code})`, NEVER);
-  const arms: PhpNode[] = [...(node.arms ?? [])];
+  const arms: LooseNode[] = [...(node.arms ?? [])];
   const defaultArm = arms.find((arm) => !arm.conds);
   if (defaultArm) fallback = value(t, defaultArm.body);
   let result = fallback;
   for (const arm of arms.filter((arm) => arm.conds).reverse()) {
-    const tests = arm.conds.map((test: PhpNode) => strictEquality(t, subject, value(t, test), false).code).join(' || ');
+    const tests = arm.conds.map((test: LooseNode) => strictEquality(t, subject, value(t, test), false).code).join(' || ');
     const body = value(t, arm.body);
     result = expr(`${arm.conds.length > 1 ? `(${tests})` : tests} ? ${wrap(body, PREC.assignment)} : ${wrap(result, PREC.conditional)}`, union(body.type, result.type), PREC.conditional);
   }
   return result;
 }
 
-function constant(t: Translator, node: PhpNode): Expr {
+function constant(t: Translator, node: LooseNode): Expr {
   const name = String(node.name).replace(/^\\/, '');
   const lower = name.toLowerCase();
   if (lower === 'true' || lower === 'false') return expr(lower, kinds(lower as 'true' | 'false'));

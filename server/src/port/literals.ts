@@ -2,7 +2,7 @@
 // UTF-8 and escapes (\x80, \u{…}, octal) add raw bytes. The port keeps strings as JS strings
 // of one char per byte and writes every char outside printable ASCII as an escape, so nothing
 // in a PHP literal can end the TypeScript literal, open a template hole or a comment.
-import type { PhpNode } from '../core/ast';
+import type { LooseNode } from '../core/ast';
 
 /** A JS string holding one char (0–255) per byte. */
 export type ByteString = string;
@@ -67,7 +67,7 @@ function quotedBody(raw: string): string {
 }
 
 /** The bytes of a php-parser `string` node. */
-export function stringNodeBytes(node: PhpNode): ByteString {
+export function stringNodeBytes(node: LooseNode): ByteString {
   const raw = String(node.raw);
   return node.isDoubleQuote ? decodeDoubleQuoted(quotedBody(raw)) : decodeSingleQuoted(quotedBody(raw));
 }
@@ -91,7 +91,7 @@ export function removeIndent(text: string, indent: number, atLineStart: boolean)
 }
 
 /** The bytes of a nowdoc: its body, unindented, with no escapes. */
-export function nowdocBytes(node: PhpNode): ByteString {
+export function nowdocBytes(node: LooseNode): ByteString {
   const raw = String(node.raw);
   const { indent } = heredocLayout(raw);
   const body = raw.slice(raw.indexOf('\n') + 1, raw.lastIndexOf('\n'));
@@ -103,12 +103,12 @@ export function nowdocBytes(node: PhpNode): ByteString {
  * interpolated expressions. For a heredoc, `layout` removes the closing marker's indentation
  * and the newline before the marker.
  */
-export function encapsedParts(node: PhpNode, layout: HeredocLayout | undefined): (ByteString | PhpNode)[] {
-  const parts: PhpNode[] = node.value ?? [];
-  const result: (ByteString | PhpNode)[] = [];
+export function encapsedParts(node: LooseNode, layout: HeredocLayout | undefined): (ByteString | LooseNode)[] {
+  const parts: LooseNode[] = node.value ?? [];
+  const result: (ByteString | LooseNode)[] = [];
   let atLineStart = true;
   parts.forEach((part, index) => {
-    const inner: PhpNode = part.expression ?? part;
+    const inner: LooseNode = part.expression ?? part;
     if (inner.kind !== 'string' || part.syntax) {
       result.push(inner);
       atLineStart = false;

@@ -1,7 +1,7 @@
 // One PHP file → one TypeScript module: the import of the runtime names it uses (php-runtime.ts,
 // written once beside the ports), constants and shared variables, the PHP functions, the main
 // script as `async function main()`, and the call that runs it.
-import { isNode, type PhpNode } from '../core/ast';
+import { isLooseNode, type LooseNode } from '../core/ast';
 import { parsePhp } from '../core/parse';
 import { analyze, type FunctionInfo, type ProgramAnalysis } from './analysis';
 import { PREC, wrap } from './code';
@@ -11,6 +11,7 @@ import { assignNames } from './naming';
 import { RUNTIME_FILE, RUNTIME_SOURCE, runtimeImport } from './runtime/module';
 import { declaredType, functionBody } from './statements';
 import { Translator, type Unported } from './translator';
+import { syntheticNode } from './synthetic-nodes';
 
 export interface PortResult {
   /** The TypeScript module (ESM, node: built-ins only). */
@@ -29,9 +30,9 @@ export interface RuntimeModule {
 export const PHP_RUNTIME: RuntimeModule = { fileName: RUNTIME_FILE, code: RUNTIME_SOURCE };
 
 /** Top-level statements, with namespaces opened and a `#!` line dropped as the PHP CLI does. */
-function mainStatements(program: PhpNode): PhpNode[] {
-  const statements: PhpNode[] = [];
-  for (const child of (program.children ?? []) as PhpNode[]) {
+function mainStatements(program: LooseNode): LooseNode[] {
+  const statements: LooseNode[] = [];
+  for (const child of (program.children ?? []) as LooseNode[]) {
     if (child.kind === 'namespace') statements.push(...(child.children ?? []));
     else statements.push(child);
   }
@@ -63,12 +64,12 @@ export function portProgram(text: string, fileName: string): PortResult {
  * A statement with a syntax error in it is not ported (php-parser leaves holes in it); PHP would
  * not run the file at all, so the rest is a best effort.
  */
-function withoutBrokenStatements(statements: PhpNode[], errorOffsets: number[]): PhpNode[] {
+function withoutBrokenStatements(statements: LooseNode[], errorOffsets: number[]): LooseNode[] {
   return statements.map((statement) => {
     const start = statement.loc?.start.offset ?? 0;
     const end = statement.loc?.end.offset ?? 0;
     const broken = errorOffsets.some((offset) => offset >= start && offset <= end);
-    return broken ? { kind: 'syntaxerror', loc: statement.loc } : statement;
+    return broken ? syntheticNode('syntaxerror', statement.loc) : statement;
   });
 }
 
@@ -141,7 +142,7 @@ function moduleDeclarations(t: Translator, analysis: ProgramAnalysis): string[] 
 }
 
 function functionSource(t: Translator, fn: FunctionInfo): string {
-  const params = (fn.node?.arguments ?? []).filter(isNode).map((param: PhpNode, index: number) => {
+  const params = (fn.node?.arguments ?? []).filter(isLooseNode).map((param: LooseNode, index: number) => {
     const info = fn.vars.get(fn.params[index]!)!;
     const type = declaredType(t, info.type);
     if (param.variadic) {

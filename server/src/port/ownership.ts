@@ -5,7 +5,7 @@
 // of it is a fresh socket stored into it, an argument of a socket_* call, or a test of it; any
 // other use (a copy, an array element, a user function's argument, a closure, global or static)
 // may keep another reference, and then nothing is closed.
-import { calledFunctionName, childNodes, type PhpNode } from '../core/ast';
+import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
 import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
 import { isOnly } from './php-types';
 
@@ -29,7 +29,7 @@ function findOwners(analysis: ProgramAnalysis): Set<VarInfo> {
   const scopes: FunctionInfo[] = [analysis.main, ...analysis.functions.values(), ...analysis.closures.values()];
   for (const scope of scopes) {
     const own = new Set(scope.vars.values());
-    const visit = (node: PhpNode, parent: PhpNode | undefined) => {
+    const visit = (node: LooseNode, parent: LooseNode | undefined) => {
       if (node.kind === 'variable') {
         const info = analysis.variableOf(node);
         if (!info) return;
@@ -50,7 +50,7 @@ function findOwners(analysis: ProgramAnalysis): Set<VarInfo> {
 }
 
 /** A use that keeps no other reference: a fresh socket stored in it, a socket call's argument, a test. */
-function isOwningUse(node: PhpNode, parent: PhpNode | undefined): boolean {
+function isOwningUse(node: LooseNode, parent: LooseNode | undefined): boolean {
   if (!parent) return false;
   switch (parent.kind) {
     case 'assign':
@@ -62,7 +62,7 @@ function isOwningUse(node: PhpNode, parent: PhpNode | undefined): boolean {
     case 'unary':
       return parent.type === '!';
     case 'bin':
-      return ['===', '!==', '==', '!='].includes(String(parent.type)) && [parent.left, parent.right].some((side: PhpNode) => side !== node && ['boolean', 'nullkeyword'].includes(side.kind));
+      return ['===', '!==', '==', '!='].includes(String(parent.type)) && [parent.left, parent.right].some((side: LooseNode) => side !== node && ['boolean', 'nullkeyword'].includes(side.kind));
     case 'if':
     case 'while':
       return parent.test === node;

@@ -1,6 +1,6 @@
 // The node:net / node:dgram equivalent of one socket set-up call, for a hover: what
 // `socket_create(AF_INET, SOCK_DGRAM, SOL_UDP)` or `socket_listen($server, 5)` is in Node.
-import { calledFunctionName, isNode, type PhpNode } from '../core/ast';
+import { calledFunctionName, isLooseNode, type LooseNode } from '../core/ast';
 import { argumentFor, SOCKET_CONSTANTS, socketFunction } from '../core/socket-api';
 import { stringNodeBytes, tsStringLiteral } from './literals';
 import { camelCase } from './naming';
@@ -15,7 +15,7 @@ export interface SetupEquivalent {
 export type SocketKind = 'stream' | 'datagram';
 
 /** An argument as TypeScript: literals as literals, variables by their ported name, else `fallback`. */
-function argument(node: PhpNode | undefined, fallback: string): string {
+function argument(node: LooseNode | undefined, fallback: string): string {
   if (!node) return fallback;
   if (node.kind === 'string') return tsStringLiteral(stringNodeBytes(node));
   if (node.kind === 'number') return String(node.value);
@@ -24,7 +24,7 @@ function argument(node: PhpNode | undefined, fallback: string): string {
   return fallback;
 }
 
-function constantValue(node: PhpNode | undefined): number | undefined {
+function constantValue(node: LooseNode | undefined): number | undefined {
   if (!node) return undefined;
   if (node.kind === 'number') return Number(node.value);
   if (node.kind === 'name') return SOCKET_CONSTANTS.get(String(node.name).replace(/^\\/, ''));
@@ -36,10 +36,10 @@ function constantValue(node: PhpNode | undefined): number | undefined {
  * socket_connect or socket_accept call; `kind` says what the socket is when the call alone
  * cannot (bind/connect), defaulting to a TCP stream.
  */
-export function socketSetupEquivalent(call: PhpNode, kind: SocketKind = 'stream'): SetupEquivalent | undefined {
+export function socketSetupEquivalent(call: LooseNode, kind: SocketKind = 'stream'): SetupEquivalent | undefined {
   const name = call.kind === 'call' ? calledFunctionName(call) : undefined;
   const fn = name ? socketFunction(name) : undefined;
-  if (!fn || !(call.arguments ?? []).every(isNode)) return undefined;
+  if (!fn || !(call.arguments ?? []).every(isLooseNode)) return undefined;
   const arg = (param: string) => argumentFor(call, fn, param);
   switch (fn.name) {
     case 'socket_create': {

@@ -2,7 +2,7 @@
 // generated from PHP's reflection (core/socket-api.ts). A by-reference output becomes part of
 // the runtime call's result: `socket_recvfrom($s, $buf, 512, 0, $from, $port)` is
 // `[bytes, buf, from, port] = await socket_recvfrom(s, 512, 0)`.
-import { isNode, type PhpNode } from '../core/ast';
+import { isLooseNode, type LooseNode } from '../core/ast';
 import { argumentFor, type SocketFunction } from '../core/socket-api';
 import { INT, NULL, STRING, union, type PhpType } from './php-types';
 import { isRuntimeName } from './runtime/module';
@@ -37,7 +37,7 @@ export function unsupportedSocketFunction(fn: SocketFunction): string | undefine
 export interface SocketOutput {
   param: string;
   /** The PHP expression passed by reference, if the call passes one. */
-  target: PhpNode;
+  target: LooseNode;
   type(env: TypeEnvironment): PhpType;
 }
 
@@ -47,7 +47,7 @@ function inOutType(before: PhpType): PhpType {
 }
 
 /** The by-reference arguments of a socket call, in parameter order. */
-export function socketCallOutputs(call: PhpNode, fn: SocketFunction): SocketOutput[] {
+export function socketCallOutputs(call: LooseNode, fn: SocketFunction): SocketOutput[] {
   const outputs: SocketOutput[] = [];
   for (const param of fn.params) {
     if (!param.byRef) continue;
@@ -70,8 +70,8 @@ export function byRefParams(fn: SocketFunction): string[] {
 }
 
 /** Arguments that a call passes after a spread or with names the table does not know. */
-export function hasUnmappableArguments(call: PhpNode, fn: SocketFunction): boolean {
-  const args: PhpNode[] = (call.arguments ?? []).filter(isNode);
+export function hasUnmappableArguments(call: LooseNode, fn: SocketFunction): boolean {
+  const args: LooseNode[] = (call.arguments ?? []).filter(isLooseNode);
   if (args.some((arg) => arg.kind === 'variadic')) return true;
   return args.some((arg) => arg.kind === 'namedargument' && !fn.params.some((param) => param.name === arg.name));
 }

@@ -2,7 +2,7 @@
 // destructured from the result: `[, buf, from, port] = await socket_recvfrom(sock, 512, 0)`;
 // inside a larger expression the call's own result is `(…)[0]`.
 import { argumentFor, type SocketFunction } from '../core/socket-api';
-import type { PhpNode } from '../core/ast';
+import type { LooseNode } from '../core/ast';
 import { awaited, expr, PREC, wrap, type Expr } from './code';
 import { value } from './expressions';
 import { fromDeclared } from './php-types';
@@ -17,7 +17,7 @@ export interface SocketCallOptions {
   resultTarget?: string;
 }
 
-export function socketCall(t: Translator, node: PhpNode, fn: SocketFunction, options: SocketCallOptions = {}): Expr {
+export function socketCall(t: Translator, node: LooseNode, fn: SocketFunction, options: SocketCallOptions = {}): Expr {
   const unsupported = unsupportedSocketFunction(fn);
   if (unsupported) return t.unportedExpr(node, unsupported);
   if (hasUnmappableArguments(node, fn)) return t.unportedExpr(node, 'argument unpacking in socket calls is not ported');
@@ -48,7 +48,7 @@ export function socketCall(t: Translator, node: PhpNode, fn: SocketFunction, opt
  * A call whose by-reference arguments come back in its result, `[result, ...outputs]`:
  * destructured into the variables PHP passed (a hole where none was passed).
  */
-export function withOutputs(t: Translator, node: PhpNode, call: Expr, outputs: readonly (PhpNode | undefined)[], options: SocketCallOptions): Expr {
+export function withOutputs(t: Translator, node: LooseNode, call: Expr, outputs: readonly (LooseNode | undefined)[], options: SocketCallOptions): Expr {
   const targets: string[] = [];
   for (const output of outputs) {
     if (!output) {

@@ -1,7 +1,7 @@
 // PHP statements → TypeScript statements, keeping the program's control flow: its loops,
 // `break 2`/`continue 2` (labels), switch with PHP's loose case matching, try/catch on PHP's
 // exception classes, and `exit`.
-import { isNode, type PhpNode } from '../core/ast';
+import { isLooseNode, type LooseNode } from '../core/ast';
 import { fallsOffEnd, type FunctionInfo, type VarInfo } from './analysis';
 import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';
@@ -12,6 +12,7 @@ import { elementOf, isArray, isNumeric, isString, sameType, tsType, tsTypeNames,
 import { calledFunctionName } from '../core/ast';
 import { childNodes } from '../core/ast';
 import { Writer, type Translator } from './translator';
+import { isSynthetic } from './synthetic-nodes';
 
 /** Per-scope state while its body is written. */
 interface BodyState {
@@ -75,13 +76,13 @@ export function functionBody(t: Translator, scope: FunctionInfo): string {
 const LOOP_KINDS = new Set(['while', 'do', 'for', 'foreach']);
 
 /** Labels for the loops and switches that a `break N`/`continue N` leaves from inside. */
-function assignLabels(t: Translator, statements: readonly PhpNode[]): void {
-  const stack: { node: PhpNode; isLoop: boolean }[] = [];
-  const targets = new Set<PhpNode>();
-  const visit = (node: PhpNode) => {
+function assignLabels(t: Translator, statements: readonly LooseNode[]): void {
+  const stack: { node: LooseNode; isLoop: boolean }[] = [];
+  const targets = new Set<LooseNode>();
+  const visit = (node: LooseNode) => {
     if (['function', 'closure', 'arrowfunc'].includes(node.kind)) return;
     if ((node.kind === 'break' || node.kind === 'continue') && stack.length > 0) {
-      const target = stack[stack.length - (node.level ? Number(node.level.value) : 1)];
+      const target = stack[stack.length - (node.level ? Number((node.level as LooseNode).value) : 1)];
       if (target && !t.labels.has(target.node)) {
         const innermost = stack[stack.length - 1]!;
         const innermostLoop = [...stack].reverse().find((entry) => entry.isLoop);
@@ -101,11 +102,11 @@ function assignLabels(t: Translator, statements: readonly PhpNode[]): void {
   ordered.forEach((node, i) => t.labels.set(node, i === 0 ? 'outer' : `outer${i + 1}`));
 }
 
-export function writeStatements(t: Translator, out: Writer, statements: readonly PhpNode[]): void {
+export function writeStatements(t: Translator, out: Writer, statements: readonly LooseNode[]): void {
   for (const statement of statements) writeStatement(t, out, statement);
 }
 
-function writeBody(t: Translator, out: Writer, node: PhpNode | null | undefined): void {
+function writeBody(t: Translator, out: Writer, node: LooseNode | null | undefined): void {
   if (!node) return;
   out.indented(() => writeStatements(t, out, node.kind === 'block' ? (node.children ?? []) : [node]));
 }
@@ -115,14 +116,14 @@ function todos(t: Translator, out: Writer): void {
   t.flushTodos(out);
 }
 
-function writeStatement(t: Translator, out: Writer, node: PhpNode): void {
-  if (!isNode(node)) return;
+function writeStatement(t: Translator, out: Writer, node: LooseNode): void {
+  if (!isLooseNode(node)) return;
   t.currentStatement = node;
   switch (node.kind) {
     case 'expressionstatement':
       return expressionStatement(t, out, node);
     case 'echo': {
-      const args = (node.expressions ?? []).map((item: PhpNode) => value(t, item));
+      const args = (node.expressions ?? []).map((item: LooseNode) => value(t, item));
       todos(t, out);
       out.line(`${t.use('echo')}(${args.map((arg: Expr) => echoArgument(t, arg)).join(', ')});`);
       return;
@@ -171,26 +172,27 @@ function writeStatement(t: Translator, out: Writer, node: PhpNode): void {
     case 'declare':
     case 'usegroup':
       return;
-    case 'syntaxerror':
-      t.report(node, 'this statement has a PHP syntax error');
-      todos(t, out);
-      return;
     default:
+      if (isSynthetic(node, 'syntaxerror')) {
+        t.report(node, 'this statement has a PHP syntax error');
+        todos(t, out);
+        return;
+      }
       t.report(node, `${node.kind} statements are not ported`);
       todos(t, out);
   }
 }
 
 /** `const X = …` / define(): module constants are declared up front; others are assigned here. */
-function writeConstant(t: Translator, out: Writer, name: string, valueNode: PhpNode): void {
+function writeConstant(t: Translator, out: Writer, name: string, valueNode: LooseNode): void {
   if (t.hoistedConstants.has(name)) return;
   const assigned = value(t, valueNode);
   todos(t, out);
   out.line(`${name} = ${wrap(assigned, PREC.assignment)};`);
 }
 
-function expressionStatement(t: Translator, out: Writer, node: PhpNode): void {
-  const expression: PhpNode = node.expression;
+function expressionStatement(t: Translator, out: Writer, node: LooseNode): void {
+  const expression: LooseNode = node.expression;
   const declared = plan(t).atAssignment.get(node);
   if (declared) {
     const assigned = assignedValue(t, expression);
@@ -200,7 +202,7 @@ function expressionStatement(t: Translator, out: Writer, node: PhpNode): void {
   }
   if (expression.kind === 'call' && calledFunctionName(expression) === 'define') {
     const [nameArg, valueArg] = expression.arguments ?? [];
-    if (nameArg?.kind === 'string' && isNode(valueArg)) return writeConstant(t, out, String(nameArg.value), valueArg);
+    if (nameArg?.kind === 'string' && isLooseNode(valueArg)) return writeConstant(t, out, String(nameArg.value), valueArg);
   }
   const code = statementExpression(t, expression);
   todos(t, out);
@@ -214,7 +216,7 @@ function annotation(t: Translator, info: VarInfo, assigned: Expr): string {
 }
 
 /** An expression in statement position: assignments and calls written as statements. */
-function statementExpression(t: Translator, node: PhpNode): Expr {
+function statementExpression(t: Translator, node: LooseNode): Expr {
   if (node.kind === 'assign') return assignment(t, node, true);
   if (node.kind === 'post' || node.kind === 'pre') return increment(t, node, true);
   if (node.kind === 'call') return callExpression(t, node, { statement: true });
@@ -228,17 +230,17 @@ function statementExpression(t: Translator, node: PhpNode): Expr {
   return value(t, node);
 }
 
-function ifStatement(t: Translator, out: Writer, node: PhpNode): void {
+function ifStatement(t: Translator, out: Writer, node: LooseNode): void {
   const test = condition(t, node.test);
   todos(t, out);
   ifChain(t, out, node, test, 'if');
 }
 
 /** `if … else if … else`; an else-if whose test needs a TODO comment gets an else block to hold it. */
-function ifChain(t: Translator, out: Writer, node: PhpNode, test: Expr, keyword: string): void {
+function ifChain(t: Translator, out: Writer, node: LooseNode, test: Expr, keyword: string): void {
   out.line(`${keyword} (${test.code}) {`);
   writeBody(t, out, node.body);
-  const alternate: PhpNode | null = node.alternate;
+  const alternate: LooseNode | null = node.alternate;
   if (!alternate) return out.line('}');
   if (alternate.kind !== 'if') {
     out.line('} else {');
@@ -256,7 +258,7 @@ function ifChain(t: Translator, out: Writer, node: PhpNode, test: Expr, keyword:
 }
 
 /** A loop or switch: registers it for break/continue and writes its label when one targets it. */
-function breakable(t: Translator, out: Writer, node: PhpNode, isLoop: boolean, header: string, body: () => void): void {
+function breakable(t: Translator, out: Writer, node: LooseNode, isLoop: boolean, header: string, body: () => void): void {
   const label = t.labels.get(node);
   todos(t, out);
   out.line(`${label ? `${label}: ` : ''}${header} {`);
@@ -265,31 +267,31 @@ function breakable(t: Translator, out: Writer, node: PhpNode, isLoop: boolean, h
   t.breakables.pop();
 }
 
-function loop(t: Translator, out: Writer, node: PhpNode, header: () => string): void {
+function loop(t: Translator, out: Writer, node: LooseNode, header: () => string): void {
   breakable(t, out, node, true, header(), () => writeBody(t, out, node.body));
   out.line('}');
 }
 
-function doWhile(t: Translator, out: Writer, node: PhpNode): void {
+function doWhile(t: Translator, out: Writer, node: LooseNode): void {
   breakable(t, out, node, true, 'do', () => writeBody(t, out, node.body));
   const test = condition(t, node.test);
   todos(t, out);
   out.line(`} while (${test.code});`);
 }
 
-function forStatement(t: Translator, out: Writer, node: PhpNode): void {
+function forStatement(t: Translator, out: Writer, node: LooseNode): void {
   const declared = plan(t).inLoopHeader.has(node);
-  const inits = (node.init ?? []).map((init: PhpNode) => {
+  const inits = (node.init ?? []).map((init: LooseNode) => {
     if (declared) return `${value(t, init.left).code} = ${wrap(assignedValue(t, init), PREC.assignment)}`;
     return statementExpression(t, init).code;
   });
-  const tests: PhpNode[] = node.test ?? [];
+  const tests: LooseNode[] = node.test ?? [];
   const test = tests.length === 0 ? '' : tests.length === 1 ? condition(t, tests[0]!).code : [...tests.slice(0, -1).map((item) => value(t, item).code), condition(t, tests[tests.length - 1]!).code].join(', ');
-  const updates = (node.increment ?? []).map((update: PhpNode) => statementExpression(t, update).code);
+  const updates = (node.increment ?? []).map((update: LooseNode) => statementExpression(t, update).code);
   loop(t, out, node, () => `for (${declared ? 'let ' : ''}${inits.join(', ')}; ${test}; ${updates.join(', ')})`);
 }
 
-function foreachStatement(t: Translator, out: Writer, node: PhpNode): void {
+function foreachStatement(t: Translator, out: Writer, node: LooseNode): void {
   const destructures = node.value?.kind === 'list' || node.value?.kind === 'array';
   if (node.value?.byref || (node.key && node.key.kind !== 'variable')) {
     t.report(node, 'foreach by reference is not ported');
@@ -319,7 +321,7 @@ function foreachStatement(t: Translator, out: Writer, node: PhpNode): void {
 }
 
 /** The targets and keys of `[$a, , 'k' => $b]`, or undefined when a target is not a variable. */
-export function listPattern(t: Translator, list: PhpNode): { targets: string[]; keys: string[] } | undefined {
+export function listPattern(t: Translator, list: LooseNode): { targets: string[]; keys: string[] } | undefined {
   const targets: string[] = [];
   const keys: string[] = [];
   let index = 0;
@@ -337,9 +339,9 @@ export function listPattern(t: Translator, list: PhpNode): { targets: string[]; 
 }
 
 /** PHP's switch compares with `==`; `switch (true)` with looseEquals keeps that and fallthrough. */
-function switchStatement(t: Translator, out: Writer, node: PhpNode): void {
+function switchStatement(t: Translator, out: Writer, node: LooseNode): void {
   const subject = value(t, node.test);
-  const cases: PhpNode[] = node.body?.children ?? [];
+  const cases: LooseNode[] = node.body?.children ?? [];
   const tests = cases.map((branch) => (branch.test ? value(t, branch.test) : undefined));
   const strictMatches = tests.every(
     (test, i) => !test || (isString(subject.type) && isString(test.type) && cases[i]!.test.kind === 'string' && !/^\s*[+-]?\d/.test(String(cases[i]!.test.value))) || (isNumeric(subject.type) && isNumeric(test.type)),
@@ -367,7 +369,7 @@ function switchStatement(t: Translator, out: Writer, node: PhpNode): void {
 }
 
 /** break/continue N: PHP counts switches as loops; JavaScript's continue skips them. */
-function jump(t: Translator, out: Writer, node: PhpNode): void {
+function jump(t: Translator, out: Writer, node: LooseNode): void {
   const levels = node.level ? Number(node.level.value) : 1;
   const stack = t.breakables;
   const target = stack[stack.length - levels];
@@ -391,7 +393,7 @@ function returnWithReferences(t: Translator, returned: string): string {
   return refs.length > 0 ? `return [${[returned, ...refs].join(', ')}];` : `return ${returned};`;
 }
 
-function returnStatement(t: Translator, out: Writer, node: PhpNode): void {
+function returnStatement(t: Translator, out: Writer, node: LooseNode): void {
   if (!node.expr) {
     out.line(t.scope.returnsValue || t.scope.refParams.length > 0 ? returnWithReferences(t, 'null') : 'return;');
     return;
@@ -406,17 +408,17 @@ function returnStatement(t: Translator, out: Writer, node: PhpNode): void {
   out.line(returnWithReferences(t, wrap(returned, PREC.assignment)));
 }
 
-function tryStatement(t: Translator, out: Writer, node: PhpNode): void {
+function tryStatement(t: Translator, out: Writer, node: LooseNode): void {
   todos(t, out);
   out.line('try {');
   writeBody(t, out, node.body);
-  const handlers: PhpNode[] = node.catches ?? [];
+  const handlers: LooseNode[] = node.catches ?? [];
   if (handlers.length > 0) {
     const caught = t.temporary('caught');
     out.line(`} catch (${caught}) {`);
     out.indented(() => {
       handlers.forEach((handler, i) => {
-        const classes = (handler.what ?? []).map((name: PhpNode) => String(name.name).replace(/^\\/, ''));
+        const classes = (handler.what ?? []).map((name: LooseNode) => String(name.name).replace(/^\\/, ''));
         const test = classes.map((name: string) => `${t.use('isPhpInstance')}(${caught}, ${tsStringLiteral(name)})`).join(' || ');
         out.line(`${i === 0 ? 'if' : '} else if'} (${test}) {`);
         out.indented(() => {
@@ -436,7 +438,7 @@ function tryStatement(t: Translator, out: Writer, node: PhpNode): void {
   out.line('}');
 }
 
-function unsetStatement(t: Translator, out: Writer, node: PhpNode): void {
+function unsetStatement(t: Translator, out: Writer, node: LooseNode): void {
   for (const target of node.variables ?? []) {
     if (target.kind === 'variable') {
       const variable = value(t, target);

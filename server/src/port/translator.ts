@@ -1,6 +1,6 @@
 // State shared while one PHP file is written as TypeScript: the analysis, the scope being
 // written, runtime names used, loop labels, and what could not be ported.
-import { childNodes, type PhpNode } from '../core/ast';
+import { childNodes, type LooseNode } from '../core/ast';
 import { LineIndex } from '../core/positions';
 import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
 import { expr, type Expr } from './code';
@@ -49,7 +49,7 @@ export class Writer {
 
 /** A loop or switch that `break N`/`continue N` can target. */
 export interface Breakable {
-  node: PhpNode;
+  node: LooseNode;
   isLoop: boolean;
   label: string | undefined;
 }
@@ -60,17 +60,17 @@ export class Translator {
   readonly lines: LineIndex;
   scope: FunctionInfo;
   /** The statement being translated, for reports about holes a syntax error left in it. */
-  currentStatement: PhpNode = { kind: 'noop', loc: null };
+  currentStatement: LooseNode = { kind: 'noop', loc: null };
   /** TODO(port) comments to write above the statement being translated. */
   pendingTodos: string[] = [];
   readonly breakables: Breakable[] = [];
   /** Loops and switches a multi-level break/continue targets, with their labels. */
-  readonly labels = new Map<PhpNode, string>();
+  readonly labels = new Map<LooseNode, string>();
   /** User constants declared once at module level (their value needs no runtime helper). */
   readonly hoistedConstants = new Set<string>();
   /** Variables named inside unported PHP: their assignments are gone, so TypeScript needs `!`. */
   readonly namedInUnported = new Set<VarInfo>();
-  private reported = new Set<PhpNode>();
+  private reported = new Set<LooseNode>();
   private readonly temporaries = new Set<string>();
 
   constructor(
@@ -89,7 +89,7 @@ export class Translator {
     return name;
   }
 
-  php(node: PhpNode): string {
+  php(node: LooseNode): string {
     return node.loc ? this.text.slice(this.startOf(node), node.loc.end.offset) : '';
   }
 
@@ -97,9 +97,9 @@ export class Translator {
    * Where a node's PHP starts. php-parser starts `(new A())->run()` at `new`: a node whose
    * leftmost operand is parenthesized starts at that operand's `(`.
    */
-  startOf(node: PhpNode): number {
+  startOf(node: LooseNode): number {
     const start = node.loc?.start.offset ?? 0;
-    const children = childNodes(node).filter((child) => child.loc);
+    const children: LooseNode[] = childNodes(node).filter((child) => child.loc);
     if (children.length === 0) return start;
     const leftmost = children.reduce((first, child) => (child.loc!.start.offset < first.loc!.start.offset ? child : first));
     let childStart = this.startOf(leftmost);
@@ -111,13 +111,13 @@ export class Translator {
   }
 
   /** Records PHP that is not ported, and the TODO comment the output gets for it. */
-  report(node: PhpNode, reason: string): void {
+  report(node: LooseNode, reason: string): void {
     if (this.reported.has(node)) return;
     this.reported.add(node);
     const start = this.startOf(node);
     const end = node.loc?.end.offset ?? start;
     const php = this.php(node);
-    const visit = (current: PhpNode) => {
+    const visit = (current: LooseNode) => {
       const info = current.kind === 'variable' ? this.analysis.variableOf(current) : undefined;
       if (info) this.namedInUnported.add(info);
       childNodes(current).forEach(visit);
@@ -129,7 +129,7 @@ export class Translator {
   }
 
   /** An expression that could not be ported: reported, and a call that throws if reached. */
-  unportedExpr(node: PhpNode, reason: string): Expr {
+  unportedExpr(node: LooseNode, reason: string): Expr {
     this.report(node, reason);
     return expr(`${this.use('unported')}(${tsStringLiteral(utf8Bytes(this.php(node)))})`, NEVER);
   }
@@ -149,7 +149,7 @@ export class Translator {
     this.pendingTodos = [];
   }
 
-  variableInfo(node: PhpNode): VarInfo | undefined {
+  variableInfo(node: LooseNode): VarInfo | undefined {
     return this.analysis.variableOf(node);
   }
 

@@ -1,5 +1,5 @@
 // The static type of a PHP expression, given the types of variables, functions and constants.
-import { calledFunctionName, isNode, type PhpNode } from '../core/ast';
+import { calledFunctionName, isLooseNode, type LooseNode } from '../core/ast';
 import { SOCKET_CONSTANTS, socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
 import {
@@ -25,7 +25,7 @@ import {
 import { runtimeConstantValue } from './runtime/module';
 
 export interface TypeEnvironment {
-  variableType(node: PhpNode): PhpType;
+  variableType(node: LooseNode): PhpType;
   functionReturnType(name: string): PhpType | undefined;
   constantType(name: string): PhpType | undefined;
 }
@@ -110,10 +110,10 @@ export function castType(type: string): PhpType {
   }
 }
 
-export function callType(node: PhpNode, env: TypeEnvironment): PhpType {
+export function callType(node: LooseNode, env: TypeEnvironment): PhpType {
   const name = calledFunctionName(node);
   if (!name) return MIXED;
-  const args: PhpNode[] = (node.arguments ?? []).filter(isNode);
+  const args: LooseNode[] = (node.arguments ?? []).filter(isLooseNode);
   const user = env.functionReturnType(name);
   if (user) return user;
   const socket = socketFunction(name);
@@ -135,9 +135,9 @@ export function methodType(method: string): PhpType {
   }
 }
 
-export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
+export function typeOf(node: LooseNode, env: TypeEnvironment): PhpType {
   // A syntax error leaves holes in php-parser's tree.
-  if (!isNode(node)) return MIXED;
+  if (!isLooseNode(node)) return MIXED;
   switch (node.kind) {
     case 'number':
       return numberLiteralType(String(node.value));
@@ -151,7 +151,7 @@ export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
     case 'nullkeyword':
       return NULL;
     case 'array':
-      return arrayOf(union(NEVER, ...(node.items ?? []).filter(isNode).map((item: PhpNode) => typeOf(item.kind === 'entry' ? item.value : item, env))));
+      return arrayOf(union(NEVER, ...(node.items ?? []).filter(isLooseNode).map((item: LooseNode) => typeOf(item.kind === 'entry' ? item.value : item, env))));
     case 'variable':
       return env.variableType(node);
     case 'offsetlookup': {
@@ -160,7 +160,7 @@ export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
       return elementOf(container);
     }
     case 'call':
-      if (node.what?.kind === 'propertylookup') return methodType(String(node.what.offset?.name));
+      if (node.what?.kind === 'propertylookup') return methodType(String((node.what.offset as LooseNode | undefined)?.name));
       return callType(node, env);
     case 'bin':
       return binaryType(String(node.type), typeOf(node.left, env), typeOf(node.right, env));
@@ -184,7 +184,6 @@ export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
     }
     case 'isset':
     case 'empty':
-    case 'instanceof':
       return BOOL;
     case 'silent':
       return typeOf(node.expr, env);
@@ -199,7 +198,7 @@ export function typeOf(node: PhpNode, env: TypeEnvironment): PhpType {
     case 'new':
       return kinds('error');
     case 'match':
-      return union(...(node.arms ?? []).map((arm: PhpNode) => typeOf(arm.body, env)));
+      return union(...(node.arms ?? []).map((arm: LooseNode) => typeOf(arm.body, env)));
     case 'name':
       return constantType(String(node.name).replace(/^\\/, ''), env) ?? MIXED;
     default:

@@ -1,29 +1,29 @@
 // What one file declares: functions, classes (methods, properties, constants) and global
 // constants (`const X = …;`, `define('X', …)`). Names are compared case-insensitively where
 // PHP does (functions, classes, methods) and exactly where it does not (constants).
-import { childNodes, isNode, normalizeName, type PhpNode } from '../ast';
+import { childNodes, isLooseNode, normalizeName, type LooseNode } from '../ast';
 
 export interface FunctionDeclaration {
   /** `fn:name` or `method:class::name`, unique in the file. */
   key: string;
-  node: PhpNode;
+  node: LooseNode;
   className: string | undefined;
 }
 
 export interface ClassDeclaration {
   name: string;
-  node: PhpNode;
+  node: LooseNode;
   parent: string | undefined;
   methods: Map<string, FunctionDeclaration>;
-  constants: Map<string, PhpNode>;
+  constants: Map<string, LooseNode>;
   /** Property name → default value expression (null when it has none). */
-  properties: Map<string, PhpNode | null>;
+  properties: Map<string, LooseNode | null>;
 }
 
 export interface Declarations {
   functions: Map<string, FunctionDeclaration>;
   classes: Map<string, ClassDeclaration>;
-  constants: Map<string, PhpNode>;
+  constants: Map<string, LooseNode>;
   /** Constants defined more than once: their value depends on the path, so it is unknown. */
   ambiguousConstants: Set<string>;
   /** Method name → every class method of that name. */
@@ -34,15 +34,15 @@ const CLASS_KINDS = new Set(['class', 'trait', 'interface', 'enum']);
 
 function identifierName(node: unknown): string | undefined {
   if (typeof node === 'string') return node;
-  return isNode(node) && typeof node.name === 'string' ? node.name : undefined;
+  return isLooseNode(node) && typeof node.name === 'string' ? node.name : undefined;
 }
 
-function collectClass(node: PhpNode, declarations: Declarations): void {
+function collectClass(node: LooseNode, declarations: Declarations): void {
   const name = normalizeName(identifierName(node.name) ?? '');
   if (!name) return; // anonymous classes are analyzed where they stand
-  const parentName = isNode(node.extends) ? normalizeName(String(node.extends.name)) : undefined;
+  const parentName = isLooseNode(node.extends) ? normalizeName(String(node.extends.name)) : undefined;
   const cls: ClassDeclaration = { name, node, parent: parentName, methods: new Map(), constants: new Map(), properties: new Map() };
-  for (const member of (node.body ?? []) as PhpNode[]) {
+  for (const member of (node.body ?? []) as LooseNode[]) {
     if (member.kind === 'method') {
       const methodName = normalizeName(identifierName(member.name) ?? '');
       const decl = { key: `method:${name}::${methodName}`, node: member, className: name };
@@ -51,32 +51,34 @@ function collectClass(node: PhpNode, declarations: Declarations): void {
       sameName.push(decl);
       declarations.methodsByName.set(methodName, sameName);
     } else if (member.kind === 'classconstant') {
-      for (const constant of member.constants ?? []) {
+      for (const constant of member.constants) {
+        if (constant.kind !== 'constant') continue;
         const constName = identifierName(constant.name);
-        if (constName && isNode(constant.value)) cls.constants.set(constName, constant.value);
+        if (constName && isLooseNode(constant.value)) cls.constants.set(constName, constant.value);
       }
     } else if (member.kind === 'propertystatement') {
-      for (const property of member.properties ?? []) {
+      for (const property of member.properties) {
+        if (property.kind !== 'property') continue;
         const propName = identifierName(property.name);
-        if (propName) cls.properties.set(propName, isNode(property.value) ? property.value : null);
+        if (propName) cls.properties.set(propName, isLooseNode(property.value) ? property.value : null);
       }
     }
   }
   declarations.classes.set(name, cls);
 }
 
-function collectDefine(call: PhpNode, declarations: Declarations): void {
+function collectDefine(call: LooseNode, declarations: Declarations): void {
   const what = call.what;
-  if (!isNode(what) || what.kind !== 'name' || normalizeName(String(what.name)) !== 'define') return;
-  const [nameArg, valueArg] = (call.arguments ?? []) as PhpNode[];
-  if (nameArg?.kind === 'string' && isNode(valueArg)) defineConstant(declarations, String(nameArg.value), valueArg);
+  if (!isLooseNode(what) || what.kind !== 'name' || normalizeName(String(what.name)) !== 'define') return;
+  const [nameArg, valueArg] = (call.arguments ?? []) as LooseNode[];
+  if (nameArg?.kind === 'string' && isLooseNode(valueArg)) defineConstant(declarations, String(nameArg.value), valueArg);
 }
 
 /** Statements that hold other statements; declarations are only looked for down these. */
 const STATEMENT_CONTAINERS = new Set(['program', 'namespace', 'block', 'declare', 'if', 'while', 'do', 'for', 'foreach', 'switch', 'case', 'try', 'catch']);
 
 /** A constant defined twice (`define()` in both branches of an `if`) has no one value: it is unknown. */
-function defineConstant(declarations: Declarations, name: string, value: PhpNode): void {
+function defineConstant(declarations: Declarations, name: string, value: LooseNode): void {
   if (declarations.constants.has(name) || declarations.ambiguousConstants.has(name)) {
     declarations.constants.delete(name);
     declarations.ambiguousConstants.add(name);
@@ -85,7 +87,7 @@ function defineConstant(declarations: Declarations, name: string, value: PhpNode
   declarations.constants.set(name, value);
 }
 
-export function collectDeclarations(program: PhpNode): Declarations {
+export function collectDeclarations(program: LooseNode): Declarations {
   const declarations: Declarations = {
     functions: new Map(),
     classes: new Map(),
@@ -93,10 +95,10 @@ export function collectDeclarations(program: PhpNode): Declarations {
     ambiguousConstants: new Set(),
     methodsByName: new Map(),
   };
-  const visit = (node: PhpNode): void => {
+  const visit = (node: LooseNode): void => {
     if (node.kind === 'expressionstatement') {
       const expression = node.expression;
-      if (isNode(expression) && expression.kind === 'call') collectDefine(expression, declarations);
+      if (isLooseNode(expression) && expression.kind === 'call') collectDefine(expression, declarations);
       return;
     }
     if (node.kind === 'function') {
@@ -105,16 +107,17 @@ export function collectDeclarations(program: PhpNode): Declarations {
     } else if (CLASS_KINDS.has(node.kind)) {
       collectClass(node, declarations);
     } else if (node.kind === 'constantstatement') {
-      for (const constant of node.constants ?? []) {
+      for (const constant of node.constants) {
+        if (constant.kind !== 'constant') continue;
         const name = identifierName(constant.name);
-        if (name && isNode(constant.value)) defineConstant(declarations, name.replace(/^\\/, ''), constant.value);
+        if (name && isLooseNode(constant.value)) defineConstant(declarations, name.replace(/^\\/, ''), constant.value);
       }
     }
     if (STATEMENT_CONTAINERS.has(node.kind) || node.kind === 'function') {
       for (const child of childNodes(node)) visit(child);
     } else if (CLASS_KINDS.has(node.kind) || node.kind === 'method') {
-      for (const member of (node.body ?? []) as PhpNode[]) if (isNode(member) && member.kind === 'method' && isNode(member.body)) visit(member.body);
-      if (node.kind === 'method' && isNode(node.body)) visit(node.body);
+      for (const member of (node.body ?? []) as LooseNode[]) if (isLooseNode(member) && member.kind === 'method' && isLooseNode(member.body)) visit(member.body);
+      if (node.kind === 'method' && isLooseNode(node.body)) visit(node.body);
     }
   };
   visit(program);

@@ -7,7 +7,7 @@
 // read in a boolean context (`if`, `!`, `&&`, `?:`, a comparison, `instanceof`, `is_*()`) is
 // checked there; read anywhere else it is used; returned, stored or handed to a function of this
 // file it becomes someone else's responsibility.
-import { calledFunctionName, childNodes, isNode, isPositionalArgument, LOGICAL_OPERATORS, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range } from '../ast';
+import { calledFunctionName, childNodes, isLooseNode, isPositionalArgument, LOGICAL_OPERATORS, normalizeName, rangeOf, unwrapSilence, variableName, type LooseNode, type Range } from '../ast';
 import internals from '../php-internals.json';
 import { fileFacts } from '../names';
 import { argumentFor, isDatagramType, socketTypeOfValue, SOCKET_CONSTANTS, type CreatedSocket, type SocketFunction, type SocketState } from '../socket-api';
@@ -105,7 +105,7 @@ interface Scope {
 
 /** A call to a ext/sockets function as the analysis saw it, joined over every visit. */
 interface CallRecord {
-  node: PhpNode;
+  node: LooseNode;
   fn: SocketFunction;
   args: Map<string, ArgumentFact>;
   socketNeverBound: boolean;
@@ -115,25 +115,25 @@ interface CallRecord {
 
 
 /** The test a condition's code runs first: the leftmost operand of its `&&`, `||` and `!`. */
-function firstTestOf(condition: PhpNode): PhpNode {
+function firstTestOf(condition: LooseNode): LooseNode {
   let node = condition;
   for (;;) {
-    if (node.kind === 'unary' && node.type === '!' && isNode(node.what)) node = node.what;
-    else if (node.kind === 'bin' && LOGICAL_OPERATORS.has(String(node.type)) && isNode(node.left)) node = node.left;
+    if (node.kind === 'unary' && node.type === '!' && isLooseNode(node.what)) node = node.what;
+    else if (node.kind === 'bin' && LOGICAL_OPERATORS.has(String(node.type)) && isLooseNode(node.left)) node = node.left;
     else return node;
   }
 }
 
 class FileAnalysis {
-  readonly callIds = new Map<PhpNode, number>();
-  readonly statements = new Map<PhpNode, StatementContext>();
-  private readonly graphs = new Map<PhpNode, FlowGraph>();
+  readonly callIds = new Map<LooseNode, number>();
+  readonly statements = new Map<LooseNode, StatementContext>();
+  private readonly graphs = new Map<LooseNode, FlowGraph>();
   private readonly functionFacts = new Map<string, FunctionFacts>();
   returnSummaries = new Map<string, AbstractValue>();
   propertySummaries = new Map<string, AbstractValue>();
 
   constructor(
-    readonly program: PhpNode,
+    readonly program: LooseNode,
     readonly text: string,
     readonly declarations: Declarations,
   ) {}
@@ -167,33 +167,33 @@ class FileAnalysis {
   factsOf(fn: FunctionDeclaration): FunctionFacts {
     let facts = this.functionFacts.get(fn.key);
     if (!facts) {
-      const names = ((fn.node.arguments ?? []) as PhpNode[]).map(parameterName).filter((name): name is string => name !== undefined);
-      facts = isNode(fn.node.body) ? functionFacts(fn.node.body, names) : { answering: new Set(names), mayLeave: false };
+      const names = ((fn.node.arguments ?? []) as LooseNode[]).map(parameterName).filter((name): name is string => name !== undefined);
+      facts = isLooseNode(fn.node.body) ? functionFacts(fn.node.body, names) : { answering: new Set(names), mayLeave: false };
       this.functionFacts.set(fn.key, facts);
     }
     return facts;
   }
 
   /** A body's control-flow graph: syntax only, so one per body for every round and visit. */
-  graphOf(owner: PhpNode, statements: readonly PhpNode[]): FlowGraph {
+  graphOf(owner: LooseNode, statements: readonly LooseNode[]): FlowGraph {
     let graph = this.graphs.get(owner);
     if (!graph) this.graphs.set(owner, (graph = buildFlowGraph(statements)));
     return graph;
   }
 
-  callId(node: PhpNode): number {
+  callId(node: LooseNode): number {
     let id = this.callIds.get(node);
     if (id === undefined) this.callIds.set(node, (id = this.callIds.size));
     return id;
   }
 
   /** Records how a call that forms a whole statement stands there, for fixes that rewrite it. */
-  noteStatement(node: PhpNode, inStatementList: boolean, insideTry: boolean): void {
-    if (this.statements.has(node) || !isNode(node.expression)) return;
+  noteStatement(node: LooseNode, inStatementList: boolean, insideTry: boolean): void {
+    if (this.statements.has(node) || !isLooseNode(node.expression)) return;
     const expression = unwrapSilence(node.expression);
     if (expression.kind === 'call') {
       this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList, insideTry });
-    } else if (expression.kind === 'assign' && expression.operator === '=' && isNode(expression.right)) {
+    } else if (expression.kind === 'assign' && expression.operator === '=' && isLooseNode(expression.right)) {
       const right = unwrapSilence(expression.right);
       if (right.kind === 'call') this.statements.set(right, { form: 'assign', statement: node, target: expression.left, inStatementList, insideTry });
     }
@@ -228,7 +228,7 @@ class Round {
   /** Results some real test looked at (a narrowing, a comparison that sees false): not blind ones. */
   private readonly falseTested = new IdAccumulator();
   /** Reads of values that came out of a table call (outputs, results): see OriginRead. */
-  private readonly originReads = new Map<PhpNode, OriginRead & { origins: ValueOrigin[]; usages: Set<Usage> }>();
+  private readonly originReads = new Map<LooseNode, OriginRead & { origins: ValueOrigin[]; usages: Set<Usage> }>();
   /** While a blind comparison evaluates its subject: the results read for the first time. */
   private readJournal: Set<number> | undefined;
   /** Results a local variable held, not counting variables that outlive their scope. */
@@ -238,9 +238,9 @@ class Round {
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new IdAccumulator();
   /** The conditions the current code runs under, innermost last. */
-  private conditions: PhpNode[] = [];
+  private conditions: LooseNode[] = [];
   /** What each foreach's source may hold per element, from its last evaluation. */
-  private readonly foreachElements = new Map<PhpNode, AbstractValue>();
+  private readonly foreachElements = new Map<LooseNode, AbstractValue>();
 
   constructor(
     private readonly file: FileAnalysis,
@@ -277,7 +277,7 @@ class Round {
     const calls: SocketCall[] = [];
     const byId = new Map<number, SocketCall>();
     for (const [id, record] of [...this.calls].sort((a, b) => a[0] - b[0])) {
-      const what = record.node.what as PhpNode;
+      const what = record.node.what as LooseNode;
       const call: SocketCall = {
         id,
         node: record.node,
@@ -305,7 +305,7 @@ class Round {
   // ---- scopes -------------------------------------------------------------------------------
 
   private analyzeFunction(fn: FunctionDeclaration): void {
-    const params = (fn.node.arguments ?? []) as PhpNode[];
+    const params = (fn.node.arguments ?? []) as LooseNode[];
     const initial = new Map<string, AbstractValue>();
     const escaping: string[] = [];
     for (const param of params) {
@@ -315,7 +315,7 @@ class Round {
       if (param.byref) escaping.push(name);
     }
     const body = fn.node.body;
-    if (!isNode(body)) return;
+    if (!isLooseNode(body)) return;
     const returns = this.analyzeScope(fn.node, body.children ?? [], fn.className, escaping, initial);
     const summary = returns.reduce<AbstractValue | undefined>((acc, value) => (acc ? joinValues(acc, value) : value), undefined);
     this.returnSummaries.set(fn.key, summary ?? NULL_VALUE);
@@ -325,7 +325,7 @@ class Round {
    * Runs a body as a fresh scope on its control-flow graph, to a fixed point; returns the values
    * it may return. `owner` is the node the body belongs to, which keys its graph.
    */
-  private analyzeScope(owner: PhpNode, statements: PhpNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
+  private analyzeScope(owner: LooseNode, statements: LooseNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
     const savedState = this.state;
     const savedScope = this.scope;
     const savedConditions = this.conditions;
@@ -367,7 +367,7 @@ class Round {
   // ---- blocks and statements -----------------------------------------------------------
 
   /** The transfer function of the flow solver: runs a block's steps, then forks on its test. */
-  private runBlock(block: FlowBlock, input: FlowState, outerConditions: readonly PhpNode[]): BlockOutcome<FlowState> {
+  private runBlock(block: FlowBlock, input: FlowState, outerConditions: readonly LooseNode[]): BlockOutcome<FlowState> {
     this.state = input.clone();
     this.conditions = outerConditions.length > 0 ? [...outerConditions, ...block.conditions] : [...block.conditions];
     let thrown: FlowState | undefined;
@@ -408,14 +408,14 @@ class Round {
         this.forgetElements(node.source);
         return;
       case 'foreach-next': {
-        if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
-        const name = isNode(node.value) ? variableName(node.value) : undefined;
-        if (isNode(node.value) && node.value.byref && name) this.scope.referenced.add(name);
-        if (isNode(node.value)) this.assignTo(node.value, this.foreachElements.get(node) ?? UNKNOWN);
+        if (isLooseNode(node.key)) this.assignTo(node.key, UNKNOWN);
+        const name = isLooseNode(node.value) ? variableName(node.value) : undefined;
+        if (isLooseNode(node.value) && node.value.byref && name) this.scope.referenced.add(name);
+        if (isLooseNode(node.value)) this.assignTo(node.value, this.foreachElements.get(node) ?? UNKNOWN);
         return;
       }
       case 'catch':
-        if (isNode(node.variable)) this.assignTo(node.variable, UNKNOWN);
+        if (isLooseNode(node.variable)) this.assignTo(node.variable, UNKNOWN);
         return;
       case 'return':
         return this.executeReturn(node);
@@ -428,7 +428,7 @@ class Round {
    * Runs one simple statement (the graph has taken control flow apart already);
    * `inStatementList`: it sits in a block or file, not as a bare `if` body.
    */
-  private execute(node: PhpNode, inStatementList = false): void {
+  private execute(node: LooseNode, inStatementList = false): void {
     switch (node.kind) {
       case 'expressionstatement':
         this.evaluate(node.expression, 'drop');
@@ -440,19 +440,20 @@ class Round {
         for (const item of node.items ?? []) this.declareEscaping(item);
         return;
       case 'static':
-        for (const item of node.variables ?? []) {
-          if (isNode(item.defaultValue)) this.evaluate(item.defaultValue, 'keep');
+        for (const item of node.variables) {
+          if (item.kind !== 'staticvariable') continue;
+          if (isLooseNode(item.defaultValue)) this.evaluate(item.defaultValue, 'keep');
           this.declareEscaping(item.variable);
         }
         return;
       case 'unset':
         for (const variable of node.variables ?? []) {
-          const name = isNode(variable) ? variableName(variable) : undefined;
+          const name = isLooseNode(variable) ? variableName(variable) : undefined;
           if (name) this.state.write(name, NULL_VALUE);
         }
         return;
       case 'constantstatement':
-        for (const constant of node.constants ?? []) if (isNode(constant.value)) this.evaluate(constant.value, 'keep');
+        for (const constant of node.constants) if (constant.kind === 'constant' && isLooseNode(constant.value)) this.evaluate(constant.value, 'keep');
         return;
       default:
         if (SCOPE_KINDS.has(node.kind) || node.kind === 'inline' || node.kind === 'usegroup') return;
@@ -461,7 +462,7 @@ class Round {
   }
 
   private declareEscaping(variable: unknown): void {
-    const name = isNode(variable) ? variableName(variable) : undefined;
+    const name = isLooseNode(variable) ? variableName(variable) : undefined;
     if (!name) return;
     this.scope.escaping.add(name);
     this.state.write(name, UNKNOWN);
@@ -469,7 +470,7 @@ class Round {
 
   /** Runs code that only runs when (or unless) a condition holds, noting the condition. */
   private underCondition<T>(test: unknown, run: () => T): T {
-    if (!isNode(test)) return run();
+    if (!isLooseNode(test)) return run();
     this.conditions.push(test);
     try {
       return run();
@@ -487,7 +488,7 @@ class Round {
    * Inside a condition that tells socket kinds apart (`$type === SOCK_STREAM`, `$ready === $tcp`,
    * SO_TYPE): a socket that may be a datagram one on some paths is likely not one here.
    */
-  private underKindGuard(socketArgument: PhpNode | undefined): boolean {
+  private underKindGuard(socketArgument: LooseNode | undefined): boolean {
     const argument = socketArgument ? unwrapSilence(socketArgument) : undefined;
     return this.conditions.some((condition) => tellsSocketKindsApart(condition) || (argument !== undefined && mentionsExpression(condition, argument)));
   }
@@ -498,7 +499,7 @@ class Round {
    * reached only after B was tested too.
    */
   private branchOn(test: unknown): { whenTrue: FlowState; whenFalse: FlowState } {
-    if (isNode(test) && this.state.live) {
+    if (isLooseNode(test) && this.state.live) {
       if (test.kind === 'unary' && test.type === '!') {
         const inner = this.branchOn(test.what);
         return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
@@ -514,7 +515,7 @@ class Round {
       }
     }
     const narrowing =
-      isNode(test) && this.state.live ? falseNarrowing(test, (node) => this.staticInteger(node), (call) => this.createdIntoKey(call) !== undefined) : undefined;
+      isLooseNode(test) && this.state.live ? falseNarrowing(test, (node) => this.staticInteger(node), (call) => this.createdIntoKey(call) !== undefined) : undefined;
     const key = narrowing ? this.narrowingKey(narrowing.subject) : undefined;
     if (!narrowing || !key) {
       this.evaluate(test, 'check');
@@ -556,15 +557,15 @@ class Round {
    * The variable or `$this` property a narrowing condition tests (`$c` in `($c = f()) === false`;
    * `$pair` in `socket_create_pair(…, $pair) === false`).
    */
-  private narrowingKey(subject: PhpNode): string | undefined {
+  private narrowingKey(subject: LooseNode): string | undefined {
     if (subject.kind === 'call') return this.createdIntoKey(subject);
-    const target = subject.kind === 'assign' && subject.operator === '=' && isNode(subject.left) ? unwrapSilence(subject.left) : subject;
+    const target = subject.kind === 'assign' && subject.operator === '=' && isLooseNode(subject.left) ? unwrapSilence(subject.left) : subject;
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     return key && key !== 'this' && !this.scope.referenced.has(key) ? key : undefined;
   }
 
   /** The output a call makes its sockets into (`$pair` of socket_create_pair()), as a narrowing key. */
-  private createdIntoKey(call: PhpNode): string | undefined {
+  private createdIntoKey(call: LooseNode): string | undefined {
     const name = calledFunctionName(call);
     const fn = name && !this.isShadowed(call, name) ? apiFunction(name) : undefined;
     const into = fn?.effects.creates?.into;
@@ -574,14 +575,14 @@ class Round {
 
   /** Whether a condition is always true or always false, when its value is a known constant. */
   private decidedTruth(test: unknown): boolean | undefined {
-    if (!isNode(test)) return true;
+    if (!isLooseNode(test)) return true;
     if (test.kind === 'boolean') return Boolean(test.value);
     if (test.kind === 'number') return truthy(parsePhpNumber(String(test.value)) ?? 1);
     return undefined;
   }
 
-  private executeReturn(node: PhpNode): void {
-    const value = isNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
+  private executeReturn(node: LooseNode): void {
+    const value = isLooseNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
     this.scope.returns.push(withoutPending(value));
     this.state.live = false;
   }
@@ -590,7 +591,7 @@ class Round {
 
   /** Evaluates an expression for its value, then applies what its context does with it. */
   private evaluate(node: unknown, usage: Usage): AbstractValue {
-    if (!isNode(node) || !this.state.live) return UNKNOWN;
+    if (!isLooseNode(node) || !this.state.live) return UNKNOWN;
     const value = this.valueOf(node, usage);
     // An assignment's own value in a statement is not a dropped result: the variable holds it.
     if (usage === 'drop' && (node.kind === 'assign' || node.kind === 'assignref')) return value;
@@ -598,7 +599,7 @@ class Round {
     return value;
   }
 
-  private consume(value: AbstractValue, usage: Usage, node: PhpNode): void {
+  private consume(value: AbstractValue, usage: Usage, node: LooseNode): void {
     if (value.origins) this.noteOriginRead(value, usage, node);
     if (value.origins && usage === 'check') this.noteFailureMarkerTests(value.origins);
     if (value.pending.size === 0) return;
@@ -608,7 +609,7 @@ class Round {
   }
 
   /** Where an output or result of a table call is read, and how (joined over every visit). */
-  private noteOriginRead(value: AbstractValue, usage: Usage, node: PhpNode): void {
+  private noteOriginRead(value: AbstractValue, usage: Usage, node: LooseNode): void {
     const read = this.originReads.get(node) ?? { node, origins: [], usages: new Set<Usage>() };
     for (const origin of value.origins!.values()) {
       if (!read.origins.some((known) => known.callId === origin.callId && known.what === origin.what)) read.origins.push(origin);
@@ -647,7 +648,7 @@ class Round {
     if (!this.unchecked.has(id)) this.unchecked.set(id, { how, useRange });
   }
 
-  private valueOf(node: PhpNode, usage: Usage): AbstractValue {
+  private valueOf(node: LooseNode, usage: Usage): AbstractValue {
     switch (node.kind) {
       case 'variable':
         return this.readVariable(node);
@@ -692,7 +693,7 @@ class Round {
         return this.readConstant(node);
       case 'encapsed':
         for (const part of node.value ?? []) {
-          const expression = isNode(part) && part.kind === 'encapsedpart' ? part.expression : part;
+          const expression = isLooseNode(part) && part.kind === 'encapsedpart' ? part.expression : part;
           this.printed(expression);
         }
         return UNKNOWN;
@@ -728,7 +729,7 @@ class Round {
       case 'pre':
       case 'post':
         this.evaluate(node.what, 'use');
-        if (isNode(node.what)) this.assignTo(node.what, UNKNOWN);
+        if (isLooseNode(node.what)) this.assignTo(node.what, UNKNOWN);
         return UNKNOWN;
       case 'print':
         this.printed(node.expression);
@@ -746,7 +747,7 @@ class Round {
     return new Map([...this.state.variableEntries].map(([name, value]) => [name, withoutPending(value)]));
   }
 
-  private readVariable(node: PhpNode): AbstractValue {
+  private readVariable(node: LooseNode): AbstractValue {
     const name = variableName(node);
     if (!name) {
       this.scope.readsVariablesByName = true;
@@ -765,25 +766,25 @@ class Round {
   }
 
   /** `$this->name` and `self::$name` are followed like variables, keyed by their path. */
-  private memberKey(node: PhpNode): string | undefined {
+  private memberKey(node: LooseNode): string | undefined {
     const className = this.scope.className;
-    if (!className || !isNode(node.offset) || node.offset.kind !== 'identifier') {
-      if (node.kind === 'staticlookup' && isNode(node.offset) && node.offset.kind === 'variable' && className) {
+    if (!className || !isLooseNode(node.offset) || node.offset.kind !== 'identifier') {
+      if (node.kind === 'staticlookup' && isLooseNode(node.offset) && node.offset.kind === 'variable' && className) {
         const target = this.classOf(node.what);
         const name = variableName(node.offset);
         return target && name ? `${target}::$${name}` : undefined;
       }
       return undefined;
     }
-    if (node.kind !== 'staticlookup' && isNode(node.what) && variableName(node.what) === 'this') return `${className}->${node.offset.name}`;
+    if (node.kind !== 'staticlookup' && isLooseNode(node.what) && variableName(node.what) === 'this') return `${className}->${node.offset.name}`;
     return undefined;
   }
 
-  private readProperty(node: PhpNode): AbstractValue {
+  private readProperty(node: LooseNode): AbstractValue {
     const key = this.memberKey(node);
     if (!key) {
       this.evaluate(node.what, 'use');
-      if (isNode(node.offset) && node.offset.kind !== 'identifier') this.evaluate(node.offset, 'use');
+      if (isLooseNode(node.offset) && node.offset.kind !== 'identifier') this.evaluate(node.offset, 'use');
       return UNKNOWN;
     }
     return this.readMember(key);
@@ -811,10 +812,10 @@ class Round {
    * What a variable, property or element holds here, for rules: nothing runs, nothing counts as
    * read, and the rounds do not change (a rule's question never makes the analysis run again).
    */
-  private peekValue(node: PhpNode): AbstractValue | undefined {
+  private peekValue(node: LooseNode): AbstractValue | undefined {
     const target = unwrapSilence(node);
     if (target.kind === 'offsetlookup') {
-      const container = isNode(target.what) ? this.peekValue(target.what) : undefined;
+      const container = isLooseNode(target.what) ? this.peekValue(target.what) : undefined;
       return container && elementOf(container);
     }
     if (target.kind === 'call') {
@@ -830,8 +831,8 @@ class Round {
     return key ? (this.state.read(key) ?? this.memberSummary(key)) : undefined;
   }
 
-  private readStatic(node: PhpNode): AbstractValue {
-    if (isNode(node.offset) && node.offset.kind === 'identifier') {
+  private readStatic(node: LooseNode): AbstractValue {
+    if (isLooseNode(node.offset) && node.offset.kind === 'identifier') {
       const cls = this.classOf(node.what);
       const name = String(node.offset.name);
       if (name.toLowerCase() === 'class') return cls ? constant(cls) : UNKNOWN;
@@ -842,7 +843,7 @@ class Round {
   }
 
   /** `$a[k]`: reading an element makes its reader answer for what the array held unchecked. */
-  private readOffset(node: PhpNode): AbstractValue {
+  private readOffset(node: LooseNode): AbstractValue {
     const container = this.evaluate(node.what, 'use');
     this.evaluate(node.offset, 'use');
     this.forgetElements(node.what);
@@ -851,7 +852,7 @@ class Round {
 
   /** The array in a variable or property no longer holds unchecked results: a reader took them. */
   private forgetElements(base: unknown): void {
-    if (!isNode(base)) return;
+    if (!isLooseNode(base)) return;
     const target = unwrapSilence(base);
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
@@ -861,14 +862,14 @@ class Round {
     }
   }
 
-  private evaluateArray(node: PhpNode): AbstractValue {
+  private evaluateArray(node: LooseNode): AbstractValue {
     let sockets = new Map<string, SocketSite>();
     let unknown = false;
     const elements = new Set<number>();
     for (const item of node.items ?? []) {
-      if (!isNode(item)) continue;
+      if (!isLooseNode(item)) continue;
       const valueNode = item.kind === 'entry' ? item.value : item;
-      if (item.kind === 'entry' && isNode(item.key)) this.evaluate(item.key, 'use');
+      if (item.kind === 'entry' && isLooseNode(item.key)) this.evaluate(item.key, 'use');
       const value = this.storeFrom(valueNode);
       for (const id of uncheckedIn(value)) elements.add(id);
       sockets = new Map([...sockets, ...value.sockets]);
@@ -878,7 +879,7 @@ class Round {
   }
 
   /** Stored in an array: the array now may hold these sockets; the check is the reader's. */
-  private storeElement(base: PhpNode, value: AbstractValue): void {
+  private storeElement(base: LooseNode, value: AbstractValue): void {
     if (base.kind !== 'variable' && base.kind !== 'propertylookup' && base.kind !== 'staticlookup') return;
     const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
     const stored = { ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true };
@@ -886,11 +887,11 @@ class Round {
   }
 
   /** `array_push($all, $c)` stores as `$all[] = $c` does: `$c` still answers for its own check. */
-  private appendToArray(node: PhpNode): AbstractValue {
-    const [array, ...values] = (node.arguments ?? []) as PhpNode[];
+  private appendToArray(node: LooseNode): AbstractValue {
+    const [array, ...values] = (node.arguments ?? []) as LooseNode[];
     for (const value of values) {
       const stored = this.storeFrom(value);
-      if (isNode(array)) this.storeElement(array, stored);
+      if (isLooseNode(array)) this.storeElement(array, stored);
     }
     return UNKNOWN;
   }
@@ -901,38 +902,38 @@ class Round {
    */
   private storeFrom(node: unknown): AbstractValue {
     const value = this.evaluate(node, 'keep');
-    const name = isNode(node) ? variableName(unwrapSilence(node)) : undefined;
+    const name = isLooseNode(node) ? variableName(unwrapSilence(node)) : undefined;
     if (name && value.pending.size > 0 && !this.scope.referenced.has(name)) this.state.write(name, value);
     return value;
   }
 
-  private evaluateClosure(node: PhpNode): AbstractValue {
+  private evaluateClosure(node: LooseNode): AbstractValue {
     const initial = new Map<string, AbstractValue>();
     const escaping: string[] = [];
-    for (const use of (node.uses ?? []) as PhpNode[]) {
+    for (const use of (node.uses ?? []) as LooseNode[]) {
       const name = variableName(use);
       if (!name) continue;
       initial.set(name, withoutPending(this.readVariable(use)));
       if (use.byref) escaping.push(name);
     }
-    for (const param of (node.arguments ?? []) as PhpNode[]) {
+    for (const param of (node.arguments ?? []) as LooseNode[]) {
       const name = typeof param.name === 'string' ? param.name : param.name?.name;
       if (typeof name === 'string') initial.set(name, UNKNOWN);
       if (param.byref && typeof name === 'string') escaping.push(name);
     }
-    if (isNode(node.body)) this.analyzeScope(node, node.body.children ?? [], this.scope.className, escaping, initial);
-    for (const use of (node.uses ?? []) as PhpNode[]) if (use.byref) this.assignTo(use, UNKNOWN);
+    if (isLooseNode(node.body)) this.analyzeScope(node, node.body.children ?? [], this.scope.className, escaping, initial);
+    for (const use of (node.uses ?? []) as LooseNode[]) if (use.byref) this.assignTo(use, UNKNOWN);
     return UNKNOWN;
   }
 
-  private evaluateMatch(node: PhpNode, usage: Usage): AbstractValue {
+  private evaluateMatch(node: LooseNode, usage: Usage): AbstractValue {
     this.evaluate(node.cond, 'check');
     const entry = this.state.clone();
     const outcomes: FlowState[] = [];
     let result: AbstractValue | undefined;
     // Arms are tried in order: an arm's body runs after every earlier condition was tested.
     let tested = entry;
-    for (const arm of (node.arms ?? []) as PhpNode[]) {
+    for (const arm of (node.arms ?? []) as LooseNode[]) {
       this.state = tested.clone();
       for (const condition of arm.conds ?? []) this.evaluate(condition, 'check');
       tested = this.state.clone();
@@ -946,13 +947,13 @@ class Round {
     return result ?? UNKNOWN;
   }
 
-  private evaluateTernary(node: PhpNode, usage: Usage): AbstractValue {
+  private evaluateTernary(node: LooseNode, usage: Usage): AbstractValue {
     const branchUsage: Usage = usage === 'drop' ? 'drop' : usage === 'check' ? 'check' : 'keep';
-    if (isNode(node.test)) this.noteCondition(node.test);
+    if (isLooseNode(node.test)) this.noteCondition(node.test);
     const decided = this.decidedTruth(node.test);
     let test = UNKNOWN;
     let elseState: FlowState;
-    if (isNode(node.trueExpr)) {
+    if (isLooseNode(node.trueExpr)) {
       const split = this.branchOn(node.test);
       this.state = split.whenTrue;
       elseState = split.whenFalse;
@@ -963,9 +964,9 @@ class Round {
     return this.underCondition(node.test, () => this.ternaryBranches(node, branchUsage, decided, test, elseState));
   }
 
-  private ternaryBranches(node: PhpNode, branchUsage: Usage, decided: boolean | undefined, test: AbstractValue, elseState: FlowState): AbstractValue {
+  private ternaryBranches(node: LooseNode, branchUsage: Usage, decided: boolean | undefined, test: AbstractValue, elseState: FlowState): AbstractValue {
     // `$a ?: $b` yields the tested (so checked) value itself on the true side.
-    const whenTrue = isNode(node.trueExpr) ? this.evaluate(node.trueExpr, branchUsage) : withoutPending(test);
+    const whenTrue = isLooseNode(node.trueExpr) ? this.evaluate(node.trueExpr, branchUsage) : withoutPending(test);
     const thenState = this.state;
     this.state = elseState;
     const whenFalse = this.evaluate(node.falseExpr, branchUsage);
@@ -978,7 +979,7 @@ class Round {
     return joinValues(whenTrue, whenFalse);
   }
 
-  private evaluateBinary(node: PhpNode, usage: Usage): AbstractValue {
+  private evaluateBinary(node: LooseNode, usage: Usage): AbstractValue {
     const type = String(node.type);
     if (COMPARISONS.has(type)) return this.evaluateComparison(node, type);
     if (type === 'instanceof') {
@@ -1015,7 +1016,7 @@ class Round {
    * A comparison checks its operands, unless it is a C-style test against a negative number
    * that PHP's rules make blind to `false` (`$n < 0`): then the value stays unchecked.
    */
-  private evaluateComparison(node: PhpNode, op: string): AbstractValue {
+  private evaluateComparison(node: LooseNode, op: string): AbstractValue {
     const rightSentinel = this.staticInteger(node.right);
     const leftSentinel = rightSentinel === undefined ? this.staticInteger(node.left) : undefined;
     const subjectOnLeft = rightSentinel !== undefined;
@@ -1027,7 +1028,7 @@ class Round {
       for (const listener of this.events.comparison) listener({ node, op, scope: this.analysisScope });
       return UNKNOWN;
     }
-    const subject = (subjectOnLeft ? node.left : node.right) as PhpNode;
+    const subject = (subjectOnLeft ? node.left : node.right) as LooseNode;
     const outerJournal = this.readJournal;
     const firstRead = (this.readJournal = new Set<number>());
     const value = this.evaluate(subject, 'keep');
@@ -1047,7 +1048,7 @@ class Round {
   }
 
   /** After a blind comparison the compared value is as unchecked as before. */
-  private keepUnchecked(subject: PhpNode, value: AbstractValue): void {
+  private keepUnchecked(subject: LooseNode, value: AbstractValue): void {
     const target = unwrapSilence(subject);
     if (target.kind === 'assign') return; // the assignment kept the unchecked value already
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
@@ -1061,9 +1062,9 @@ class Round {
 
   /** An integer known without running anything: `-1`, `0`, a constant. */
   private staticInteger(node: unknown): number | undefined {
-    if (!isNode(node)) return undefined;
+    if (!isLooseNode(node)) return undefined;
     if (node.kind === 'number') return parsePhpNumber(String(node.value));
-    if (node.kind === 'unary' && node.type === '-' && isNode(node.what) && node.what.kind === 'number') {
+    if (node.kind === 'unary' && node.type === '-' && isLooseNode(node.what) && node.what.kind === 'number') {
       const n = parsePhpNumber(String(node.what.value));
       return n === undefined ? undefined : -n;
     }
@@ -1081,7 +1082,7 @@ class Round {
    * what comes after, where a branch that does not leave lets it through.
    */
   private printed(expression: unknown): AbstractValue {
-    const target = isNode(expression) ? unwrapSilence(expression) : undefined;
+    const target = isLooseNode(expression) ? unwrapSilence(expression) : undefined;
     const value = target && PLAIN_REFERENCES.has(target.kind) ? this.peekValue(target) : undefined;
     if (value && value.pending.size > 0 && knownConstant(value) === false) {
       this.markAllRead(value.pending);
@@ -1091,12 +1092,12 @@ class Round {
   }
 
   /** A condition is about to be tested: rules that read whole conditions hear of it (events.ts). */
-  private noteCondition(node: PhpNode): void {
+  private noteCondition(node: LooseNode): void {
     for (const listener of this.events.condition) listener({ node, scope: this.analysisScope });
   }
 
   /** `a && b`, `a or die()`: the right side runs on some paths only. */
-  private evaluateShortCircuit(node: PhpNode, usage: Usage): AbstractValue {
+  private evaluateShortCircuit(node: LooseNode, usage: Usage): AbstractValue {
     this.noteCondition(node);
     this.evaluate(node.left, 'check');
     const skipped = this.state.clone();
@@ -1105,7 +1106,7 @@ class Round {
     return UNKNOWN;
   }
 
-  private evaluateUnary(node: PhpNode): AbstractValue {
+  private evaluateUnary(node: LooseNode): AbstractValue {
     const type = String(node.type);
     if (type === '!') {
       this.evaluate(node.what, 'check');
@@ -1117,7 +1118,7 @@ class Round {
     return folded === undefined ? UNKNOWN : constant(folded);
   }
 
-  private evaluateCast(node: PhpNode): AbstractValue {
+  private evaluateCast(node: LooseNode): AbstractValue {
     const type = String(node.type);
     if (type === 'bool' || type === 'boolean') {
       this.evaluate(node.expr, 'check');
@@ -1131,11 +1132,11 @@ class Round {
 
   // ---- assignment ---------------------------------------------------------------------------
 
-  private evaluateAssign(node: PhpNode, usage: Usage): AbstractValue {
+  private evaluateAssign(node: LooseNode, usage: Usage): AbstractValue {
     const operator = String(node.operator);
     if (operator === '=' && this.assignPositionally(node)) return UNKNOWN;
     if (operator === '=') {
-      const value = isNode(node.left) && node.left.kind === 'offsetlookup' ? this.storeFrom(node.right) : this.evaluate(node.right, 'keep');
+      const value = isLooseNode(node.left) && node.left.kind === 'offsetlookup' ? this.storeFrom(node.right) : this.evaluate(node.right, 'keep');
       // `if (($c = socket_accept($s)) === false)`: the assigned value is checked right here.
       this.assignTo(node.left, usage === 'check' ? withoutPending(value) : value);
       return value;
@@ -1157,16 +1158,16 @@ class Round {
   }
 
   /** `[$tcp, $udp] = [socket_create(…), socket_create(…)]`: each target gets its own element. */
-  private assignPositionally(node: PhpNode): boolean {
+  private assignPositionally(node: LooseNode): boolean {
     const targets = node.left?.items;
     const sources = node.right?.items;
     if (!['list', 'array'].includes(node.left?.kind) || node.right?.kind !== 'array' || !Array.isArray(targets) || !Array.isArray(sources)) return false;
-    const plain = (items: unknown[]) => items.every((item) => !isNode(item) || item.kind !== 'entry' || (!isNode(item.key) && !item.byRef && !item.unpack));
+    const plain = (items: unknown[]) => items.every((item) => !isLooseNode(item) || item.kind !== 'entry' || (!isLooseNode(item.key) && !item.byRef && !item.unpack));
     if (!plain(targets) || !plain(sources) || targets.length > sources.length) return false;
-    const values = sources.map((item: unknown) => this.evaluate(isNode(item) && item.kind === 'entry' ? item.value : item, 'keep'));
+    const values = sources.map((item: unknown) => this.evaluate(isLooseNode(item) && item.kind === 'entry' ? item.value : item, 'keep'));
     targets.forEach((item: unknown, index: number) => {
-      const target = isNode(item) && item.kind === 'entry' ? item.value : item;
-      if (isNode(target)) this.assignTo(target, values[index]!);
+      const target = isLooseNode(item) && item.kind === 'entry' ? item.value : item;
+      if (isLooseNode(target)) this.assignTo(target, values[index]!);
     });
     return true;
   }
@@ -1175,18 +1176,18 @@ class Round {
    * `$a = &$b`: the two names are one variable from now on. The model does not follow aliases
    * of variables, so both are unknown for the rest of the scope rather than wrongly separate.
    */
-  private evaluateReference(node: PhpNode): AbstractValue {
+  private evaluateReference(node: LooseNode): AbstractValue {
     this.evaluate(node.right, 'keep');
     for (const side of [node.left, node.right]) {
-      const name = isNode(side) ? variableName(side) : undefined;
+      const name = isLooseNode(side) ? variableName(side) : undefined;
       if (name) this.scope.referenced.add(name);
     }
-    if (isNode(node.left)) this.assignTo(node.left, UNKNOWN);
+    if (isLooseNode(node.left)) this.assignTo(node.left, UNKNOWN);
     return UNKNOWN;
   }
 
   /** Stores a value in a variable, a `$this` property, an array element or a list of targets. */
-  private assignTo(target: PhpNode, value: AbstractValue): void {
+  private assignTo(target: LooseNode, value: AbstractValue): void {
     switch (target.kind) {
       case 'variable': {
         const name = variableName(target);
@@ -1220,15 +1221,15 @@ class Round {
         return;
       }
       case 'offsetlookup': {
-        if (isNode(target.offset)) this.evaluate(target.offset, 'use');
-        if (isNode(target.what)) this.storeElement(target.what, value);
+        if (isLooseNode(target.offset)) this.evaluate(target.offset, 'use');
+        if (isLooseNode(target.what)) this.storeElement(target.what, value);
         return;
       }
       case 'list':
       case 'array':
         for (const item of target.items ?? []) {
-          const element = isNode(item) && item.kind === 'entry' ? item.value : item;
-          if (isNode(element)) this.assignTo(element, elementOf(value));
+          const element = isLooseNode(item) && item.kind === 'entry' ? item.value : item;
+          if (isLooseNode(element)) this.assignTo(element, elementOf(value));
         }
         return;
       default:
@@ -1238,9 +1239,9 @@ class Round {
 
   // ---- calls --------------------------------------------------------------------------------
 
-  private evaluateCall(node: PhpNode, usage: Usage): AbstractValue {
+  private evaluateCall(node: LooseNode, usage: Usage): AbstractValue {
     // `socket_write(...)` makes a Closure: nothing is called.
-    if ((node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
+    if ((node.arguments ?? []).some((arg: unknown) => isLooseNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
     const name = calledFunctionName(node);
     for (const listener of this.events.call) listener({ node, name, usage, scope: this.analysisScope });
     const fn = name && !this.isShadowed(node, name) ? apiFunction(name) : undefined;
@@ -1260,9 +1261,9 @@ class Round {
       this.passToInternal(node, INTERNAL_PARAMS[name]!, INTERNALS_THAT_ANSWER.has(name));
       return name === 'define' ? constant(true) : UNKNOWN;
     }
-    if (!name && isNode(node.what)) this.evaluateCallee(node.what);
+    if (!name && isLooseNode(node.what)) this.evaluateCallee(node.what);
     // A function of another file: the value is its responsibility now.
-    for (const arg of node.arguments ?? []) this.handOver(this.evaluate(isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep'));
+    for (const arg of node.arguments ?? []) this.handOver(this.evaluate(isLooseNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep'));
     this.enterOtherCode(node);
     if (usage === 'drop') this.failureBranchMayEnd();
     return UNKNOWN;
@@ -1296,21 +1297,21 @@ class Round {
    * property), and a method of this object may check the object's properties
    * (`$this->assertSocket()`), so neither is held against the code that follows.
    */
-  private enterOtherCode(call: PhpNode): void {
+  private enterOtherCode(call: LooseNode): void {
     this.state.forgetBinds();
     const what = call.what;
     const onThisObject =
-      isNode(what) &&
-      ((what.kind === 'propertylookup' && isNode(what.what) && variableName(what.what) === 'this') ||
-        (what.kind === 'staticlookup' && isNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
+      isLooseNode(what) &&
+      ((what.kind === 'propertylookup' && isLooseNode(what.what) && variableName(what.what) === 'this') ||
+        (what.kind === 'staticlookup' && isLooseNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
     if (!onThisObject) return;
     for (const [key, value] of [...this.state.memberEntries]) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
   }
 
   /** An unqualified `socket_read()` is not PHP's when the file declares one (a namespace's own wrapper). */
-  private isShadowed(node: PhpNode, name: string): boolean {
+  private isShadowed(node: LooseNode, name: string): boolean {
     // Imports were resolved with the names (`use function Safe\socket_read;` is no ext/sockets call).
-    return isNode(node.what) && node.what.resolution !== 'fqn' && this.declarations.functions.has(name);
+    return isLooseNode(node.what) && node.what.resolution !== 'fqn' && this.declarations.functions.has(name);
   }
 
   /** Sockets handed to other code may be bound there. */
@@ -1318,13 +1319,13 @@ class Round {
     for (const key of value.sockets.keys()) this.state.setBind(key, 'bound');
   }
 
-  private evaluateCallee(what: PhpNode): void {
+  private evaluateCallee(what: LooseNode): void {
     if (what.kind === 'propertylookup' || what.kind === 'nullsafepropertylookup') this.evaluate(what.what, 'use');
     else if (what.kind !== 'staticlookup' && what.kind !== 'name') this.evaluate(what, 'use');
   }
 
-  private evaluateTestCall(node: PhpNode): AbstractValue {
-    ((node.arguments ?? []) as PhpNode[]).forEach((arg, index) => this.evaluate(arg, index === 0 ? 'check' : 'use'));
+  private evaluateTestCall(node: LooseNode): AbstractValue {
+    ((node.arguments ?? []) as LooseNode[]).forEach((arg, index) => this.evaluate(arg, index === 0 ? 'check' : 'use'));
     return UNKNOWN;
   }
 
@@ -1333,11 +1334,11 @@ class Round {
    * body never tests, returns or hands on checks nothing: the caller's variable stays unchecked
    * for its later uses (passing it is a look, so it is not dropped either).
    */
-  private passArguments(node: PhpNode, fn: FunctionDeclaration): void {
-    const params = (fn.node.arguments ?? []) as PhpNode[];
+  private passArguments(node: LooseNode, fn: FunctionDeclaration): void {
+    const params = (fn.node.arguments ?? []) as LooseNode[];
     const { answering } = this.file.factsOf(fn);
-    (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
-      const value = isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
+    (node.arguments ?? []).forEach((arg: LooseNode, index: number) => {
+      const value = isLooseNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
       const param = params[index];
       const paramName = parameterName(param);
       if (param && !param.byref && !param.variadic && paramName && !answering.has(paramName) && this.peekVariable(value)) {
@@ -1347,13 +1348,13 @@ class Round {
         return;
       }
       this.handOver(this.evaluate(value, 'keep'));
-      if (param?.byref && isNode(value)) this.assignTo(value, UNKNOWN);
+      if (param?.byref && isLooseNode(value)) this.assignTo(value, UNKNOWN);
     });
   }
 
   /** PHP's own functions: `false` where a string or int is expected is a silent bug. */
-  private passToInternal(node: PhpNode, letters: string, answers: boolean): void {
-    const args = ((node.arguments ?? []) as unknown[]).filter(isNode);
+  private passToInternal(node: LooseNode, letters: string, answers: boolean): void {
+    const args = ((node.arguments ?? []) as unknown[]).filter(isLooseNode);
     args.forEach((arg, index) => {
       if (arg.kind === 'namedargument' || arg.kind === 'variadic') {
         this.evaluate(arg.kind === 'namedargument' ? arg.value : arg.what, 'keep');
@@ -1370,21 +1371,21 @@ class Round {
   }
 
   /** A plain variable read without looking at it: whatever it held unchecked stays unchecked. */
-  private peekVariable(arg: PhpNode): boolean {
+  private peekVariable(arg: LooseNode): boolean {
     const name = variableName(arg);
     return name !== undefined && name !== 'this' && !this.scope.referenced.has(name) && this.state.read(name) !== undefined;
   }
 
-  private resolveUserFunction(node: PhpNode, name: string | undefined): FunctionDeclaration | undefined {
+  private resolveUserFunction(node: LooseNode, name: string | undefined): FunctionDeclaration | undefined {
     if (name) return this.declarations.functions.get(name);
     const what = node.what;
-    if (!isNode(what) || !isNode(what.offset) || what.offset.kind !== 'identifier') return undefined;
+    if (!isLooseNode(what) || !isLooseNode(what.offset) || what.offset.kind !== 'identifier') return undefined;
     const method = normalizeName(String(what.offset.name));
     if (what.kind === 'staticlookup') {
       const cls = this.classOf(what.what);
       return cls ? this.findMethod(cls, method) : undefined;
     }
-    if (isNode(what.what) && variableName(what.what) === 'this' && this.scope.className) {
+    if (isLooseNode(what.what) && variableName(what.what) === 'this' && this.scope.className) {
       return this.findMethod(this.scope.className, method);
     }
     // `$object->open()`: the object's class is not known, so neither is the method.
@@ -1401,7 +1402,7 @@ class Round {
 
   /** `self`, `static`, `parent` or a class name of this file, lower-cased. */
   private classOf(node: unknown): string | undefined {
-    if (!isNode(node)) return undefined;
+    if (!isLooseNode(node)) return undefined;
     const current = this.scope.className;
     // `static::` is late-bound: a subclass (here or in another file) may override what it names.
     if (node.kind === 'staticreference') return undefined;
@@ -1420,11 +1421,11 @@ class Round {
 
   // ---- ext/sockets calls ----------------------------------------------------------------------
 
-  private evaluateSocketCall(node: PhpNode, fn: SocketFunction): AbstractValue {
+  private evaluateSocketCall(node: LooseNode, fn: SocketFunction): AbstractValue {
     const id = this.file.callId(node);
     const effects = fn.effects;
     const args = new Map<string, ArgumentFact>();
-    const outputs: [PhpNode, string][] = [];
+    const outputs: [LooseNode, string][] = [];
     for (const param of fn.params) {
       const arg = argumentFor(node, fn, param.name);
       if (!arg) continue;
@@ -1437,7 +1438,7 @@ class Round {
     }
     // Unpacked or surplus arguments are still evaluated.
     for (const arg of (node.arguments ?? []) as unknown[]) {
-      if (isNode(arg) && arg.kind === 'variadic') this.evaluate(arg.what, 'use');
+      if (isLooseNode(arg) && arg.kind === 'variadic') this.evaluate(arg.what, 'use');
     }
     const options = fn.stream?.createsContext ? args.get(fn.stream.createsContext.options) : undefined;
     if (options) this.addContextOptions(options.node, args);
@@ -1456,7 +1457,7 @@ class Round {
    * (`['socket' => ['backlog' => 100000]]`), as arguments named `socket.backlog`: folded like any
    * argument. Only side-effect-free values are evaluated again (the array itself already ran).
    */
-  private addContextOptions(options: PhpNode, args: Map<string, ArgumentFact>): void {
+  private addContextOptions(options: LooseNode, args: Map<string, ArgumentFact>): void {
     for (const [wrapper, names] of CONTEXT_OPTION_NAMES) {
       const wrapperOptions = literalEntry(options, wrapper);
       for (const name of names) {
@@ -1472,7 +1473,7 @@ class Round {
   }
 
   /** An array of sockets the call reads (socket_select()'s sets): a false in it is a TypeError. */
-  private useElements(arg: PhpNode): void {
+  private useElements(arg: LooseNode): void {
     const target = unwrapSilence(arg);
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
@@ -1505,7 +1506,7 @@ class Round {
 
   private recordCall(
     id: number,
-    node: PhpNode,
+    node: LooseNode,
     fn: SocketFunction,
     args: Map<string, ArgumentFact>,
     neverBound: boolean,
@@ -1528,7 +1529,7 @@ class Round {
   }
 
   /** The sockets a call makes, of the type its effects entry says where to find. */
-  private createdSockets(id: number, node: PhpNode, fn: SocketFunction, creates: CreatedSocket, args: Map<string, ArgumentFact>): AbstractValue {
+  private createdSockets(id: number, node: LooseNode, fn: SocketFunction, creates: CreatedSocket, args: Map<string, ArgumentFact>): AbstractValue {
     const made = { id, node, fn, creates, bind: creates.bound ? 'bound' : 'unbound', family: creates.family ? familyOf(args.get(creates.family.fromArgument)?.value) : 'unknown' } as const;
     const type = creates.type;
     if (typeof type === 'string') return this.site(made, type, undefined);
@@ -1558,7 +1559,7 @@ class Round {
     return result ?? UNKNOWN;
   }
 
-  private site(made: MadeSocket, type: SocketKind, typeArg: PhpNode | undefined): AbstractValue {
+  private site(made: MadeSocket, type: SocketKind, typeArg: LooseNode | undefined): AbstractValue {
     const key = `${made.id}:${type}`;
     this.state.setBind(key, made.bind);
     const site: SocketSite = { key, call: made.node, fn: made.fn.name, api: made.fn.api, type, typeArg, family: made.family };
@@ -1566,12 +1567,12 @@ class Round {
   }
 
   /** What a by-reference parameter holds after the call. */
-  private outputValue(id: number, fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: PhpNode): AbstractValue {
+  private outputValue(id: number, fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: LooseNode): AbstractValue {
     const creates = fn.effects.creates;
     if (creates?.into === paramName) return this.createdSockets(this.file.callId(arg), arg, fn, creates, args);
     if (fn.effects.keepsSockets?.includes(paramName)) {
       // The arrays keep (some of) the sockets they held.
-      const before = isNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
+      const before = isLooseNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
       return before ? withoutPending(before) : UNKNOWN;
     }
     const meaning = outputMeaning(fn, paramName) ?? this.failureMarker(id, fn, paramName, arg);
@@ -1582,7 +1583,7 @@ class Round {
    * An output a failure leaves as it was, holding a known value before the call
    * (`$buf = null; @socket_recvfrom($u, $buf, …)`): testing it after the call tests the call.
    */
-  private failureMarker(id: number, fn: SocketFunction, paramName: string, arg: PhpNode): string | undefined {
+  private failureMarker(id: number, fn: SocketFunction, paramName: string, arg: LooseNode): string | undefined {
     if (!fn.effects.failureLeaves?.includes(paramName)) return undefined;
     const before = this.peekValue(arg);
     if (before && knownConstant(before) !== undefined) return FAILURE_MARKER;
@@ -1593,7 +1594,7 @@ class Round {
 
   // ---- constants ----------------------------------------------------------------------------
 
-  private readConstant(node: PhpNode): AbstractValue {
+  private readConstant(node: LooseNode): AbstractValue {
     const raw = String(node.name);
     const name = raw.slice(raw.lastIndexOf('\\') + 1);
     const lower = name.toLowerCase();
@@ -1614,7 +1615,7 @@ class Round {
     return UNKNOWN;
   }
 
-  private foldDeclared(key: string, expression: PhpNode, className: string | undefined): AbstractValue {
+  private foldDeclared(key: string, expression: LooseNode, className: string | undefined): AbstractValue {
     if (this.constantsInProgress.has(key)) return UNKNOWN;
     this.constantsInProgress.add(key);
     try {
@@ -1625,7 +1626,7 @@ class Round {
   }
 
   /** Folds a constant initializer outside any flow (class constants, property defaults). */
-  private foldConstantExpression(expression: PhpNode, className: string | undefined): AbstractValue {
+  private foldConstantExpression(expression: LooseNode, className: string | undefined): AbstractValue {
     const savedState = this.state;
     const savedScope = this.scope;
     this.state = new FlowState();
@@ -1640,7 +1641,7 @@ class Round {
 }
 
 /** The socket type of the transport an address spells out first, or unknown. */
-function leadingTypeOf(address: PhpNode | undefined): SocketKind {
+function leadingTypeOf(address: LooseNode | undefined): SocketKind {
   const transport = leadingTransport(address);
   return transport === undefined ? 'unknown' : transportType(`${transport}://`);
 }
@@ -1650,23 +1651,23 @@ const CONTEXT_OPTION_NAMES: ReadonlyMap<string, readonly string[]> = new Map([['
 const EFFECT_KINDS = new Set(['call', 'new', 'assign', 'assignref', 'post', 'pre', 'include', 'eval', 'print', 'exit', 'throw', 'yield', 'yieldfrom', 'closure', 'arrowfunc']);
 
 /** The value of `'key' => value` in an array literal, if it spells that key as a string. */
-function literalEntry(array: PhpNode, key: string): PhpNode | undefined {
+function literalEntry(array: LooseNode, key: string): LooseNode | undefined {
   if (array.kind !== 'array') return undefined;
   for (const item of array.items ?? []) {
-    if (isNode(item) && item.kind === 'entry' && item.key?.kind === 'string' && item.key.value === key && isNode(item.value)) return item.value;
+    if (isLooseNode(item) && item.kind === 'entry' && item.key?.kind === 'string' && item.key.value === key && isLooseNode(item.value)) return item.value;
   }
   return undefined;
 }
 
 /** Whether evaluating it again could do anything (call, assign, print…). */
-function hasEffects(node: PhpNode): boolean {
+function hasEffects(node: LooseNode): boolean {
   return EFFECT_KINDS.has(node.kind) || childNodes(node).some(hasEffects);
 }
 
 /** A socket a call makes, before its type is known. */
 interface MadeSocket {
   id: number;
-  node: PhpNode;
+  node: LooseNode;
   fn: SocketFunction;
   creates: CreatedSocket;
   bind: 'bound' | 'unbound';
@@ -1696,7 +1697,7 @@ function familyOf(domain: AbstractValue | undefined): SocketFamily {
 
 /** Names of the plain variables an expression mentions. */
 function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
-  if (!isNode(node)) return found;
+  if (!isLooseNode(node)) return found;
   const name = variableName(node);
   if (name) found.add(name);
   for (const child of childNodes(node)) variablesIn(child, found);
@@ -1714,7 +1715,7 @@ function uncheckedIn(value: AbstractValue): Set<number> {
   return new Set([...value.pending, ...(value.elements ?? [])]);
 }
 
-function parameterName(param: PhpNode | undefined): string | undefined {
+function parameterName(param: LooseNode | undefined): string | undefined {
   const name = typeof param?.name === 'string' ? param.name : param?.name?.name;
   return typeof name === 'string' ? name : undefined;
 }
@@ -1728,6 +1729,6 @@ function propertyKey(className: string, property: string): string {
 }
 
 
-export function analyzeProgram(program: PhpNode, text: string, createListeners: ListenerFactory): AnalysisResult {
+export function analyzeProgram(program: LooseNode, text: string, createListeners: ListenerFactory): AnalysisResult {
   return new FileAnalysis(program, text, collectDeclarations(program)).run(createListeners);
 }

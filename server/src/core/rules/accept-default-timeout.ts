@@ -53,7 +53,7 @@ function endsOnFalse(program: PhpNode, call: PhpNode): 'loop' | 'program' | unde
       assigned = variableName(parent.left);
       continue;
     }
-    if (LOOPS.has(parent.kind) && parent.test === node) return 'loop';
+    if (LOOPS.has(parent.kind) && 'test' in parent && parent.test === node) return 'loop';
     if (parent.kind === 'bin' && (parent.type === 'or' || parent.type === '||') && parent.left === node) return ends(parent.right) ? where(program, parent) : undefined;
     if (parent.kind === 'expressionstatement' && assigned) return nextTestEnds(program, parent, assigned) ? where(program, parent) : undefined;
     return undefined;
@@ -64,7 +64,7 @@ function endsOnFalse(program: PhpNode, call: PhpNode): 'loop' | 'program' | unde
 /** The statement after `$c = accept();` is `if (!$c) break;` (or exit, return, throw). */
 function nextTestEnds(program: PhpNode, statement: PhpNode, name: string): boolean {
   const list = parentOf(program, statement);
-  const siblings: unknown[] = list?.children ?? [];
+  const siblings: unknown[] = list && 'children' in list ? list.children : [];
   const next = siblings[siblings.indexOf(statement) + 1];
   return isNode(next) && next.kind === 'if' && testsForFalse(next.test, name) && ends(next.body);
 }

@@ -1,7 +1,7 @@
 // `while (!feof($s))` on a socket stream: feof() never waits and is true only once the peer closed,
 // so against a peer that keeps the connection open the loop goes round on reads that return false
 // at each timeout (measured in test/stream/php-behaviour.test.ts).
-import { calledFunctionName, childNodes, isNode, rangeOf, unwrapSilence, type PhpNode } from '../ast';
+import { calledFunctionName, childNodes, isNode, rangeOf, unwrapSilence, type NodeOf, type PhpNode } from '../ast';
 import type { SocketCall } from '../model/model';
 import { isSocketStream } from '../model/values';
 import internals from '../php-internals.json';
@@ -24,7 +24,8 @@ function mayLeaveEarly(node: PhpNode): boolean {
     const name = calledFunctionName(node);
     if (!name || !(name in INTERNAL_FUNCTIONS || apiFunction(name))) return true;
   }
-  if (node.kind === 'nullsafemethodcall' || node.kind === 'new') return true;
+  // (`$a?->m()` is a call, above: php-parser has no kind of its own for it.)
+  if (node.kind === 'new') return true;
   return childNodes(node).some((child) => !NESTED_CODE.has(child.kind) && mayLeaveEarly(child));
 }
 
@@ -34,8 +35,13 @@ function within(node: PhpNode, outer: PhpNode): boolean {
   return outerStart <= start && end <= outerEnd;
 }
 
+interface FeofLoop {
+  loop: NodeOf<'while'>;
+  feof: NodeOf<'call'>;
+}
+
 /** `while (!feof($s))`: the loop and its feof() call, when the condition is exactly that. */
-function feofLoops(program: PhpNode, into: { loop: PhpNode; feof: PhpNode }[]): void {
+function feofLoops(program: PhpNode, into: FeofLoop[]): void {
   const visit = (node: PhpNode): void => {
     if (node.kind === 'while' && isNode(node.test) && node.test.kind === 'unary' && node.test.type === '!' && isNode(node.test.what)) {
       const call = unwrapSilence(node.test.what);
@@ -62,7 +68,7 @@ export default defineRule({
     const { calls, program } = context.model;
     const feofCalls = new Map<PhpNode, SocketCall>(calls.filter((call) => call.fn.stream?.neverBlocks).map((call) => [call.node, call]));
     if (feofCalls.size === 0) return;
-    const loops: { loop: PhpNode; feof: PhpNode }[] = [];
+    const loops: FeofLoop[] = [];
     feofLoops(program, loops);
     for (const { loop, feof } of loops) {
       const call = feofCalls.get(feof);

@@ -27,7 +27,7 @@ interface ResourceTest {
 }
 
 function firstArgument(call: PhpNode): PhpNode | undefined {
-  const argument = (call.arguments ?? [])[0];
+  const argument = 'arguments' in call ? call.arguments[0] : undefined;
   return isPositionalArgument(argument) ? argument : undefined;
 }
 

@@ -1,6 +1,6 @@
 // isset()/array_key_exists() on ['timed_out'] of stream_get_meta_data(): the key is always there
 // (stream-effects.json metaData.alwaysKeys, measured), so the test is always true.
-import { calledFunctionName, childNodes, isNode, type PhpNode } from '../ast';
+import { calledFunctionName, childNodes, isKind, isNode, type NodeOf, type PhpNode } from '../ast';
 import { exactRange, fix, sourceOf } from '../fix-builders';
 import type { SocketModel } from '../model/model';
 import { defineRule } from '../rule';
@@ -10,15 +10,11 @@ const KEY = 'timed_out';
 const FUNCTION_LIKE = new Set(['function', 'method', 'closure', 'arrowfunc']);
 
 /** A key test that is always true, the array it tests and the meta-data function the array came from. */
-interface KeyTest {
-  node: PhpNode;
-  how: 'isset' | 'array_key_exists';
-  array: PhpNode;
-  fn: string;
-}
+type KeyTest = KeyTestCall & { array: NodeOf<'variable'>; fn: string };
+type KeyTestCall = { how: 'isset'; node: NodeOf<'isset'> } | { how: 'array_key_exists'; node: NodeOf<'call'> };
 
-function isKeyLookup(node: unknown): node is PhpNode {
-  return isNode(node) && node.kind === 'offsetlookup' && node.offset?.kind === 'string' && node.offset.value === KEY;
+function isKeyLookup(node: unknown): node is NodeOf<'offsetlookup'> {
+  return isKind(node, 'offsetlookup') && isKind(node.offset, 'string') && node.offset.value === KEY;
 }
 
 /** The meta-data function (stream_get_meta_data, socket_get_status) every value of `array` read here came from, if one. */
@@ -44,20 +40,20 @@ function keyTestsIn(sourceOfArray: (array: PhpNode) => string | undefined, body:
       return;
     }
     if (node.kind === 'isset') {
-      for (const variable of node.variables ?? []) if (isKeyLookup(variable)) addTest(node, 'isset', variable.what);
+      for (const variable of node.variables) if (isKeyLookup(variable)) addTest({ how: 'isset', node }, variable.what);
       return;
     }
     if (node.kind === 'call' && calledFunctionName(node) === 'array_key_exists') {
-      const [key, array] = (node.arguments ?? []) as PhpNode[];
-      if (key?.kind === 'string' && key.value === KEY && isNode(array)) addTest(node, 'array_key_exists', array);
+      const [key, array] = node.arguments;
+      if (key?.kind === 'string' && key.value === KEY && isNode(array)) addTest({ how: 'array_key_exists', node }, array);
       return;
     }
-    if (isKeyLookup(node) && node.what?.kind === 'variable') valueReads.add(String(node.what.name));
+    if (isKeyLookup(node) && node.what.kind === 'variable') valueReads.add(String(node.what.name));
     for (const child of childNodes(node)) visit(child);
   };
-  const addTest = (node: PhpNode, how: KeyTest['how'], array: PhpNode) => {
+  const addTest = (test: KeyTestCall, array: PhpNode) => {
     const fn = array.kind === 'variable' ? sourceOfArray(array) : undefined;
-    if (fn) found.push({ node, how, array, fn });
+    if (fn && array.kind === 'variable') found.push({ ...test, array, fn });
   };
   visit(body);
   // `isset($m['timed_out']) && $m['timed_out']`: the value is tested too.

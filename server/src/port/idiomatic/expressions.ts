@@ -1,13 +1,13 @@
 // PHP expressions → plain TypeScript, for the subset where the two languages agree once the
 // types are known (strings as bytes, ints, bools). Anything else throws `CannotCarry` with the
 // reason, and the whole file falls back to the faithful port.
-import { calledFunctionName, type PhpNode } from '../../core/ast';
+import { calledFunctionName, type LooseNode } from '../../core/ast';
 import { encapsedParts, stringNodeBytes, tsStringLiteral, tsTemplateChunk } from '../literals';
 
 export class CannotCarry extends Error {
   constructor(
     reason: string,
-    readonly node?: PhpNode,
+    readonly node?: LooseNode,
   ) {
     super(reason);
   }
@@ -46,9 +46,9 @@ export interface Context {
   /** The program throws one of PHP's exceptions somewhere (main()'s caller then exits with PHP's 255). */
   throws?: boolean;
   /** The program's syntax tree (for what a function's callers pass it). */
-  program?: PhpNode;
+  program?: LooseNode;
   /** Translates a socket call (set by the statement translator). */
-  socketCall(call: PhpNode, name: string, asStatement: boolean, assignTo?: string): Code | undefined;
+  socketCall(call: LooseNode, name: string, asStatement: boolean, assignTo?: string): Code | undefined;
 }
 
 const RESERVED = new Set(
@@ -62,8 +62,8 @@ export function tsName(phpName: string): string {
   return RESERVED.has(phpName) ? `${phpName}_` : phpName;
 }
 
-export function variableOf(node: PhpNode | undefined): string | undefined {
-  return node?.kind === 'variable' && typeof node.name === 'string' ? node.name : undefined;
+export function variableOf(node: LooseNode | null | false | undefined): string | undefined {
+  return node && node.kind === 'variable' && typeof node.name === 'string' ? node.name : undefined;
 }
 
 const atom = (code: string, type: Type): Code => ({ code, type, prec: 20 });
@@ -73,12 +73,12 @@ export function isStringType(type: Type): boolean {
   return type === 'string';
 }
 
-function describe(node: PhpNode): string {
+function describe(node: LooseNode): string {
   return node.kind === 'call' ? `${calledFunctionName(node) ?? 'a dynamic call'}()` : node.kind;
 }
 
 /** A string value that can be interpolated exactly like PHP prints it. */
-function printable(c: Code, node: PhpNode): string {
+function printable(c: Code, node: LooseNode): string {
   if (c.type === 'string' || c.type === 'int') return c.code;
   // round()'s result: a short decimal, printed alike by PHP (precision 14) and JavaScript (shortest form) below 1e15.
   if (c.type === 'rounded') return c.code;
@@ -88,7 +88,7 @@ function printable(c: Code, node: PhpNode): string {
 }
 
 /** `a . b . c` and interpolations as one TypeScript string. */
-export function joinStrings(parts: (string | { code: Code; node: PhpNode })[]): Code {
+export function joinStrings(parts: (string | { code: Code; node: LooseNode })[]): Code {
   if (parts.length === 0) return atom("''", 'string');
   if (parts.every((part) => typeof part === 'string')) return atom(tsStringLiteral(parts.join('')), 'string');
   if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0]!.code.type === 'string') return parts[0]!.code;
@@ -97,7 +97,7 @@ export function joinStrings(parts: (string | { code: Code; node: PhpNode })[]): 
   return atom(`${out}\``, 'string');
 }
 
-export function concatParts(t: Context, node: PhpNode, out: (string | { code: Code; node: PhpNode })[]): void {
+export function concatParts(t: Context, node: LooseNode, out: (string | { code: Code; node: LooseNode })[]): void {
   if (node.kind === 'bin' && node.type === '.') {
     concatParts(t, node.left, out);
     concatParts(t, node.right, out);
@@ -115,14 +115,14 @@ export function concatParts(t: Context, node: PhpNode, out: (string | { code: Co
 const COMPARISON = new Set(['===', '!==', '<', '>', '<=', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '%']);
 
-function nonNumericString(node: PhpNode): boolean {
+function nonNumericString(node: LooseNode): boolean {
   return node.kind === 'string' && !/^\s*[+-]?(\d|\.\d)/.test(stringNodeBytes(node));
 }
 
-function binary(t: Context, node: PhpNode): Code {
+function binary(t: Context, node: LooseNode): Code {
   const op: string = node.type;
   if (op === '.') {
-    const parts: (string | { code: Code; node: PhpNode })[] = [];
+    const parts: (string | { code: Code; node: LooseNode })[] = [];
     concatParts(t, node, parts);
     return joinStrings(parts);
   }
@@ -154,14 +154,14 @@ function binary(t: Context, node: PhpNode): Code {
  * `socket_write(…) !== false` as a write on a socket that is still writable: the true/false these
  * comparisons give, without PHP's int|false.
  */
-function comparedWithFalse(t: Context, node: PhpNode): Code | undefined {
-  const inner = node.kind === 'parenthesis' ? node.inner : node;
+function comparedWithFalse(t: Context, node: LooseNode): Code | undefined {
+  const inner = node;
   const assigned = inner.kind === 'assign' && inner.operator === '=' ? variableOf(inner.left) : undefined;
   const value = assigned ? inner.right : inner;
   if (value.kind !== 'call') return undefined;
   const name = calledFunctionName(value);
   if (name === 'strpos' && (value.arguments ?? []).length === 2) {
-    const [haystack, needle] = (value.arguments as PhpNode[]).map((arg) => expression(t, arg));
+    const [haystack, needle] = (value.arguments as LooseNode[]).map((arg) => expression(t, arg));
     if (haystack!.type !== 'string' || needle!.type !== 'string') throw new CannotCarry('strpos() of a value that is not a string', value);
     const index = `${paren(haystack!, 20)}.indexOf(${needle!.code})`;
     if (assigned) t.types.set(assigned, 'int');
@@ -183,7 +183,7 @@ function toInt(c: Code): Code {
   throw new CannotCarry(`an int cast of a ${c.type} value`);
 }
 
-function castString(c: Code, node: PhpNode): Code {
+function castString(c: Code, node: LooseNode): Code {
   if (c.type === 'string') return c;
   if (c.type === 'string|null' || c.type === 'string?') return { code: `${paren(c, 6)} ?? ''`, type: 'string', prec: 5 };
   if (c.type === 'string|false') return { code: `${paren(c, 6)} || ''`, type: 'string', prec: 5 };
@@ -193,8 +193,8 @@ function castString(c: Code, node: PhpNode): Code {
 
 const TRIMS: Record<string, string> = { trim: 'both', ltrim: 'left', rtrim: 'right' };
 
-function builtin(t: Context, node: PhpNode, name: string): Code | undefined {
-  const args: PhpNode[] = node.arguments ?? [];
+function builtin(t: Context, node: LooseNode, name: string): Code | undefined {
+  const args: LooseNode[] = node.arguments ?? [];
   const arg = (i: number) => expression(t, args[i]!);
   const stringArg = (i: number) => {
     const c = arg(i);
@@ -235,7 +235,7 @@ function builtin(t: Context, node: PhpNode, name: string): Code | undefined {
       // ord($text[$i]): the byte at $i.
       const at = args[0]?.kind === 'offsetlookup' ? args[0] : undefined;
       // Past the end PHP's `$text[$i]` is '' and ord('') is 0; charCodeAt() gives NaN there.
-      if (at && args.length === 1) return atom(`(${paren(stringOf(t, at.what), 20)}.charCodeAt(${intOf(t, at.offset)}) || 0)`, 'int');
+      if (at && args.length === 1) return atom(`(${paren(stringOf(t, at.what), 20)}.charCodeAt(${intOf(t, at.offset as LooseNode)}) || 0)`, 'int');
       return atom(`(${paren(stringArg(0), 20)}.charCodeAt(0) || 0)`, 'int');
     }
     case 'round': {
@@ -272,11 +272,11 @@ function builtin(t: Context, node: PhpNode, name: string): Code | undefined {
 }
 
 /** sprintf()/printf() with only %s, %d and %%: a template literal. */
-export function format(t: Context, node: PhpNode): Code {
-  const [first, ...rest] = (node.arguments ?? []) as PhpNode[];
+export function format(t: Context, node: LooseNode): Code {
+  const [first, ...rest] = (node.arguments ?? []) as LooseNode[];
   if (!first || first.kind !== 'string') throw new CannotCarry('a format that is not a literal', node);
   const text = stringNodeBytes(first);
-  const parts: (string | { code: Code; node: PhpNode })[] = [];
+  const parts: (string | { code: Code; node: LooseNode })[] = [];
   let last = 0;
   let index = 0;
   for (const match of text.matchAll(/%(-?)(0?)([1-9][0-9]*)?([^-0-9])/gs)) {
@@ -311,13 +311,13 @@ const CONSTANTS: Record<string, Code> = {
   somaxconn: atom('4096', 'int'),
 };
 
-export function expression(t: Context, node: PhpNode): Code {
+export function expression(t: Context, node: LooseNode): Code {
   switch (node.kind) {
     case 'string':
       return atom(tsStringLiteral(stringNodeBytes(node)), 'string');
     case 'encapsed': {
       if (node.type !== 'string') throw new CannotCarry(`a ${node.type} string`, node);
-      const parts: (string | { code: Code; node: PhpNode })[] = [];
+      const parts: (string | { code: Code; node: LooseNode })[] = [];
       concatParts(t, node, parts);
       return joinStrings(parts);
     }
@@ -342,13 +342,15 @@ export function expression(t: Context, node: PhpNode): Code {
       return atom(tsName(name), type);
     }
     case 'offsetlookup': {
-      if (variableOf(node.what) === 'argv' && node.offset?.kind === 'number') return atom(`process.argv[${Number(node.offset.value) + 1}]`, 'string?');
-      const known = node.offset && (node.what.kind !== 'variable' || t.types.has(variableOf(node.what) ?? ''));
+      // `$a[]` (offset false) is no read: PHP does not compile it.
+      const offset = node.offset as LooseNode;
+      if (variableOf(node.what) === 'argv' && offset?.kind === 'number') return atom(`process.argv[${Number(offset.value) + 1}]`, 'string?');
+      const known = offset && (node.what.kind !== 'variable' || t.types.has(variableOf(node.what) ?? ''));
       const what = known ? expression(t, node.what) : undefined;
       // $text[$i]: a one-byte string ('' past the end, where PHP warns).
-      if (what?.type === 'string') return atom(`${paren(what, 20)}.charAt(${intOf(t, node.offset)})`, 'string');
+      if (what?.type === 'string') return atom(`${paren(what, 20)}.charAt(${intOf(t, offset)})`, 'string');
       // $counts[$key] of a string-keyed array of ints (a Map): PHP's null for a missing key is undefined here.
-      if (what?.type === 'int-map') return atom(`${what.code}.get(${mapKey(t, node.offset)})`, 'int?');
+      if (what?.type === 'int-map') return atom(`${what.code}.get(${mapKey(t, offset)})`, 'int?');
       throw new CannotCarry('arrays (the idiomatic port carries strings, ints and bools)', node);
     }
     case 'bin':
@@ -371,8 +373,6 @@ export function expression(t: Context, node: PhpNode): Code {
       if (node.type === 'int') return toInt(expression(t, node.expr ?? node.what));
       if (node.type === 'string') return castString(expression(t, node.expr ?? node.what), node);
       throw new CannotCarry(`a (${node.type}) cast`, node);
-    case 'parenthesis':
-      return expression(t, node.inner);
     case 'post':
     case 'pre': {
       const inner = expression(t, node.what);
@@ -387,27 +387,27 @@ export function expression(t: Context, node: PhpNode): Code {
   }
 }
 
-function stringOf(t: Context, node: PhpNode): Code {
+function stringOf(t: Context, node: LooseNode): Code {
   const c = expression(t, node);
   if (c.type !== 'string') throw new CannotCarry(`an offset into a ${c.type} value`, node);
   return c;
 }
 
-function intOf(t: Context, node: PhpNode): string {
+function intOf(t: Context, node: LooseNode): string {
   const c = expression(t, node);
   if (c.type !== 'int') throw new CannotCarry(`an offset of a ${c.type} value`, node);
   return c.code;
 }
 
 /** A key of a string-keyed array (a Map<string, …>): ints as their decimal string, which is the key PHP makes of "5" too. */
-export function mapKey(t: Context, node: PhpNode): string {
+export function mapKey(t: Context, node: LooseNode): string {
   const c = expression(t, node);
   if (c.type === 'string') return c.code;
   if (c.type === 'int') return `String(${c.code})`;
   throw new CannotCarry(`an array key of a ${c.type} value`, node);
 }
 
-export function call(t: Context, node: PhpNode, asStatement: boolean): Code {
+export function call(t: Context, node: LooseNode, asStatement: boolean): Code {
   const name = calledFunctionName(node);
   if (!name) throw new CannotCarry('a dynamic call', node);
   if (name.startsWith('socket_')) {
@@ -419,7 +419,7 @@ export function call(t: Context, node: PhpNode, asStatement: boolean): Code {
   if (known) return known;
   const fn = t.functions.get(name.toLowerCase());
   if (!fn) throw new CannotCarry(`the function ${name}()`, node);
-  const args = ((node.arguments ?? []) as PhpNode[]).map((arg) => expression(t, arg).code);
+  const args = ((node.arguments ?? []) as LooseNode[]).map((arg) => expression(t, arg).code);
   const code = `${tsName(fn.name)}(${args.join(', ')})`;
   return fn.async ? { code: `await ${code}`, type: fn.returns, prec: 15 } : atom(code, fn.returns);
 }

@@ -2,7 +2,7 @@
 // node:net/node:dgram code a Node developer would write (createServer with a connection
 // handler, a dgram `message` handler, connect + events.once). `portIdiomatic` gives the module,
 // or the reason it cannot carry the program (the caller then uses the faithful port).
-import { calledFunctionName, type PhpNode } from '../../core/ast';
+import { calledFunctionName, type LooseNode } from '../../core/ast';
 import { parsePhp } from '../../core/parse';
 import { commentLines, stringNodeBytes } from '../literals';
 import { CannotCarry, expression, tsName, variableOf, type Code, type Context, type SocketCollection, type SocketKind, type Type } from './expressions';
@@ -35,7 +35,7 @@ export function portIdiomatic(text: string, fileName: string): IdiomaticResult {
   }
 }
 
-function socketKinds(program: PhpNode): Map<string, SocketKind> {
+function socketKinds(program: LooseNode): Map<string, SocketKind> {
   const kinds = new Map<string, SocketKind>();
   const connected = new Set<string>();
   walk(program, (node) => {
@@ -44,11 +44,11 @@ function socketKinds(program: PhpNode): Map<string, SocketKind> {
       const fn = calledFunctionName(node.right);
       if (!name) return;
       if (fn === 'socket_create') {
-        const type = node.right.arguments?.[1]?.name;
+        const type = (node.right.arguments?.[1] as LooseNode | undefined)?.name;
         if (type === 'SOCK_DGRAM') kinds.set(name, 'udp');
         else if (type === 'SOCK_STREAM') kinds.set(name, 'tcp-client');
         else throw new CannotCarry(`socket_create() of type ${type ?? 'unknown'}`, node);
-        const family = node.right.arguments?.[0]?.name;
+        const family = (node.right.arguments?.[0] as LooseNode | undefined)?.name;
         if (family !== 'AF_INET' && family !== 'AF_INET6') throw new CannotCarry(`${family ?? 'a computed'} socket family`, node);
       }
       if (fn === 'socket_accept') kinds.set(name, 'connection');
@@ -62,7 +62,7 @@ function socketKinds(program: PhpNode): Map<string, SocketKind> {
   return kinds;
 }
 
-function assignmentCounts(program: PhpNode): Map<string, number> {
+function assignmentCounts(program: LooseNode): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (name: string | undefined) => name && counts.set(name, (counts.get(name) ?? 0) + 1);
   walk(program, (node) => {
@@ -76,7 +76,7 @@ function assignmentCounts(program: PhpNode): Map<string, number> {
 
 const PARAM_TYPES: Record<string, Type> = { string: 'string', int: 'int', bool: 'bool' };
 
-function returnType(fn: PhpNode): Type {
+function returnType(fn: LooseNode): Type {
   const type = fn.type;
   if (!type) throw new CannotCarry(`${fn.name?.name}() has no return type`, fn);
   const name = String(type.name ?? '').toLowerCase();
@@ -87,9 +87,9 @@ function returnType(fn: PhpNode): Type {
   return known;
 }
 
-function translateProgram(text: string, fileName: string, program: PhpNode): IdiomaticResult {
-  const statements: PhpNode[] = [];
-  for (const child of (program.children ?? []) as PhpNode[]) {
+function translateProgram(text: string, fileName: string, program: LooseNode): IdiomaticResult {
+  const statements: LooseNode[] = [];
+  for (const child of (program.children ?? []) as LooseNode[]) {
     if (child.kind === 'namespace') throw new CannotCarry('namespaces', child);
     statements.push(child);
   }
@@ -106,7 +106,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     program,
   };
   // A function is async when it waits on a socket, or calls one that does.
-  const waits = (node: PhpNode) => {
+  const waits = (node: LooseNode) => {
     let found = false;
     walk(node, (inner) => {
       const fn = inner.kind === 'call' ? calledFunctionName(inner) : undefined;
@@ -119,7 +119,7 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
     changed = false;
     for (const fn of functions) {
       const info = t.functions.get(String(fn.name.name).toLowerCase())!;
-      if (!info.async && waits(fn.body)) (info.async = true), (changed = true);
+      if (!info.async && waits(fn.body as LooseNode)) (info.async = true), (changed = true);
     }
   }
   prepareSelectLoops(program, t);
@@ -163,12 +163,12 @@ function translateProgram(text: string, fileName: string, program: PhpNode): Idi
   return { code, module, shape: SHAPES[shape], helperLines: helpers ? helpers.split('\n').filter((l) => l.trim()).length : 0 };
 }
 
-function functionSource(w: StatementWriter, t: Context, fn: PhpNode): void {
+function functionSource(w: StatementWriter, t: Context, fn: LooseNode): void {
   const info = t.functions.get(String(fn.name.name).toLowerCase())!;
   const params: string[] = [];
   const names: string[] = [];
   const outerSockets = new Map(t.sockets);
-  for (const param of (fn.arguments ?? []) as PhpNode[]) {
+  for (const param of (fn.arguments ?? []) as LooseNode[]) {
     const name = String(param.name?.name ?? param.name);
     if (param.byref || param.variadic || param.value) throw new CannotCarry('by-reference, variadic or optional parameters', param);
     names.push(name);
@@ -199,7 +199,7 @@ function functionSource(w: StatementWriter, t: Context, fn: PhpNode): void {
 }
 
 /** An `array` parameter that every call passes the select loop's clients to. */
-function collectionPassedAs(t: Context, fn: PhpNode, index: number): SocketCollection | undefined {
+function collectionPassedAs(t: Context, fn: LooseNode, index: number): SocketCollection | undefined {
   const passed = new Set<SocketCollection | undefined>();
   walk(t.program!, (node) => {
     if (node.kind === 'call' && calledFunctionName(node)?.toLowerCase() === String(fn.name.name).toLowerCase()) passed.add(t.collections?.get(variableOf(node.arguments?.[index]) ?? ''));
@@ -208,7 +208,7 @@ function collectionPassedAs(t: Context, fn: PhpNode, index: number): SocketColle
   return passed.size === 1 ? only : undefined;
 }
 
-function usedAsSocket(fn: PhpNode, name: string): boolean {
+function usedAsSocket(fn: LooseNode, name: string): boolean {
   let used = false;
   walk(fn, (node) => {
     if (node.kind === 'call' && calledFunctionName(node)?.startsWith('socket_') && variableOf(node.arguments?.[0]) === name) used = true;
@@ -216,28 +216,28 @@ function usedAsSocket(fn: PhpNode, name: string): boolean {
   return used;
 }
 
-const isLiteralFalse = (n: PhpNode | undefined) => n?.kind === 'boolean' && !n.value;
+const isLiteralFalse = (n: LooseNode | undefined) => n?.kind === 'boolean' && !n.value;
 
 /** `if ($s === false)` / `if (!$s)` right after socket_create()/socket_accept(): Node's calls do not return false. */
-function testsOnlyFailureOf(test: PhpNode, sockets: Map<string, SocketKind>): string | undefined {
+function testsOnlyFailureOf(test: LooseNode, sockets: Map<string, SocketKind>): string | undefined {
   if (test.kind === 'unary' && test.type === '!' && sockets.has(variableOf(test.what) ?? '')) return variableOf(test.what);
   if (test.kind === 'bin' && test.type === '===' && isLiteralFalse(test.right) && sockets.has(variableOf(test.left) ?? '')) return variableOf(test.left);
   return undefined;
 }
 
 /** Sends nothing closes the socket after (the last statement of a message handler): written without await. */
-const unawaited = new WeakSet<PhpNode>();
+const unawaited = new WeakSet<LooseNode>();
 
 function installSockets(w: StatementWriter, t: Context): void {
-  const value = (node: PhpNode): Code => expression(t, node);
-  const bound = new Map<string, { host: string; port: string; failure: PhpNode[] | null }>();
+  const value = (node: LooseNode): Code => expression(t, node);
+  const bound = new Map<string, { host: string; port: string; failure: LooseNode[] | null }>();
   const families = new Map<string, string>();
   const text = (c: Code) => (c.type === 'string' ? c.code : `String(${c.code})`);
-  const sendable = (args: PhpNode[], lengthIndex: number) => {
+  const sendable = (args: LooseNode[], lengthIndex: number) => {
     const data = value(args[1]!);
     if (data.type !== 'string') throw new CannotCarry(`sending a ${data.type} value`, args[1]);
     const length = args[lengthIndex];
-    const isWhole = !length || (length.kind === 'call' && calledFunctionName(length) === 'strlen' && w.text.slice(length.arguments[0].loc.start.offset, length.arguments[0].loc.end.offset) === w.text.slice(args[1]!.loc!.start.offset, args[1]!.loc!.end.offset)) || (args[1]!.kind === 'string' && length.kind === 'number' && Number(length.value) >= stringNodeBytes(args[1]!).length);
+    const isWhole = !length || (length.kind === 'call' && calledFunctionName(length) === 'strlen' && w.text.slice(length.arguments[0].loc!.start.offset, length.arguments[0].loc!.end.offset) === w.text.slice(args[1]!.loc!.start.offset, args[1]!.loc!.end.offset)) || (args[1]!.kind === 'string' && length.kind === 'number' && Number(length.value) >= stringNodeBytes(args[1]!).length);
     return isWhole ? data.code : `${data.prec < 20 ? `(${data.code})` : data.code}.slice(0, ${value(length!).code})`;
   };
   const inError = (fn: string) => {
@@ -245,7 +245,7 @@ function installSockets(w: StatementWriter, t: Context): void {
   };
 
   t.socketCall = (node, name, asStatement, assignTo) => {
-    const args: PhpNode[] = node.arguments ?? [];
+    const args: LooseNode[] = node.arguments ?? [];
     const socketName = name === 'socket_create' ? assignTo : variableOf(args[0]);
     const kind = socketName ? t.sockets.get(socketName) : undefined;
     const s = socketName ? tsName(socketName) : '';
@@ -264,7 +264,7 @@ function installSockets(w: StatementWriter, t: Context): void {
         const option = args[2]?.name;
         if (option === 'SO_REUSEADDR') return w.emit(`// SO_REUSEADDR: Node's servers set it.`), { code: '', type: 'void', prec: 20 };
         if (option === 'SO_RCVTIMEO' && args[3]?.kind === 'array') {
-          const field = (key: string) => args[3]!.items.find((item: PhpNode) => item.key?.kind === 'string' && item.key.value === key)?.value;
+          const field = (key: string) => args[3]!.items.find((item: LooseNode) => item.key?.kind === 'string' && item.key.value === key)?.value;
           const sec = Number(field('sec')?.value ?? 0);
           const usec = Number(field('usec')?.value ?? 0);
           t.timeouts.set(socketName!, sec * 1000 + Math.round(usec / 1000));
@@ -423,12 +423,12 @@ function installSockets(w: StatementWriter, t: Context): void {
     if (skipped.has(node)) return;
     return originalStatement(node, local, siblings, index);
   };
-  const skipped = new Set<PhpNode>();
-  (w as unknown as { skipped: Set<PhpNode> }).skipped = skipped;
+  const skipped = new Set<LooseNode>();
+  (w as unknown as { skipped: Set<LooseNode> }).skipped = skipped;
 
-  function checkedFailure(node: PhpNode): { calls: PhpNode[]; failure: PhpNode[] | null } | undefined {
-    const failed = (test: PhpNode): PhpNode[] | undefined => {
-      const isSocket = (n: PhpNode | undefined) => n?.kind === 'call' && ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option', 'socket_send', 'socket_sendto', 'socket_getsockname'].includes(calledFunctionName(n) ?? '');
+  function checkedFailure(node: LooseNode): { calls: LooseNode[]; failure: LooseNode[] | null } | undefined {
+    const failed = (test: LooseNode): LooseNode[] | undefined => {
+      const isSocket = (n: LooseNode | undefined) => n?.kind === 'call' && ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option', 'socket_send', 'socket_sendto', 'socket_getsockname'].includes(calledFunctionName(n) ?? '');
       if (test.kind === 'unary' && test.type === '!' && isSocket(test.what)) return [test.what];
       if (test.kind === 'bin' && test.type === '===' && isLiteralFalse(test.right) && isSocket(test.left)) return [test.left];
       if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
@@ -441,7 +441,7 @@ function installSockets(w: StatementWriter, t: Context): void {
     };
     if (node.kind === 'if' && !node.alternate) {
       const calls = failed(node.test);
-      if (calls) return { calls, failure: node.body?.kind === 'block' ? node.body.children : [node.body] };
+      if (calls) return { calls, failure: (node.body?.kind === 'block' ? node.body.children : [node.body]) as LooseNode[] };
     }
     if (node.kind === 'expressionstatement') {
       const e = node.expression;
@@ -453,7 +453,7 @@ function installSockets(w: StatementWriter, t: Context): void {
   }
 }
 
-function acceptLoop(node: PhpNode, sockets: Map<string, SocketKind>): string | undefined {
+function acceptLoop(node: LooseNode, sockets: Map<string, SocketKind>): string | undefined {
   const first = node.body?.children?.[0];
   if (node.test?.kind !== 'boolean' || !node.test.value || first?.kind !== 'expressionstatement') return undefined;
   const e = first.expression;
@@ -461,7 +461,7 @@ function acceptLoop(node: PhpNode, sockets: Map<string, SocketKind>): string | u
   return sockets.get(variableOf(e.right.arguments?.[0]) ?? '') === 'listener' ? variableOf(e.left) : undefined;
 }
 
-function datagramLoop(node: PhpNode, sockets: Map<string, SocketKind>): boolean {
+function datagramLoop(node: LooseNode, sockets: Map<string, SocketKind>): boolean {
   const first = node.body?.children?.[0];
   if (node.test?.kind !== 'boolean' || !node.test.value || first?.kind !== 'expressionstatement') return false;
   const e = first.expression;
@@ -470,18 +470,18 @@ function datagramLoop(node: PhpNode, sockets: Map<string, SocketKind>): boolean 
 }
 
 /** What follows the server loop runs when the server closes; `socket_close($server)` is that close. */
-function afterLoop(w: StatementWriter, siblings: PhpNode[], index: number, server: string): PhpNode[] {
+function afterLoop(w: StatementWriter, siblings: LooseNode[], index: number, server: string): LooseNode[] {
   const rest = siblings.slice(index + 1);
   const first = rest[0];
-  if (first?.kind === 'expressionstatement' && calledFunctionName(first.expression) === 'socket_close' && variableOf(first.expression.arguments?.[0]) === server) rest.shift();
-  const skipped = (w as unknown as { skipped: Set<PhpNode> }).skipped;
+  if (first?.kind === 'expressionstatement' && calledFunctionName(first.expression) === 'socket_close' && variableOf((first.expression as LooseNode).arguments?.[0]) === server) rest.shift();
+  const skipped = (w as unknown as { skipped: Set<LooseNode> }).skipped;
   for (const statement of siblings.slice(index + 1)) skipped.add(statement);
   return rest;
 }
 
-function onClose(w: StatementWriter, server: string, rest: PhpNode[], end: number): void {
+function onClose(w: StatementWriter, server: string, rest: LooseNode[], end: number): void {
   if (rest.length === 0) return;
-  const skipped = (w as unknown as { skipped: Set<PhpNode> }).skipped;
+  const skipped = (w as unknown as { skipped: Set<LooseNode> }).skipped;
   w.emit(`${tsName(server)}.on('close', async () => {`);
   for (const statement of rest) skipped.delete(statement);
   w.indented(() => w.block(rest, rest[0]!.loc?.start.offset ?? end, end));
@@ -489,14 +489,14 @@ function onClose(w: StatementWriter, server: string, rest: PhpNode[], end: numbe
   w.emit('});');
 }
 
-function serverLoop(w: StatementWriter, t: Context, node: PhpNode, siblings: PhpNode[], index: number, local: Set<string>): void {
+function serverLoop(w: StatementWriter, t: Context, node: LooseNode, siblings: LooseNode[], index: number, local: Set<string>): void {
   const client = acceptLoop(node, t.sockets)!;
   const first = node.body.children[0];
   const server = variableOf(first.expression.right.arguments[0])!;
-  const body: PhpNode[] = node.body.children.slice(1);
+  const body: LooseNode[] = node.body.children.slice(1);
   if (body[0]?.kind === 'if' && !body[0].alternate && testsOnlyFailureOf(body[0].test, t.sockets) === client) body.shift();
   const last = body[body.length - 1];
-  const closesClient = last?.kind === 'expressionstatement' && calledFunctionName(last.expression) === 'socket_close' && variableOf(last.expression.arguments?.[0]) === client;
+  const closesClient = last?.kind === 'expressionstatement' && calledFunctionName(last.expression) === 'socket_close' && variableOf((last.expression as LooseNode).arguments?.[0]) === client;
   if (closesClient) body.pop();
   const rest = afterLoop(w, siblings, index, server);
   w.shapes.server = true;
@@ -517,17 +517,18 @@ function serverLoop(w: StatementWriter, t: Context, node: PhpNode, siblings: Php
   void local;
 }
 
-function datagramServer(w: StatementWriter, t: Context, node: PhpNode, siblings: PhpNode[], index: number, local: Set<string>): void {
+function datagramServer(w: StatementWriter, t: Context, node: LooseNode, siblings: LooseNode[], index: number, local: Set<string>): void {
   const first = node.body.children[0];
   const assign = first.expression.kind === 'assign' ? first.expression : undefined;
   const recv = assign ? assign.right : first.expression;
-  const args: PhpNode[] = recv.arguments;
+  const args: LooseNode[] = recv.arguments;
   const socket = variableOf(args[0])!;
-  const body: PhpNode[] = node.body.children.slice(1);
+  const body: LooseNode[] = node.body.children.slice(1);
   const last = body[body.length - 1];
-  if (last?.kind === 'expressionstatement' && calledFunctionName(last.expression) === 'socket_sendto' && variableOf(last.expression.arguments?.[0]) === socket) unawaited.add(last.expression);
+  if (last?.kind === 'expressionstatement' && calledFunctionName(last.expression) === 'socket_sendto' && variableOf((last.expression as LooseNode).arguments?.[0]) === socket) unawaited.add(last.expression);
   const result = assign ? variableOf(assign.left) : undefined;
-  if (body[0]?.kind === 'if' && !body[0].alternate && result && /^(!|===)/.test(body[0].test.kind === 'unary' ? '!' : body[0].test.type ?? '') && variableOf(body[0].test.what ?? body[0].test.left) === result) body.shift();
+  const test: LooseNode | undefined = body[0]?.kind === 'if' && !body[0].alternate ? body[0].test : undefined;
+  if (test && result && /^(!|===)/.test(test.kind === 'unary' ? '!' : test.type ?? '') && variableOf(test.what ?? test.left) === result) body.shift();
   const rest = afterLoop(w, siblings, index, socket);
   w.shapes.udpServer = true;
   const s = tsName(socket);

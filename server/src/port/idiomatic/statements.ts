@@ -4,7 +4,7 @@
 // - `while (true) { $n = socket_recvfrom($s, $data, …); … }` → `socket.on('message', …)`.
 // The shapes are recognised on the syntax tree (the control-flow graph of core/flow is not
 // used yet). What this cannot carry throws CannotCarry.
-import { calledFunctionName, type PhpNode } from '../../core/ast';
+import { calledFunctionName, type LooseNode } from '../../core/ast';
 import { stringNodeBytes } from '../literals';
 import { call, CannotCarry, concatParts, expression, format, isCollection, joinStrings, mapKey, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
 
@@ -86,7 +86,7 @@ export class StatementWriter {
   }
 
   /** A block: declarations where PHP's function-wide variables need them, comments kept. */
-  block(statements: PhpNode[], from: number, to: number): void {
+  block(statements: LooseNode[], from: number, to: number): void {
     const local = new Set<string>();
     const occurrences = statements.map((statement) => variablesIn(statement));
     const firstAt = new Map<string, number>();
@@ -130,7 +130,7 @@ export class StatementWriter {
   }
 
   /** `let x = <default>;` before a statement that first uses `x` somewhere inside it. */
-  private hoist(name: string, statement: PhpNode, local: Set<string>): void {
+  private hoist(name: string, statement: LooseNode, local: Set<string>): void {
     const type = this.firstAssignedType(name, statement);
     local.add(name);
     this.t.types.set(name, type);
@@ -139,7 +139,7 @@ export class StatementWriter {
     this.emit(`let ${tsName(name)}: ${tsType(type)} = ${initial[type]};`);
   }
 
-  private firstAssignedType(name: string, statement: PhpNode): Type {
+  private firstAssignedType(name: string, statement: LooseNode): Type {
     let found: Type | undefined;
     walk(statement, (node) => {
       if (found) return;
@@ -157,11 +157,11 @@ export class StatementWriter {
     return found;
   }
 
-  private valueOf(node: PhpNode): Code {
+  private valueOf(node: LooseNode): Code {
     return expression(this.t, node);
   }
 
-  statement(node: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+  statement(node: LooseNode, local: Set<string>, siblings: LooseNode[], index: number): void {
     switch (node.kind) {
       case 'expressionstatement':
         return this.expressionStatement(node, node.expression, local, siblings, index);
@@ -204,13 +204,13 @@ export class StatementWriter {
     }
   }
 
-  echoText(expressions: PhpNode[]): Code {
+  echoText(expressions: LooseNode[]): Code {
     const parts: Parameters<typeof joinStrings>[0] = [];
     for (const e of expressions) concatParts(this.t, e, parts);
     return joinStrings(parts);
   }
 
-  private exit(node: PhpNode): void {
+  private exit(node: LooseNode): void {
     const status = node.expression ? this.valueOf(node.expression) : undefined;
     if (status && status.type === 'string') {
       this.t.helpers.add('print');
@@ -221,19 +221,19 @@ export class StatementWriter {
   }
 
   /** `throw new RuntimeException($message)` → `throw new Error(message)`; main()'s catch keeps PHP's exit code 255. */
-  private throwStatement(node: PhpNode): void {
+  private throwStatement(node: LooseNode): void {
     const thrown = node.what;
     const className = thrown?.kind === 'new' ? String(thrown.what?.name ?? '').replace(/^\\/, '') : '';
     if (!PHP_EXCEPTIONS.has(className)) throw new CannotCarry(`a throw of something other than one of PHP's exception classes`, node);
     if (this.breakables.some((b) => b.kind === 'handler')) throw new CannotCarry('a throw inside a server loop', node);
-    const args: PhpNode[] = thrown.arguments ?? [];
+    const args: LooseNode[] = thrown.arguments ?? [];
     const message = args[0] ? this.valueOf(args[0]) : undefined;
     if (args.length > 1 || (message && message.type !== 'string')) throw new CannotCarry('an exception with a code or a message that is not a string', node);
     this.t.throws = true;
     this.emit(`throw new Error(${message?.code ?? ''}); // PHP: ${className}`);
   }
 
-  private body(node: PhpNode | undefined, breakable?: Breakable): void {
+  private body(node: LooseNode | undefined, breakable?: Breakable): void {
     if (breakable) this.breakables.push(breakable);
     this.indented(() => {
       if (!node) return;
@@ -243,22 +243,22 @@ export class StatementWriter {
     if (breakable) this.breakables.pop();
   }
 
-  private test(node: PhpNode): string {
+  private test(node: LooseNode): string {
     const test = this.valueOf(node);
     if (test.type !== 'bool') throw new CannotCarry(`a condition on a ${test.type} value (PHP's truthiness differs from JavaScript's)`, node);
     return test.code;
   }
 
-  private ifStatement(node: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+  private ifStatement(node: LooseNode, local: Set<string>, siblings: LooseNode[], index: number): void {
     if (this.socketCheck(node, siblings, index)) return;
     const checked = checkedCalls(node);
     if (checked && checked.calls.length === 1 && this.failurePath(checked.calls[0]!, checked.failure!)) return;
-    let current: PhpNode | undefined = node;
+    let current: LooseNode | undefined = node;
     let head = 'if';
     while (current) {
       this.emit(`${head} (${this.test(current.test)}) {`);
       this.body(current.body);
-      const alternate: PhpNode | undefined = current.alternate;
+      const alternate: LooseNode | undefined = current.alternate;
       if (alternate?.kind === 'if') {
         head = '} else if';
         current = alternate;
@@ -279,7 +279,7 @@ export class StatementWriter {
     return (b.label ??= `loop${++this.labels}`);
   }
 
-  private loop(head: (label: string) => string, body: PhpNode | undefined): void {
+  private loop(head: (label: string) => string, body: LooseNode | undefined): void {
     const b: Breakable = { kind: 'loop' };
     const at = this.lines.length;
     this.emit(head(''));
@@ -288,7 +288,7 @@ export class StatementWriter {
     if (b.labelUsed) this.lines[at] = this.lines[at]!.replace(/^(\s*)/, `$1${b.label}: `);
   }
 
-  private whileStatement(node: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+  private whileStatement(node: LooseNode, local: Set<string>, siblings: LooseNode[], index: number): void {
     if (this.serverLoop(node, siblings, index)) return;
     // `while (($n = strpos(…)) !== false)`: $n is declared before the loop.
     walk(node.test, (inner) => {
@@ -302,8 +302,8 @@ export class StatementWriter {
   }
 
   /** `for ($i = 0; $i < n; $i++)` over ints: the same loop (its variable declared in the header unless used outside). */
-  private forStatement(node: PhpNode): void {
-    const [init, test, increment] = [node.init ?? [], node.test ?? [], node.increment ?? []] as PhpNode[][];
+  private forStatement(node: LooseNode): void {
+    const [init, test, increment] = [node.init ?? [], node.test ?? [], node.increment ?? []] as LooseNode[][];
     if (init.length !== 1 || test.length !== 1 || increment.length !== 1 || init[0]!.kind !== 'assign' || init[0]!.operator !== '=') throw new CannotCarry('a for loop other than one variable, one test and one step', node);
     const name = variableOf(init[0]!.left);
     const start = this.valueOf(init[0]!.right);
@@ -320,7 +320,7 @@ export class StatementWriter {
   }
 
   /** `foreach ($clients as $id => $client)` over a select loop's clients (a Map or a Set). */
-  private foreachStatement(node: PhpNode): void {
+  private foreachStatement(node: LooseNode): void {
     const source = this.valueOf(node.source);
     const value = variableOf(node.value);
     const key = node.key ? variableOf(node.key) : undefined;
@@ -338,31 +338,31 @@ export class StatementWriter {
   }
 
   /** unset() of a client: `unset($clients[$id])` / `unset($clients[array_search($client, $clients, true)])`. */
-  private unset(node: PhpNode): void {
-    for (const target of (node.variables ?? []) as PhpNode[]) {
+  private unset(node: LooseNode): void {
+    for (const target of (node.variables ?? []) as LooseNode[]) {
       if (this.t.perClient?.has(variableOf(target) ?? '')) continue; // its handler's variable goes with it
       const code = this.unsetTarget?.(target) ?? this.removedClient(target);
       if (code) this.emit(code);
     }
   }
 
-  private removedClient(target: PhpNode): string {
+  private removedClient(target: LooseNode): string {
     const collection = target.kind === 'offsetlookup' ? this.valueOf(target.what) : undefined;
     if (!collection || !isCollection(collection.type) || !target.offset) throw new CannotCarry('unset() of something other than a client', target);
     const offset = target.offset;
     if (collection.type === 'socket-map') return `${collection.code}.delete(${this.valueOf(offset).code});`;
-    const searched = offset.kind === 'call' && calledFunctionName(offset) === 'array_search' ? (offset.arguments as PhpNode[]) : undefined;
+    const searched = offset.kind === 'call' && calledFunctionName(offset) === 'array_search' ? (offset.arguments as LooseNode[]) : undefined;
     const strict = searched?.[2]?.kind === 'boolean' && searched[2].value;
     if (!searched || !strict || variableOf(searched[1]) !== variableOf(target.what)) throw new CannotCarry('unset() of a list item other than array_search($client, $list, true)', target);
     return `${collection.code}.delete(${this.valueOf(searched[0]!).code});`;
   }
 
   /** Set by the select loop: how its read set's unset()s are written (none: '' drops them). */
-  unsetTarget?: (target: PhpNode) => string | undefined;
+  unsetTarget?: (target: LooseNode) => string | undefined;
 
-  private switchStatement(node: PhpNode): void {
+  private switchStatement(node: LooseNode): void {
     const subject = this.valueOf(node.test);
-    const cases: PhpNode[] = node.body?.children ?? [];
+    const cases: LooseNode[] = node.body?.children ?? [];
     for (const item of cases) {
       if (item.test && !(item.test.kind === 'string' && !/^\s*[+-]?(\d|\.\d)/.test(stringNodeBytes(item.test)) && subject.type === 'string')) {
         throw new CannotCarry('a switch whose cases are not non-numeric string literals (PHP compares them loosely)', item);
@@ -383,7 +383,7 @@ export class StatementWriter {
     if (b.labelUsed) this.lines[at] = this.lines[at]!.replace(/^(\s*)/, `$1${b.label}: `);
   }
 
-  private jump(node: PhpNode): void {
+  private jump(node: LooseNode): void {
     const level = node.level ? Number(node.level.value) : 1;
     if (!Number.isInteger(level) || level < 1) throw new CannotCarry(`${node.kind} with a computed level`, node);
     const stack = this.breakables;
@@ -407,7 +407,7 @@ export class StatementWriter {
     this.emit(`${isContinue ? 'continue' : 'break'}${innermost ? '' : ` ${this.labelFor(target)}`};`);
   }
 
-  private expressionStatement(node: PhpNode, e: PhpNode, local: Set<string>, siblings: PhpNode[], index: number): void {
+  private expressionStatement(node: LooseNode, e: LooseNode, local: Set<string>, siblings: LooseNode[], index: number): void {
     const checked = checkedCalls(node);
     if (checked && checked.calls.length > 0 && checked.failure && this.failurePath(checked.calls[0]!, checked.failure)) return;
     if (e.kind === 'assign') return this.assignment(e, local);
@@ -435,7 +435,7 @@ export class StatementWriter {
     void index;
   }
 
-  private assignment(e: PhpNode, local: Set<string>): void {
+  private assignment(e: LooseNode, local: Set<string>): void {
     if (e.left.kind === 'offsetlookup' && e.operator === '=' && this.t.types.get(variableOf(e.left.what) ?? '') === 'int-map' && e.left.offset) {
       const value = this.valueOf(e.right);
       if (value.type !== 'int') throw new CannotCarry(`a ${value.type} value in an array of ints`, e);
@@ -482,7 +482,7 @@ export class StatementWriter {
   }
 
   /** `$clients[$id] = $client` (a Map) / `$clients[] = $client` (a Set). */
-  private addClient(e: PhpNode): void {
+  private addClient(e: LooseNode): void {
     const collection = this.valueOf(e.left.what);
     const client = this.valueOf(e.right);
     if (!isCollection(collection.type) || client.type !== 'socket') throw new CannotCarry('arrays other than the clients of a select loop', e);
@@ -498,12 +498,12 @@ export class StatementWriter {
   assignedOnce = new Set<string>();
 
   // Set by the shapes module.
-  socketCheck: (node: PhpNode, siblings: PhpNode[], index: number) => boolean = () => false;
-  failurePath: (call: PhpNode, failure: PhpNode[]) => boolean = () => false;
-  serverLoop: (node: PhpNode, siblings: PhpNode[], index: number) => boolean = () => false;
+  socketCheck: (node: LooseNode, siblings: LooseNode[], index: number) => boolean = () => false;
+  failurePath: (call: LooseNode, failure: LooseNode[]) => boolean = () => false;
+  serverLoop: (node: LooseNode, siblings: LooseNode[], index: number) => boolean = () => false;
 
   /** The failure branch of a socket call, inside `catch (error)`. */
-  failureBlock(failure: PhpNode[]): void {
+  failureBlock(failure: LooseNode[]): void {
     const previous = this.t.error;
     this.t.error = 'error';
     try {
@@ -534,7 +534,7 @@ function widen(type: Type): Type {
 }
 
 /** `$name[$key] = …` somewhere in the program (with a key). */
-function keyedAssignments(program: PhpNode | undefined, name: string): boolean {
+function keyedAssignments(program: LooseNode | undefined, name: string): boolean {
   let found = false;
   if (program) walk(program, (node) => {
     if (node.kind === 'assign' && node.left?.kind === 'offsetlookup' && node.left.offset && variableOf(node.left.what) === name) found = true;
@@ -554,14 +554,14 @@ export function tsType(type: Type): string {
 }
 
 /** `if ($x === false || …) { …; break; }`: after it, $x is not false (as TypeScript narrows it); null likewise. */
-function narrowedAfter(statement: PhpNode): [string, 'false' | 'null'][] {
+function narrowedAfter(statement: LooseNode): [string, 'false' | 'null'][] {
   if (statement.kind !== 'if' || statement.alternate) return [];
-  const body: PhpNode[] = statement.body?.kind === 'block' ? statement.body.children : [statement.body];
+  const body = (statement.body?.kind === 'block' ? statement.body.children : [statement.body]) as LooseNode[];
   const last = body[body.length - 1];
   const leaves = last && (['break', 'continue', 'return'].includes(last.kind) || (last.kind === 'expressionstatement' && last.expression.kind === 'exit'));
   if (!leaves) return [];
   const names: [string, 'false' | 'null'][] = [];
-  const visit = (test: PhpNode): void => {
+  const visit = (test: LooseNode): void => {
     if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
       visit(test.left);
       visit(test.right);
@@ -576,7 +576,7 @@ function narrowedAfter(statement: PhpNode): [string, 'false' | 'null'][] {
   return names;
 }
 
-export function walk(node: PhpNode, visit: (node: PhpNode) => void): void {
+export function walk(node: LooseNode, visit: (node: LooseNode) => void): void {
   visit(node);
   for (const key in node) {
     if (key === 'loc') continue;
@@ -587,7 +587,7 @@ export function walk(node: PhpNode, visit: (node: PhpNode) => void): void {
 }
 
 /** The variables a statement uses, except those a foreach in it binds (the for-of declares them). */
-export function variablesIn(node: PhpNode): Set<string> {
+export function variablesIn(node: LooseNode): Set<string> {
   const names = new Set<string>();
   const bound = new Set<string>();
   walk(node, (inner) => {
@@ -601,7 +601,7 @@ export function variablesIn(node: PhpNode): Set<string> {
 }
 
 /** The variables a statement assigns at its top level (so it can declare them). */
-export function directlyAssigned(statement: PhpNode): string[] {
+export function directlyAssigned(statement: LooseNode): string[] {
   const checked = checkedCalls(statement);
   if (checked) return checked.calls.flatMap((call) => (calledFunctionName(call) === 'socket_getsockname' ? outputsOf(call) : []));
   const e = statement.kind === 'expressionstatement' ? statement.expression : undefined;
@@ -611,9 +611,9 @@ export function directlyAssigned(statement: PhpNode): string[] {
 }
 
 /** By-reference outputs of the socket calls the port carries. */
-export function outputsOf(node: PhpNode): string[] {
+export function outputsOf(node: LooseNode): string[] {
   const name = node.kind === 'call' ? calledFunctionName(node) : undefined;
-  const args: PhpNode[] = node.arguments ?? [];
+  const args: LooseNode[] = node.arguments ?? [];
   const pick = (...indexes: number[]) => indexes.map((i) => variableOf(args[i])).filter((v): v is string => !!v);
   if (name === 'socket_recv') return pick(1);
   if (name === 'socket_recvfrom') return pick(1, 4, 5);
@@ -622,9 +622,9 @@ export function outputsOf(node: PhpNode): string[] {
 }
 
 /** A socket call whose failure the PHP handles: `if (!f(…)) {…}`, `f(…) === false`, `f(…) or die(…)`. */
-export function checkedCalls(node: PhpNode): { calls: PhpNode[]; failure: PhpNode[] | null } | undefined {
-  const isSocketCall = (n: PhpNode | undefined) => n?.kind === 'call' && !!calledFunctionName(n)?.startsWith('socket_');
-  const failed = (test: PhpNode): PhpNode[] | undefined => {
+export function checkedCalls(node: LooseNode): { calls: LooseNode[]; failure: LooseNode[] | null } | undefined {
+  const isSocketCall = (n: LooseNode | undefined) => n?.kind === 'call' && !!calledFunctionName(n)?.startsWith('socket_');
+  const failed = (test: LooseNode): LooseNode[] | undefined => {
     if (test.kind === 'unary' && test.type === '!' && isSocketCall(test.what)) return [test.what];
     if (test.kind === 'bin' && test.type === '===' && test.right.kind === 'boolean' && !test.right.value && isSocketCall(test.left)) return [test.left];
     if (test.kind === 'bin' && (test.type === '||' || test.type === 'or')) {
@@ -636,7 +636,7 @@ export function checkedCalls(node: PhpNode): { calls: PhpNode[]; failure: PhpNod
   };
   if (node.kind === 'if' && !node.alternate) {
     const calls = failed(node.test);
-    if (calls) return { calls, failure: node.body?.kind === 'block' ? node.body.children : [node.body] };
+    if (calls) return { calls, failure: (node.body?.kind === 'block' ? node.body.children : [node.body]) as LooseNode[] };
   }
   if (node.kind === 'expressionstatement') {
     const e = node.expression;

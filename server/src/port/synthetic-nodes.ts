@@ -1,0 +1,15 @@
+// Statements the port makes itself, which no PHP node stands for: a statement left out for its
+// syntax error, and a select loop client's turns and the check after its read. They travel
+// with php-parser's nodes through the statement writers, so they take a node's shape; their
+// kinds are not php-parser's, so they are made and recognised here only.
+import type { Location, LooseNode } from '../core/ast';
+
+export type SyntheticKind = 'syntaxerror' | 'selectTurns' | 'selectEnded';
+
+export function syntheticNode(kind: SyntheticKind, loc: Location | null, fields: Record<string, unknown> = {}): LooseNode {
+  return { kind, loc, ...fields } as unknown as LooseNode;
+}
+
+export function isSynthetic(node: LooseNode, kind: SyntheticKind): boolean {
+  return (node.kind as string) === kind;
+}
