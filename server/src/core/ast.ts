@@ -93,6 +93,18 @@ export function variableName(node: PhpNode): string | undefined {
   return node.kind === 'variable' && typeof node.name === 'string' ? node.name : undefined;
 }
 
+/** How often each plain variable is mentioned inside a node. */
+export function variableMentions(node: PhpNode): Map<string, number> {
+  const counts = new Map<string, number>();
+  const stack = [node];
+  for (let current = stack.pop(); current; current = stack.pop()) {
+    const name = variableName(current);
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    stack.push(...childNodes(current));
+  }
+  return counts;
+}
+
 /** Strips `@` and the no-op wrappers php-parser keeps around an expression. */
 export function unwrapSilence(node: PhpNode): PhpNode {
   let current = node;

@@ -75,6 +75,14 @@ export function removeStatement(text: string, statement: PhpNode): TextEdit {
   return { range: [from, to], text: '' };
 }
 
+/** `base`, or `base2`, `base3`… : the first that is not in `used` (which then holds it). */
+export function freshName(base: string, used: Set<string>): string {
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+  used.add(name);
+  return name;
+}
+
 export function replaceNode(node: PhpNode, replacement: string): TextEdit {
   return { range: rangeOf(node), text: replacement };
 }

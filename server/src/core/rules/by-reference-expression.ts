@@ -1,5 +1,5 @@
-import { childNodes, enclosingListStatement, isNode, rangeOf, unwrapSilence, variableName, type PhpNode } from '../ast';
-import { exactRange, fix, indentationAt, lineEndingOf, sourceOf } from '../fix-builders';
+import { enclosingListStatement, isNode, rangeOf, unwrapSilence, variableMentions, variableName, type PhpNode } from '../ast';
+import { exactRange, fix, freshName, indentationAt, lineEndingOf, sourceOf } from '../fix-builders';
 import type { SocketCall } from '../model/model';
 import { defineRule } from '../rule';
 import { argumentFor } from '../socket-api';
@@ -36,18 +36,6 @@ function isConstantExpression(node: PhpNode): boolean {
   return false;
 }
 
-/** How often each plain variable is mentioned inside a node. */
-function variableMentions(node: PhpNode): Map<string, number> {
-  const counts = new Map<string, number>();
-  const stack = [node];
-  for (let current = stack.pop(); current; current = stack.pop()) {
-    const name = variableName(current);
-    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-    stack.push(...childNodes(current));
-  }
-  return counts;
-}
-
 /**
  * `socket_select($r, $w = null, $e = null, 1)` → `$w = null;` and `$e = null;` on their own lines
  * before the statement, and the variables in the call. Safe when the moved values are constants
@@ -82,13 +70,6 @@ function hoistFix(text: string, program: PhpNode, found: ByReferenceArgument[], 
   edits.unshift({ range: [statementStart, statementStart] as const, text: declaration });
   const names = found.map(({ param }) => `$${param}`).join(', ');
   return fix(`Pass variables set before the call for ${names}`, edits);
-}
-
-function freshName(base: string, used: Set<string>): string {
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-  used.add(name);
-  return name;
 }
 
 export default defineRule({
