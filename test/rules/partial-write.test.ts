@@ -6,6 +6,26 @@ import { runRuleTests } from '../support/rule-tester';
 const S = '<?php $fp = fsockopen("h", 80) or die;\n';
 const NB = '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die();\nsocket_set_nonblock($s) or die();\n';
 const AT = (messageId: string, line: number, column: number, endColumn: number) => ({ messageId, line, column, endLine: line, endColumn });
+const LOOP = 'Write all of the data in a loop';
+
+/**
+ * The suggested loop: `call` writes `data` from offset `$written`; `keepsResult` when the original
+ * tested the count (the loop's `$written` takes its place, false when the rest was not written).
+ */
+function loop(call: string, data: string, { keepsResult = false, indentation = '', unit = '    ', written = '$written', n = '$n' } = {}): string {
+  const lines = [
+    `${written} = 0;`,
+    `while (${written} < strlen(${data})) {`,
+    `${unit}${n} = ${call.replace('REST', `substr(${data}, ${written})`)};`,
+    `${unit}if (!${n}) {`,
+    ...(keepsResult ? [`${unit}${unit}${written} = false;`] : []),
+    `${unit}${unit}break;`,
+    `${unit}}`,
+    `${unit}${written} += ${n};`,
+    '}',
+  ];
+  return lines.join('\n' + indentation);
+}
 
 runRuleTests('partial-write', {
   valid: [
@@ -22,12 +42,64 @@ runRuleTests('partial-write', {
     { name: 'a stream of unknown origin', code: '<?php function put($s, $d) { fwrite($s, $d); }\nfsockopen("h", 80);' },
   ],
   invalid: [
-    { name: 'the whole request written once, count dropped', code: S + 'fwrite($fp, $request);', errors: [AT('dropped', 2, 1, 7)] },
-    { name: 'headers and body, with @', code: S + '@fputs($fp, $headers . $body);', errors: [AT('dropped', 2, 2, 7)] },
-    { name: 'if (!fwrite()): a short write passes', code: S + 'if (!@fwrite($fp, $data)) { throw new Exception("write"); }', errors: [AT('falseOnly', 2, 7, 13)] },
-    { name: '=== false only', code: S + 'if (fwrite($fp, json_encode($cmd)) === false) return false;', errors: [AT('falseOnly', 2, 5, 11)] },
-    { name: 'or die', code: S + 'fwrite($fp, sprintf("%s %s\\r\\n", $cmd, $arg)) or die("write");', errors: [AT('falseOnly', 2, 1, 7)] },
-    { name: 'socket_write() on a non-blocking socket, or die', code: NB + 'socket_write($s, $data) or die();', errors: [AT('falseOnly', 3, 1, 13)] },
-    { name: 'socket_send() on a non-blocking socket, === false', code: NB + 'if (socket_send($s, $frame, strlen($frame), 0) === false) return;', errors: [AT('falseOnly', 3, 5, 16)] },
+    {
+      name: 'the whole request written once, count dropped',
+      code: S + 'fwrite($fp, $request);',
+      errors: [{ ...AT('dropped', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + loop('fwrite($fp, REST)', '$request') }] }],
+    },
+    {
+      name: 'headers and body, with @: the data is evaluated once, in a fresh variable',
+      code: S + '@fputs($fp, $headers . $body);',
+      errors: [{ ...AT('dropped', 2, 2, 7), suggestions: [{ desc: LOOP, output: S + '$payload = $headers . $body;\n' + loop('@fputs($fp, REST)', '$payload') }] }],
+    },
+    {
+      name: 'if (!fwrite()): a short write passes; the failure branch stays, on the loop\'s result',
+      code: S + 'if (!@fwrite($fp, $data)) { throw new Exception("write"); }',
+      errors: [{ ...AT('falseOnly', 2, 7, 13), suggestions: [{ desc: LOOP, output: S + loop('@fwrite($fp, REST)', '$data', { keepsResult: true }) + '\nif (!$written) { throw new Exception("write"); }' }] }],
+    },
+    {
+      name: '=== false only, in a function, with names already taken',
+      code: '<?php function send($cmd) {\n  $fp = fsockopen("h", 80) or die;\n  $n = 0; $written = [];\n  if (fwrite($fp, json_encode($cmd)) === false) return false;\n}',
+      errors: [{
+        ...AT('falseOnly', 4, 7, 13),
+        suggestions: [{
+          desc: LOOP,
+          output: '<?php function send($cmd) {\n  $fp = fsockopen("h", 80) or die;\n  $n = 0; $written = [];\n  $payload = json_encode($cmd);\n  ' +
+            loop('fwrite($fp, REST)', '$payload', { keepsResult: true, indentation: '  ', unit: '  ', written: '$written2', n: '$n2' }) +
+            '\n  if ($written2 === false) return false;\n}',
+        }],
+      }],
+    },
+    {
+      name: 'or die',
+      code: S + 'fwrite($fp, sprintf("%s %s\\r\\n", $cmd, $arg)) or die("write");',
+      errors: [{ ...AT('falseOnly', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + '$payload = sprintf("%s %s\\r\\n", $cmd, $arg);\n' + loop('fwrite($fp, REST)', '$payload', { keepsResult: true }) + '\n$written or die("write");' }] }],
+    },
+    {
+      name: "the data's own length is left out of the loop's calls",
+      code: S + 'fwrite($fp, $headers . $body, strlen($headers . $body));',
+      errors: [{ ...AT('dropped', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + '$payload = $headers . $body;\n' + loop('fwrite($fp, REST)', '$payload') }] }],
+    },
+    {
+      name: 'a property stream in the method that opened it, tab-indented: the property data is not moved',
+      code: '<?php class C {\n\tfunction send() {\n\t\t$this->fp = fsockopen("h", 80) or die;\n\t\tfwrite($this->fp, $this->out);\n\t}\n}',
+      errors: [{
+        ...AT('dropped', 4, 3, 9),
+        suggestions: [{ desc: LOOP, output: '<?php class C {\n\tfunction send() {\n\t\t$this->fp = fsockopen("h", 80) or die;\n\t\t' + loop('fwrite($this->fp, REST)', '$this->out', { indentation: '\t\t', unit: '\t' }) + '\n\t}\n}' }],
+      }],
+    },
+    { name: 'another length: no loop', code: S + 'fwrite($fp, $buffer, $chunk);', errors: [AT('dropped', 2, 1, 7)] },
+    { name: 'the call does not run first in its statement: no loop', code: S + 'if ($ok && !fwrite($fp, $data)) exit(1);', errors: [AT('falseOnly', 2, 13, 19)] },
+    { name: 'a bare if body: no loop', code: S + 'if ($ok) fwrite($fp, $data);', errors: [AT('dropped', 2, 10, 16)] },
+    {
+      name: 'socket_write() on a non-blocking socket, or die',
+      code: NB + 'socket_write($s, $data) or die();',
+      errors: [{ ...AT('falseOnly', 3, 1, 13), suggestions: [{ desc: LOOP, output: NB + loop('socket_write($s, REST)', '$data', { keepsResult: true }) + '\n$written or die();' }] }],
+    },
+    {
+      name: 'socket_send() on a non-blocking socket, === false: its length counts down the rest',
+      code: NB + 'if (socket_send($s, $frame, strlen($frame), 0) === false) return;',
+      errors: [{ ...AT('falseOnly', 3, 5, 16), suggestions: [{ desc: LOOP, output: NB + loop('socket_send($s, REST, strlen($frame) - $written, 0)', '$frame', { keepsResult: true }) + '\nif ($written === false) return;' }] }],
+    },
   ],
 });

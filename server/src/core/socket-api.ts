@@ -80,8 +80,8 @@ export interface SocketEffects {
    * EINPROGRESS by design; the outcome is read later from select() and SO_ERROR).
    */
   droppedIsNormal?: 'always' | SocketState;
-  /** It may send only part of `data` and return that count, on a socket in state `when` (a full non-blocking send buffer). */
-  partialWrite?: { data: string; when: SocketState };
+  /** It may send only part of `data` (up to `length`) and return that count, on a socket in state `when` (a full non-blocking send buffer). */
+  partialWrite?: { data: string; length?: string; when: SocketState };
 }
 
 type OverlayEntry = Omit<SocketEffects, 'socketParameter' | 'outputs' | 'failure'>;

@@ -2,11 +2,14 @@
 // (after the stream's timeout, or at once when non-blocking; measured in
 // test/stream/php-behaviour.test.ts), and so may socket_write()/socket_send() on a non-blocking
 // socket. A result that is dropped, or tested only for false or 0, lets the unwritten rest vanish.
-import { calledFunctionName, isNode, parentOf, rangeOf, unwrapSilence, type PhpNode } from '../ast';
+import { calledFunctionName, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
+import { exactRange, freshName, indentationAt, indentUnit, isPlainReference, lineEndingOf, suggestion } from '../fix-builders';
 import type { SocketCall } from '../model/model';
 import { isSocketStream } from '../model/values';
 import { defineRule } from '../rule';
+import { argumentFor } from '../socket-api';
 import { streamArgument } from '../stream-api';
+import type { Suggestion, TextEdit } from '../types';
 
 /** Literal data under this many bytes goes out whole in practice (one segment, far below any send buffer). */
 const SHORT_DATA = 1024;
@@ -37,14 +40,20 @@ function mayBeLong(node: PhpNode): boolean {
   }
 }
 
+/** The call with the `@`s around it, and what holds that. */
+function countHolder(program: PhpNode, call: PhpNode): { subject: PhpNode; parent: PhpNode | undefined; silenced: boolean } {
+  let subject = call;
+  let parent = parentOf(program, subject);
+  while (parent?.kind === 'silent') [subject, parent] = [parent, parentOf(program, parent)];
+  return { subject, parent, silenced: subject !== call };
+}
+
 /**
  * How the program looks at the count: `dropped` (a statement of its own), `falseOnly` (`!fwrite()`,
  * `=== false`, `== 0`, `or die()`), or undefined when it keeps or compares it (left alone).
  */
 function countUse(program: PhpNode, call: PhpNode): 'dropped' | 'falseOnly' | undefined {
-  let node = call;
-  let parent = parentOf(program, node);
-  while (parent?.kind === 'silent') [node, parent] = [parent, parentOf(program, parent)];
+  const { subject: node, parent } = countHolder(program, call);
   if (!parent) return undefined;
   if (parent.kind === 'expressionstatement') return 'dropped';
   if (parent.kind === 'unary' && parent.type === '!') return 'falseOnly';
@@ -57,12 +66,12 @@ function countUse(program: PhpNode, call: PhpNode): 'dropped' | 'falseOnly' | un
   return undefined;
 }
 
-/** The data parameter of a call that may write only part of it here: to a socket stream, or on a non-blocking socket. */
-function partialData(call: SocketCall): string | undefined {
+/** The data and length parameters of a call that may write only part of the data here: to a socket stream, or on a non-blocking socket. */
+function partialData(call: SocketCall): { data: string; length?: string } | undefined {
   const writes = call.fn.stream?.writes;
-  if (writes?.partial) return isSocketStream(streamArgument(call)?.value) ? writes.data : undefined;
+  if (writes?.partial) return isSocketStream(streamArgument(call)?.value) ? writes : undefined;
   const partial = call.fn.effects.partialWrite;
-  return partial && call.socketStates.has(partial.when) ? partial.data : undefined;
+  return partial && call.socketStates.has(partial.when) ? partial : undefined;
 }
 
 function isFalseOrZero(node: PhpNode): boolean {
@@ -71,9 +80,92 @@ function isFalseOrZero(node: PhpNode): boolean {
 
 /** How partial-write reports this call: `dropped`, `falseOnly`, or undefined when it does not. */
 export function partialWriteUse(program: PhpNode, call: SocketCall): 'dropped' | 'falseOnly' | undefined {
-  const dataParam = partialData(call);
-  const data = dataParam ? call.arguments.get(dataParam) : undefined;
+  const params = partialData(call);
+  const data = params ? call.arguments.get(params.data) : undefined;
   return data && mayBeLong(unwrapSilence(data.node)) ? countUse(program, call.node) : undefined;
+}
+
+// ---- the suggestion: a write-all loop --------------------------------------------------------
+
+/** Arguments the loop may evaluate again on every turn: no side effects, the same value each time. */
+function isRepeatable(node: PhpNode): boolean {
+  return isPlainReference(node) || ['number', 'string', 'boolean', 'nullkeyword', 'name'].includes(node.kind);
+}
+
+/**
+ * Where the loop can take the call's place: the statement it runs first in (a statement of a
+ * list, so the loop can go before it), and the expression the loop's result replaces there
+ * (the call with its `@`s), or none when the count was dropped.
+ */
+function loopSite(program: PhpNode, call: PhpNode, use: 'dropped' | 'falseOnly'): { statement: PhpNode; result?: PhpNode; silenced: boolean } | undefined {
+  const { subject, parent, silenced } = countHolder(program, call);
+  const statement = enclosingListStatement(program, call);
+  if (!statement || !parent) return undefined;
+  if (use === 'dropped') return parent === statement ? { statement, silenced } : undefined;
+  // `if (!fwrite(…))`, `if (fwrite(…) === false)`, `fwrite(…) or die()`: the test is the call's, and the call runs first.
+  const test = parent.kind === 'if' ? subject : parent;
+  const runsFirst = (statement.kind === 'if' && statement.test === test) || (statement.kind === 'expressionstatement' && statement.expression === test);
+  return runsFirst ? { statement, result: subject, silenced } : undefined;
+}
+
+/**
+ * The write-all loop for a reported call, as a suggestion (it changes what runs): it writes the
+ * rest until every byte is out or a write makes no progress (false or 0). The data is evaluated
+ * once (moved into a fresh variable unless it is a plain variable or property); where the count
+ * was tested, the loop's `$written` takes the call's place: the whole length, as fwrite()
+ * returns for a full write, or false when the rest could not be written.
+ */
+function writeAllLoop(text: string, program: PhpNode, call: SocketCall, use: 'dropped' | 'falseOnly', usedNames: () => Set<string>): Suggestion | undefined {
+  const params = partialData(call)!;
+  const args = (call.node.arguments ?? []) as unknown[];
+  if (!args.every(isPositionalArgument)) return undefined;
+  const site = loopSite(program, call.node, use);
+  const dataNode = argumentFor(call.node, call.fn, params.data);
+  const lengthNode = params.length ? argumentFor(call.node, call.fn, params.length) : undefined;
+  if (!site || !dataNode) return undefined;
+  const source = (node: PhpNode) => text.slice(...exactRange(text, node));
+  // Fresh for the file as it is: each suggestion is applied on its own, and the file linted again.
+  const names = new Set(usedNames());
+  const hoisted = isPlainReference(dataNode) ? undefined : `$${freshName('payload', names)}`;
+  const data = hoisted ?? source(dataNode);
+  const written = `$${freshName('written', names)}`;
+  const n = `$${freshName('n', names)}`;
+  const rest = `substr(${data}, ${written})`;
+  // A length other than the data's own (socket_send() needs one) would need its own bookkeeping: no loop.
+  if (lengthNode && source(unwrapSilence(lengthNode)).replace(/\s+/g, '') !== `strlen(${source(dataNode)})`.replace(/\s+/g, '')) return undefined;
+  // A length the data's own is left out where PHP lets it be (fwrite()), and counts down the rest where it does not (socket_send()).
+  const lengthOptional = call.fn.params.find((p) => p.name === params.length)?.optional === true;
+  const argTexts: string[] = [];
+  for (const arg of args as PhpNode[]) {
+    if (arg === dataNode) argTexts.push(rest);
+    else if (arg === lengthNode) {
+      if (!lengthOptional || args.indexOf(arg) < args.length - 1) argTexts.push(`strlen(${data}) - ${written}`);
+    }
+    else if (isRepeatable(unwrapSilence(arg))) argTexts.push(source(arg));
+    else return undefined;
+  }
+  const [start, end] = rangeOf(site.statement);
+  const eol = lineEndingOf(text);
+  const indentation = indentationAt(text, start);
+  const unit = indentUnit(text, indentation);
+  const [inner, innermost] = [unit, unit + unit];
+  const lines = [
+    ...(hoisted ? [`${hoisted} = ${source(dataNode)};`] : []),
+    `${written} = 0;`,
+    `while (${written} < strlen(${data})) {`,
+    `${inner}${n} = ${site.silenced ? '@' : ''}${source(call.node.what)}(${argTexts.join(', ')});`,
+    `${inner}if (!${n}) {`,
+    ...(site.result ? [`${innermost}${written} = false;`] : []),
+    `${innermost}break;`,
+    `${inner}}`,
+    `${inner}${written} += ${n};`,
+    '}',
+  ];
+  const loop = lines.join(eol + indentation);
+  const edits: TextEdit[] = site.result
+    ? [{ range: [start, start], text: loop + eol + indentation }, { range: exactRange(text, site.result), text: written }]
+    : [{ range: [start, end], text: loop }];
+  return suggestion('Write all of the data in a loop', edits);
 }
 
 export default defineRule({
@@ -82,16 +174,21 @@ export default defineRule({
     description: 'fwrite()/fputs() to a socket stream, or socket_write()/socket_send() on a non-blocking socket, whose count is dropped or tested only for false: a short write loses the rest.',
     defaultSeverity: 'warning',
     fixable: false,
-    hasSuggestions: false,
+    hasSuggestions: true,
     messages: {
       dropped: '{{name}}() may write only part of the data to a socket, and its count is dropped. Write the rest in a loop until every byte is out.',
       falseOnly: '{{name}}() may write only part of the data to a socket; testing for false or 0 misses it. Write the rest in a loop until every byte is out.',
     },
   },
   check(context) {
+    // The file's variable names, for fresh ones: a walk of the whole file, only once a loop needs them.
+    let names: Set<string> | undefined;
+    const usedNames = () => (names ??= new Set(variableMentions(context.model.program).keys()));
     for (const call of context.model.calls) {
       const use = partialWriteUse(context.model.program, call);
-      if (use) context.report({ messageId: use, data: { name: call.fn.name }, range: call.nameRange });
+      if (!use) continue;
+      const loop = writeAllLoop(context.text, context.model.program, call, use, usedNames);
+      context.report({ messageId: use, data: { name: call.fn.name }, range: call.nameRange, ...(loop ? { suggestions: [loop] } : {}) });
     }
   },
 });
