@@ -222,6 +222,20 @@ describe('scale', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
 
+  it('does not analyse a socket file longer than maxFileCharacters: one warning, and the other files still linted', async () => {
+    const longer = `<?php\n${'socket_write($s, "x");\n'.repeat(50)}`;
+    const cwd = makeTree({ '.phpsocketlintrc.json': '{ "maxFileCharacters": 1000 }', 'long.php': longer, 'udp.php': UDP_LISTEN });
+    const run = await runCli(['-f', 'json'], { cwd });
+    const results = parseJsonReport(run);
+    expect(resultFor(results, 'long.php').messages).toMatchObject([
+      { ruleId: null, severity: 1, message: `File not analysed: ${longer.length.toLocaleString('en-US')} characters, more than the 1,000 that "maxFileCharacters" in .phpsocketlintrc.json allows` },
+    ]);
+    expect(resultFor(results, 'udp.php').messages.map((message) => message.ruleId)).toContain('listen-on-datagram');
+    // The limit is the config's: without it the same file is analysed.
+    const unlimited = parseJsonReport(await runCli(['-f', 'json', '--no-config', 'long.php'], { cwd }));
+    expect(resultFor(unlimited, 'long.php').messages.every((message) => message.ruleId === 'unchecked-false-return')).toBe(true);
+  });
+
   it('writes a large report into a pipe without cutting it off', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 400; index++) files[`d${index % 20}/f${index}.php`] = fixture('tcp-unchecked.php');

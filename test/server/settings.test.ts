@@ -95,6 +95,15 @@ describe('settings', { timeout: 60_000 }, () => {
     ({ diagnostics } = await client.diagnosticsFor(uri, 1, seen));
     expect(severityOf(diagnostics, 'listen-before-bind')).toBeUndefined();
     expect(diagnostics.find((d) => d.code === 'unrealistic-backlog')!.message).toContain('(4096)');
+
+    // A document longer than the file's maxFileCharacters gets one warning instead of its analysis.
+    seen = client.publishedFor(uri).length;
+    writeFileSync(join(dir, '.phpsocketlintrc.json'), JSON.stringify({ maxFileCharacters: 50 }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(dir, '.phpsocketlintrc.json')).href, type: 2 }],
+    });
+    ({ diagnostics } = await client.diagnosticsFor(uri, 1, seen));
+    expect(diagnostics).toMatchObject([{ severity: 2, message: expect.stringMatching(/^File not analysed: [\d,]+ characters, more than the 50 that "maxFileCharacters"/) }]);
     await client.close(uri);
     settings = {};
     await client.changeConfiguration(() => settings);

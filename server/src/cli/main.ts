@@ -166,6 +166,7 @@ function lintOptionsFrom(config: ProjectConfig, options: CliOptions): LintOption
     somaxconn: options.somaxconn ?? fromConfig.somaxconn,
     phpVersion: options.phpVersion ?? fromConfig.phpVersion,
     reportUnusedDisableDirectives: options.unusedDirectives ?? fromConfig.reportUnusedDisableDirectives,
+    maxFileCharacters: fromConfig.maxFileCharacters,
   };
 }
 

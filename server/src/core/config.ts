@@ -3,12 +3,12 @@
 //   { "rules": { "<rule-id>": "off" | "hint" | "info" | "warn" | "warning" | "error" },
 //     "somaxconn": 4096, "phpVersion": "8.0", "include": ["src/**/*.php"], "exclude": ["vendor/**"] }
 import { RULE_IDS } from './rules/index';
-import { DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSetting, type Severity } from './types';
+import { DEFAULT_MAX_FILE_CHARACTERS, DEFAULT_PHP_VERSION, DEFAULT_SOMAXCONN, type LintOptions, type RuleSetting, type Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.phpsocketlintrc.json';
 
 /** Every key the file may have (schemas/phpsocketlintrc.schema.json describes the same ones). */
-export const CONFIG_KEYS: readonly string[] = ['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude', 'reportUnusedDisableDirectives', 'baseline'];
+export const CONFIG_KEYS: readonly string[] = ['$schema', 'rules', 'somaxconn', 'phpVersion', 'include', 'exclude', 'reportUnusedDisableDirectives', 'baseline', 'maxFileCharacters'];
 
 export interface ProjectConfig {
   rules: Record<string, RuleSetting>;
@@ -18,6 +18,8 @@ export interface ProjectConfig {
   exclude: string[];
   /** How a disable directive that silences nothing is reported. */
   reportUnusedDisableDirectives: Severity | 'off';
+  /** Longer texts are not analysed. */
+  maxFileCharacters: number;
   /** The baseline file, resolved against the config file's directory by whoever reads files. */
   baseline?: string;
   /** Where the settings came from; undefined when no config file was found. */
@@ -37,7 +39,7 @@ export class ConfigError extends Error {
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warn', 'warning', 'error'];
 
 export function defaultConfig(): ProjectConfig {
-  return { rules: {}, somaxconn: DEFAULT_SOMAXCONN, phpVersion: DEFAULT_PHP_VERSION, include: [], exclude: [], reportUnusedDisableDirectives: 'off' };
+  return { rules: {}, somaxconn: DEFAULT_SOMAXCONN, phpVersion: DEFAULT_PHP_VERSION, include: [], exclude: [], reportUnusedDisableDirectives: 'off', maxFileCharacters: DEFAULT_MAX_FILE_CHARACTERS };
 }
 
 export function isRuleSetting(value: unknown): value is RuleSetting {
@@ -54,6 +56,11 @@ function stringList(path: string, key: string, value: unknown): string[] {
     throw new ConfigError(path, `"${key}" must be an array of glob strings`);
   }
   return value as string[];
+}
+
+function positiveInteger(path: string, key: string, value: unknown): number {
+  if (!Number.isInteger(value) || (value as number) < 1) throw new ConfigError(path, `"${key}" must be a positive integer`);
+  return value as number;
 }
 
 /** Validates parsed JSON; every mistake is reported with the file's path, nothing is guessed. */
@@ -73,12 +80,8 @@ export function validateConfig(path: string, raw: unknown): ProjectConfig {
       config.rules[id] = setting;
     }
   }
-  if (input.somaxconn !== undefined) {
-    if (!Number.isInteger(input.somaxconn) || (input.somaxconn as number) < 1) {
-      throw new ConfigError(path, '"somaxconn" must be a positive integer');
-    }
-    config.somaxconn = input.somaxconn as number;
-  }
+  if (input.somaxconn !== undefined) config.somaxconn = positiveInteger(path, 'somaxconn', input.somaxconn);
+  if (input.maxFileCharacters !== undefined) config.maxFileCharacters = positiveInteger(path, 'maxFileCharacters', input.maxFileCharacters);
   if (input.phpVersion !== undefined) {
     if (!isPhpVersion(input.phpVersion)) throw new ConfigError(path, '"phpVersion" must look like "8.0"');
     config.phpVersion = input.phpVersion;
@@ -106,5 +109,5 @@ export function unusedDirectivesSeverity(value: unknown): Severity | 'off' | und
 }
 
 export function lintOptionsOf(config: ProjectConfig): LintOptions {
-  return { rules: config.rules, somaxconn: config.somaxconn, phpVersion: config.phpVersion, reportUnusedDisableDirectives: config.reportUnusedDisableDirectives };
+  return { rules: config.rules, somaxconn: config.somaxconn, phpVersion: config.phpVersion, reportUnusedDisableDirectives: config.reportUnusedDisableDirectives, maxFileCharacters: config.maxFileCharacters };
 }

@@ -7,6 +7,7 @@ import { formatMessage, type RuleContext } from './rule';
 import { RULE_IDS, ruleById, RULES } from './rules/index';
 import { applyDirectives } from './suppressions';
 import {
+  DEFAULT_MAX_FILE_CHARACTERS,
   DEFAULT_PHP_VERSION,
   DEFAULT_SOMAXCONN,
   type Finding,
@@ -37,6 +38,8 @@ const SOFTER: Record<Severity, Severity> = { error: 'warning', warning: 'info', 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   // A directive comment is checked even where the socket API is not named (it may be unused or misspelled).
   if (!mentionsSocketApi(text) && !text.includes('php-socket-lint-')) return { findings: [], parsed: false };
+  const maxCharacters = options.maxFileCharacters ?? DEFAULT_MAX_FILE_CHARACTERS;
+  if (text.length > maxCharacters) return { findings: [tooLargeFinding(text.length, maxCharacters)], parsed: false };
   const { program, errors, comments } = parsePhp(text);
   const findings: Finding[] = errors.map((error) => ({
     ruleId: null,
@@ -93,6 +96,20 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const kept = applyDirectives(comments, lines, findings, { knownRules: KNOWN_RULES, unusedDirectives: options.reportUnusedDisableDirectives });
   kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { findings: kept, parsed: true };
+}
+
+/** One warning for a text too long to analyse, at its start. */
+function tooLargeFinding(length: number, maxCharacters: number): Finding {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return {
+    ruleId: null,
+    messageId: 'fileTooLarge',
+    severity: 'warning',
+    message: `File not analysed: ${count(length)} characters, more than the ${count(maxCharacters)} that "maxFileCharacters" in .phpsocketlintrc.json allows`,
+    range: [0, 0],
+    related: [],
+    suggestions: [],
+  };
 }
 
 /**

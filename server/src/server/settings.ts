@@ -94,6 +94,7 @@ export function resolveSettings(settings: Settings, lookup: ConfigLookup): Resol
   if (somaxconn !== undefined) options.somaxconn = somaxconn;
   if (phpVersion !== undefined) options.phpVersion = phpVersion;
   if (file.reportUnusedDisableDirectives !== undefined) options.reportUnusedDisableDirectives = file.reportUnusedDisableDirectives;
+  if (file.maxFileCharacters !== undefined) options.maxFileCharacters = file.maxFileCharacters;
   const baseline = loadBaseline(lookup.config);
   return {
     enable: settings.enable,
