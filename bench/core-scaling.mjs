@@ -38,7 +38,7 @@ function oneBigFunction(lines) {
   return text + '  return $clients;\n}\n';
 }
 
-const SHAPES = { handlers, 'finding-dense': findingDense, 'one big function': oneBigFunction };
+export const SHAPES = { handlers, 'finding-dense': findingDense, 'one big function': oneBigFunction };
 
 /** One shape at one size, in this process: times, findings and the peak memory of one lint. */
 async function measure(shape, size) {
@@ -68,7 +68,10 @@ function inChild(mode, shape, size) {
 }
 
 const [mode, which] = process.argv.slice(2);
-if (mode === '--case' || mode === '--parse-peak') {
+const isMain = process.argv[1] === fileURLToPath(import.meta.url);
+if (!isMain) {
+  // Imported for its text shapes (say, by a profiling script): nothing to run.
+} else if (mode === '--case' || mode === '--parse-peak') {
   const [shape, size] = which.split('@');
   const result = mode === '--case' ? await measure(shape, Number(size)) : parsePeak(shape, Number(size));
   process.stdout.write(JSON.stringify(result));

@@ -64,7 +64,11 @@ export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowA
       const grown = before === undefined ? carried : analysis.join([before, carried]);
       if (before !== undefined && analysis.same(before, grown)) continue;
       edgeStates.set(edge, grown);
-      const incoming = edge.to.predecessors.map((e) => edgeStates.get(e)).filter((s): s is S => s !== undefined);
+      const incoming: S[] = [];
+      for (const predecessor of edge.to.predecessors) {
+        const state = edgeStates.get(predecessor);
+        if (state !== undefined) incoming.push(state);
+      }
       const joined = incoming.length === 1 ? incoming[0]! : analysis.join(incoming);
       const previous = inputs.get(edge.to);
       if (previous !== undefined && analysis.same(previous, joined)) continue;
@@ -132,7 +136,7 @@ class RankedQueue {
     for (let i = heap.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1;
       if (this.rankOf(heap[parent]!) <= this.rankOf(heap[i]!)) break;
-      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      this.swap(parent, i);
       i = parent;
     }
   }
@@ -151,12 +155,20 @@ class RankedQueue {
         if (left < heap.length && this.rankOf(heap[left]!) < this.rankOf(heap[smallest]!)) smallest = left;
         if (right < heap.length && this.rankOf(heap[right]!) < this.rankOf(heap[smallest]!)) smallest = right;
         if (smallest === i) break;
-        [heap[smallest], heap[i]] = [heap[i]!, heap[smallest]!];
+        this.swap(smallest, i);
         i = smallest;
       }
     }
     this.queued.delete(top);
     return top;
+  }
+
+  /** Without a destructuring swap, which allocates an array at every step of the heap. */
+  private swap(i: number, j: number): void {
+    const heap = this.heap;
+    const block = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = block;
   }
 
   private rankOf(block: FlowBlock): number {

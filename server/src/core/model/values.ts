@@ -108,7 +108,14 @@ const MAX_SITES = 32;
 function unionSites(a: ReadonlyMap<string, SocketSite>, b: ReadonlyMap<string, SocketSite>): ReadonlyMap<string, SocketSite> {
   if (a === b || b.size === 0) return a;
   if (a.size === 0) return b;
-  for (const key of b.keys()) if (!a.has(key)) return new Map([...a, ...b]);
+  for (const key of b.keys()) {
+    if (a.has(key)) continue;
+    // As `new Map([...a, ...b])`, without the entry arrays of the spread.
+    const union = new Map<string, SocketSite>();
+    a.forEach((site, name) => union.set(name, site));
+    b.forEach((site, name) => union.set(name, site));
+    return union;
+  }
   return a;
 }
 
@@ -143,8 +150,7 @@ export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
     // Too many birthplaces to tell apart: some socket, kind unknown (the lattice stays bounded).
     return { ...joinValues({ ...a, sockets: EMPTY_SITES }, { ...b, sockets: EMPTY_SITES }), unknown: true };
   }
-  const consts = [...a.consts];
-  for (const c of b.consts) if (!consts.some((known) => sameConstant(known, c))) consts.push(c);
+  const consts = unionConsts(a.consts, b.consts);
   const tooMany = consts.length > MAX_CONSTS;
   const pending = unionIds(a.pending, b.pending);
   const elements = unionElements(a.elements, b.elements);
@@ -152,6 +158,18 @@ export function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
   const joined: AbstractValue = { sockets, consts: tooMany ? [] : consts, unknown: a.unknown || b.unknown || tooMany, pending, states: commonStates(a.states, b.states) };
   const withElementsJoined = elements ? { ...joined, elements } : joined;
   return origins ? { ...withElementsJoined, origins } : withElementsJoined;
+}
+
+/** `a`'s constants and those of `b` it lacks; `a` itself when it has them all (no copy per join). */
+function unionConsts(a: readonly Constant[], b: readonly Constant[]): readonly Constant[] {
+  let union: Constant[] | undefined;
+  for (const c of b) if (!includesConstant(union ?? a, c)) (union ??= [...a]).push(c);
+  return union ?? a;
+}
+
+function includesConstant(list: readonly Constant[], c: Constant): boolean {
+  for (const known of list) if (sameConstant(known, c)) return true;
+  return false;
 }
 
 /** Origins a value follows at most: past that it follows no more (the lattice stays bounded). */
