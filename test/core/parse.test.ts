@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { calledFunctionName, type PhpNode } from '../../server/src/core/ast';
 import { fileFacts } from '../../server/src/core/names';
 import { parsePhp } from '../../server/src/core/parse';
+import { phpSyntaxError } from '../support/php';
 
 function calls(text: string): (string | undefined)[] {
   const found: (string | undefined)[] = [];
@@ -18,6 +19,17 @@ function calls(text: string): (string | undefined)[] {
 describe('syntax', () => {
   it('reads clone($x), which every PHP 8 accepts', () => {
     for (const code of ['<?php $copy = clone($query);', '<?php $copy = clone $query;', '<?php $x = (clone $a)->b;']) expect(parsePhp(code).errors).toEqual([]);
+  });
+
+  // php-parser takes `f(&$x)` (removed in PHP 5.4); PHP 8 does not, so neither do we.
+  it('rejects call-time pass-by-reference as PHP 8 does, and keeps the references PHP 8 allows', async () => {
+    const removed = '<?php $fp = fsockopen("example.com", 80, &$errno, $errstr);\n$o->read(&$buf[1]);\nnew Peer(& $this->sock);';
+    const message = 'syntax error, unexpected token "&" (call-time pass-by-reference, removed in PHP 5.4)';
+    expect(parsePhp(removed).errors).toEqual([41, 69, 89].map((offset) => ({ message, offset })));
+    expect(await phpSyntaxError(removed)).toContain('unexpected token "&"');
+    const allowed = '<?php foreach ($all as &$v) {}\n$f = function (&$p) use (&$u) { return fn(&$q) => $q; };\n$r = [&$k];\n$a = &$b;\nsocket_select($r, $w, $e, 0);';
+    expect(parsePhp(allowed).errors).toEqual([]);
+    expect(await phpSyntaxError(allowed)).toBeNull();
   });
 });
 

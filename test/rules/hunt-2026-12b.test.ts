@@ -7,6 +7,7 @@
 // and the result expected.
 import { describe, expect, it } from 'vitest';
 import { runPhp } from '../support/php';
+import { lintText } from '../../server/src/core/lint';
 import { runRuleTests } from '../support/rule-tester';
 
 // ---- what the analyser gets right on this code today ----------------------------------------
@@ -25,6 +26,10 @@ const TWO_BRANCH_SENDER =
   '  }\n' +
   '}';
 
+// `&$errstr` in a call (removed in PHP 5.4) is a syntax error for PHP 8, and for us: no edit is
+// offered in the file, and the message names no `&$errstr` to report (parse.test.ts checks php).
+const CALL_TIME_REFERENCE = '<?php $fp = fsockopen("example.com", 80, &$errno, &$errstr, 2);\nfwrite($fp, "x");';
+
 runRuleTests('unchecked-false-return', {
   valid: [
     // A function of another file may exit or throw (a logger, a framework's abort()).
@@ -40,7 +45,23 @@ runRuleTests('unchecked-false-return', {
         { messageId: 'dropped', line: 5, column: 5 },
       ],
     },
+    {
+      name: 'an opener given its error outputs by call-time reference',
+      code: CALL_TIME_REFERENCE,
+      errors: [
+        { messageId: 'used', line: 1, column: 13 },
+        { messageId: 'parseError', line: 1, column: 42 },
+        { messageId: 'parseError', line: 1, column: 51 },
+      ],
+    },
   ],
+});
+
+describe('messages on this code', () => {
+  it('report the last warning, not the text `&$errstr`, for an opener given call-time references', () => {
+    const [finding] = lintText(CALL_TIME_REFERENCE).findings.filter((f) => f.ruleId === 'unchecked-false-return');
+    expect(finding?.message).toBe("fsockopen() returns false on failure, and line 2 uses the result unchecked. On false, report (error_get_last()['message'] ?? '').");
+  });
 });
 
 runRuleTests('socket-is-resource', {

@@ -53,6 +53,8 @@ export function indentUnit(text: string, indentation: string): string {
 /** Whether `text` may be repeated as an expression without side effects: `$s`, `$this->sock`, `self::$s`, `$a[3]`. */
 export function isPlainReference(node: PhpNode | undefined): boolean {
   if (!node) return false;
+  // `&$errstr` (call-time pass-by-reference): its text is no expression to repeat.
+  if ('byref' in node && node.byref) return false;
   if (node.kind === 'variable') return typeof node.name === 'string';
   // `$clients[3]`, `$peers['a']`, `$all[$i]`: reading it again reads the same element.
   if (node.kind === 'offsetlookup') return isPlainReference(node.what) && isNode(node.offset) && (['number', 'string'].includes(node.offset.kind) || (node.offset.kind === 'variable' && typeof node.offset.name === 'string'));

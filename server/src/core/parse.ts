@@ -1,4 +1,4 @@
-import { type NodeOf } from './ast';
+import { childNodes, rangeOf, type NodeOf, type PhpNode } from './ast';
 import { resolveNames } from './names';
 
 export interface ParseError {
@@ -111,7 +111,8 @@ export function parsePhp(text: string, filename = 'input.php', options: ParseOpt
     const errors = (program.errors ?? []).flatMap((error) =>
       error.kind === 'error' ? [{ message: cleanParserMessage(String(error.message)), offset: error.loc ? error.loc.start.offset : 0 }] : [],
     );
-    return { program, errors: dedupeByOffset(errors), comments };
+    errors.push(...callTimeReferences(program, text));
+    return { program, errors: dedupeByOffset(errors.sort((a, b) => a.offset - b.offset)), comments };
   } catch (error) {
     // suppressErrors makes php-parser recover, but a lexer failure can still throw.
     const message = error instanceof Error ? error.message : String(error);
@@ -121,6 +122,29 @@ export function parsePhp(text: string, filename = 'input.php', options: ParseOpt
     }
     return { program: { kind: 'program', loc: null, children: [], errors: [] }, errors: [{ message: cleanParserMessage(message), offset: 0 }], comments: [] };
   }
+}
+
+// `f(&$x)` anywhere in the text, for a cheap first look.
+const MAYBE_CALL_TIME_REFERENCE = /[(,]\s*&\s*\$/;
+
+/**
+ * `f(&$x)`: call-time pass-by-reference, removed in PHP 5.4. php-parser still accepts it, but
+ * PHP 8 does not parse the file (`syntax error, unexpected token "&"`), so it is a syntax error
+ * here too: a program PHP cannot run gets no fixes written around it.
+ */
+function callTimeReferences(program: PhpNode, text: string): ParseError[] {
+  if (!MAYBE_CALL_TIME_REFERENCE.test(text)) return [];
+  const found: ParseError[] = [];
+  const stack: PhpNode[] = [program];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'call' || node.kind === 'new') {
+      for (const argument of node.arguments) {
+        if ('byref' in argument && argument.byref) found.push({ message: 'syntax error, unexpected token "&" (call-time pass-by-reference, removed in PHP 5.4)', offset: rangeOf(argument)[0] });
+      }
+    }
+    stack.push(...childNodes(node));
+  }
+  return found;
 }
 
 function sourceComments(program: NodeOf<'program'>): SourceComment[] {
