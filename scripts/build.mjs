@@ -34,6 +34,9 @@ const shared = {
   minify: false,
   sourcemap: 'linked',
   logLevel: 'warning',
+  // A lazy part is loaded with require(), not import(): bin/load-bundle.js compiles a bundle with
+  // V8's code cache on Node 20, and code compiled so has no dynamic import there.
+  supported: { 'dynamic-import': false },
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which a CJS bundle lacks.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
