@@ -71,13 +71,13 @@ describe('portPhpToTypeScript', () => {
   });
 
   test('reports what it cannot port with range, line, PHP and reason, and leaves a TODO', () => {
-    const php = "<?php\n$x = 1;\nclass Foo {}\n$y = $x->bar();\n";
+    const php = "<?php\n$x = 1;\ninterface Foo {}\n$y = $x->bar();\n";
     const { code, unported } = portPhpToTypeScript(php, 'x.php');
     expect(unported).toEqual([
-      { range: [14, 26], line: 3, php: 'class Foo {}', reason: 'class statements are not ported' },
-      { range: [32, 41], line: 4, php: '$x->bar()', reason: 'method calls are not ported (classes are not ported)' },
+      { range: [14, 30], line: 3, php: 'interface Foo {}', reason: 'interface statements are not ported' },
+      { range: [36, 45], line: 4, php: '$x->bar()', reason: 'a method call on a value of a class the port cannot tell is not ported' },
     ]);
-    expect(code).toContain('// TODO(port): class statements are not ported: class Foo {}');
+    expect(code).toContain('// TODO(port): interface statements are not ported: interface Foo {}');
     expect(code).toContain("unported('$x->bar()')");
   });
 

@@ -262,6 +262,34 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
     },
   }),
 
+  'class-server': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const ann = await StreamClient.connectWhenReady({ port: Number(port) });
+      await ann.waitFor('commands: echo shout tell who\n');
+      const bo = await StreamClient.connect({ port: Number(port) });
+      await bo.waitFor('hello #2');
+      await ann.request('echo plain words\n', '= plain words\n');
+      await ann.request('shout quiet\n', '! QUIET!\n');
+      // The handler throws the program's ProtocolError; an unknown command its subclass.
+      await bo.request('shout\n', 'nothing to shout\n');
+      await bo.request('dance now\n', "unknown command 'dance'\n");
+      await bo.request('who\n', 'online: 1,2\n');
+      // Two commands in one write, the second split across writes.
+      ann.send('tell hi all\nec');
+      await bo.waitFor('#1: hi all\n');
+      await ann.request('ho split\n', '= split\n');
+      bo.end();
+      await program.waitForOutput('left #2');
+      await bo.closed();
+      await ann.request('who\n', 'online: 1\n');
+      ann.send('stop\n');
+      await program.exited;
+      await ann.closed();
+      return { ann: ann.received, bo: bo.received };
+    },
+  }),
+
   'unix-server': () => {
     const directory = socketDirectory();
     const path = join(directory, 'calc.sock');

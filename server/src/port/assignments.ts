@@ -3,7 +3,8 @@
 // PhpArray (`a.set(k, v)`, `a.push(v)`, `a.nested(k).set(j, v)` for PHP's autovivification).
 import { calledFunctionName, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
-import { offsetRoot } from './analysis';
+import { isPropertyPlace, offsetPlace, propertiesAt } from './analysis';
+import { propertyPlace } from './class-code';
 import { builtin } from './builtins';
 import { soleSocketOwners } from './ownership';
 import { expr, PREC, wrap, type Expr } from './code';
@@ -20,12 +21,12 @@ function isPure(node: LooseNode): boolean {
 
 /** `.copy()` for an array value read from a variable, when sharing it would be visible. */
 export function copiedIfShared(t: Translator, source: LooseNode, result: Expr, target: LooseNode | undefined): Expr {
-  if (!['variable', 'offsetlookup'].includes(source.kind) || !result.type.kinds.has('array') && !result.type.kinds.has('mixed')) return result;
-  const root = offsetRoot(source);
-  const sourceInfo = root ? t.variableInfo(root.root) : undefined;
-  const targetInfo = target?.kind === 'variable' ? t.variableInfo(target) : undefined;
-  // Stored into an array element (no target variable), the value may be changed there later.
-  if (target && !sourceInfo?.mutated && !targetInfo?.mutated) return result;
+  if (!offsetPlace(source) || (!result.type.kinds.has('array') && !result.type.kinds.has('mixed'))) return result;
+  const mutatedAt = (node: LooseNode) => (node.kind === 'variable' ? (t.variableInfo(node)?.mutated ?? false) : propertiesAt(node, t.analysis.env).some((property) => property.mutated));
+  const place = offsetPlace(source);
+  const sourceMutated = place ? mutatedAt(place.root) : false;
+  // Stored into an array element (no target), the value may be changed there later.
+  if (target && !sourceMutated && !mutatedAt(target)) return result;
   if (isArray(result.type)) return expr(`${wrap(result, PREC.primary)}.copy()`, result.type);
   return expr(`${t.use('copyValue')}(${result.code})`, result.type);
 }
@@ -61,6 +62,11 @@ export function assignment(t: Translator, node: LooseNode, statement: boolean): 
     return compoundVariable(t, node, target, operator);
   }
   if (left.kind === 'offsetlookup') return elementAssignment(t, node);
+  const property = isPropertyPlace(left) ? propertyPlace(t, left) : undefined;
+  if (property) {
+    if (operator === '=') return expr(`${property.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, property.type, PREC.assignment);
+    return compoundVariable(t, node, property, operator);
+  }
   return t.unportedExpr(node, `assigning to ${left.kind} is not ported`);
 }
 
@@ -95,7 +101,7 @@ function compoundVariable(t: Translator, node: LooseNode, target: Expr, operator
 
 /** The PhpArray expression that holds `$a[...][k]` (all offsets but the last), autovivifying. */
 function containerFor(t: Translator, node: LooseNode): Expr | undefined {
-  if (node.kind === 'variable') {
+  if (node.kind === 'variable' || isPropertyPlace(node)) {
     const container = value(t, node);
     return isArray(container.type) || container.type.kinds.size === 0 ? container : undefined;
   }
@@ -151,7 +157,7 @@ function destructuring(t: Translator, node: LooseNode, statement: boolean): Expr
 export function increment(t: Translator, node: LooseNode, statement: boolean): Expr {
   const operator = node.type === '+' ? '++' : '--';
   const target: LooseNode = node.what;
-  if (target.kind === 'variable') {
+  if (target.kind === 'variable' || isPropertyPlace(target)) {
     const current = value(t, target);
     if (isNumeric(without(current.type, 'null')) && !current.type.kinds.has('null')) {
       const code = node.kind === 'post' ? `${current.code}${operator}` : `${operator}${current.code}`;

@@ -6,7 +6,7 @@
 import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
-import { listTargets, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
+import { listTargets, SCOPE_KINDS, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 
 export interface DeclarationPlan {
   /** `$x = …;` statements (direct children of the body) that declare `$x`. */
@@ -91,7 +91,7 @@ function loopDeclaring(scope: FunctionInfo, info: VarInfo): LooseNode | undefine
       const declares = inits.every((init) => init.kind === 'assign' && init.operator === '=' && init.left.kind === 'variable');
       if (declares && inits.some((init) => init.left === info.refs[0])) found = node;
     }
-    if (!['function', 'closure', 'arrowfunc'].includes(node.kind)) childNodes(node).forEach(visit);
+    if (!SCOPE_KINDS.has(node.kind)) childNodes(node).forEach(visit);
   };
   scope.body.forEach(visit);
   return found && info.refs.every((ref) => within(ref, found!)) ? found : undefined;
@@ -190,6 +190,7 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
   const stmt = (node: LooseNode, assigned: Set<VarInfo>): Assigned => {
     switch (node.kind) {
       case 'function':
+      case 'class':
       case 'global':
       case 'static':
         return assigned;

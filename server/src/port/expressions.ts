@@ -33,7 +33,8 @@ import {
   tsTypeNames,
   type PhpType,
 } from './php-types';
-import type { FunctionInfo } from './analysis';
+import { calleeReturnType, type FunctionInfo } from './analysis';
+import { newInstance, programMethodCall, propertyRead, staticRead } from './class-code';
 import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { PatternProblem, pcrePattern } from './runtime/pcre';
@@ -74,6 +75,11 @@ export function value(t: Translator, node: LooseNode): Expr {
       return variable(t, node);
     case 'offsetlookup':
       return offsetRead(t, node);
+    case 'propertylookup':
+    case 'nullsafepropertylookup':
+      return propertyRead(t, node);
+    case 'staticlookup':
+      return staticRead(t, node);
     case 'call':
       return callExpression(t, node);
     case 'bin':
@@ -213,9 +219,9 @@ const SUPERGLOBALS = new Set(['GLOBALS', '_SERVER', '_ENV', '_GET', '_POST', '_C
 
 export function variable(t: Translator, node: LooseNode): Expr {
   if (typeof node.name !== 'string') return t.unportedExpr(node, 'variable variables are not ported');
-  if (node.name === 'this') return t.unportedExpr(node, 'classes are not ported');
   if (SUPERGLOBALS.has(node.name)) return t.unportedExpr(node, `$${node.name} is not ported`);
   const info = t.variableInfo(node);
+  if (node.name === 'this') return info ? expr('this', info.type) : t.unportedExpr(node, '$this outside an instance method is not ported');
   if (!info) return t.unportedExpr(node, 'unknown variable');
   // $argv and $argc of the main script come from the runtime unless the program assigns them.
   if ((info.php === 'argv' || info.php === 'argc') && info.writes === 0 && t.analysis.main.vars.get(info.php) === info) {
@@ -273,13 +279,20 @@ const PROCESS_ADVICE: Record<string, string> = {
 
 /** A call. `options` say when it is a whole statement or assigned, for by-reference outputs. */
 export function callExpression(t: Translator, node: LooseNode, options: SocketCallOptions = {}): Expr {
-  if (node.what?.kind === 'propertylookup' || node.what?.kind === 'nullsafepropertylookup') return methodCall(t, node);
+  const viaClass = ['propertylookup', 'nullsafepropertylookup', 'staticlookup'].includes(node.what?.kind) && !node.what.parenthesizedExpression;
+  if (viaClass) {
+    if (!positionalArguments(t, node)) return t.unportedExpr(node, 'this call is not ported');
+    const call = programMethodCall(t, node, (callee, code, args) => calleeCall(t, node, callee, code, args, options));
+    return call ?? methodCall(t, node);
+  }
   const name = calledFunctionName(node);
   if (!name) {
-    if (node.what?.kind === 'variable') {
+    if (node.what?.kind === 'variable' || node.what?.parenthesizedExpression) {
       const callee = value(t, node.what);
       const args = positionalArguments(t, node);
-      if (args && isOnly(callee.type, 'callable')) return expr(`${wrap(callee, PREC.primary)}(${args.map((arg) => value(t, arg).code).join(', ')})`, MIXED);
+      // A closure in a property that may still be null (its default): PHP would throw there.
+      const callable = isOnly(without(callee.type, 'null'), 'callable') ? `${wrap(callee, PREC.postfix)}${callee.type.kinds.has('null') ? '!' : ''}` : undefined;
+      if (args && callable) return expr(`${callable}(${args.map((arg) => value(t, arg).code).join(', ')})`, MIXED);
     }
     return t.unportedExpr(node, 'dynamic calls are not ported');
   }
@@ -340,6 +353,11 @@ function coerced(t: Translator, arg: Expr, declared: PhpType): Expr {
 function userCall(t: Translator, node: LooseNode, user: FunctionInfo, options: SocketCallOptions): Expr {
   const args = positionalArguments(t, node);
   if (!args) return t.unportedExpr(node, 'this call is not ported');
+  return calleeCall(t, node, user, user.ts, args, options);
+}
+
+/** A call of a function or method of the program as `code(args)`: arguments coerced to declared types, awaited when it waits. */
+function calleeCall(t: Translator, node: LooseNode, user: FunctionInfo, code: string, args: readonly LooseNode[], options: SocketCallOptions): Expr {
   const params: LooseNode[] = user.node?.arguments ?? [];
   const inputs = args.slice(0, user.params.length).map((arg, index) => {
     const translated = value(t, arg);
@@ -347,21 +365,23 @@ function userCall(t: Translator, node: LooseNode, user: FunctionInfo, options: S
     const info = user.vars.get(user.params[index]!);
     return param?.type && info ? coerced(t, translated, info.type) : translated;
   });
-  const type = t.analysis.env.functionReturnType(user.key) ?? MIXED;
-  const plain = expr(`${user.ts}(${inputs.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, type);
+  const type = calleeReturnType(user);
+  const plain = expr(`${code}(${inputs.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, type);
   const call = user.isAsync ? awaited(plain) : plain;
   if (user.refParams.length === 0) return call;
   const outputs = user.params.map((name, index) => (user.refParams.includes(name) ? args[index] : null)).filter((arg) => arg !== null);
   return withOutputs(t, node, call, outputs, options);
 }
 
-/** `$e->getMessage()` and `$e->getCode()` on caught exceptions; other objects are not ported. */
+/** `$e->getMessage()` and `$e->getCode()` on exceptions (PHP's, or the program's own). */
 function methodCall(t: Translator, node: LooseNode): Expr {
   const method = String(node.what.offset?.name ?? '');
   const type = methodType(method);
-  if (type === MIXED || (node.arguments ?? []).length > 0) return t.unportedExpr(node, 'method calls are not ported (classes are not ported)');
+  if (type === MIXED || (node.arguments ?? []).length > 0) return t.unportedExpr(node, "a method call on a value of a class the port cannot tell is not ported");
   const target = value(t, node.what.what);
-  const receiver = isOnly(target.type, 'error') ? wrap(target, PREC.primary) : `(${target.code} as ${t.use('PhpError')})`;
+  // The program's exception classes extend PhpUserError, which has PHP's Exception methods.
+  const isException = isOnly(target.type, 'error') || (isOnly(target.type, 'object') && t.analysis.classes.classesOf(target.type).every((cls) => t.analysis.classes.exceptionBase(cls)));
+  const receiver = isException ? wrap(target, PREC.primary) : `(${target.code} as ${t.use('PhpError')})`;
   return expr(`${receiver}.${method === 'getCode' ? 'getCode' : 'getMessage'}()`, type);
 }
 
@@ -627,10 +647,12 @@ function exitCall(t: Translator, node: LooseNode): Expr {
 }
 
 function newExpression(t: Translator, node: LooseNode): Expr {
-  const phpClass = exceptionClass(node.what);
-  if (!phpClass) return t.unportedExpr(node, 'classes are not ported');
   const args = positionalArguments(t, node);
   if (!args) return t.unportedExpr(node, 'this constructor call is not ported');
+  const instance = newInstance(t, node, (callee, code, calleeArgs) => calleeCall(t, node, callee, code, calleeArgs, {}));
+  if (instance) return instance;
+  const phpClass = exceptionClass(node.what);
+  if (!phpClass) return t.unportedExpr(node, `the class ${t.php(node.what)} is neither the program's nor one of PHP's exception classes`);
   const [message, code] = args.map((arg) => value(t, arg));
   const parts = [tsStringLiteral(phpClass), ...(message ? [stringCode(t, message)] : []), ...(code ? [code.code] : [])];
   return expr(`new ${t.use('PhpError')}(${parts.join(', ')})`, kinds('error'));
@@ -641,6 +663,8 @@ function instanceOf(t: Translator, node: LooseNode): Expr {
   const classNode = node.right ?? node.class;
   const className = classNode?.kind === 'name' ? normalizeName(String(classNode.name)) : '';
   if (className === 'socket') return expr(`${wrap(target, PREC.relational + 1)} instanceof ${t.use('PhpSocket')}`, BOOL, PREC.relational);
+  const programClass = classNode ? t.analysis.classes.referenced(classNode) : undefined;
+  if (programClass) return expr(`${wrap(target, PREC.relational + 1)} instanceof ${programClass.ts}`, BOOL, PREC.relational);
   const phpClass = classNode ? exceptionClass(classNode) : undefined;
   if (!phpClass) return t.unportedExpr(node, 'instanceof with classes is not ported');
   return expr(`${t.use('isPhpInstance')}(${target.code}, ${tsStringLiteral(phpClass)})`, BOOL);

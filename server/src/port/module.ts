@@ -3,12 +3,13 @@
 // script as `async function main()`, and the call that runs it.
 import { isLooseNode, type LooseNode } from '../core/ast';
 import { parsePhp } from '../core/parse';
-import { analyze, type FunctionInfo, type ProgramAnalysis } from './analysis';
+import { analyze, calleeReturnType, type FunctionInfo, type ProgramAnalysis } from './analysis';
 import { PREC, wrap } from './code';
 import { value } from './expressions';
 import { commentLines } from './literals';
 import { assignNames } from './naming';
 import { RUNTIME_FILE, RUNTIME_SOURCE, runtimeImport } from './runtime/module';
+import { classDeclarations } from './class-code';
 import { declaredType, functionBody } from './statements';
 import { Translator, type Unported } from './translator';
 import { syntheticNode } from './synthetic-nodes';
@@ -95,12 +96,13 @@ function portParsed(text: string, fileName: string): PortResult {
 }
 
 function allVariables(analysis: ProgramAnalysis) {
-  return [analysis.main, ...analysis.functions.values(), ...analysis.closures.values()].flatMap((scope) => [...scope.vars.values()]);
+  return [analysis.main, ...analysis.functions.values(), ...analysis.methods, ...analysis.closures.values()].flatMap((scope) => [...scope.vars.values()]);
 }
 
 interface Sections {
   declarations: string[];
   functions: string[];
+  classes: string[];
   main: string;
 }
 
@@ -109,7 +111,9 @@ function translate(text: string, fileName: string, analysis: ProgramAnalysis, na
   const declarations = moduleDeclarations(t, analysis);
   const functions = [...analysis.functions.values()].map((fn) => t.inScope(fn, () => functionSource(t, fn)));
   const main = t.inScope(analysis.main, () => functionBody(t, analysis.main));
-  t.sections = { declarations, functions, main };
+  // Last: the class table is written only when a `new $name` somewhere uses it.
+  const classes = classDeclarations(t);
+  t.sections = { declarations, functions, classes, main };
   return t;
 }
 
@@ -141,7 +145,8 @@ function moduleDeclarations(t: Translator, analysis: ProgramAnalysis): string[] 
   return lines;
 }
 
-function functionSource(t: Translator, fn: FunctionInfo): string {
+/** The parameters of a function or method, typed, with their defaults. */
+export function parameterList(t: Translator, fn: FunctionInfo): string {
   const params = (fn.node?.arguments ?? []).filter(isLooseNode).map((param: LooseNode, index: number) => {
     const info = fn.vars.get(fn.params[index]!)!;
     const type = declaredType(t, info.type);
@@ -152,12 +157,21 @@ function functionSource(t: Translator, fn: FunctionInfo): string {
     const initial = param.value ? ` = ${value(t, param.value).code}` : '';
     return `${info.ts}: ${type}${initial}`;
   });
-  let returned = fn.returnsValue ? declaredType(t, t.analysis.env.functionReturnType(fn.key)!) : 'void';
+  return params.join(', ');
+}
+
+/** The TypeScript return type of a function or method: a promise when it waits, a tuple with its by-reference parameters. */
+export function returnTypeCode(t: Translator, fn: FunctionInfo): string {
+  let returned = fn.returnsValue ? declaredType(t, calleeReturnType(fn)) : 'void';
   if (fn.refParams.length > 0) {
     const refs = fn.refParams.map((name) => declaredType(t, fn.vars.get(name)!.type));
     returned = `[${[fn.returnsValue ? returned : 'null', ...refs].join(', ')}]`;
   }
-  const signature = `${fn.isAsync ? 'async ' : ''}function ${fn.ts}(${params.join(', ')}): ${fn.isAsync ? `Promise<${returned}>` : returned}`;
+  return fn.isAsync ? `Promise<${returned}>` : returned;
+}
+
+function functionSource(t: Translator, fn: FunctionInfo): string {
+  const signature = `${fn.isAsync ? 'async ' : ''}function ${fn.ts}(${parameterList(t, fn)}): ${returnTypeCode(t, fn)}`;
   const body = functionBody(t, fn);
   return `${signature} {\n${body}\n}`;
 }
@@ -171,7 +185,7 @@ function assemble(t: Translator & { sections: Sections }, mainName: string, synt
     "// this file) give the values PHP's semantics (byte strings, ordered arrays, loose comparison, socket errors).",
     ...syntaxErrors.map((message) => `// TODO(port): the PHP has a syntax error: ${commentLines(message).join(' ')}`),
   ];
-  const parts = [header.join('\n'), runtimeImport(t.runtime), t.sections.declarations.join('\n'), ...t.sections.functions];
+  const parts = [header.join('\n'), runtimeImport(t.runtime), t.sections.declarations.join('\n'), ...t.sections.functions, ...t.sections.classes];
   parts.push(`async function ${mainName}(): Promise<void> {\n${t.sections.main}\n}`);
   parts.push(`runMain(${mainName});`);
   return `${parts.filter((part) => part.trim() !== '').join('\n\n')}\n`;

@@ -2,6 +2,8 @@
 // `clientSocket`), never a JavaScript keyword or global, never a name the runtime helpers in
 // the same file use, and never two PHP names on one TypeScript name.
 import { walkOwn, type FunctionInfo, type ProgramAnalysis } from './analysis';
+import { CLASS_TABLE } from './class-code';
+import { isRuntimeName } from './runtime/module';
 
 const RESERVED = new Set([
   ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined NaN Infinity'.split(' '),
@@ -55,7 +57,7 @@ export interface ModuleNames {
 
 /** Names every function, constant and variable; `avoid` are runtime names the port uses. */
 export function assignNames(analysis: ProgramAnalysis, avoid: Iterable<string>): ModuleNames {
-  const module = new NameSet(avoid);
+  const module = new NameSet([...avoid, ...[...analysis.classes.classes.values()].map((cls) => cls.ts), CLASS_TABLE]);
   for (const constant of analysis.constants.values()) module.claim(constant.php);
   for (const fn of analysis.functions.values()) fn.ts = module.claim(camelCase(fn.php), `${fn.php}_`);
   const main = module.claim('main', 'runScript');
@@ -70,7 +72,7 @@ export function assignNames(analysis: ProgramAnalysis, avoid: Iterable<string>):
     }
   }
   nameLocals(analysis.main, module.fork(), analysis);
-  for (const fn of analysis.functions.values()) nameLocals(fn, module.fork(), analysis);
+  for (const fn of [...analysis.functions.values(), ...analysis.methods]) nameLocals(fn, module.fork(), analysis);
   for (const closure of analysis.closures.values()) nameLocals(closure, module.fork(), analysis);
   return { main };
 }
@@ -84,6 +86,19 @@ function nameLocals(scope: FunctionInfo, names: NameSet, analysis: ProgramAnalys
     });
   }
   for (const info of scope.vars.values()) {
-    if (!info.moduleLevel) info.ts = names.claim(camelCase(info.php), info.php, `${info.php}_`);
+    if (!info.moduleLevel && info.php !== 'this') info.ts = names.claim(camelCase(info.php), info.php, `${info.php}_`);
   }
+}
+
+/** Members a JavaScript class has of its own, which a static member of that name would clash with. */
+const CLASS_OWN = new Set(['name', 'length', 'prototype', 'caller', 'arguments', 'constructor']);
+
+/** A class keeps its PHP name unless JavaScript or the runtime has it (`Map`, `PhpArray`). */
+export function classTsName(php: string): string {
+  return RESERVED.has(php) || isRuntimeName(php) ? `${php}_` : php;
+}
+
+/** A method or property keeps its PHP name unless a JavaScript class has one of that name. */
+export function memberTsName(php: string): string {
+  return CLASS_OWN.has(php) ? `${php}_` : php;
 }

@@ -6,11 +6,10 @@
 // other use (a copy, an array element, a user function's argument, a closure, global or static)
 // may keep another reference, and then nothing is closed.
 import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
-import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
+import { SCOPE_KINDS, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 import { isOnly } from './php-types';
 
 const FRESH_SOCKET_CALLS = new Set(['socket_accept', 'socket_create', 'socket_create_listen']);
-const FUNCTION_KINDS = new Set(['function', 'closure', 'arrowfunc', 'method']);
 const owners = new WeakMap<ProgramAnalysis, Set<VarInfo>>();
 
 /** The variables whose overwriting drops the last reference to the socket they held. */
@@ -38,7 +37,7 @@ function findOwners(analysis: ProgramAnalysis): Set<VarInfo> {
         else disqualified.add(info);
         return;
       }
-      if (FUNCTION_KINDS.has(node.kind) && node !== scope.node) {
+      if (SCOPE_KINDS.has(node.kind) && node !== scope.node) {
         // Uses inside a closure of an outer variable are seen from the closure's scope.
         return;
       }

@@ -3,12 +3,14 @@
 // `if (socket)`) or needs a runtime helper that applies PHP's rules (`add(a, b)`, `toBool(s)`).
 // A type here always covers every value the translated expression can produce.
 
-export type Kind = 'int' | 'float' | 'string' | 'true' | 'false' | 'null' | 'array' | 'socket' | 'error' | 'stream' | 'callable' | 'mixed';
+export type Kind = 'int' | 'float' | 'string' | 'true' | 'false' | 'null' | 'array' | 'socket' | 'error' | 'stream' | 'callable' | 'object' | 'mixed';
 
 export interface PhpType {
   readonly kinds: ReadonlySet<Kind>;
   /** For arrays: the type of their values. */
   readonly element?: PhpType;
+  /** For objects: the TypeScript names of the program's classes they may be instances of. */
+  readonly classes?: ReadonlySet<string>;
 }
 
 export const NEVER: PhpType = { kinds: new Set() };
@@ -30,19 +32,37 @@ export function arrayOf(element: PhpType): PhpType {
   return { kinds: new Set(['array']), element };
 }
 
+/** An instance of one of the program's classes (by TypeScript name). */
+export function objectOf(...classes: string[]): PhpType {
+  return { kinds: new Set(['object']), classes: new Set(classes) };
+}
+
 export function union(...types: PhpType[]): PhpType {
   const all = new Set<Kind>();
   let element: PhpType | undefined;
+  const classes = new Set<string>();
   for (const type of types) {
     for (const kind of type.kinds) all.add(kind);
     if (type.element) element = element ? union(element, type.element) : type.element;
+    for (const name of type.classes ?? []) classes.add(name);
   }
   if (all.has('mixed')) return MIXED;
-  return all.has('array') ? { kinds: all, element: element ?? NEVER } : { kinds: all };
+  return withParts(all, element, classes);
+}
+
+/** A type of these kinds, with the element type of its arrays and the classes of its objects. */
+function withParts(all: Set<Kind>, element: PhpType | undefined, classes: ReadonlySet<string> | undefined): PhpType {
+  return {
+    kinds: all,
+    ...(all.has('array') ? { element: element ?? NEVER } : {}),
+    ...(all.has('object') ? { classes: classes ?? new Set() } : {}),
+  };
 }
 
 export function sameType(a: PhpType, b: PhpType): boolean {
   if (a.kinds.size !== b.kinds.size || [...a.kinds].some((kind) => !b.kinds.has(kind))) return false;
+  const [aClasses, bClasses] = [a.classes ?? new Set<string>(), b.classes ?? new Set<string>()];
+  if (aClasses.size !== bClasses.size || [...aClasses].some((name) => !bClasses.has(name))) return false;
   if (!a.element || !b.element) return a.element === b.element || (!a.element && !b.element);
   return sameType(a.element, b.element);
 }
@@ -59,7 +79,7 @@ export function has(type: PhpType, kind: Kind): boolean {
 export function without(type: PhpType, ...removed: Kind[]): PhpType {
   if (type.kinds.has('mixed')) return type;
   const rest = [...type.kinds].filter((kind) => !removed.includes(kind));
-  return rest.includes('array') ? { kinds: new Set(rest), element: type.element } : kinds(...rest);
+  return withParts(new Set(rest), type.element, type.classes);
 }
 
 export function isNumeric(type: PhpType): boolean {
@@ -92,7 +112,7 @@ export function elementOf(type: PhpType): PhpType {
  * int is false only at 0. Strings ("0"), floats (NAN) and arrays ([]) differ.
  */
 export function hasJsTruthiness(type: PhpType): boolean {
-  return isOnly(type, 'int', 'true', 'false', 'null', 'socket', 'error', 'stream', 'callable');
+  return isOnly(type, 'int', 'true', 'false', 'null', 'socket', 'error', 'stream', 'callable', 'object');
 }
 
 /** A PHP type string from reflection or a declaration: "Socket|false", "?int", "array". */
@@ -173,6 +193,10 @@ export function tsType(type: PhpType): string {
         break;
       case 'callable':
         add('PhpCallable');
+        break;
+      case 'object':
+        for (const name of type.classes ?? []) add(name);
+        if (!type.classes?.size) add('object');
         break;
     }
   }

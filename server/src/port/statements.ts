@@ -2,7 +2,7 @@
 // `break 2`/`continue 2` (labels), switch with PHP's loose case matching, try/catch on PHP's
 // exception classes, and `exit`.
 import { isLooseNode, type LooseNode } from '../core/ast';
-import { fallsOffEnd, type FunctionInfo, type VarInfo } from './analysis';
+import { fallsOffEnd, SCOPE_KINDS, type FunctionInfo, type VarInfo } from './analysis';
 import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';
 import { planDeclarations, type DeclarationPlan } from './declarations';
@@ -10,6 +10,7 @@ import { callExpression, condition, echoArgument, value } from './expressions';
 import { tsStringLiteral, utf8Bytes } from './literals';
 import { elementOf, isArray, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
 import { calledFunctionName } from '../core/ast';
+import { builtin } from './builtins';
 import { childNodes } from '../core/ast';
 import { Writer, type Translator } from './translator';
 import { isSynthetic } from './synthetic-nodes';
@@ -54,8 +55,11 @@ export function functionBody(t: Translator, scope: FunctionInfo): string {
       // PHP passes arrays by value; a function that changes its copy must not change the caller's.
       if (param.mutated && param.type.kinds.has('array')) body.line(`${param.ts} = ${isArray(param.type) ? `${param.ts}.copy()` : `${t.use('copyValue')}(${param.ts})`};`);
     }
+    const extras = t.bodyExtras.get(scope);
+    for (const line of extras?.prologue ?? []) body.line(line);
     writeStatements(t, body, scope.body);
     if (scope.refParams.length > 0 && fallsOffEnd(scope)) body.line(returnWithReferences(t, 'null'));
+    for (const line of extras?.epilogue ?? []) body.line(line);
   });
   // Declarations last: a variable whose assignment could not be ported needs `!`.
   const declarations = new Writer();
@@ -80,7 +84,7 @@ function assignLabels(t: Translator, statements: readonly LooseNode[]): void {
   const stack: { node: LooseNode; isLoop: boolean }[] = [];
   const targets = new Set<LooseNode>();
   const visit = (node: LooseNode) => {
-    if (['function', 'closure', 'arrowfunc'].includes(node.kind)) return;
+    if (SCOPE_KINDS.has(node.kind)) return;
     if ((node.kind === 'break' || node.kind === 'continue') && stack.length > 0) {
       const target = stack[stack.length - (node.level ? Number((node.level as LooseNode).value) : 1)];
       if (target && !t.labels.has(target.node)) {
@@ -103,7 +107,10 @@ function assignLabels(t: Translator, statements: readonly LooseNode[]): void {
 }
 
 export function writeStatements(t: Translator, out: Writer, statements: readonly LooseNode[]): void {
-  for (const statement of statements) writeStatement(t, out, statement);
+  for (const statement of statements) {
+    writeStatement(t, out, statement);
+    for (const line of t.linesAfter.get(statement) ?? []) out.line(line);
+  }
 }
 
 function writeBody(t: Translator, out: Writer, node: LooseNode | null | undefined): void {
@@ -122,12 +129,8 @@ function writeStatement(t: Translator, out: Writer, node: LooseNode): void {
   switch (node.kind) {
     case 'expressionstatement':
       return expressionStatement(t, out, node);
-    case 'echo': {
-      const args = (node.expressions ?? []).map((item: LooseNode) => value(t, item));
-      todos(t, out);
-      out.line(`${t.use('echo')}(${args.map((arg: Expr) => echoArgument(t, arg)).join(', ')});`);
-      return;
-    }
+    case 'echo':
+      return echoStatement(t, out, node);
     case 'inline':
       if (String(node.value) !== '') out.line(`${t.use('echo')}(${tsStringLiteral(utf8Bytes(String(node.value)))});`);
       return;
@@ -166,6 +169,7 @@ function writeStatement(t: Translator, out: Writer, node: LooseNode): void {
     case 'namespace':
       return writeStatements(t, out, node.children ?? []);
     case 'function':
+    case 'class':
     case 'global':
     case 'static':
     case 'noop':
@@ -180,6 +184,31 @@ function writeStatement(t: Translator, out: Writer, node: LooseNode): void {
       }
       t.report(node, `${node.kind} statements are not ported`);
       todos(t, out);
+  }
+}
+
+const EFFECT_KINDS = new Set(['new', 'assign', 'post', 'pre', 'exit', 'print', 'include']);
+/** Built-ins that print, wait or change something, unlike count() or implode(). */
+const EFFECT_BUILTINS = new Set(['printf', 'print_r', 'var_dump', 'var_export', 'fwrite', 'fputs', 'fgets', 'error_log', 'sleep', 'usleep', 'file_put_contents', 'unlink', 'array_push', 'array_pop', 'array_shift', 'array_unshift', 'sort', 'rsort', 'usort', 'ksort', 'krsort', 'asort', 'arsort', 'preg_match']);
+
+/** Whether evaluating the expression can print or change what a later one prints. */
+function hasEffects(node: LooseNode): boolean {
+  if (EFFECT_KINDS.has(node.kind)) return true;
+  if (node.kind === 'call') {
+    const name = calledFunctionName(node);
+    if (!name || !builtin(name) || EFFECT_BUILTINS.has(name)) return true;
+  }
+  return childNodes(node).some(hasEffects);
+}
+
+/** `echo a, b`: PHP prints `a` before it evaluates `b`, so arguments with effects get an echo each. */
+function echoStatement(t: Translator, out: Writer, node: LooseNode): void {
+  const items: LooseNode[] = node.expressions ?? [];
+  const groups = items.some((item, index) => index > 0 && hasEffects(item)) ? items.map((item) => [item]) : [items];
+  for (const group of groups) {
+    const args = group.map((item) => value(t, item));
+    todos(t, out);
+    out.line(`${t.use('echo')}(${args.map((arg: Expr) => echoArgument(t, arg)).join(', ')});`);
   }
 }
 
@@ -419,7 +448,7 @@ function tryStatement(t: Translator, out: Writer, node: LooseNode): void {
     out.indented(() => {
       handlers.forEach((handler, i) => {
         const classes = (handler.what ?? []).map((name: LooseNode) => String(name.name).replace(/^\\/, ''));
-        const test = classes.map((name: string) => `${t.use('isPhpInstance')}(${caught}, ${tsStringLiteral(name)})`).join(' || ');
+        const test = classes.map((name: string) => caughtTest(t, caught, name)).join(' || ');
         out.line(`${i === 0 ? 'if' : '} else if'} (${test}) {`);
         out.indented(() => {
           if (handler.variable) out.line(`${value(t, handler.variable).code} = ${caught};`);
@@ -436,6 +465,12 @@ function tryStatement(t: Translator, out: Writer, node: LooseNode): void {
     writeBody(t, out, node.always);
   }
   out.line('}');
+}
+
+/** `caught instanceof X` for a class of the program (TypeScript then knows its members), isPhpInstance() for PHP's. */
+function caughtTest(t: Translator, caught: string, name: string): string {
+  const programClass = t.analysis.classes.named(name);
+  return programClass ? `${caught} instanceof ${programClass.ts}` : `${t.use('isPhpInstance')}(${caught}, ${tsStringLiteral(name)})`;
 }
 
 function unsetStatement(t: Translator, out: Writer, node: LooseNode): void {

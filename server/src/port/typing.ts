@@ -17,17 +17,24 @@ import {
   NEVER,
   NULL,
   NUMBER,
+  objectOf,
   STRING,
   union,
   without,
   type PhpType,
 } from './php-types';
 import { runtimeConstantValue } from './runtime/module';
+import type { ClassTable } from './classes';
+import { calleeReturnType, methodsCalled, propertiesAt } from './analysis';
 
 export interface TypeEnvironment {
   variableType(node: LooseNode): PhpType;
   functionReturnType(name: string): PhpType | undefined;
   constantType(name: string): PhpType | undefined;
+  /** The program's classes, when it has any. */
+  classes?: ClassTable;
+  /** Lowercased strings and `X::class` names in the program (the classes `new $name` may make). */
+  mentionedClasses?: ReadonlySet<string>;
 }
 
 const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '>', '<=', '>=', '&&', '||', 'and', 'or', 'xor', 'instanceof']);
@@ -123,6 +130,30 @@ export function callType(node: LooseNode, env: TypeEnvironment): PhpType {
   return MIXED;
 }
 
+/** A call of a method: the program's methods it may run, or those of PHP's exceptions. */
+function methodCallType(node: LooseNode, env: TypeEnvironment): PhpType {
+  const methods = methodsCalled(node, env);
+  if (methods.length > 0) return union(...methods.map((method) => calleeReturnType(method)));
+  return node.what?.kind === 'propertylookup' ? methodType(String(node.what.offset?.name)) : MIXED;
+}
+
+/** `new X`: an instance of the program's class (or of the class `self`/`static` name), an exception of PHP's, or of a class named at run time. */
+function newType(node: LooseNode, env: TypeEnvironment): PhpType {
+  const cls = env.classes?.referenced(node.what);
+  if (cls) return objectOf(cls.ts);
+  if (node.what?.kind === 'name') return kinds('error');
+  return env.classes ? env.classes.dynamicInstanceType(env.mentionedClasses ?? new Set()) : MIXED;
+}
+
+/** `X::NAME`, `X::$name`, `X::class`. */
+function staticLookupType(node: LooseNode, env: TypeEnvironment): PhpType {
+  if (node.offset?.kind === 'variable') return union(NEVER, ...propertiesAt(node, env).map((property) => property.type));
+  const name = String(node.offset?.name);
+  if (name.toLowerCase() === 'class') return STRING;
+  const cls = env.classes?.referenced(node.what);
+  return (cls && env.classes!.constant(cls, name)?.type) || MIXED;
+}
+
 /** Methods the port supports: those of PHP's exceptions. */
 export function methodType(method: string): PhpType {
   switch (method.toLowerCase()) {
@@ -160,8 +191,15 @@ export function typeOf(node: LooseNode, env: TypeEnvironment): PhpType {
       return elementOf(container);
     }
     case 'call':
-      if (node.what?.kind === 'propertylookup') return methodType(String((node.what.offset as LooseNode | undefined)?.name));
+      if (['propertylookup', 'nullsafepropertylookup', 'staticlookup'].includes(node.what?.kind)) return methodCallType(node, env);
       return callType(node, env);
+    case 'propertylookup':
+    case 'nullsafepropertylookup': {
+      const properties = propertiesAt(node, env);
+      return properties.length > 0 ? union(...properties.map((property) => property.type), node.kind === 'nullsafepropertylookup' ? NULL : NEVER) : MIXED;
+    }
+    case 'staticlookup':
+      return staticLookupType(node, env);
     case 'bin':
       return binaryType(String(node.type), typeOf(node.left, env), typeOf(node.right, env));
     case 'unary':
@@ -196,7 +234,7 @@ export function typeOf(node: LooseNode, env: TypeEnvironment): PhpType {
     case 'arrowfunc':
       return kinds('callable');
     case 'new':
-      return kinds('error');
+      return newType(node, env);
     case 'match':
       return union(...(node.arms ?? []).map((arm: LooseNode) => typeOf(arm.body, env)));
     case 'name':

@@ -181,13 +181,43 @@ export class PhpError extends Error {
   }
 }
 
-/** `$e instanceof RuntimeException` for a caught value. */
+/**
+ * The base of a program's own exception classes: PHP's Exception constructor (message, code),
+ * named after the program's class; `phpParent` (a static of the class that extends this one)
+ * is the PHP exception class the program's class extends.
+ */
+export class PhpUserError extends PhpError {
+  static readonly phpParent: string = 'Exception';
+
+  constructor(message: unknown = '', code: unknown = 0) {
+    super(phpClassName({ constructor: new.target }), toStr(message), toInt(code));
+  }
+}
+
+/** `$e instanceof RuntimeException` for a caught value (a program's exception class counts its PHP parent). */
 export function isPhpInstance(caught: unknown, phpClass: string): caught is PhpError {
   if (!(caught instanceof PhpError)) return false;
-  for (let name: string | undefined = caught.phpClass; name; name = PHP_ERROR_PARENTS[name]) {
+  const userParent = caught instanceof PhpUserError ? (caught.constructor as typeof PhpUserError).phpParent : undefined;
+  const parentOf = (name: string) => PHP_ERROR_PARENTS[name] ?? (name === caught.phpClass ? userParent : undefined);
+  for (let name: string | undefined = caught.phpClass; name; name = parentOf(name)) {
     if (name.toLowerCase() === phpClass.toLowerCase()) return true;
   }
   return false;
+}
+
+/** The program's classes by lowercased name, for `new $name`: a class, or the name of an abstract one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each class takes its own constructor arguments.
+export type PhpClassTable = Record<string, (new (...args: any[]) => object) | string>;
+
+/** The class `new $name` makes, with PHP's errors for a class the program does not have or cannot instantiate. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each class takes its own constructor arguments.
+export function classNamed(table: PhpClassTable, name: unknown): new (...args: any[]) => object {
+  const written = toStr(name);
+  const key = written.replace(/^\\/, '').toLowerCase();
+  const found = Object.hasOwn(table, key) ? table[key] : undefined;
+  if (found === undefined) throw new PhpError('Error', `Class "${written}" not found`);
+  if (typeof found === 'string') throw new PhpError('Error', `Cannot instantiate abstract class ${found}`);
+  return found;
 }
 
 /** How many `@` operators are active; warnings are not printed while it is above zero. */
