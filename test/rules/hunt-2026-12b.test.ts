@@ -114,32 +114,7 @@ describe('what PHP 8 does with the values in these cases', () => {
   });
 });
 
-// ---- what the analyser gets wrong today ------------------------------------------------------
+// ---- what the analyser got wrong ------------------------------------------------------------
 
-// partial-write belongs to the stream rules (helper stream14c): these cases are reported to it.
-describe.skip('known wrong today (hunt 2026-12b)', () => {
-  runRuleTests('partial-write', {
-    valid: [
-      // Wrong: 'dropped'. A datagram is sent whole or not at all (checked above against the real
-      // php), so a udp:// stream cannot lose the rest of a write. Expected: quiet (udp://, udg://).
-      { name: 'a datagram written to a udp:// stream', code: '<?php $fp = fsockopen("udp://127.0.0.1", 8125) or die();\nfwrite($fp, $metric);' },
-      // Wrong: 'dropped'. The same for ext/sockets: a non-blocking SOCK_DGRAM socket sends each
-      // datagram whole. Expected: quiet (unchecked-false-return still reports the dropped result).
-      { name: 'socket_write() on a non-blocking datagram socket', code: '<?php $u = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP) or die();\nsocket_set_nonblock($u) or die();\nsocket_connect($u, "127.0.0.1", 8125) or die();\nsocket_write($u, $metric) or die();' },
-      // Wrong: 'dropped'. The rule counts "MAIL FROM: <$from>\r\n" as short data, but not the same
-      // command line built with `.`. Expected: quiet, as for the interpolated string.
-      { name: 'a command line concatenated from literals and a variable', code: '<?php $fp = fsockopen("mail.example.com", 25) or die();\nfwrite($fp, "MAIL FROM: <" . $from . ">\\r\\n");' },
-      // Wrong: 'dropped'. A short command literal joined with a line-ending property.
-      { name: 'a command literal joined with a CRLF property', code: '<?php class Smtp { private $conn; private $crlf = "\\r\\n";\n  function open($h) { $this->conn = fsockopen($h, 25) or die(); }\n  function quit() { fputs($this->conn, "QUIT" . $this->crlf); } }' },
-    ],
-    invalid: [
-      {
-        // Wrong: nothing. The count is kept in a variable and then tested only for false (or
-        // <= 0), which misses a short write as `if (!fwrite())` does. Expected: 'falseOnly'.
-        name: 'a count kept in a variable and tested only for false',
-        code: '<?php $fp = stream_socket_client("tcp://127.0.0.1:6379") or die();\n$n = fwrite($fp, $command);\nif ($n === false || $n <= 0) { throw new Exception("write failed"); }',
-        errors: [{ messageId: 'falseOnly', line: 2, column: 6 }],
-      },
-    ],
-  });
-});
+// partial-write's cases of this hunt (udp:// streams and non-blocking SOCK_DGRAM sockets, command
+// lines built with `.`, a count kept and tested only for false) are in test/rules/partial-write.test.ts.

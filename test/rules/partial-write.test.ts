@@ -40,8 +40,39 @@ runRuleTests('partial-write', {
     { name: 'socket_write() on a non-blocking socket, count compared', code: NB + 'if (socket_write($s, $data) !== strlen($data)) exit(1);' },
     { name: 'a socket made blocking again', code: NB + 'socket_set_block($s) or die();\nsocket_write($s, $data) or die();' },
     { name: 'a stream of unknown origin', code: '<?php function put($s, $d) { fwrite($s, $d); }\nfsockopen("h", 80);' },
+    // Hunt 2026-12b: a datagram goes out whole or not at all (hunt-2026-12b.test.ts measures it).
+    { name: 'a datagram written to a udp:// stream', code: '<?php $fp = fsockopen("udp://127.0.0.1", 8125) or die();\nfwrite($fp, $metric);' },
+    { name: 'socket_write() on a non-blocking datagram socket', code: '<?php $u = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP) or die();\nsocket_set_nonblock($u) or die();\nsocket_connect($u, "127.0.0.1", 8125) or die();\nsocket_write($u, $metric) or die();' },
+    // A command line is short whether interpolated or built with `.`.
+    { name: 'a command line concatenated from literals and a variable', code: '<?php $fp = fsockopen("mail.example.com", 25) or die();\nfwrite($fp, "MAIL FROM: <" . $from . ">\\r\\n");' },
+    { name: 'a command literal joined with a CRLF property', code: '<?php class Smtp { private $conn; private $crlf = "\\r\\n";\n  function open($h) { $this->conn = fsockopen($h, 25) or die(); }\n  function quit() { fputs($this->conn, "QUIT" . $this->crlf); } }' },
+    { name: 'a header line with an element spliced in by its bare key', code: S + 'fputs($fp, "Host: $parts[host]\\r\\n\\r\\n");' },
+    { name: 'a kept count compared with the length', code: S + '$n = fwrite($fp, $data);\nif ($n === false || $n < strlen($data)) exit(1);' },
+    { name: 'a kept count added up', code: S + '$n = fwrite($fp, $data);\n$total += $n;' },
   ],
   invalid: [
+    {
+      name: 'a long literal text with a value spliced in',
+      code: S + `fwrite($fp, "${'x'.repeat(1100)} $name");`,
+      errors: [{ ...AT('dropped', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + `$payload = "${'x'.repeat(1100)} $name";\n` + loop('fwrite($fp, REST)', '$payload') }] }],
+    },
+    {
+      name: 'a command line with a call spliced in',
+      code: S + 'fwrite($fp, "DATA " . render($message));',
+      errors: [{ ...AT('dropped', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + '$payload = "DATA " . render($message);\n' + loop('fwrite($fp, REST)', '$payload') }] }],
+    },
+    {
+      name: 'a count kept in a variable and tested only for false (hunt 2026-12b)',
+      code: '<?php $fp = stream_socket_client("tcp://127.0.0.1:6379") or die();\n$n = fwrite($fp, $command);\nif ($n === false || $n <= 0) { throw new Exception("write failed"); }',
+      errors: [{
+        ...AT('falseOnly', 2, 6, 12),
+        suggestions: [{
+          desc: LOOP,
+          output: '<?php $fp = stream_socket_client("tcp://127.0.0.1:6379") or die();\n' + loop('fwrite($fp, REST)', '$command', { keepsResult: true, n: '$n2' }) +
+            '\n$n = $written;\nif ($n === false || $n <= 0) { throw new Exception("write failed"); }',
+        }],
+      }],
+    },
     {
       name: 'the whole request written once, count dropped',
       code: S + 'fwrite($fp, $request);',

@@ -4,10 +4,10 @@
 // socket. A result that is dropped, or tested only for false or 0, lets the unwritten rest vanish.
 import { calledFunctionName, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
 import { exactRange, freshName, indentationAt, indentUnit, isPlainReference, lineEndingOf, suggestion } from '../fix-builders';
-import type { SocketCall } from '../model/model';
-import { isSocketStream } from '../model/values';
+import type { SocketCall, SocketModel } from '../model/model';
+import { isSocketStream, type AbstractValue } from '../model/values';
 import { defineRule } from '../rule';
-import { argumentFor } from '../socket-api';
+import { argumentFor, isDatagramType } from '../socket-api';
 import { streamArgument } from '../stream-api';
 import type { Suggestion, TextEdit } from '../types';
 
@@ -17,27 +17,38 @@ const SHORT_DATA = 1024;
 const SHORT_RESULTS = new Set(['chr', 'pack', 'dechex', 'strval', 'intval']);
 const ENDING = new Set(['exit', 'throw', 'return']);
 
+/** The pieces of a string built with `.` or by interpolation, in order. */
+function stringPieces(node: PhpNode): PhpNode[] {
+  if (node.kind === 'bin' && node.type === '.') return [...stringPieces(node.left), ...stringPieces(node.right)];
+  if (node.kind === 'encapsed') return (node.value ?? []).map((part: PhpNode) => (part.kind === 'encapsedpart' && isNode(part.expression) ? part.expression : part));
+  return [node];
+}
+
+function isLiteralText(node: PhpNode): node is Extract<PhpNode, { kind: 'string' | 'nowdoc' }> {
+  return node.kind === 'string' || node.kind === 'nowdoc';
+}
+
+/** A value spliced into a command line: a variable, a property, an element, a number or a short result. */
+function isLinePiece(node: PhpNode): boolean {
+  // `"Host: $parts[host]\r\n"`: inside a string a bare key is a string key.
+  const interpolatedKey = node.kind === 'offsetlookup' && isNode(node.offset) && node.offset.kind === 'identifier' && isPlainReference(node.what);
+  return interpolatedKey || isPlainReference(node) || node.kind === 'number' || (node.kind === 'call' && SHORT_RESULTS.has(calledFunctionName(node) ?? ''));
+}
+
 /**
- * Whether the data may be long: a variable, a property, a call, or a concatenation holding one.
- * A literal under 1 KB is short, and so is an interpolated string whose literal text is (a
- * command line such as "USER $name\r\n").
+ * Whether the data may be long: a variable, a property, a call, or a string built of them alone.
+ * A literal under 1 KB is short, and so is a command line: literal text under 1 KB with values
+ * spliced in, by interpolation or with `.` alike ("USER $name\r\n", "QUIT" . $this->crlf).
  */
 function mayBeLong(node: PhpNode): boolean {
-  switch (node.kind) {
-    case 'string':
-    case 'nowdoc':
-      return Buffer.byteLength(String(node.value)) >= SHORT_DATA;
-    case 'number':
-      return false;
-    case 'encapsed':
-      return (node.value ?? []).reduce((bytes: number, part: PhpNode) => bytes + (part.kind === 'string' ? Buffer.byteLength(String(part.value)) : 0), 0) >= SHORT_DATA;
-    case 'bin':
-      return node.type === '.' ? mayBeLong(node.left) || mayBeLong(node.right) : false;
-    case 'call':
-      return !SHORT_RESULTS.has(calledFunctionName(node) ?? '');
-    default:
-      return true;
+  const pieces = stringPieces(node).map(unwrapSilence);
+  const literals = pieces.filter(isLiteralText);
+  if (literals.length > 0) {
+    const bytes = literals.reduce((sum, literal) => sum + Buffer.byteLength(String(literal.value)), 0);
+    return bytes >= SHORT_DATA || !pieces.every((piece) => isLiteralText(piece) || isLinePiece(piece));
   }
+  // No text of its own: `chr($a) . chr($b)` is short, `$headers . $body` may be long.
+  return pieces.some((piece) => piece.kind !== 'number' && !(piece.kind === 'call' && SHORT_RESULTS.has(calledFunctionName(piece) ?? '')));
 }
 
 /** The call with the `@`s around it, and what holds that. */
@@ -66,23 +77,59 @@ function countUse(program: PhpNode, call: PhpNode): 'dropped' | 'falseOnly' | un
   return undefined;
 }
 
+/**
+ * A datagram goes out whole or not at all (measured in hunt-2026-12b.test.ts): a udp:// stream or
+ * a SOCK_DGRAM socket on some path has no rest to lose.
+ */
+function mayBeDatagram(value: AbstractValue | undefined): boolean {
+  return value !== undefined && [...value.sockets.values()].some((site) => site.type !== 'unknown' && isDatagramType(site.type));
+}
+
 /** The data and length parameters of a call that may write only part of the data here: to a socket stream, or on a non-blocking socket. */
 function partialData(call: SocketCall): { data: string; length?: string } | undefined {
   const writes = call.fn.stream?.writes;
-  if (writes?.partial) return isSocketStream(streamArgument(call)?.value) ? writes : undefined;
+  if (writes?.partial) {
+    const stream = streamArgument(call)?.value;
+    return isSocketStream(stream) && !mayBeDatagram(stream) ? writes : undefined;
+  }
   const partial = call.fn.effects.partialWrite;
-  return partial && call.socketStates.has(partial.when) ? partial : undefined;
+  const socket = call.fn.effects.socketParameter ? call.arguments.get(call.fn.effects.socketParameter)?.value : undefined;
+  return partial && call.socketStates.has(partial.when) && !mayBeDatagram(socket) ? partial : undefined;
 }
 
 function isFalseOrZero(node: PhpNode): boolean {
   return (node.kind === 'boolean' && node.value === false) || (node.kind === 'number' && Number(node.value) === 0);
 }
 
+const ORDERINGS = new Set(['<', '<=', '>', '>=']);
+
+/** `$n === false`, `!$n`, `$n <= 0`, `$n > 0`: a read of a kept count that sees only false or nothing written. */
+function testsOnlyFalseOrZero(program: PhpNode, read: PhpNode): boolean {
+  if (countUse(program, read) === 'falseOnly') return true;
+  const parent = parentOf(program, read);
+  if (parent?.kind !== 'bin' || !ORDERINGS.has(parent.type)) return false;
+  const other = parent.left === read ? parent.right : parent.left;
+  return isNode(other) && other.kind === 'number' && [0, 1].includes(Number(other.value));
+}
+
+/**
+ * `$n = fwrite(…)` whose every read (model.originReads: where the result went) only tests it for
+ * false or 0, as `if (!fwrite(…))` does.
+ */
+function keptCountTestedOnlyForFalse(model: SocketModel, call: SocketCall): boolean {
+  const { parent } = countHolder(model.program, call.node);
+  if (parent?.kind !== 'assign' || parent.operator !== '=' || !isNode(parent.left) || parent.left.kind !== 'variable') return false;
+  // The call itself is a read too (its result kept in the variable): only the variable's reads count.
+  const reads = [...model.originReads.values()].filter((read) => read.node !== call.node && read.origins.some((origin) => origin.callId === call.id && origin.what === 'result'));
+  return reads.length > 0 && reads.every((read) => testsOnlyFalseOrZero(model.program, read.node));
+}
+
 /** How partial-write reports this call: `dropped`, `falseOnly`, or undefined when it does not. */
-export function partialWriteUse(program: PhpNode, call: SocketCall): 'dropped' | 'falseOnly' | undefined {
+export function partialWriteUse(model: SocketModel, call: SocketCall): 'dropped' | 'falseOnly' | undefined {
   const params = partialData(call);
   const data = params ? call.arguments.get(params.data) : undefined;
-  return data && mayBeLong(unwrapSilence(data.node)) ? countUse(program, call.node) : undefined;
+  if (!data || !mayBeLong(unwrapSilence(data.node))) return undefined;
+  return countUse(model.program, call.node) ?? (keptCountTestedOnlyForFalse(model, call) ? 'falseOnly' : undefined);
 }
 
 // ---- the suggestion: a write-all loop --------------------------------------------------------
@@ -185,7 +232,7 @@ export default defineRule({
     let names: Set<string> | undefined;
     const usedNames = () => (names ??= new Set(variableMentions(context.model.program).keys()));
     for (const call of context.model.calls) {
-      const use = partialWriteUse(context.model.program, call);
+      const use = partialWriteUse(context.model, call);
       if (!use) continue;
       const loop = writeAllLoop(context.text, context.model.program, call, use, usedNames);
       context.report({ messageId: use, data: { name: call.fn.name }, range: call.nameRange, ...(loop ? { suggestions: [loop] } : {}) });

@@ -116,7 +116,7 @@ export default defineRule({
       if (listenRuleOn && datagramListen(result.call)) continue;
       // A dropped non-blocking socket_write() loses data by a false or by a short count: partial-write's
       // finding and its write-all loop cover both, and it is one mistake.
-      if (partialWriteOn && result.how === 'dropped' && partialWriteUse(context.model.program, result.call) === 'dropped') continue;
+      if (partialWriteOn && result.how === 'dropped' && partialWriteUse(context.model, result.call) === 'dropped') continue;
       // Some dropped results are the norm: socket_shutdown() before a close, a non-blocking connect.
       if (result.how === 'dropped' && droppedIsNormal(result.call)) continue;
       // Where a throwing error handler turns the failure's warning into an exception, false never comes
