@@ -81,6 +81,23 @@ describe('portPhpToTypeScript', () => {
     expect(code).toContain("unported('$x->bar()')");
   });
 
+  test('ports the files a program includes with it, and reports their unported PHP with the file and its line', () => {
+    const files: Record<string, string> = {
+      '/app/lib/helpers.php': "<?php\nfunction twice(int $n): int { return 2 * $n; }\ngoto out;\n",
+      '/app/lib/once.php': '<?php\necho "once\\n";\n',
+    };
+    const php = "<?php\nrequire __DIR__ . '/lib/helpers.php';\ninclude_once 'lib/once.php';\ninclude_once 'lib/once.php';\necho twice(2);\ninclude $dynamic;\n";
+    const { code, unported } = portPhpToTypeScript(php, '/app/main.php', { faithful: true, readFile: (path) => files[path] });
+    expect(code).toContain('function twice(n: number): number {');
+    expect(code).toContain("// require __DIR__ . '/lib/helpers.php': the included file, ported here");
+    expect(code).toContain("// include_once 'lib/once.php': included already");
+    expect(code.match(/echo\('once\\n'\);/g)).toHaveLength(1);
+    expect(unported.map(({ line, reason, file }) => ({ line, reason, file }))).toEqual([
+      { line: 6, reason: "include/require is ported as a statement of its own with a literal path or __DIR__ . '/file.php'", file: undefined },
+      { line: 3, reason: 'goto statements are not ported', file: '/app/lib/helpers.php' },
+    ]);
+  });
+
   test('reports syntax errors and still gives a module', () => {
     const { code, unported } = portPhpToTypeScript('<?php echo "a";\n$x = ;\n');
     expect(unported.map((item) => [item.line, item.reason])).toEqual([

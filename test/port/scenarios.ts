@@ -290,6 +290,27 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
     },
   }),
 
+  'include-server': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const first = await StreamClient.connectWhenReady({ port: Number(port) });
+      await first.waitFor('commands: echo, upper, count\n');
+      await first.request('echo included code\n', 'included code\n');
+      await first.request('count\n', 'count seen 1 times\n');
+      await first.request('dance\n', 'unknown: dance\n');
+      await first.request('quit\n', 'bye #1\n');
+      await first.closed();
+      const second = await StreamClient.connect({ port: Number(port) });
+      await second.waitFor('commands: ');
+      await second.request('upper shout\r\n', 'SHOUT\n');
+      await second.request('count\n', 'count seen 2 times\n');
+      second.end();
+      await second.closed();
+      await program.exited;
+      return { first: first.received, second: second.received };
+    },
+  }),
+
   'unix-server': () => {
     const directory = socketDirectory();
     const path = join(directory, 'calc.sock');

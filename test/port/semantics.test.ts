@@ -19,7 +19,10 @@ const ported = new Map<string, PortedProgram>();
 let typecheckOutput: Promise<string>;
 
 beforeAll(() => {
-  for (const name of NAMES) ported.set(name, workspace.port(name, readFileSync(join(DIRECTORY, `${name}.php`), 'utf8')));
+  for (const name of NAMES) {
+    const path = join(DIRECTORY, `${name}.php`);
+    ported.set(name, workspace.port(name, readFileSync(path, 'utf8'), {}, path));
+  }
   typecheckOutput = workspace.typecheck();
 });
 

@@ -122,7 +122,7 @@ export async function runPortCommand(argv: string[], io: PortCommandIo = process
   if (runtime?.note) io.stderr.write(`port: ${runtime.note}${runtime.action === 'newer' ? ' (--force replaces it)' : ''}\n`);
   if (result.reason) io.stderr.write(`${parsed.input}: faithful port: the idiomatic form cannot carry ${result.reason}\n`);
   for (const item of result.unported) {
-    io.stderr.write(`${parsed.input}:${item.line}: ${item.reason}${item.php ? `: ${oneLine(item.php)}` : ''}\n`);
+    io.stderr.write(`${item.file ?? parsed.input}:${item.line}: ${item.reason}${item.php ? `: ${oneLine(item.php)}` : ''}\n`);
   }
   // Last, so the reason and the unported list stay first.
   if (!parsed.output && result.runtime) io.stderr.write(`port: the port imports ./${result.runtime.fileName.replace(/\.ts$/, '.js')}; write it with -o to get ${result.runtime.fileName} beside it\n`);

@@ -6,6 +6,7 @@
 import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
+import { isSynthetic } from './synthetic-nodes';
 import { listTargets, SCOPE_KINDS, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 
 export interface DeclarationPlan {
@@ -188,6 +189,7 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
     return node.kind === 'block' ? block(node.children ?? [], assigned) : stmt(node, assigned);
   };
   const stmt = (node: LooseNode, assigned: Set<VarInfo>): Assigned => {
+    if (isSynthetic(node, 'included')) return block(node.children ?? [], assigned);
     switch (node.kind) {
       case 'function':
       case 'class':

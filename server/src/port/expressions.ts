@@ -119,6 +119,8 @@ export function value(t: Translator, node: LooseNode): Expr {
       return expr(tsStringLiteral(utf8Bytes(String(node.name))), STRING);
     case 'throw':
       return t.unportedExpr(node, '`throw` as an expression is not ported');
+    case 'include':
+      return t.unportedExpr(node, "include/require is ported as a statement of its own with a literal path or __DIR__ . '/file.php'");
     default:
       return t.unportedExpr(node, `${node.kind} expressions are not ported`);
   }
@@ -178,13 +180,14 @@ function encapsed(t: Translator, node: LooseNode): Expr {
 }
 
 function magic(t: Translator, node: LooseNode): Expr {
+  const file = t.fileOf(node);
   switch (node.value) {
     case '__LINE__':
-      return expr(String(t.lines.positionAt(node.loc?.start.offset ?? 0).line), INT);
+      return expr(String(file.lines.positionAt(node.loc?.start.offset ?? 0).line), INT);
     case '__FILE__':
-      return expr(tsStringLiteral(utf8Bytes(t.fileName)), STRING);
+      return expr(tsStringLiteral(utf8Bytes(file.path)), STRING);
     case '__DIR__':
-      return expr(tsStringLiteral(utf8Bytes(t.fileName.includes('/') ? t.fileName.slice(0, t.fileName.lastIndexOf('/')) : '.')), STRING);
+      return expr(tsStringLiteral(utf8Bytes(file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.')), STRING);
     case '__FUNCTION__':
       return expr(tsStringLiteral(utf8Bytes(t.scope.php)), STRING);
     default:

@@ -20,6 +20,11 @@ import { PHP_RUNTIME, portProgram, type PortResult as FaithfulResult } from './m
 export interface PortOptions {
   /** Force the exact emulation of PHP's ext/sockets (the faithful port). */
   faithful?: boolean;
+  /**
+   * Reads a file the program includes (a path resolved from `fileName`'s folder); undefined
+   * when it is missing. Defaults to the file system.
+   */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface PortResult extends FaithfulResult {
@@ -43,12 +48,12 @@ export function portPhpToTypeScript(text: string, fileName = 'input.php', option
     const idiomatic = portIdiomatic(text, fileName);
     if ('code' in idiomatic) return { code: idiomatic.code, unported: [], style: 'idiomatic', module: idiomatic.module };
     const reason = `${idiomatic.reason}${idiomatic.line ? ` (line ${idiomatic.line})` : ''}`;
-    const faithful = portProgram(text, fileName);
+    const faithful = portProgram(text, fileName, options.readFile);
     if (idiomatic.reason === NO_SOCKETS) return { ...faithful, style: 'faithful' };
     const note = `// Faithful port (PHP's ext/sockets emulated), not the idiomatic one, which cannot carry ${printableComment(reason)}.\n`;
     return { ...faithful, code: note + faithful.code, style: 'faithful', reason };
   }
-  return { ...portProgram(text, fileName), style: 'faithful' };
+  return { ...portProgram(text, fileName, options.readFile), style: 'faithful' };
 }
 
 /** The first line of php-runtime.ts, which tells this tool's runtime from a user's file of that name. */

@@ -13,6 +13,8 @@ import { classDeclarations } from './class-code';
 import { declaredType, functionBody } from './statements';
 import { Translator, type Unported } from './translator';
 import { syntheticNode } from './synthetic-nodes';
+import { expandIncludes, readFromDisk, type ReadFile, type SourceFile } from './includes';
+import { LineIndex } from '../core/positions';
 
 export interface PortResult {
   /** The TypeScript module (ESM, node: built-ins only). */
@@ -46,9 +48,9 @@ function mainStatements(program: LooseNode): LooseNode[] {
 }
 
 /** Never throws: if the port itself fails, the result says so and is still a module. */
-export function portProgram(text: string, fileName: string): PortResult {
+export function portProgram(text: string, fileName: string, readFile: ReadFile = readFromDisk): PortResult {
   try {
-    return portParsed(text, fileName);
+    return portParsed(text, fileName, readFile);
   } catch (error) {
     const reason = `the port failed on this file (${error instanceof Error ? error.message : String(error)})`;
     const code = [
@@ -74,24 +76,30 @@ function withoutBrokenStatements(statements: LooseNode[], errorOffsets: number[]
   });
 }
 
-function portParsed(text: string, fileName: string): PortResult {
+function portParsed(text: string, fileName: string, readFile: ReadFile): PortResult {
   const { program, errors } = parsePhp(text, fileName);
-  const statements = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
-  const analysis = analyze(statements);
+  const own = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
+  const expanded = expandIncludes(own, { path: fileName, text }, readFile, mainStatements);
+  const analysis = analyze(expanded.statements);
   // Translate once to learn which runtime names the code uses, then again if a program name
   // collides with one of them.
   let names = assignNames(analysis, []);
-  let t = translate(text, fileName, analysis, names);
+  let t = translate(text, fileName, analysis, names, expanded.sourceOf);
   const programNames = new Set([...analysis.functions.values(), ...allVariables(analysis)].map((item) => item.ts));
   if ([...t.runtime].some((name) => programNames.has(name))) {
     names = assignNames(analysis, t.runtime);
-    t = translate(text, fileName, analysis, names);
+    t = translate(text, fileName, analysis, names, expanded.sourceOf);
   }
   for (const error of errors) {
     const line = t.lines.positionAt(error.offset).line;
     t.unported.push({ range: [error.offset, error.offset], line, php: '', reason: `PHP syntax error: ${error.message}` });
   }
-  t.unported.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  for (const error of expanded.errors) {
+    const line = new LineIndex(error.file.text).positionAt(error.offset).line;
+    t.unported.push({ range: [error.offset, error.offset], line, php: '', reason: `PHP syntax error: ${error.message}`, file: error.file.path });
+  }
+  // The program's own file first, then each included file's, each in the order of the text.
+  t.unported.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { code: assemble(t, names.main, errors.map((error) => error.message)), unported: t.unported, runtime: PHP_RUNTIME };
 }
 
@@ -106,8 +114,9 @@ interface Sections {
   main: string;
 }
 
-function translate(text: string, fileName: string, analysis: ProgramAnalysis, names: { main: string }): Translator & { sections: Sections } {
+function translate(text: string, fileName: string, analysis: ProgramAnalysis, names: { main: string }, sources: WeakMap<LooseNode, SourceFile>): Translator & { sections: Sections } {
   const t = new Translator(text, fileName, analysis, names) as Translator & { sections: Sections };
+  t.sources = sources;
   const declarations = moduleDeclarations(t, analysis);
   const functions = [...analysis.functions.values()].map((fn) => t.inScope(fn, () => functionSource(t, fn)));
   const main = t.inScope(analysis.main, () => functionBody(t, analysis.main));

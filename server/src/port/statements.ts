@@ -7,7 +7,7 @@ import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';
 import { planDeclarations, type DeclarationPlan } from './declarations';
 import { callExpression, condition, echoArgument, value } from './expressions';
-import { tsStringLiteral, utf8Bytes } from './literals';
+import { commentLines, tsStringLiteral, utf8Bytes } from './literals';
 import { elementOf, isArray, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
 import { calledFunctionName } from '../core/ast';
 import { builtin } from './builtins';
@@ -182,9 +182,23 @@ function writeStatement(t: Translator, out: Writer, node: LooseNode): void {
         todos(t, out);
         return;
       }
+      if (isSynthetic(node, 'included') || isSynthetic(node, 'includedOnce') || isSynthetic(node, 'includeMissing')) return includeStatement(t, out, node);
       t.report(node, `${node.kind} statements are not ported`);
       todos(t, out);
   }
+}
+
+/** An included file's statements where PHP includes it; PHP's warning (or error) where the file is missing. */
+function includeStatement(t: Translator, out: Writer, node: LooseNode): void {
+  const path = tsStringLiteral(utf8Bytes(String(node.path)));
+  if (isSynthetic(node, 'includeMissing')) {
+    out.line(`${t.use('includeFailed')}('${String(node.keyword)}', ${path});`);
+    return;
+  }
+  const said = commentLines(t.php(node).replace(/;$/, '')).join(' ');
+  if (isSynthetic(node, 'includedOnce')) return out.line(`// ${said}: included already`);
+  out.line(`// ${said}: the included file, ported here`);
+  writeStatements(t, out, node.children ?? []);
 }
 
 const EFFECT_KINDS = new Set(['new', 'assign', 'post', 'pre', 'exit', 'print', 'include']);

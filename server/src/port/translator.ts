@@ -4,6 +4,7 @@ import { childNodes, type LooseNode } from '../core/ast';
 import { LineIndex } from '../core/positions';
 import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
 import { expr, type Expr } from './code';
+import type { SourceFile } from './includes';
 import { commentLines, tsStringLiteral, utf8Bytes } from './literals';
 import type { ModuleNames } from './naming';
 import { NEVER } from './php-types';
@@ -14,6 +15,8 @@ export interface Unported {
   line: number;
   php: string;
   reason: string;
+  /** The included file it is in (absent for the program's own file). */
+  file?: string;
 }
 
 /** Output lines with indentation. */
@@ -76,6 +79,9 @@ export class Translator {
   readonly linesAfter = new Map<LooseNode, string[]>();
   /** A `new $name` needs the table of the program's classes. */
   usesClassTable = false;
+  /** The included file each node of one comes from. */
+  sources = new WeakMap<LooseNode, SourceFile>();
+  private readonly includedLines = new Map<string, LineIndex>();
   private reported = new Set<LooseNode>();
   private readonly temporaries = new Set<string>();
 
@@ -95,8 +101,17 @@ export class Translator {
     return name;
   }
 
+  /** The file a node is in: the program's, or an included one. */
+  fileOf(node: LooseNode): { path: string; text: string; lines: LineIndex; included: boolean } {
+    const source = this.sources.get(node);
+    if (!source) return { path: this.fileName, text: this.text, lines: this.lines, included: false };
+    let lines = this.includedLines.get(source.path);
+    if (!lines) this.includedLines.set(source.path, (lines = new LineIndex(source.text)));
+    return { path: source.path, text: source.text, lines, included: true };
+  }
+
   php(node: LooseNode): string {
-    return node.loc ? this.text.slice(this.startOf(node), node.loc.end.offset) : '';
+    return node.loc ? this.fileOf(node).text.slice(this.startOf(node), node.loc.end.offset) : '';
   }
 
   /**
@@ -109,9 +124,10 @@ export class Translator {
     if (children.length === 0) return start;
     const leftmost = children.reduce((first, child) => (child.loc!.start.offset < first.loc!.start.offset ? child : first));
     let childStart = this.startOf(leftmost);
+    const { text } = this.fileOf(node);
     if (leftmost.parenthesizedExpression) {
       // The operand's own text excludes its parentheses: step back over blanks to each `(`.
-      for (let at = childStart - 1; at >= 0 && /[\s(]/.test(this.text[at]!); at--) if (this.text[at] === '(') childStart = at;
+      for (let at = childStart - 1; at >= 0 && /[\s(]/.test(text[at]!); at--) if (text[at] === '(') childStart = at;
     }
     return Math.min(start, childStart);
   }
@@ -129,7 +145,8 @@ export class Translator {
       childNodes(current).forEach(visit);
     };
     visit(node);
-    this.unported.push({ range: [start, end], line: this.lines.positionAt(start).line, php, reason });
+    const file = this.fileOf(node);
+    this.unported.push({ range: [start, end], line: file.lines.positionAt(start).line, php, reason, ...(file.included ? { file: file.path } : {}) });
     const [first = '', ...rest] = commentLines(php);
     this.pendingTodos.push(`// TODO(port): ${reason}: ${first}`, ...rest.map((line) => `//   ${line}`));
   }

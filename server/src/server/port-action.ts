@@ -89,7 +89,8 @@ function runtimeChanges(target: string, runtime: RuntimeModule | undefined): { c
 }
 
 export function portEdit(document: TextDocument, target: string): { edit: WorkspaceEdit; unported: number; style: string; reason?: string; runtimeNote?: string } {
-  const { code, unported, style, module, reason, runtime } = portPhpToTypeScript(document.getText(), basename(fileURLToPath(document.uri)));
+  // The document's path, so that the files it includes are found beside it.
+  const { code, unported, style, module, reason, runtime } = portPhpToTypeScript(document.getText(), fileURLToPath(document.uri));
   const { changes, note } = runtimeChanges(target, runtime);
   const edit: WorkspaceEdit = { documentChanges: [...createFile(target, code, false), ...changes] };
   return { edit, unported: unported.length, style: style === 'idiomatic' ? `idiomatic ${module}` : 'faithful', reason, runtimeNote: note };

@@ -49,10 +49,15 @@ export class PortWorkspace {
     writeFileSync(join(this.dir, 'package.json'), '{ "type": "module" }\n');
   }
 
-  /** Ports PHP source (a file in test/port/programs, or text) and writes the .ts and .mjs. */
-  port(name: string, php?: string, options: PortOptions = {}): PortedProgram {
-    const text = php ?? readFileSync(join(PROGRAMS, `${name}.php`), 'utf8');
-    const result = portPhpToTypeScript(text, `${name}.php`, options);
+  /**
+   * Ports PHP source (a file in test/port/programs, or text, from `path` when it has one) and
+   * writes the .ts and .mjs. A program is ported from its path, so that the files it includes are
+   * found and __DIR__ is PHP's.
+   */
+  port(name: string, php?: string, options: PortOptions = {}, sourcePath?: string): PortedProgram {
+    const path = sourcePath ?? (php === undefined ? join(PROGRAMS, `${name}.php`) : `${name}.php`);
+    const text = php ?? readFileSync(path, 'utf8');
+    const result = portPhpToTypeScript(text, path, options);
     const tsFile = join(this.dir, `${name}.ts`);
     const mjsFile = join(this.dir, `${name}.mjs`);
     writeFileSync(tsFile, result.code);

@@ -211,6 +211,17 @@ export function error_log(message: unknown): boolean {
   return true;
 }
 
+/**
+ * include/require of a file that was missing when the program was ported: PHP's warnings and
+ * false (include), or its warning and fatal Error (require).
+ */
+export function includeFailed(keyword: 'include' | 'include_once' | 'require' | 'require_once', path: string): false {
+  phpWarning(`${keyword}(${path}): Failed to open stream: No such file or directory`);
+  if (keyword.startsWith('require')) throw new PhpError('Error', `Failed opening required '${path}' (include_path='.:/usr/share/php')`);
+  phpWarning(`${keyword}(): Failed opening '${path}' for inclusion (include_path='.:/usr/share/php')`);
+  return false;
+}
+
 /** Settings that change nothing for a port (set_time_limit, error_reporting, ini_set, ...). */
 export function noEffect(..._ignored: PhpValue[]): null {
   return null;

@@ -1,0 +1,6 @@
+<?php
+// The commands include-server.php answers, in a file its protocol file requires.
+function command_names(): array
+{
+    return ['echo', 'upper', 'count'];
+}
