@@ -245,22 +245,29 @@ export function isPropertyPlace(node: LooseNode): boolean {
   );
 }
 
+/** `$GLOBALS['name']`: the main script's variable `$name`. */
+export function isGlobalsEntry(node: LooseNode): boolean {
+  if (node.kind !== 'offsetlookup') return false;
+  const { what, offset }: LooseNode = node;
+  return what?.kind === 'variable' && what.name === 'GLOBALS' && offset?.kind === 'string';
+}
+
 /** The variable or property that `$a[...][...]` writes into, and the number of offsets. */
 export function offsetPlace(node: LooseNode): { root: LooseNode; depth: number } | undefined {
   let depth = 0;
   let current = node;
-  while (current.kind === 'offsetlookup') {
+  while (current.kind === 'offsetlookup' && !isGlobalsEntry(current)) {
     depth++;
     current = current.what;
   }
-  const isVariable = current.kind === 'variable' && typeof current.name === 'string' && current.name !== 'this';
+  const isVariable = (current.kind === 'variable' && typeof current.name === 'string' && current.name !== 'this') || isGlobalsEntry(current);
   return isVariable || isPropertyPlace(current) ? { root: current, depth } : undefined;
 }
 
-/** The root variable of `$a[...][...]` and the number of offsets. */
+/** The root variable of `$a[...][...]` (or `$GLOBALS['a'][...]`) and the number of offsets. */
 export function offsetRoot(node: LooseNode): { root: LooseNode; depth: number } | undefined {
   const place = offsetPlace(node);
-  return place?.root.kind === 'variable' ? place : undefined;
+  return place && !isPropertyPlace(place.root) ? place : undefined;
 }
 
 /** The properties a property node may be (one, or one per class its object may be). */
@@ -360,6 +367,18 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
     if (wholeVariable) info.writes++;
     facts.push(() => (info.type = union(info.type, type())));
   };
+  // `$GLOBALS['name']` is the main script's `$name`, which then lives at module level (as with `global`).
+  const globalEntry = (node: LooseNode) => {
+    const info = variable(main, String(node.offset.value));
+    info.moduleLevel = true;
+    return info;
+  };
+  const assignGlobal = (node: LooseNode, type: () => PhpType, depth = 0) => {
+    const info = globalEntry(node);
+    if (depth === 0) info.writes++;
+    else info.mutated = true;
+    facts.push(() => (info.type = union(info.type, nestArray(depth, type()))));
+  };
   const assignProperty = (target: LooseNode, type: () => PhpType, depth = 0) => {
     facts.push(() => {
       for (const property of propertiesAt(target, env)) {
@@ -371,6 +390,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
   const assignElement = (target: LooseNode, type: () => PhpType) => {
     const root = offsetPlace(target);
     if (!root || root.depth === 0) return;
+    if (isGlobalsEntry(root.root)) return assignGlobal(root.root, type, root.depth);
     if (root.root.kind !== 'variable') return assignProperty(root.root, type, root.depth);
     const info = varOf(String(root.root.name));
     info.mutated = true;
@@ -386,7 +406,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
             info.refs.push(node);
             variableScope.set(node, info);
           }
-        } else if (typeof node.name === 'string' && !analysis.classes.staticNames.has(node)) {
+        } else if (typeof node.name === 'string' && node.name !== 'GLOBALS' && !analysis.classes.staticNames.has(node)) {
           const info = varOf(node.name);
           info.refs.push(node);
           variableScope.set(node, info);
@@ -394,6 +414,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
         break;
       case 'assign':
         if (node.left.kind === 'variable' && typeof node.left.name === 'string') assign(node.left.name, () => typeOf(node, env));
+        else if (isGlobalsEntry(node.left)) assignGlobal(node.left, () => typeOf(node, env));
         else if (isPropertyPlace(node.left)) assignProperty(node.left, () => typeOf(node, env));
         else if (node.left.kind === 'list' || node.left.kind === 'array') {
           for (const item of node.left.items ?? []) {
@@ -410,6 +431,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
       case 'post':
       case 'pre':
         if (node.what.kind === 'variable' && typeof node.what.name === 'string') assign(node.what.name, () => typeOf(node, env));
+        else if (isGlobalsEntry(node.what)) assignGlobal(node.what, () => typeOf(node, env));
         else if (isPropertyPlace(node.what)) assignProperty(node.what, () => typeOf(node, env));
         else assignElement(node.what, () => typeOf(node, env));
         break;
@@ -417,6 +439,13 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
         if (node.key?.kind === 'variable') assign(String(node.key.name), () => kinds('int', 'string'));
         if (node.value?.kind === 'variable') assign(String(node.value.name), () => elementOf(typeOf(node.source, env)));
         for (const target of listTargets(node.value)) assign(String(target.name), () => elementOf(elementOf(typeOf(node.source, env))));
+        break;
+      case 'offsetlookup':
+        if (isGlobalsEntry(node)) {
+          const info = globalEntry(node);
+          info.refs.push(node);
+          variableScope.set(node, info);
+        }
         break;
       case 'catch':
         if (node.variable?.kind === 'variable') assign(String(node.variable.name), () => caughtType(node, analysis.classes));

@@ -3,7 +3,7 @@
 // PhpArray (`a.set(k, v)`, `a.push(v)`, `a.nested(k).set(j, v)` for PHP's autovivification).
 import { calledFunctionName, type LooseNode } from '../core/ast';
 import { socketFunction } from '../core/socket-api';
-import { isPropertyPlace, offsetPlace, propertiesAt } from './analysis';
+import { isGlobalsEntry, isPropertyPlace, offsetPlace, propertiesAt } from './analysis';
 import { propertyPlace } from './class-code';
 import { builtin } from './builtins';
 import { soleSocketOwners } from './ownership';
@@ -61,6 +61,11 @@ export function assignment(t: Translator, node: LooseNode, statement: boolean): 
     if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
     return compoundVariable(t, node, target, operator);
   }
+  if (isGlobalsEntry(left)) {
+    const target = value(t, left);
+    if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
+    return compoundVariable(t, node, target, operator);
+  }
   if (left.kind === 'offsetlookup') return elementAssignment(t, node);
   const property = isPropertyPlace(left) ? propertyPlace(t, left) : undefined;
   if (property) {
@@ -101,7 +106,7 @@ function compoundVariable(t: Translator, node: LooseNode, target: Expr, operator
 
 /** The PhpArray expression that holds `$a[...][k]` (all offsets but the last), autovivifying. */
 function containerFor(t: Translator, node: LooseNode): Expr | undefined {
-  if (node.kind === 'variable' || isPropertyPlace(node)) {
+  if (node.kind === 'variable' || isPropertyPlace(node) || isGlobalsEntry(node)) {
     const container = value(t, node);
     return isArray(container.type) || container.type.kinds.size === 0 ? container : undefined;
   }
@@ -157,7 +162,7 @@ function destructuring(t: Translator, node: LooseNode, statement: boolean): Expr
 export function increment(t: Translator, node: LooseNode, statement: boolean): Expr {
   const operator = node.type === '+' ? '++' : '--';
   const target: LooseNode = node.what;
-  if (target.kind === 'variable' || isPropertyPlace(target)) {
+  if (target.kind === 'variable' || isPropertyPlace(target) || isGlobalsEntry(target)) {
     const current = value(t, target);
     if (isNumeric(without(current.type, 'null')) && !current.type.kinds.has('null')) {
       const code = node.kind === 'post' ? `${current.code}${operator}` : `${operator}${current.code}`;

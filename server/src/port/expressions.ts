@@ -33,7 +33,7 @@ import {
   tsTypeNames,
   type PhpType,
 } from './php-types';
-import { calleeReturnType, type FunctionInfo } from './analysis';
+import { calleeReturnType, isGlobalsEntry, type FunctionInfo } from './analysis';
 import { newInstance, programMethodCall, propertyRead, staticRead } from './class-code';
 import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/module';
@@ -237,6 +237,10 @@ export function variable(t: Translator, node: LooseNode): Expr {
 /** `$a[$k]` read: PhpArray.get, a string byte, or the helper when the type is unknown. */
 function offsetRead(t: Translator, node: LooseNode): Expr {
   if (!node.offset) return t.unportedExpr(node, '`[]` cannot be read');
+  if (isGlobalsEntry(node)) {
+    const info = t.variableInfo(node)!;
+    return expr(info.ts, info.type);
+  }
   const container = value(t, node.what);
   const offset = value(t, node.offset);
   if (isArray(container.type)) return expr(`${wrap(container, PREC.primary)}.get(${offset.code})`, elementOf(container.type));
@@ -574,7 +578,7 @@ function coalesce(t: Translator, node: LooseNode): Expr {
 
 /** A read that gives null (or undefined) instead of warning, for `??` and isset(). */
 function quietValue(t: Translator, node: LooseNode): Expr {
-  if (node.kind === 'offsetlookup' && node.offset) {
+  if (node.kind === 'offsetlookup' && node.offset && !isGlobalsEntry(node)) {
     const container = quietValue(t, node.what);
     const offset = value(t, node.offset);
     const type = union(elementOf(container.type), NULL);
@@ -586,7 +590,7 @@ function quietValue(t: Translator, node: LooseNode): Expr {
 
 function issetExpression(t: Translator, node: LooseNode): Expr {
   const checks = (node.variables ?? []).map((target: LooseNode) => {
-    if (target.kind === 'offsetlookup' && target.offset) {
+    if (target.kind === 'offsetlookup' && target.offset && !isGlobalsEntry(target)) {
       const container = quietValue(t, target.what);
       if (isArray(container.type)) return `${wrap(container, PREC.primary)}.isset(${value(t, target.offset).code})`;
     }

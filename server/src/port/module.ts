@@ -142,7 +142,8 @@ function moduleDeclarations(t: Translator, analysis: ProgramAnalysis): string[] 
     }
   }
   for (const info of analysis.main.vars.values()) {
-    if (info.moduleLevel) lines.push(`let ${info.ts}: ${declaredType(t, info.type)};`);
+    // Never assigned ($GLOBALS['x'] only read): PHP's undefined variable, null.
+    if (info.moduleLevel) lines.push(`let ${info.ts}: ${declaredType(t, info.type)}${info.writes === 0 && !info.mutated ? ' = null' : ''};`);
   }
   for (const fn of analysis.functions.values()) {
     for (const [name, initial] of fn.statics) {

@@ -203,7 +203,7 @@ function includeStatement(t: Translator, out: Writer, node: LooseNode): void {
 
 const EFFECT_KINDS = new Set(['new', 'assign', 'post', 'pre', 'exit', 'print', 'include']);
 /** Built-ins that print, wait or change something, unlike count() or implode(). */
-const EFFECT_BUILTINS = new Set(['printf', 'print_r', 'var_dump', 'var_export', 'fwrite', 'fputs', 'fgets', 'error_log', 'sleep', 'usleep', 'file_put_contents', 'unlink', 'array_push', 'array_pop', 'array_shift', 'array_unshift', 'sort', 'rsort', 'usort', 'ksort', 'krsort', 'asort', 'arsort', 'preg_match']);
+const EFFECT_BUILTINS = new Set(['printf', 'print_r', 'var_dump', 'var_export', 'fwrite', 'fputs', 'fgets', 'error_log', 'sleep', 'usleep', 'file_put_contents', 'unlink', 'array_push', 'array_pop', 'array_shift', 'array_unshift', 'sort', 'rsort', 'usort', 'ksort', 'krsort', 'asort', 'arsort', 'preg_match', 'fopen', 'fclose']);
 
 /** Whether evaluating the expression can print or change what a later one prints. */
 function hasEffects(node: LooseNode): boolean {

@@ -35,3 +35,29 @@ export const SORT_NUMERIC = 1;
 export const SORT_STRING = 2;
 
 export const COUNT_RECURSIVE = 1;
+
+// Signal numbers of Linux (pcntl's constants), for programs that name them.
+
+export const SIG_DFL = 0;
+
+export const SIG_IGN = 1;
+
+export const SIGHUP = 1;
+
+export const SIGINT = 2;
+
+export const SIGQUIT = 3;
+
+export const SIGKILL = 9;
+
+export const SIGUSR1 = 10;
+
+export const SIGUSR2 = 12;
+
+export const SIGPIPE = 13;
+
+export const SIGALRM = 14;
+
+export const SIGTERM = 15;
+
+export const SIGCHLD = 17;

@@ -2,13 +2,65 @@
 // Output is written synchronously (stdout and stderr are synchronous for files and pipes on
 // Linux), so what PHP echoes before exit() is all there after process.exit().
 import * as fs from 'node:fs';
-import { PhpArray, PhpError, phpWarning, toInt, toStr, type PhpValue } from './values';
+import { ERRNO_TEXTS } from './errno.generated';
+import { PhpArray, PhpError, phpWarning, toBool, toInt, toStr, type PhpValue } from './values';
 import { sprintf } from './strings';
 
-/** A stream resource: STDIN, STDOUT or STDERR. */
+/** A stream resource: STDIN, STDOUT, STDERR, or a file fopen() opened. */
 export class PhpStream {
   static readonly phpClassName = 'resource';
+  closed = false;
   constructor(readonly fd: number) {}
+}
+
+/** A stream argument that is still open, or PHP's TypeError. */
+function openStream(stream: unknown, functionName: string): PhpStream {
+  if (!(stream instanceof PhpStream) || stream.closed) throw new PhpError('TypeError', `${functionName}(): supplied resource is not a valid stream resource`);
+  return stream;
+}
+
+/** The text the C library gives for a Node error's errno ("No such file or directory"). */
+function errorText(error: unknown): string {
+  const errno = -((error as NodeJS.ErrnoException).errno ?? 0);
+  return ERRNO_TEXTS[errno] ?? String((error as NodeJS.ErrnoException).code);
+}
+
+/** fopen()'s modes as open(2) flags ('b' and 't' change nothing on Linux). */
+const OPEN_FLAGS: Record<string, number> = {
+  r: fs.constants.O_RDONLY,
+  'r+': fs.constants.O_RDWR,
+  w: fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC,
+  'w+': fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC,
+  a: fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_APPEND,
+  'a+': fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_APPEND,
+  x: fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL,
+  'x+': fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL,
+  c: fs.constants.O_WRONLY | fs.constants.O_CREAT,
+  'c+': fs.constants.O_RDWR | fs.constants.O_CREAT,
+};
+
+/** fopen() of a file (not a URL wrapper): a stream, or PHP's warning and false. */
+export function fopen(path: unknown, mode: unknown): PhpStream | false {
+  const name = toStr(path);
+  const written = toStr(mode);
+  const flags = OPEN_FLAGS[written.replace(/[bt]/g, '')];
+  if (flags === undefined) {
+    phpWarning(`fopen(${name}): Failed to open stream: \`${written}' is not a valid mode for fopen`);
+    return false;
+  }
+  try {
+    return new PhpStream(fs.openSync(bytesToUtf8(name), flags, 0o666));
+  } catch (error) {
+    phpWarning(`fopen(${name}): Failed to open stream: ${errorText(error)}`);
+    return false;
+  }
+}
+
+export function fclose(stream: unknown): boolean {
+  const open = openStream(stream, 'fclose');
+  if (open.fd > 2) fs.closeSync(open.fd);
+  open.closed = true;
+  return true;
 }
 
 export const STDIN = new PhpStream(0);
@@ -59,12 +111,21 @@ export function printf(format: unknown, ...values: unknown[]): number {
   return text.length;
 }
 
-/** fwrite()/fputs() to STDOUT or STDERR. */
+/** fwrite()/fputs() to STDOUT, STDERR or a file; a stream not open for writing gives PHP's notice and false. */
 export function fwrite(stream: unknown, data: unknown): number | false {
-  if (!(stream instanceof PhpStream) || stream.fd === 0) return false;
+  const open = openStream(stream, 'fwrite');
   const bytes = toStr(data);
-  writeBytes(stream.fd, bytes);
-  return bytes.length;
+  if (open.fd === 1 || open.fd === 2) {
+    writeBytes(open.fd, bytes);
+    return bytes.length;
+  }
+  try {
+    return fs.writeSync(open.fd, Buffer.from(bytes, 'latin1'));
+  } catch (error) {
+    flushOutput();
+    process.stderr.write(`PHP Notice:  fwrite(): Write of ${bytes.length} bytes failed with errno=${-((error as NodeJS.ErrnoException).errno ?? 0)} ${errorText(error)}\n`);
+    return false;
+  }
 }
 
 /** Lines of standard input, read once the program asks for one. */
@@ -171,6 +232,48 @@ export function time(): number {
   return Math.floor(Date.now() / 1000);
 }
 
+/** The microsecond the last uniqid() used: PHP waits for the next one, so ids never repeat. */
+let lastUniqid = 0;
+
+/** uniqid(): the prefix, then the time as 8 hex digits of seconds and 5 of microseconds; more entropy adds a digit, '.' and 8 digits. */
+export function uniqid(prefix: unknown = '', moreEntropy: unknown = false): string {
+  let now = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  if (now <= lastUniqid) now = lastUniqid + 1;
+  lastUniqid = now;
+  const id = `${toStr(prefix)}${Math.floor(now / 1e6).toString(16).padStart(8, '0')}${(now % 1e6).toString(16).padStart(5, '0')}`;
+  return toBool(moreEntropy) ? `${id}${(Math.random() * 10).toFixed(8)}` : id;
+}
+
+/** The largest value rand() and mt_rand() give without bounds. */
+export function mt_getrandmax(): number {
+  return 2147483647;
+}
+
+/** A random int from min to max inclusive (the bounds in either order, as rand() takes them). */
+function randomBetween(min: number, max: number): number {
+  const [low, high] = min <= max ? [min, max] : [max, min];
+  return low + Math.floor(Math.random() * (high - low + 1));
+}
+
+/** mt_rand(): without a seed the sequence is random in PHP too, so only the range is PHP's. */
+export function mt_rand(min?: unknown, max?: unknown): number {
+  if (min === undefined) return randomBetween(0, mt_getrandmax());
+  const [low, high] = [toInt(min), toInt(max)];
+  if (high < low) throw new PhpError('ValueError', 'mt_rand(): Argument #2 ($max) must be greater than or equal to argument #1 ($min)');
+  return randomBetween(low, high);
+}
+
+/** rand(): mt_rand() that also takes its bounds the other way round. */
+export function rand(min?: unknown, max?: unknown): number {
+  return min === undefined ? randomBetween(0, mt_getrandmax()) : randomBetween(toInt(min), toInt(max));
+}
+
+export function random_int(min: unknown, max: unknown): number {
+  const [low, high] = [toInt(min), toInt(max)];
+  if (low > high) throw new PhpError('ValueError', 'random_int(): Argument #1 ($min) must be less than or equal to argument #2 ($max)');
+  return randomBetween(low, high);
+}
+
 export function file_exists(path: unknown): boolean {
   return fs.existsSync(bytesToUtf8(toStr(path)));
 }
@@ -186,12 +289,16 @@ export function unlink(path: unknown): boolean {
   }
 }
 
-export function file_put_contents(path: unknown, data: unknown): number | false {
-  const bytes = toStr(data);
+export const FILE_APPEND = 8;
+
+/** file_put_contents(): the bytes written (an array's values joined), FILE_APPEND appends; PHP's warning and false when the file cannot be opened. */
+export function file_put_contents(path: unknown, data: unknown, flags: unknown = 0): number | false {
+  const bytes = data instanceof PhpArray ? data.values().map(toStr).join('') : toStr(data);
   try {
-    fs.writeFileSync(bytesToUtf8(toStr(path)), Buffer.from(bytes, 'latin1'));
+    fs.writeFileSync(bytesToUtf8(toStr(path)), Buffer.from(bytes, 'latin1'), { flag: toInt(flags) & FILE_APPEND ? 'a' : 'w' });
     return bytes.length;
-  } catch {
+  } catch (error) {
+    phpWarning(`file_put_contents(${toStr(path)}): Failed to open stream: ${errorText(error)}`);
     return false;
   }
 }
