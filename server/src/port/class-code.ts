@@ -5,8 +5,8 @@
 // `parent::` (`super`), `new $name` through a table of the program's classes. A constructor
 // that waits on sockets cannot be a TypeScript constructor: the classes of its family construct
 // through an async `__construct()` method instead (`await new Server().__construct(port)`).
-import { isLooseNode, type LooseNode } from '../core/ast';
-import { type FunctionInfo } from './analysis';
+import { childNodes, isLooseNode, type LooseNode } from '../core/ast';
+import { type ConstantInfo, type FunctionInfo } from './analysis';
 import type { ClassInfo } from './classes';
 import { expr, PREC, wrap, type Expr } from './code';
 import { tsStringLiteral, utf8Bytes } from './literals';
@@ -182,6 +182,26 @@ export const CLASS_TABLE = 'phpClasses';
 
 const VISIBILITY: Record<string, string> = { public: '', protected: 'protected ', private: 'private ' };
 
+/** A class's constants in an order where each comes after the constants of its class it reads (`self::C`). */
+function constantsInOrder(t: Translator, cls: ClassInfo): ConstantInfo[] {
+  const ordered: ConstantInfo[] = [];
+  const visit = (constant: ConstantInfo, path: Set<ConstantInfo>) => {
+    if (ordered.includes(constant) || path.has(constant)) return;
+    path.add(constant);
+    const reads = (node: LooseNode): void => {
+      if (node.kind === 'staticlookup' && node.offset?.kind === 'identifier' && t.analysis.classes.referenced(node.what) === cls) {
+        const read = cls.constants.get(String(node.offset.name));
+        if (read) visit(read, path);
+      }
+      childNodes(node).forEach(reads);
+    };
+    reads(constant.value);
+    ordered.push(constant);
+  };
+  for (const constant of cls.constants.values()) visit(constant, new Set());
+  return ordered;
+}
+
 /** The program's classes as TypeScript, parents before children, and the class table `new $name` uses. */
 export function classDeclarations(t: Translator): string[] {
   const classes = [...t.analysis.classes.classes.values()];
@@ -213,9 +233,10 @@ function classSource(t: Translator, cls: ClassInfo): string {
     } else t.report(cls.node.extends, `${cls.php} extends ${cls.parentName}, which is neither the program's nor one of PHP's exception classes`);
   }
   if (cls.ts !== cls.php) lines.push(`static readonly phpClassName = ${tsStringLiteral(utf8Bytes(cls.php))};`);
+  for (const member of (cls.node.body ?? []) as LooseNode[]) if (member.kind === 'traituse') t.report(member, 'traits are not ported');
   t.inScope(t.analysis.main, () => {
     // Typed, not a literal type, so that a subclass may give the constant another value.
-    for (const constant of cls.constants.values()) lines.push(`static readonly ${constant.php}: ${declaredType(t, constant.type)} = ${wrap(value(t, constant.value), PREC.assignment)};`);
+    for (const constant of constantsInOrder(t, cls)) lines.push(`static readonly ${constant.php}: ${declaredType(t, constant.type)} = ${wrap(value(t, constant.value), PREC.assignment)};`);
     for (const property of cls.properties.values()) lines.push(propertyDeclaration(t, cls, property));
   });
   const constructor = cls.methods.get('__construct');

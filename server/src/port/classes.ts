@@ -101,13 +101,22 @@ export class ClassTable {
 
   /**
    * Links each class to its parent once every class statement is known. A property named as a
-   * method of its family takes a `_` (PHP keeps them apart, a TypeScript class cannot).
+   * method of its family takes a `_`, and a private member a parent or subclass also declares
+   * the class's name (PHP keeps them apart, a TypeScript class cannot).
    */
   link(): void {
     for (const cls of this.classes.values()) cls.parent = cls.parentName ? this.classes.get(normalizeName(cls.parentName)) : undefined;
     for (const cls of this.classes.values()) {
-      const methods = new Set([...this.ancestry(cls), ...this.descendants(cls)].flatMap((member) => [...member.methods.values()].map((method) => method.ts.toLowerCase())));
-      for (const property of cls.properties.values()) if (methods.has(property.ts.toLowerCase())) property.ts = `${property.ts}_`;
+      const related = [...this.ancestry(cls).slice(1), ...this.descendants(cls)];
+      const methods = new Set([cls, ...related].flatMap((member) => [...member.methods.values()].map((method) => method.ts.toLowerCase())));
+      for (const property of cls.properties.values()) {
+        if (methods.has(property.ts.toLowerCase())) property.ts = `${property.ts}_`;
+        // PHP keeps a class's private member apart from one of that name in a parent or subclass.
+        if (property.visibility === 'private' && related.some((other) => other.properties.has(property.php))) property.ts = `${property.ts}_${cls.ts}`;
+      }
+      for (const [name, method] of cls.methods) {
+        if (method.visibility === 'private' && related.some((other) => other.methods.has(name))) method.ts = `${method.ts}_${cls.ts}`;
+      }
     }
   }
 

@@ -384,8 +384,11 @@ function calleeCall(t: Translator, node: LooseNode, user: FunctionInfo, code: st
 function methodCall(t: Translator, node: LooseNode): Expr {
   const method = String(node.what.offset?.name ?? '');
   const type = methodType(method);
-  if (type === MIXED || (node.arguments ?? []).length > 0) return t.unportedExpr(node, "a method call on a value of a class the port cannot tell is not ported");
   const target = value(t, node.what.what);
+  if (type === MIXED || (node.arguments ?? []).length > 0) {
+    const known = isOnly(target.type, 'object') && (target.type.classes?.size ?? 0) > 0;
+    return t.unportedExpr(node, known ? `${method}() is not a method the program's classes declare (traits and magic methods are not ported)` : 'a method call on a value of a class the port cannot tell is not ported');
+  }
   // The program's exception classes extend PhpUserError, which has PHP's Exception methods.
   const isException = isOnly(target.type, 'error') || (isOnly(target.type, 'object') && t.analysis.classes.classesOf(target.type).every((cls) => t.analysis.classes.exceptionBase(cls)));
   const receiver = isException ? wrap(target, PREC.primary) : `(${target.code} as ${t.use('PhpError')})`;

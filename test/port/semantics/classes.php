@@ -82,6 +82,30 @@ class Oops extends LogicException
 {
 }
 
+// Each class's own private $secret; a constant that reads one declared after it.
+class Vault
+{
+    const BANNER = self::NAME . ' v' . self::VERSION;
+    const NAME = 'vault';
+    const VERSION = 2;
+    private $secret = 'parent';
+
+    public function secret(): string
+    {
+        return $this->secret;
+    }
+}
+
+class InnerVault extends Vault
+{
+    private $secret = 'child';
+
+    public function both(): string
+    {
+        return $this->secret . '/' . $this->secret();
+    }
+}
+
 $a = new Listener('plain');
 $b = new NamedListener('named', 'me');
 echo preg_replace('/:\d+$/', ':PORT', $a->describe()), "\n";
@@ -109,4 +133,5 @@ try {
 } catch (LogicException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
+echo Vault::BANNER, ' ', (new InnerVault())->both(), "\n";
 throw new Oops('not caught', 3);
