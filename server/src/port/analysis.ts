@@ -478,7 +478,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
         }
         break;
       case 'call':
-        collectCall(node, analysis, facts, assign, varOf);
+        collectCall(node, analysis, facts, assign, varOf, assignProperty);
         break;
       case 'new':
         argumentFacts(node, () => constructorsOf(node, env), analysis, facts);
@@ -550,6 +550,7 @@ function collectCall(
   facts: Fact[],
   assign: (name: string, type: () => PhpType, wholeVariable?: boolean) => void,
   varOf: (name: string) => VarInfo,
+  assignProperty: (target: LooseNode, type: () => PhpType) => void,
 ): void {
   const name = calledFunctionName(node);
   if (!name) return argumentFacts(node, () => methodsCalled(node, analysis.env), analysis, facts);
@@ -558,6 +559,7 @@ function collectCall(
   if (socket) {
     for (const output of socketCallOutputs(node, socket)) {
       if (output.target.kind === 'variable') assign(String(output.target.name), () => output.type(analysis.env));
+      else if (isPropertyPlace(output.target)) assignProperty(output.target, () => output.type(analysis.env));
     }
     return;
   }

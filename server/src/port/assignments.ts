@@ -10,7 +10,7 @@ import { soleSocketOwners } from './ownership';
 import { expr, PREC, wrap, type Expr } from './code';
 import { callExpression, stringCode, value } from './expressions';
 import { listPattern } from './statements';
-import { arrayOf, elementOf, INT, isArray, isInt, isNumeric, isString, MIXED, NUMBER, STRING, union, without, type PhpType } from './php-types';
+import { arrayOf, elementOf, INT, isArray, isInt, isNumeric, isString, MIXED, NUMBER, STRING, tsType, tsTypeNames, union, without, type PhpType } from './php-types';
 import type { Translator } from './translator';
 import { binaryType } from './typing';
 
@@ -108,7 +108,12 @@ function compoundVariable(t: Translator, node: LooseNode, target: Expr, operator
 function containerFor(t: Translator, node: LooseNode): Expr | undefined {
   if (node.kind === 'variable' || isPropertyPlace(node) || isGlobalsEntry(node)) {
     const container = value(t, node);
-    return isArray(container.type) || container.type.kinds.size === 0 ? container : undefined;
+    if (isArray(container.type) || container.type.kinds.size === 0) return container;
+    // An array or null (a property before its first array): PHP makes the array at the first write.
+    const array = without(container.type, 'null');
+    if (!container.type.kinds.has('null') || !isArray(array)) return undefined;
+    for (const name of tsTypeNames(array)) t.use(name);
+    return expr(`(${container.code} ??= new ${t.use('PhpArray')}<${tsType(elementOf(array))}>())`, array);
   }
   if (node.kind !== 'offsetlookup' || !node.offset) return undefined;
   const outer = containerFor(t, node.what);

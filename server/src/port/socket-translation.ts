@@ -5,6 +5,7 @@ import { argumentFor, type SocketFunction } from '../core/socket-api';
 import type { LooseNode } from '../core/ast';
 import { awaited, expr, PREC, wrap, type Expr } from './code';
 import { value } from './expressions';
+import { isPropertyPlace } from './analysis';
 import { fromDeclared } from './php-types';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { byRefParams, hasUnmappableArguments, runtimeInputs, runtimeSocketFunction, unsupportedSocketFunction } from './socket-calls';
@@ -55,7 +56,8 @@ export function withOutputs(t: Translator, node: LooseNode, call: Expr, outputs:
       targets.push('');
       continue;
     }
-    if (output.kind !== 'variable' || typeof output.name !== 'string') return t.unportedExpr(node, 'a by-reference argument must be a plain variable to be ported');
+    const isPlace = (output.kind === 'variable' && typeof output.name === 'string') || isPropertyPlace(output);
+    if (!isPlace) return t.unportedExpr(node, 'a by-reference argument must be a variable or a property to be ported');
     targets.push(value(t, output).code);
   }
   while (targets.length > 0 && targets[targets.length - 1] === '') targets.pop();

@@ -8,7 +8,7 @@ import { expr, PREC, wrap, type Expr } from './code';
 import { planDeclarations, type DeclarationPlan } from './declarations';
 import { callExpression, condition, echoArgument, value } from './expressions';
 import { commentLines, tsStringLiteral, utf8Bytes } from './literals';
-import { elementOf, isArray, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
+import { elementOf, isArray, without, isNumeric, isString, sameType, tsType, tsTypeNames, type PhpType } from './php-types';
 import { calledFunctionName } from '../core/ast';
 import { builtin } from './builtins';
 import { childNodes } from '../core/ast';
@@ -496,13 +496,15 @@ function unsetStatement(t: Translator, out: Writer, node: LooseNode): void {
     } else if (target.kind === 'offsetlookup' && target.offset) {
       const container = value(t, target.what);
       const key = value(t, target.offset);
-      if (!isArray(container.type)) {
+      // unset() of an element of null (a property not set yet) does nothing.
+      const orNull = !isArray(container.type) && container.type.kinds.has('null') && isArray(without(container.type, 'null'));
+      if (!isArray(container.type) && !orNull) {
         t.report(target, 'unset() of an element of a value that may not be an array is not ported');
         todos(t, out);
         continue;
       }
       todos(t, out);
-      out.line(`${wrap(container, PREC.primary)}.delete(${key.code});`);
+      out.line(`${wrap(container, PREC.primary)}${orNull ? '?' : ''}.delete(${key.code});`);
     } else {
       t.report(target, 'this unset() is not ported');
       todos(t, out);

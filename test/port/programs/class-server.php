@@ -120,6 +120,7 @@ class Server
     private bool $running = true;
     private string $greeting = 'hello';
     private $log;
+    private $ready = null;
 
     public function __construct(private int $port, private string $welcomeClass = EchoHandler::class)
     {
@@ -151,21 +152,25 @@ class Server
         }
         ($this->log)('listening');
         while ($this->running) {
-            $read = $this->clients;
-            $read[0] = $this->listener;
+            // The ready set is a property, null until the first select: PHP makes the array.
+            $this->ready[0] = $this->listener;
+            foreach ($this->clients as $id => $client) {
+                $this->ready[$id] = $client;
+            }
             $write = null;
             $except = null;
-            socket_select($read, $write, $except, null);
-            if (isset($read[0])) {
-                unset($read[0]);
+            socket_select($this->ready, $write, $except, null);
+            if (isset($this->ready[0])) {
+                unset($this->ready[0]);
                 $this->accept();
             }
-            foreach ($read as $id => $client) {
+            foreach ($this->ready as $id => $client) {
                 $this->receive($id, $client);
                 if (!$this->running) {
                     break;
                 }
             }
+            $this->ready = null;
         }
         foreach ($this->clients as $client) {
             socket_write($client, "bye\n");

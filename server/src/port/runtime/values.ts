@@ -542,10 +542,10 @@ export function copyValue<T>(value: T): T {
 }
 
 /** foreach over a value the port cannot prove is an array: null and scalars warn and give nothing. */
-export function iterableArray(value: unknown): PhpArray<PhpValue> {
-  if (value instanceof PhpArray) return value;
+export function iterableArray<V = PhpValue>(value: PhpArray<V> | PhpValue | undefined): PhpArray<V> {
+  if (value instanceof PhpArray) return value as PhpArray<V>;
   phpWarning(`foreach() argument must be of type array|object, ${phpTypeName(value)} given`);
-  return new PhpArray<PhpValue>();
+  return new PhpArray<V>();
 }
 
 /** An argument PHP declares as `array`: anything else is PHP's TypeError. */
