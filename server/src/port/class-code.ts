@@ -7,11 +7,11 @@
 // through an async `__construct()` method instead (`await new Server().__construct(port)`).
 import { childNodes, isLooseNode, type LooseNode } from '../core/ast';
 import { type ConstantInfo, type FunctionInfo } from './analysis';
-import type { ClassInfo } from './classes';
+import type { ClassInfo, PropertyInfo } from './classes';
 import { expr, PREC, wrap, type Expr } from './code';
 import { tsStringLiteral, utf8Bytes } from './literals';
 import { parameterList, returnTypeCode } from './module';
-import { isOnly, union, type PhpType } from './php-types';
+import { isOnly, kinds, NULL, objectOf, STRING, union, type PhpType } from './php-types';
 import { declaredType, functionBody } from './statements';
 import type { Translator } from './translator';
 import { value } from './expressions';
@@ -58,7 +58,7 @@ export function propertyRead(t: Translator, node: LooseNode): Expr {
   if (properties.length === 0) return t.unportedExpr(node, `$${name} is not a declared property of the program's classes (dynamic properties are not ported)`);
   const base = receiverAs(t, receiver, [...new Set(properties.map((property) => property.owner))].flatMap((owner) => [owner, ...t.analysis.classes.descendants(owner)]));
   const type = union(...properties.map((property) => property.type));
-  if (node.kind === 'nullsafepropertylookup') return expr(`(${base}?.${properties[0]!.ts} ?? null)`, union(type, { kinds: new Set(['null']) }));
+  if (node.kind === 'nullsafepropertylookup') return expr(`(${base}?.${properties[0]!.ts} ?? null)`, union(type, NULL));
   return expr(`${base}.${properties[0]!.ts}`, type);
 }
 
@@ -93,11 +93,11 @@ const subclassStatics = new WeakMap<ClassInfo, Map<string, PhpType>>();
 
 /** `X::class`: the name as written, or the class `self`/`static` is. */
 function classNameOf(t: Translator, node: LooseNode): Expr {
-  if (node.what.kind === 'name') return expr(tsStringLiteral(utf8Bytes(String(node.what.name).replace(/^\\/, ''))), { kinds: new Set(['string']) });
+  if (node.what.kind === 'name') return expr(tsStringLiteral(utf8Bytes(String(node.what.name).replace(/^\\/, ''))), STRING);
   const reference = classReference(t, node.what);
   if (!reference) return t.unportedExpr(node, 'this ::class is not ported');
-  if (node.what.kind === 'staticreference') return expr(`${t.use('phpClassName')}(${contextMethod(t)?.isStatic ? `{ constructor: this }` : 'this'})`, { kinds: new Set(['string']) });
-  return expr(tsStringLiteral(utf8Bytes(reference.cls.php)), { kinds: new Set(['string']) });
+  if (node.what.kind === 'staticreference') return expr(`${t.use('phpClassName')}(${contextMethod(t)?.isStatic ? `{ constructor: this }` : 'this'})`, STRING);
+  return expr(tsStringLiteral(utf8Bytes(reference.cls.php)), STRING);
 }
 
 /** The code of a property as an assignment target, or undefined when it is not one of the program's. */
@@ -123,7 +123,7 @@ export function programMethodCall(
     const here = contextMethod(t)?.owner;
     if (!reference && here && !here.parent && what.what.kind === 'parentreference' && name.toLowerCase() === '__construct' && classes.exceptionBase(here)) {
       // PHP's Exception::__construct($message, $code): PhpUserError's constructor.
-      return expr(`super(${args.map((arg) => wrap(value(t, arg), PREC.assignment)).join(', ')})`, { kinds: new Set(['null']) });
+      return expr(`super(${args.map((arg) => wrap(value(t, arg), PREC.assignment)).join(', ')})`, NULL);
     }
     if (!reference || !method) return undefined;
     if (method.key.endsWith('::__construct')) return parentConstructorCall(t, node, method, args, call);
@@ -143,7 +143,7 @@ function parentConstructorCall(t: Translator, node: LooseNode, method: FunctionI
   const here = contextMethod(t);
   if (node.what.what.kind !== 'parentreference' || !here?.key.endsWith('::__construct')) return t.unportedExpr(node, 'calling a constructor outside a constructor is not ported');
   if (constructsAsync(t, method.owner!)) return call(method, `super.${asyncConstructorName(method.owner!)}`, args);
-  return expr(call({ ...method, isAsync: false }, 'super', args).code, { kinds: new Set(['null']) });
+  return expr(call({ ...method, isAsync: false }, 'super', args).code, NULL);
 }
 
 /** `new X(...)` of a program class (or `self`/`static`), or of a class named at run time. */
@@ -155,9 +155,9 @@ export function newInstance(t: Translator, node: LooseNode, call: (callee: Funct
     const { cls } = reference;
     if (cls.isAbstract && node.what.kind !== 'staticreference') return t.unportedExpr(node, `${cls.php} is abstract: PHP cannot instantiate it`);
     // `new static` in an abstract class makes one of its subclasses, which TypeScript must be told.
-    const classCode = node.what.kind !== 'staticreference' ? reference.code : cls.isAbstract ? `(${reference.code} as unknown as new (...args: ConstructorParameters<typeof ${cls.ts}>) => ${cls.ts})` : wrap(expr(reference.code, { kinds: new Set(['object']) }), PREC.primary);
+    const classCode = node.what.kind !== 'staticreference' ? reference.code : cls.isAbstract ? `(${reference.code} as unknown as new (...args: ConstructorParameters<typeof ${cls.ts}>) => ${cls.ts})` : wrap(expr(reference.code, kinds('object')), PREC.primary);
     const constructor = classes.method(cls, '__construct');
-    const type = { kinds: new Set(['object'] as const), classes: new Set([cls.ts]) };
+    const type = objectOf(cls.ts);
     if (!constructor) {
       // Without a constructor PHP ignores the arguments, but an exception's are Exception's (message, code).
       const passed = classes.exceptionBase(cls) ? args.map((arg) => wrap(value(t, arg), PREC.assignment)).join(', ') : '';
@@ -251,7 +251,7 @@ function classSource(t: Translator, cls: ClassInfo): string {
   return `${todos.map((todo) => `${todo}\n`).join('')}${cls.isAbstract ? 'abstract ' : ''}class ${cls.ts}${heritage} {${body ? `\n${body}\n` : ''}}`;
 }
 
-function propertyDeclaration(t: Translator, cls: ClassInfo, property: ClassInfo['properties'] extends Map<string, infer P> ? P : never): string {
+function propertyDeclaration(t: Translator, cls: ClassInfo, property: PropertyInfo): string {
   const modifiers = `${VISIBILITY[property.visibility] ?? ''}${property.isStatic ? 'static ' : ''}`;
   const type = declaredType(t, property.type);
   if (property.initial) return `${modifiers}${property.ts}: ${type} = ${wrap(value(t, property.initial), PREC.assignment)};`;
