@@ -22,7 +22,11 @@ export interface FlowAnalysis<S> {
 }
 
 export interface FlowSolution<S> {
-  /** The joined state at each reached block's start. */
+  /**
+   * The joined state at the start of the body's end and exit blocks (when reached). The other
+   * blocks' states are let go as soon as the solve is past them for good: a long script keeps
+   * a few states alive, not one per block.
+   */
   inputs: ReadonlyMap<FlowBlock, S>;
   /** False when a block hit the visit bound before its input stopped changing. */
   converged: boolean;
@@ -41,13 +45,17 @@ export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowA
   // Block ids index the graph's blocks: arrays, not maps, for what the loop asks at every visit.
   const rank = new Int32Array(graph.blocks.length).fill(UNREACHED);
   order.forEach((block, index) => (rank[block.id] = index));
-  const inputs = new Map<FlowBlock, S>([[graph.entry, entryState]]);
+  const settles = settlingRanks(order, rank);
+  const inputs: (S | undefined)[] = new Array(graph.blocks.length);
+  inputs[graph.entry.id] = entryState;
   const edgeStates = new Map<FlowEdge, S>();
   const visitsOf = new Uint32Array(graph.blocks.length);
   const queue = new RankedQueue(rank);
   queue.push(graph.entry);
   let converged = true;
   let visits = 0;
+  /** Ranks below this are settled and their states let go. */
+  let released = 0;
   for (let block = queue.pop(); block; block = queue.pop()) {
     const count = ++visitsOf[block.id]!;
     if (count > MAX_VISITS_PER_BLOCK) {
@@ -55,7 +63,7 @@ export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowA
       continue;
     }
     visits++;
-    const input = inputs.get(block)!;
+    const input = inputs[block.id]!;
     const outcome = analysis.transfer(block, input);
     for (const edge of block.successors) {
       const carried = edgeState(edge, input, outcome, analysis);
@@ -70,13 +78,48 @@ export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowA
         if (state !== undefined) incoming.push(state);
       }
       const joined = incoming.length === 1 ? incoming[0]! : analysis.join(incoming);
-      const previous = inputs.get(edge.to);
+      const previous = inputs[edge.to.id];
       if (previous !== undefined && analysis.same(previous, joined)) continue;
-      inputs.set(edge.to, joined);
+      inputs[edge.to.id] = joined;
       queue.push(edge.to);
     }
+    const at = rank[block.id]!;
+    if (settles[at]) {
+      // Nothing at or before this block runs again: its states, and those of the blocks before it, are done with.
+      for (; released <= at; released++) {
+        const done = order[released]!;
+        if (done !== graph.end && done !== graph.exit) inputs[done.id] = undefined;
+        for (const edge of done.predecessors) edgeStates.delete(edge);
+      }
+    }
   }
-  return { inputs, converged, visits };
+  const kept = new Map<FlowBlock, S>();
+  for (const block of [graph.end, graph.exit]) if (inputs[block.id] !== undefined) kept.set(block, inputs[block.id]!);
+  return { inputs: kept, converged, visits };
+}
+
+/**
+ * Per rank: whether the block there is outside every loop, that is, no edge runs from it or a
+ * later block back to it or an earlier one. The queue always takes the earliest block, so once
+ * such a block has run, no block at or before it is queued again.
+ */
+function settlingRanks(order: readonly FlowBlock[], rank: Int32Array): Uint8Array {
+  const depth = new Int32Array(order.length + 1);
+  for (const block of order) {
+    for (const edge of block.successors) {
+      const from = rank[block.id]!;
+      const to = rank[edge.to.id]!;
+      if (to > from) continue;
+      depth[to]!++;
+      depth[from + 1]!--;
+    }
+  }
+  const settles = new Uint8Array(order.length);
+  for (let at = 0, open = 0; at < order.length; at++) {
+    open += depth[at]!;
+    settles[at] = open === 0 ? 1 : 0;
+  }
+  return settles;
 }
 
 function edgeState<S>(edge: FlowEdge, input: S, outcome: BlockOutcome<S>, analysis: FlowAnalysis<S>): S | undefined {
