@@ -13,8 +13,26 @@ runRuleTests('feof-loop', {
     { name: 'the body calls code the rule does not see', code: S + 'while (!feof($fp)) { $this->readChunk($fp); }' },
     { name: 'a file from fopen()', code: '<?php $f = fopen("/tmp/upload", "r");\n$s = fsockopen("h", 21) or die;\nwhile (!feof($f)) { fwrite($s, fread($f, 8192)); }' },
     { name: 'a stream of unknown origin (a parameter)', code: '<?php function drain($s) { $out = ""; while (!feof($s)) { $out .= fgets($s); } return $out; }\nfsockopen("h", 80);' },
+    {
+      name: 'an exit in a branch the loop may enter again (its flag is reset elsewhere)',
+      code: S + '$first = true;\nwhile (!feof($fp)) {\n  $line = fgets($fp);\n  if ($first) {\n    if ($line === false) return;\n    $first = false;\n  }\n  if ($line === "\\r\\n") $first = true;\n}',
+    },
+    {
+      name: 'an exit in a branch that does not clear its own test',
+      code: S + 'while (!feof($fp)) {\n  $line = fgets($fp);\n  if (!$done) {\n    if ($line === false) break;\n  }\n  echo $line;\n}',
+    },
   ],
   invalid: [
+    {
+      name: 'the only exit is in a first-turn-only branch (status line checked once, then lines to EOF)',
+      code: S + '$seenStatus = false;\nwhile (!feof($fp)) {\n  $line = fgets($fp, 4096);\n  if (!$seenStatus) {\n    if (strpos($line, " 200 ") === false) return false;\n    $seenStatus = true;\n  }\n  $body .= $line;\n}',
+      errors: [LOOP(3, 8, 18)],
+    },
+    {
+      name: 'a first-turn-only branch written with a true flag, its exit a method call',
+      code: S + '$first = true;\nwhile (!feof($fp)) {\n  $line = fgets($fp);\n  if ($first) {\n    $first = false;\n    if ($line === false) return $this->fail("no reply");\n  }\n  $out .= $line;\n}',
+      errors: [LOOP(3, 8, 18)],
+    },
     {
       name: 'lines appended until EOF (the spell-checker shape)',
       code: S + 'fwrite($fp, $request);\n$response = "";\nwhile (!feof($fp)) {\n  $response .= fgets($fp);\n}',
