@@ -69,6 +69,36 @@ export function defineRule<MessageId extends string, Facts extends AnalysisListe
   return rule;
 }
 
+/** A message template cut at its `{{placeholders}}`: text, then a placeholder and text, and so on. */
+interface TemplateParts {
+  texts: string[];
+  placeholders: { key: string; written: string }[];
+}
+
+/** Per template (the rules' messages, a bounded set): cut once, not matched again for each finding. */
+const TEMPLATES = new Map<string, TemplateParts>();
+
+function templateParts(template: string): TemplateParts {
+  let parts = TEMPLATES.get(template);
+  if (parts) return parts;
+  parts = { texts: [], placeholders: [] };
+  let last = 0;
+  for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    parts.texts.push(template.slice(last, match.index));
+    parts.placeholders.push({ key: match[1]!, written: match[0] });
+    last = match.index! + match[0].length;
+  }
+  parts.texts.push(template.slice(last));
+  TEMPLATES.set(template, parts);
+  return parts;
+}
+
+/** The template with each `{{key}}` that `data` has replaced by its value; others stay as written. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const { texts, placeholders } = templateParts(template);
+  let message = texts[0]!;
+  placeholders.forEach(({ key, written }, index) => {
+    message += (key in data ? String(data[key]) : written) + texts[index + 1]!;
+  });
+  return message;
 }

@@ -142,23 +142,26 @@ function edgeState<S>(edge: FlowEdge, input: S, outcome: BlockOutcome<S>, analys
 
 /** Blocks in reverse postorder from the entry: a block comes before its successors, loops aside. */
 export function reversePostorder(graph: FlowGraph): FlowBlock[] {
-  const seen = new Set<FlowBlock>([graph.entry]);
+  // Block ids index the graph's blocks: a flag and a counter per block, not a set and an object per step.
+  const seen = new Uint8Array(graph.blocks.length);
+  const nextEdge = new Uint32Array(graph.blocks.length);
+  seen[graph.entry.id] = 1;
   const postorder: FlowBlock[] = [];
   // Iterative depth-first search: a long script is a long chain of blocks.
-  const stack: { block: FlowBlock; next: number }[] = [{ block: graph.entry, next: 0 }];
+  const stack: FlowBlock[] = [graph.entry];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     // Last successor first: a loop's exit is finished before its body, so the body comes first
     // in the order and a loop converges before the code after it runs (else each pass of the
     // loop would rerun the rest of the function: quadratic in its length).
-    const successors = top.block.successors;
-    const edge = successors[successors.length - 1 - top.next++];
+    const successors = top.successors;
+    const edge = successors[successors.length - 1 - nextEdge[top.id]!++];
     if (!edge) {
-      postorder.push(top.block);
+      postorder.push(top);
       stack.pop();
-    } else if (!seen.has(edge.to)) {
-      seen.add(edge.to);
-      stack.push({ block: edge.to, next: 0 });
+    } else if (!seen[edge.to.id]) {
+      seen[edge.to.id] = 1;
+      stack.push(edge.to);
     }
   }
   return postorder.reverse();
