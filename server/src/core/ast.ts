@@ -35,7 +35,11 @@ export function rangeOf(node: PhpNode): Range {
  * prototype chain misses V8's fast path (it was a tenth of a lint).
  */
 export function childNodes(node: PhpNode): PhpNode[] {
-  const children: PhpNode[] = [];
+  return appendChildNodes(node, []);
+}
+
+/** childNodes() pushed onto `children` (a walker's own stack, say: no array per node); returns it. */
+export function appendChildNodes(node: PhpNode, children: PhpNode[]): PhpNode[] {
   for (const key of Object.keys(node)) {
     if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments') continue;
     // Generic on purpose: any kind's fields, read by name.
@@ -144,10 +148,9 @@ function indexOf(program: PhpNode, root: PhpNode): TreeIndex {
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (STATEMENT_LISTS.has(node.kind) && 'children' in node) for (const statement of node.children) if (isNode(statement)) index.listed.add(statement);
-    for (const child of childNodes(node)) {
-      index.parents.set(child, node);
-      stack.push(child);
-    }
+    const first = stack.length;
+    appendChildNodes(node, stack);
+    for (let i = first; i < stack.length; i++) index.parents.set(stack[i]!, node);
   }
   indexes.set(root, index);
   return index;

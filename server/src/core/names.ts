@@ -2,7 +2,7 @@
 // function call by name gets `resolvedName` on its callee, and the facts about the file that
 // depend on what it names (who reads the top-level variables) are gathered in the same walk.
 // Nothing later decides anything from the source text.
-import { childNodes, isNode, type NodeOf, type PhpNode } from './ast';
+import { appendChildNodes, isNode, type NodeOf, type PhpNode } from './ast';
 import { trimStatementExpression } from './expression-ends';
 
 /**
@@ -44,9 +44,14 @@ class NameResolver {
   walk(program: PhpNode): void {
     const stack = [program];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      if (this.visit(node)) {
-        const children = childNodes(node);
-        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      if (!this.visit(node)) continue;
+      // The children straight onto the stack, then turned around there: the first pops first.
+      const first = stack.length;
+      appendChildNodes(node, stack);
+      for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+        const child = stack[low]!;
+        stack[low] = stack[high]!;
+        stack[high] = child;
       }
     }
   }
