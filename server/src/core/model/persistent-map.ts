@@ -133,34 +133,25 @@ function differences<V>(a: PersistentMap<V>, b: PersistentMap<V>, shift: number,
     return true;
   }
   // A leaf or a bucket on one side: the other side holds only the few keys of this hash prefix.
-  return changedIn(a, b, shift, visit) && addedIn(b, a, shift, visit);
+  return unshared(a, b, shift, visit, true) && unshared(b, a, shift, visit, false);
 }
 
-// Leaf by leaf, without iterators or closures: a join of two states runs these at every block.
-
-/** Visits the keys of `a` whose value `b` does not share; false when `visit` stopped it. */
-function changedIn<V>(a: PersistentMap<V>, b: PersistentMap<V>, shift: number, visit: (key: string, inA: V | undefined, inB: V | undefined) => boolean): boolean {
-  if (a === undefined) return true;
-  if (a instanceof Branch) {
-    for (const child of a.slots) if (!changedIn(child, b, shift, visit)) return false;
+/**
+ * Leaf by leaf, without iterators or closures (a join of two states runs this at every block):
+ * visits the keys of `side` that `other` lacks, and when `side` is the first map also those it
+ * holds with another value (so a key changed on both sides is visited once). False when `visit`
+ * stopped it.
+ */
+function unshared<V>(side: PersistentMap<V>, other: PersistentMap<V>, shift: number, visit: (key: string, inA: V | undefined, inB: V | undefined) => boolean, sideIsA: boolean): boolean {
+  if (side === undefined) return true;
+  if (side instanceof Branch) {
+    for (const child of side.slots) if (!unshared(child, other, shift, visit, sideIsA)) return false;
     return true;
   }
-  const leaves = a instanceof Leaf ? [a] : a.leaves;
-  for (const leaf of leaves) {
-    const other = lookup(b, leaf.hash, leaf.key, shift);
-    if (other !== leaf.value && !visit(leaf.key, leaf.value, other)) return false;
+  for (const leaf of side instanceof Leaf ? [side] : side.leaves) {
+    const found = lookup(other, leaf.hash, leaf.key, shift);
+    if (sideIsA ? found === leaf.value : found !== undefined) continue;
+    if (!(sideIsA ? visit(leaf.key, leaf.value, found) : visit(leaf.key, undefined, leaf.value))) return false;
   }
-  return true;
-}
-
-/** Visits the keys of `b` that `a` lacks; false when `visit` stopped it. */
-function addedIn<V>(b: PersistentMap<V>, a: PersistentMap<V>, shift: number, visit: (key: string, inA: V | undefined, inB: V | undefined) => boolean): boolean {
-  if (b === undefined) return true;
-  if (b instanceof Branch) {
-    for (const child of b.slots) if (!addedIn(child, a, shift, visit)) return false;
-    return true;
-  }
-  const leaves = b instanceof Leaf ? [b] : b.leaves;
-  for (const leaf of leaves) if (lookup(a, leaf.hash, leaf.key, shift) === undefined && !visit(leaf.key, undefined, leaf.value)) return false;
   return true;
 }
