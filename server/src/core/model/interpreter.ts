@@ -1124,6 +1124,7 @@ class Round {
       this.evaluate(node.expr, 'check');
       return UNKNOWN;
     }
+    if (type === 'int' && this.isHandleId(node.expr)) return UNKNOWN;
     const operand = this.evaluate(node.expr, 'use');
     const known = knownConstant(operand);
     if (type === 'int' && typeof known === 'number') return constant(Math.trunc(known));
@@ -1368,6 +1369,16 @@ class Round {
       if (letter === 'f' && !answers && this.peekVariable(arg)) return;
       this.evaluate(arg, letter === 'f' ? 'keep' : 'use');
     });
+  }
+
+  /**
+   * `(int) $conn` of a variable holding a socket or stream: its id, the key of a select loop's
+   * arrays. A false casts to 0 without an error and stays in the variable for the uses that
+   * matter; a count cast to int (no socket in it) still hides its failure, so that stays a use.
+   */
+  private isHandleId(operand: unknown): boolean {
+    if (!isLooseNode(operand) || !this.peekVariable(operand)) return false;
+    return (this.state.read(variableName(operand)!)?.sockets.size ?? 0) > 0;
   }
 
   /** A plain variable read without looking at it: whatever it held unchecked stays unchecked. */
