@@ -1,7 +1,7 @@
-// `npm run pack`: the npm package as users get it, in php-socket-lint-<version>.tgz.
+// `npm run pack:npm`: the npm package as users get it, in php-socket-lint-<version>.tgz.
 //   node scripts/pack-npm.mjs [--no-build] [--pack-destination <dir>] [--json]
-// The repository's `prepack` runs it with --refuse: a plain `npm pack` or `npm publish` of the
-// checkout stops and says to use this (publish the tarball it writes: `npm publish <tarball>`).
+// A plain `npm pack` still works (pre-commit installs a node hook with it) but ships the
+// repository's manifest; publish the tarball this writes (`npm publish <tarball>`).
 // Plain `npm pack` would ship this repository's manifest: its `prepare` script (which builds from
 // sources the package does not hold) makes npm 11 warn everyone who installs the package that it
 // has an install script, and its devDependencies mean nothing there. So the files npm itself
@@ -24,11 +24,6 @@ function npm(npmArgs, cwd) {
   const result = spawnSync('npm', [...npmArgs, '--json'], { cwd, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`npm ${npmArgs.join(' ')} failed:\n${result.stdout}${result.stderr}`);
   return JSON.parse(result.stdout);
-}
-
-if (args.includes('--refuse')) {
-  console.error('php-socket-lint: pack with `npm run pack` (scripts/pack-npm.mjs), which leaves the development scripts out of the package; publish the tarball it writes.');
-  process.exit(1);
 }
 
 if (!args.includes('--no-build')) {

@@ -1,4 +1,4 @@
-// The npm package as a user gets it: `npm run pack` (scripts/pack-npm.mjs), then `npm install <tarball>` into an empty folder
+// The npm package as a user gets it: `npm run pack:npm` (scripts/pack-npm.mjs), then `npm install <tarball>` into an empty folder
 // (and `npm install --global`), then both bins from there, with none of this repository's
 // node_modules in reach: the CLI on an example, the language server over stdio.
 import { execFile, type ExecFileException } from 'node:child_process';
@@ -45,8 +45,8 @@ describe('the npm package', { timeout: 60_000 }, () => {
     dir = mkdtempSync(join(tmpdir(), 'php-socket-lint-pack-'));
     // --no-build: npm test built dist/ already, and rebuilding it here would rewrite the bundles
     // under the tests that are running them.
-    const pack = await run(process.execPath, [join(ROOT, 'scripts', 'pack-npm.mjs'), '--no-build', '--json', '--pack-destination', dir], ROOT);
-    if (pack.code !== 0) throw new Error(`npm run pack failed:\n${pack.stdout}${pack.stderr}`);
+    const pack = await run('npm', ['run', '--silent', 'pack:npm', '--', '--no-build', '--json', '--pack-destination', dir], ROOT);
+    if (pack.code !== 0) throw new Error(`npm run pack:npm failed:\n${pack.stdout}${pack.stderr}`);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     tarball = join(dir, info!.filename);
     packed = info!.files.map((file) => file.path);
