@@ -228,7 +228,7 @@ describe('scale', () => {
     const run = await runCli(['-f', 'json'], { cwd });
     const results = parseJsonReport(run);
     expect(resultFor(results, 'long.php').messages).toMatchObject([
-      { ruleId: null, severity: 1, message: `File not analysed: ${longer.length.toLocaleString('en-US')} characters, more than the 1,000 that "maxFileCharacters" in .phpsocketlintrc.json allows` },
+      { ruleId: null, severity: 1, message: `File not analysed: ${longer.length.toLocaleString('en-US')} characters, more than the 1,000 that the config's "maxFileCharacters" allows` },
     ]);
     expect(resultFor(results, 'udp.php').messages.map((message) => message.ruleId)).toContain('listen-on-datagram');
     // The limit is the config's: without it the same file is analysed.

@@ -103,7 +103,7 @@ describe('settings', { timeout: 60_000 }, () => {
       changes: [{ uri: pathToFileURL(join(dir, '.phpsocketlintrc.json')).href, type: 2 }],
     });
     ({ diagnostics } = await client.diagnosticsFor(uri, 1, seen));
-    expect(diagnostics).toMatchObject([{ severity: 2, message: expect.stringMatching(/^File not analysed: [\d,]+ characters, more than the 50 that "maxFileCharacters"/) }]);
+    expect(diagnostics).toMatchObject([{ severity: 2, message: expect.stringMatching(/^File not analysed: [\d,]+ characters, more than the 50 that the config's "maxFileCharacters"/) }]);
     await client.close(uri);
     settings = {};
     await client.changeConfiguration(() => settings);

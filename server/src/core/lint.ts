@@ -105,7 +105,7 @@ function tooLargeFinding(length: number, maxCharacters: number): Finding {
     ruleId: null,
     messageId: 'fileTooLarge',
     severity: 'warning',
-    message: `File not analysed: ${count(length)} characters, more than the ${count(maxCharacters)} that "maxFileCharacters" in .phpsocketlintrc.json allows`,
+    message: `File not analysed: ${count(length)} characters, more than the ${count(maxCharacters)} that the config's "maxFileCharacters" allows`,
     range: [0, 0],
     related: [],
     suggestions: [],
