@@ -42,6 +42,18 @@ describe('baseline', () => {
     expect(tcp.warningCount).toBe(1);
   });
 
+  it('matches a finding whose message names a line after the code moved', async () => {
+    const used = '<?php\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nsocket_connect($s, "127.0.0.1", 80) or die();\n';
+    const cwd = makeTree({ 'src/client.php': used });
+    await runCli(['--generate-baseline', 'src'], { cwd });
+    const [entry] = JSON.parse(readFileSync(join(cwd, 'php-socket-lint-baseline.json'), 'utf8')).entries;
+    expect(entry.message).toMatch(/^socket_create\(\) returns false on failure, and line N uses the result unchecked/);
+    writeFileSync(join(cwd, 'src/client.php'), used.replace('<?php\n', '<?php\n// moved down two lines\n\n'));
+    const run = await runCli(['-f', 'json', '--baseline', 'php-socket-lint-baseline.json', 'src'], { cwd });
+    expect(run.code).toBe(0);
+    expect(parseJsonReport(run).flatMap((result) => result.messages)).toEqual([]);
+  });
+
   it('names entries that match nothing any more, so the file only shrinks', async () => {
     const cwd = legacyTree();
     await runCli(['--generate-baseline', 'src'], { cwd });

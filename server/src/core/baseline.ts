@@ -1,5 +1,5 @@
 // A baseline, after PHPStan's: today's findings recorded as rule, file, message and count (no
-// line numbers, so code that moves stays matched). A run with the baseline drops the findings it
+// line numbers, so code that moves stays matched: a message's own "line 12" is kept as "line N"). A run with the baseline drops the findings it
 // matches and names the entries that matched nothing, so the file only ever shrinks.
 
 export interface BaselineEntry {
@@ -20,7 +20,12 @@ export interface Baselineable {
   message: string;
 }
 
-const key = (rule: string, file: string, message: string) => JSON.stringify([rule, file, message]);
+/** "… and line 12 uses the result unchecked" → "… and line N …": a line the message names moves with the code. */
+export function baselineMessage(message: string): string {
+  return message.replace(/\bline \d+\b/g, 'line N');
+}
+
+const key = (rule: string, file: string, message: string) => JSON.stringify([rule, file, baselineMessage(message)]);
 
 /** The baseline of these findings; findings without a rule (parse errors, file problems) are never baselined. */
 export function baselineOf(files: readonly { file: string; findings: readonly Baselineable[] }[]): Baseline {
@@ -31,7 +36,7 @@ export function baselineOf(files: readonly { file: string; findings: readonly Ba
       const id = key(ruleId, file, message);
       const entry = counts.get(id);
       if (entry) entry.count++;
-      else counts.set(id, { rule: ruleId, file, message, count: 1 });
+      else counts.set(id, { rule: ruleId, file, message: baselineMessage(message), count: 1 });
     }
   }
   const entries = [...counts.values()].sort((a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.message, b.message));
@@ -47,7 +52,13 @@ export class BaselineMatcher {
   private readonly left = new Map<string, { entry: BaselineEntry; remaining: number }>();
 
   constructor(baseline: Baseline) {
-    for (const entry of baseline.entries) this.left.set(key(entry.rule, entry.file, entry.message), { entry, remaining: entry.count });
+    for (const entry of baseline.entries) {
+      // An older file may hold one entry per line number: they cover the same findings now.
+      const id = key(entry.rule, entry.file, entry.message);
+      const slot = this.left.get(id);
+      if (slot) slot.remaining += entry.count;
+      else this.left.set(id, { entry, remaining: entry.count });
+    }
   }
 
   /** The findings the baseline does not cover (each entry covers up to its count). */
