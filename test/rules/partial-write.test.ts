@@ -45,6 +45,8 @@ runRuleTests('partial-write', {
     { name: 'socket_write() on a non-blocking datagram socket', code: '<?php $u = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP) or die();\nsocket_set_nonblock($u) or die();\nsocket_connect($u, "127.0.0.1", 8125) or die();\nsocket_write($u, $metric) or die();' },
     // A command line is short whether interpolated or built with `.`.
     { name: 'a command line concatenated from literals and a variable', code: '<?php $fp = fsockopen("mail.example.com", 25) or die();\nfwrite($fp, "MAIL FROM: <" . $from . ">\\r\\n");' },
+    // A value then its line ending reads as a command line (an SSH identification line, "$cmd\r\n"); a body sent so is missed.
+    { name: 'a value with its line ending joined after it', code: S + 'fputs($fp, $this->identifier . "\\r\\n");' },
     { name: 'a command literal joined with a CRLF property', code: '<?php class Smtp { private $conn; private $crlf = "\\r\\n";\n  function open($h) { $this->conn = fsockopen($h, 25) or die(); }\n  function quit() { fputs($this->conn, "QUIT" . $this->crlf); } }' },
     { name: 'a header line with an element spliced in by its bare key', code: S + 'fputs($fp, "Host: $parts[host]\\r\\n\\r\\n");' },
     { name: 'a kept count compared with the length', code: S + '$n = fwrite($fp, $data);\nif ($n === false || $n < strlen($data)) exit(1);' },
@@ -55,6 +57,16 @@ runRuleTests('partial-write', {
       name: 'a long literal text with a value spliced in',
       code: S + `fwrite($fp, "${'x'.repeat(1100)} $name");`,
       errors: [{ ...AT('dropped', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + `$payload = "${'x'.repeat(1100)} $name";\n` + loop('fwrite($fp, REST)', '$payload') }] }],
+    },
+    {
+      name: 'data after headers joined with a blank line (review)',
+      code: S + 'fwrite($fp, $headers . "\\r\\n\\r\\n" . $body);',
+      errors: [{ ...AT('dropped', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + '$payload = $headers . "\\r\\n\\r\\n" . $body;\n' + loop('fwrite($fp, REST)', '$payload') }] }],
+    },
+    {
+      name: 'a count compared with === 0: no loop, whose false on failure is never identical to 0 (review)',
+      code: S + 'if (fwrite($fp, $data) === 0) { exit(1); }',
+      errors: [{ ...AT('falseOnly', 2, 5, 11), suggestions: [] }],
     },
     {
       name: 'a command line with a call spliced in',

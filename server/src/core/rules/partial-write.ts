@@ -37,13 +37,15 @@ function isLinePiece(node: PhpNode): boolean {
 
 /**
  * Whether the data may be long: a variable, a property, a call, or a string built of them alone.
- * A literal under 1 KB is short, and so is a command line: literal text under 1 KB with values
- * spliced in, by interpolation or with `.` alike ("USER $name\r\n", "QUIT" . $this->crlf).
+ * A literal under 1 KB is short, and so is a command line: literal text under 1 KB, first or last, with
+ * values spliced in, by interpolation or with `.` alike ("USER $name\r\n", "QUIT" . $this->crlf).
  */
 function mayBeLong(node: PhpNode): boolean {
   const pieces = stringPieces(node).map(unwrapSilence);
   const literals = pieces.filter(isLiteralText);
-  if (literals.length > 0) {
+  // A command line starts with its verb ("QUIT" . $crlf) or ends with its line ending ($id . "\r\n");
+  // text only between values, as in `$headers . "\r\n\r\n" . $body`, joins data.
+  if (literals.length > 0 && (isLiteralText(pieces[0]!) || isLiteralText(pieces.at(-1)!))) {
     const bytes = literals.reduce((sum, literal) => sum + Buffer.byteLength(String(literal.value)), 0);
     return bytes >= SHORT_DATA || !pieces.every((piece) => isLiteralText(piece) || isLinePiece(piece));
   }
@@ -149,6 +151,11 @@ function loopSite(program: PhpNode, call: PhpNode, use: 'dropped' | 'falseOnly')
   const statement = enclosingListStatement(program, call);
   if (!statement || !parent) return undefined;
   if (use === 'dropped') return parent === statement ? { statement, silenced } : undefined;
+  // `=== 0` / `!== 0`: the loop's false on failure would never be identical to 0, turning the test around.
+  if (parent.kind === 'bin' && ['===', '!=='].includes(parent.type)) {
+    const other = parent.left === subject ? parent.right : parent.left;
+    if (isNode(other) && other.kind === 'number') return undefined;
+  }
   // `if (!fwrite(…))`, `if (fwrite(…) === false)`, `fwrite(…) or die()`: the test is the call's, and the call runs first.
   const test = parent.kind === 'if' ? subject : parent;
   const runsFirst = (statement.kind === 'if' && statement.test === test) || (statement.kind === 'expressionstatement' && statement.expression === test);
