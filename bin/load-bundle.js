@@ -4,21 +4,23 @@
 // 22.1+ does this itself (module.enableCompileCache); on Node 20 (Debian 13's node) the bundle is
 // compiled here with V8's code cache, the same data Node 22 keeps.
 //
-// The cache lives in the user's own cache directory (never a shared /tmp, where another user
-// could plant a file), one file per bundle content, Node version and architecture: V8 checks
+// The cache lives in the user's own cache directory (not a shared /tmp, where another user
+// could plant a file; Node 22's own default is os.tmpdir()), one file per bundle content, Node version and architecture: V8 checks
 // only the source's length, so a changed bundle must never meet an older bundle's cache.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's own.
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { basename, dirname, join } = require('node:path');
 const vm = require('node:vm');
 
+const CACHE_BASE = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+const CACHE_LEVELS = ['php-socket-lint', 'v8-code-cache'];
+
 function cacheFileFor(file, source) {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(source).digest('hex').slice(0, 32);
-  return join(base, 'php-socket-lint', 'v8-code-cache', `${basename(file, '.js')}-${key}.bin`);
+  return join(CACHE_BASE, ...CACHE_LEVELS, `${basename(file, '.js')}-${key}.bin`);
 }
 
 function readOrUndefined(path) {
@@ -29,15 +31,34 @@ function readOrUndefined(path) {
   }
 }
 
+/**
+ * The cache home and the cache's folders, one level at a time (the home's parent must exist): Node 20's
+ * recursive mkdirSync never returns for a path under /proc (XDG_CACHE_HOME=/proc/x hung a run).
+ */
+function makeCacheDirectory() {
+  for (const directory of [CACHE_BASE, ...CACHE_LEVELS.map((_, index) => join(CACHE_BASE, ...CACHE_LEVELS.slice(0, index + 1)))]) {
+    try {
+      mkdirSync(directory, { mode: 0o700 });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Written beside and renamed, so a run reading it at the same time sees the old file or the new one. */
 function writeAtomically(path, data) {
+  const temporary = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${process.pid}.tmp`;
+    makeCacheDirectory();
     writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, path);
   } catch {
     // A read-only home or a full disk: the next run compiles again, and nothing else changes.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder it would be in is not one (a file stands there).
+    }
   }
 }
 

@@ -68,6 +68,11 @@ describe.skipIf(nodeKeepsItsOwn)('the bins keep V8 code caches on Node 20', () =
     expect(cacheFiles(disabled)).toEqual([]);
   });
 
+  it('runs and ends when the cache home is under /proc, where a recursive mkdir never returns', async () => {
+    const run = await runCli(['-f', 'json', 'udp.php'], { cwd, env: { XDG_CACHE_HOME: '/proc/php-socket-lint-none' } });
+    expect(run.stdout).toContain('listen-on-datagram');
+  }, 20_000);
+
   it('runs when the cache directory cannot be made', async () => {
     const home = cacheHome();
     writeFileSync(join(home, 'php-socket-lint'), 'a file where the directory would go');
