@@ -128,7 +128,7 @@ describe('the solver', () => {
       transfer(block, input) {
         const out = new Set(input);
         for (const step of block.steps) {
-          const expression = step.node.expression;
+          const expression = step.node.kind === 'expressionstatement' && step.node.expression.kind === 'assign' ? step.node.expression : undefined;
           const name = assignedName(step.node);
           const source = isNode(expression?.right) ? variableName(expression.right) : undefined;
           if (name && (source === undefined ? expression?.right?.kind === 'number' : out.has(source))) out.add(name);

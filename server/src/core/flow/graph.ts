@@ -5,7 +5,7 @@
 // break N, continue N, return, throw and exit are edges to their targets; every block inside a
 // `try` has an exception edge to its handlers, and `finally` runs on the normal and on the
 // abrupt way out. The graph is syntax only: what a step does is the analysis's business.
-import { isLooseNode, unwrapSilence, type LooseNode } from '../ast';
+import { isNode, unwrapSilence, type PhpNode, type NodeOf } from '../ast';
 
 /**
  * What a step asks of the analysis:
@@ -19,7 +19,7 @@ export type StepRole = 'statement' | 'drop' | 'check' | 'use' | 'foreach-source'
 
 export interface FlowStep {
   readonly role: StepRole;
-  readonly node: LooseNode;
+  readonly node: PhpNode;
   /** For statements: it sits in a block or file, not as the bare body of an `if`. */
   readonly inStatementList: boolean;
 }
@@ -37,13 +37,13 @@ export interface FlowBlock {
   readonly id: number;
   readonly steps: FlowStep[];
   /** The single test (never `&&`, `||` or `!`) the block ends with, when it forks. */
-  test: LooseNode | undefined;
+  test: PhpNode | undefined;
   /** The whole condition that test belongs to (`$a && $b` for the test `$b`). */
-  condition: LooseNode | undefined;
+  condition: PhpNode | undefined;
   readonly successors: FlowEdge[];
   readonly predecessors: FlowEdge[];
   /** The conditions the block's code runs under, by nesting (outermost first). */
-  readonly conditions: readonly LooseNode[];
+  readonly conditions: readonly PhpNode[];
 }
 
 export interface FlowGraph {
@@ -70,19 +70,19 @@ interface FinallyContext {
   exits: Set<FlowBlock>;
 }
 
-function isShortCircuit(node: unknown): node is LooseNode {
-  if (!isLooseNode(node) || node.kind !== 'bin' || !isLooseNode(node.left) || !isLooseNode(node.right)) return false;
+function isShortCircuit(node: unknown): node is NodeOf<'bin'> {
+  if (!isNode(node) || node.kind !== 'bin' || !isNode(node.left) || !isNode(node.right)) return false;
   const type = String(node.type);
   return LOGICAL_AND.has(type) || LOGICAL_OR.has(type);
 }
 
-export function buildFlowGraph(statements: readonly LooseNode[]): FlowGraph {
+export function buildFlowGraph(statements: readonly PhpNode[]): FlowGraph {
   return new GraphBuilder().build(statements);
 }
 
 class GraphBuilder {
   private readonly blocks: FlowBlock[] = [];
-  private readonly conditions: LooseNode[] = [];
+  private readonly conditions: PhpNode[] = [];
   private readonly jumpTargets: JumpTargets[] = [];
   private readonly finallies: FinallyContext[] = [];
   /** The catch entries (or abrupt finally) an exception in the current code goes to. */
@@ -95,7 +95,7 @@ class GraphBuilder {
     this.exit = this.newBlock();
   }
 
-  build(statements: readonly LooseNode[]): FlowGraph {
+  build(statements: readonly PhpNode[]): FlowGraph {
     const entry = this.newBlock();
     this.current = entry;
     this.statementList(statements);
@@ -106,7 +106,7 @@ class GraphBuilder {
 
   // ---- blocks and edges ---------------------------------------------------------------------
 
-  private newBlock(underCondition?: LooseNode): FlowBlock {
+  private newBlock(underCondition?: PhpNode): FlowBlock {
     const conditions = underCondition ? [...this.conditions, underCondition] : [...this.conditions];
     const block: FlowBlock = { id: this.blocks.length, steps: [], test: undefined, condition: undefined, successors: [], predecessors: [], conditions };
     this.blocks.push(block);
@@ -130,11 +130,11 @@ class GraphBuilder {
     return (this.current ??= this.newBlock());
   }
 
-  private step(role: StepRole, node: LooseNode, inStatementList = false): void {
+  private step(role: StepRole, node: PhpNode, inStatementList = false): void {
     this.here().steps.push({ role, node, inStatementList });
   }
 
-  private withCondition(test: LooseNode, build: () => void): void {
+  private withCondition(test: PhpNode, build: () => void): void {
     this.conditions.push(test);
     try {
       build();
@@ -146,12 +146,11 @@ class GraphBuilder {
   // ---- conditions ---------------------------------------------------------------------------
 
   /** Forks the flow on a condition: its `&&`, `||` and `!` become edges between single tests. */
-  private branch(test: LooseNode, whenTrue: FlowBlock, whenFalse: FlowBlock, root: LooseNode = test): void {
-    const type = test.kind === 'bin' ? String(test.type) : undefined;
-    if (test.kind === 'unary' && test.type === '!' && isLooseNode(test.what)) return this.branch(test.what, whenFalse, whenTrue, root);
-    if (type && (LOGICAL_AND.has(type) || LOGICAL_OR.has(type)) && isLooseNode(test.left) && isLooseNode(test.right)) {
+  private branch(test: PhpNode, whenTrue: FlowBlock, whenFalse: FlowBlock, root: PhpNode = test): void {
+    if (test.kind === 'unary' && test.type === '!' && isNode(test.what)) return this.branch(test.what, whenFalse, whenTrue, root);
+    if (isShortCircuit(test)) {
       const right = this.newBlock();
-      if (LOGICAL_AND.has(type)) this.branch(test.left, right, whenFalse, root);
+      if (LOGICAL_AND.has(test.type)) this.branch(test.left, right, whenFalse, root);
       else this.branch(test.left, whenTrue, right, root);
       this.current = right;
       return this.branch(test.right, whenTrue, whenFalse, root);
@@ -167,10 +166,10 @@ class GraphBuilder {
   // ---- statements ---------------------------------------------------------------------------
 
   private statementList(statements: readonly unknown[]): void {
-    for (const statement of statements) if (isLooseNode(statement)) this.statement(statement, true);
+    for (const statement of statements) if (isNode(statement)) this.statement(statement, true);
   }
 
-  private statement(node: LooseNode, inStatementList = false): void {
+  private statement(node: PhpNode, inStatementList = false): void {
     switch (node.kind) {
       case 'program':
       case 'namespace':
@@ -207,7 +206,7 @@ class GraphBuilder {
     }
   }
 
-  private expressionStatement(node: LooseNode, inStatementList: boolean): void {
+  private expressionStatement(node: NodeOf<'expressionstatement'>, inStatementList: boolean): void {
     if (isShortCircuit(node.expression)) return this.shortCircuit(node.expression);
     this.step('statement', node, inStatementList);
     this.endIfLeaving(node.expression);
@@ -217,7 +216,7 @@ class GraphBuilder {
    * `$c instanceof Socket && socket_close($c);`, `$s = f() or die();`: the right side runs as
    * a statement of its own on one edge of the left side's test.
    */
-  private shortCircuit(expression: LooseNode): void {
+  private shortCircuit(expression: PhpNode): void {
     if (!isShortCircuit(expression)) {
       this.step('drop', expression);
       return this.endIfLeaving(expression);
@@ -234,31 +233,31 @@ class GraphBuilder {
 
   /** `exit;`, `die("…")`, `throw` as an expression (PHP 8): nothing after it runs. */
   private endIfLeaving(expression: unknown): void {
-    const inner = isLooseNode(expression) ? unwrapSilence(expression) : undefined;
+    const inner = isNode(expression) ? unwrapSilence(expression) : undefined;
     if (inner?.kind === 'exit') this.leave(this.exit);
     else if (inner?.kind === 'throw') this.throwFrom();
   }
 
-  private ifStatement(node: LooseNode): void {
-    const test = node.test as LooseNode;
+  private ifStatement(node: NodeOf<'if'>): void {
+    const test = node.test;
     const body = this.newBlock(test);
-    const alternate = isLooseNode(node.alternate) ? this.newBlock(test) : undefined;
+    const alternate = isNode(node.alternate) ? this.newBlock(test) : undefined;
     const after = this.newBlock();
     this.branch(test, body, alternate ?? after);
     this.withCondition(test, () => {
       this.current = body;
-      if (isLooseNode(node.body)) this.statement(node.body);
+      if (isNode(node.body)) this.statement(node.body);
       this.link(this.current, after);
       if (alternate) {
         this.current = alternate;
-        this.statement(node.alternate);
+        if (node.alternate) this.statement(node.alternate);
         this.link(this.current, after);
       }
     });
     this.current = after;
   }
 
-  private whileLoop(node: LooseNode): void {
+  private whileLoop(node: NodeOf<'while'>): void {
     const head = this.newBlock();
     this.link(this.current, head);
     const body = this.newBlock(node.test);
@@ -270,7 +269,7 @@ class GraphBuilder {
     this.current = after;
   }
 
-  private doLoop(node: LooseNode): void {
+  private doLoop(node: NodeOf<'do'>): void {
     const body = this.newBlock(node.test);
     this.link(this.current, body);
     const test = this.newBlock();
@@ -282,13 +281,13 @@ class GraphBuilder {
     this.current = after;
   }
 
-  private forLoop(node: LooseNode): void {
-    for (const init of node.init ?? []) if (isLooseNode(init)) this.step('drop', init);
+  private forLoop(node: NodeOf<'for'>): void {
+    for (const init of node.init ?? []) if (isNode(init)) this.step('drop', init);
     const head = this.newBlock();
     this.link(this.current, head);
     this.current = head;
     // Every test runs; only the last one decides (`for ($i = 0, $n = f(); $i < $n; …)`).
-    const tests = ((node.test ?? []) as unknown[]).filter(isLooseNode);
+    const tests = ((node.test ?? []) as unknown[]).filter(isNode);
     const last = tests.pop();
     for (const test of tests) this.step('drop', test);
     const body = this.newBlock(last);
@@ -299,12 +298,12 @@ class GraphBuilder {
     this.loopBody(node.body, body, { breakTo: after, continueTo: increments }, last);
     this.link(this.current, increments);
     this.current = increments;
-    for (const increment of node.increment ?? []) if (isLooseNode(increment)) this.step('drop', increment);
+    for (const increment of node.increment ?? []) if (isNode(increment)) this.step('drop', increment);
     this.link(this.current, head);
     this.current = after;
   }
 
-  private foreachLoop(node: LooseNode): void {
+  private foreachLoop(node: NodeOf<'foreach'>): void {
     this.step('foreach-source', node);
     const head = this.newBlock();
     this.link(this.current, head);
@@ -319,11 +318,11 @@ class GraphBuilder {
     this.current = after;
   }
 
-  private loopBody(body: unknown, start: FlowBlock, targets: Omit<JumpTargets, 'finallyDepth'>, test: LooseNode | undefined): void {
+  private loopBody(body: unknown, start: FlowBlock, targets: Omit<JumpTargets, 'finallyDepth'>, test: PhpNode | undefined): void {
     this.jumpTargets.push({ ...targets, finallyDepth: this.finallies.length });
     this.current = start;
     const run = () => {
-      if (isLooseNode(body)) this.statement(body);
+      if (isNode(body)) this.statement(body);
     };
     if (test) this.withCondition(test, run);
     else run();
@@ -334,14 +333,15 @@ class GraphBuilder {
    * Case tests run in order until one matches; a body falls through into the next one; no
    * match goes to `default` (wherever it stands) or past the switch.
    */
-  private switchStatement(node: LooseNode): void {
+  private switchStatement(node: NodeOf<'switch'>): void {
     this.step('check', node.test);
-    const cases = ((node.body?.children ?? []) as unknown[]).filter(isLooseNode);
+    // php-parser's switch body holds only its cases.
+    const cases = (node.body?.children ?? []).filter((child) => child.kind === 'case');
     const after = this.newBlock();
     const bodies = cases.map(() => this.newBlock(node.test));
     let defaultBody: FlowBlock | undefined;
     cases.forEach((caseNode, index) => {
-      if (!isLooseNode(caseNode.test)) {
+      if (!isNode(caseNode.test)) {
         defaultBody = bodies[index];
         return;
       }
@@ -357,7 +357,7 @@ class GraphBuilder {
     this.withCondition(node.test, () => {
       cases.forEach((caseNode, index) => {
         this.current = bodies[index];
-        if (isLooseNode(caseNode.body)) this.statement(caseNode.body);
+        if (isNode(caseNode.body)) this.statement(caseNode.body);
         this.link(this.current, bodies[index + 1] ?? after);
       });
     });
@@ -365,10 +365,11 @@ class GraphBuilder {
     this.current = after;
   }
 
-  private tryStatement(node: LooseNode): void {
-    const catches = ((node.catches ?? []) as unknown[]).filter(isLooseNode);
+  private tryStatement(node: NodeOf<'try'>): void {
+    const catches = node.catches ?? [];
     const outerTargets = this.exceptionTargets;
-    const hasFinally = isLooseNode(node.always);
+    const always = node.always;
+    const hasFinally = isNode(always);
     const after = this.newBlock();
     const finallyNormal = hasFinally ? this.newBlock() : undefined;
     // The abrupt copy of `finally` may itself throw on: it keeps the outer handlers.
@@ -383,26 +384,26 @@ class GraphBuilder {
     const body = this.newBlock();
     this.link(this.current, body);
     this.current = body;
-    if (isLooseNode(node.body)) this.statement(node.body);
+    if (isNode(node.body)) this.statement(node.body);
     this.link(this.current, finallyNormal ?? after);
     this.exceptionTargets = catchTargets;
     catches.forEach((catchNode, index) => {
       this.current = catchEntries[index];
       this.step('catch', catchNode);
-      if (isLooseNode(catchNode.body)) this.statement(catchNode.body);
+      if (isNode(catchNode.body)) this.statement(catchNode.body);
       this.link(this.current, finallyNormal ?? after);
     });
     this.exceptionTargets = outerTargets;
-    if (!context || !finallyNormal || !finallyAbrupt) {
+    if (!context || !finallyNormal || !finallyAbrupt || !always) {
       this.current = after;
       return;
     }
     this.finallies.pop();
     this.current = finallyNormal;
-    this.statement(node.always);
+    this.statement(always);
     this.link(this.current, after);
     this.current = finallyAbrupt;
-    this.statement(node.always);
+    this.statement(always);
     // After an abrupt `finally`, the flow goes on where the jump or the exception was going.
     const end = this.current as FlowBlock | undefined;
     if (end) {
@@ -415,8 +416,8 @@ class GraphBuilder {
 
   // ---- jumps --------------------------------------------------------------------------------
 
-  private jump(node: LooseNode): void {
-    const level = isLooseNode(node.level) ? Number.parseInt(String(node.level.value), 10) || 1 : 1;
+  private jump(node: NodeOf<'break' | 'continue'>): void {
+    const level = node.level && 'value' in node.level ? Number.parseInt(String(node.level.value), 10) || 1 : 1;
     const targets = this.jumpTargets[this.jumpTargets.length - level];
     // `break 3` with two loops around it is a fatal error in PHP: nothing runs after it.
     if (!targets) {
