@@ -16,15 +16,15 @@ export interface Location {
 
 interface BaseNode {
   loc: Location | null;
+  /** Set by the parser on an expression written in parentheses. */
+  parenthesizedExpression?: boolean;
   /** Only until the parse step detaches them (names.ts): comments are the parse result's list. */
   leadingComments?: Node[];
   trailingComments?: Node[];
 }
 
-/** Expressions remember whether they were written in parentheses. */
-interface BaseExpression extends BaseNode {
-  parenthesizedExpression?: boolean;
-}
+/** An expression (php-parser's Expression subclasses). */
+type BaseExpression = BaseNode;
 
 // ---- names and references ----
 

@@ -1,7 +1,7 @@
 // Hover on an ext/sockets or stream-socket function name or constant. The token under the cursor is found in
 // the AST (a `name` node), so strings, comments and methods of the same name never hover.
 // Every word of the text comes from socket-api.ts and stream-api.ts; nothing is restated here.
-import { childNodes, normalizeName, rangeOf, type LooseNode, type Range } from '../core/ast';
+import { childNodes, normalizeName, rangeOf, type NodeOf, type PhpNode, type Range } from '../core/ast';
 import type { ParsedFile } from '../core/parse';
 import { REFLECTED_PHP_VERSION, signatureOf, SOCKET_CONSTANTS, type SocketFunction } from '../core/socket-api';
 import { apiConstant, apiFunction } from '../core/stream-api';
@@ -31,7 +31,7 @@ export function mayHover(text: string, offset: number): boolean {
 }
 
 /** The innermost `name` node holding the offset, with its parent. */
-function nameAt(node: LooseNode, offset: number, parent: LooseNode | undefined): { node: LooseNode; parent: LooseNode | undefined } | undefined {
+function nameAt(node: PhpNode, offset: number, parent: PhpNode | undefined): { node: NodeOf<'name'>; parent: PhpNode | undefined } | undefined {
   if (node.loc && (offset < node.loc.start.offset || offset >= node.loc.end.offset)) return undefined;
   for (const child of childNodes(node)) {
     const found = nameAt(child, offset, node);

@@ -15,11 +15,18 @@ import { isNode, unwrapSilence, type PhpNode, type NodeOf } from '../ast';
  *   and value on each pass (the node is the foreach);
  * - `catch`: a catch clause binds its variable; `return`, `throw`: the statement itself.
  */
-export type StepRole = 'statement' | 'drop' | 'check' | 'use' | 'foreach-source' | 'foreach-next' | 'catch' | 'return' | 'throw';
+export type FlowStep =
+  | StepOf<'statement' | 'drop' | 'check' | 'use', PhpNode>
+  | StepOf<'foreach-source' | 'foreach-next', NodeOf<'foreach'>>
+  | StepOf<'catch', NodeOf<'catch'>>
+  | StepOf<'return', NodeOf<'return'>>
+  | StepOf<'throw', NodeOf<'throw'>>;
 
-export interface FlowStep {
-  readonly role: StepRole;
-  readonly node: PhpNode;
+export type StepRole = FlowStep['role'];
+
+interface StepOf<Role extends string, Node extends PhpNode> {
+  readonly role: Role;
+  readonly node: Node;
   /** For statements: it sits in a block or file, not as the bare body of an `if`. */
   readonly inStatementList: boolean;
 }
@@ -130,8 +137,8 @@ class GraphBuilder {
     return (this.current ??= this.newBlock());
   }
 
-  private step(role: StepRole, node: PhpNode, inStatementList = false): void {
-    this.here().steps.push({ role, node, inStatementList });
+  private step(step: FlowStep): void {
+    this.here().steps.push(step);
   }
 
   private withCondition(test: PhpNode, build: () => void): void {
@@ -193,22 +200,22 @@ class GraphBuilder {
       case 'try':
         return this.tryStatement(node);
       case 'return':
-        this.step('return', node);
+        this.step({ role: 'return', node, inStatementList: false });
         return this.leave(this.exit, this.finallies.length > 0 ? 0 : undefined);
       case 'break':
       case 'continue':
         return this.jump(node);
       case 'throw':
-        this.step('throw', node);
+        this.step({ role: 'throw', node, inStatementList: false });
         return this.throwFrom();
       default:
-        this.step('statement', node, inStatementList);
+        this.step({ role: 'statement', node, inStatementList });
     }
   }
 
   private expressionStatement(node: NodeOf<'expressionstatement'>, inStatementList: boolean): void {
     if (isShortCircuit(node.expression)) return this.shortCircuit(node.expression);
-    this.step('statement', node, inStatementList);
+    this.step({ role: 'statement', node, inStatementList });
     this.endIfLeaving(node.expression);
   }
 
@@ -218,7 +225,7 @@ class GraphBuilder {
    */
   private shortCircuit(expression: PhpNode): void {
     if (!isShortCircuit(expression)) {
-      this.step('drop', expression);
+      this.step({ role: 'drop', node: expression, inStatementList: false });
       return this.endIfLeaving(expression);
     }
     const right = this.newBlock(expression.left);
@@ -282,14 +289,14 @@ class GraphBuilder {
   }
 
   private forLoop(node: NodeOf<'for'>): void {
-    for (const init of node.init ?? []) if (isNode(init)) this.step('drop', init);
+    for (const init of node.init ?? []) if (isNode(init)) this.step({ role: 'drop', node: init, inStatementList: false });
     const head = this.newBlock();
     this.link(this.current, head);
     this.current = head;
     // Every test runs; only the last one decides (`for ($i = 0, $n = f(); $i < $n; …)`).
     const tests = ((node.test ?? []) as unknown[]).filter(isNode);
     const last = tests.pop();
-    for (const test of tests) this.step('drop', test);
+    for (const test of tests) this.step({ role: 'drop', node: test, inStatementList: false });
     const body = this.newBlock(last);
     const increments = this.newBlock();
     const after = this.newBlock();
@@ -298,13 +305,13 @@ class GraphBuilder {
     this.loopBody(node.body, body, { breakTo: after, continueTo: increments }, last);
     this.link(this.current, increments);
     this.current = increments;
-    for (const increment of node.increment ?? []) if (isNode(increment)) this.step('drop', increment);
+    for (const increment of node.increment ?? []) if (isNode(increment)) this.step({ role: 'drop', node: increment, inStatementList: false });
     this.link(this.current, head);
     this.current = after;
   }
 
   private foreachLoop(node: NodeOf<'foreach'>): void {
-    this.step('foreach-source', node);
+    this.step({ role: 'foreach-source', node, inStatementList: false });
     const head = this.newBlock();
     this.link(this.current, head);
     const next = this.newBlock();
@@ -334,7 +341,7 @@ class GraphBuilder {
    * match goes to `default` (wherever it stands) or past the switch.
    */
   private switchStatement(node: NodeOf<'switch'>): void {
-    this.step('check', node.test);
+    this.step({ role: 'check', node: node.test, inStatementList: false });
     // php-parser's switch body holds only its cases.
     const cases = (node.body?.children ?? []).filter((child) => child.kind === 'case');
     const after = this.newBlock();
@@ -345,7 +352,7 @@ class GraphBuilder {
         defaultBody = bodies[index];
         return;
       }
-      this.step('check', caseNode.test);
+      this.step({ role: 'check', node: caseNode.test, inStatementList: false });
       const next = this.newBlock();
       this.link(this.current, bodies[index]!);
       this.link(this.current, next);
@@ -389,7 +396,7 @@ class GraphBuilder {
     this.exceptionTargets = catchTargets;
     catches.forEach((catchNode, index) => {
       this.current = catchEntries[index];
-      this.step('catch', catchNode);
+      this.step({ role: 'catch', node: catchNode, inStatementList: false });
       if (isNode(catchNode.body)) this.statement(catchNode.body);
       this.link(this.current, finallyNormal ?? after);
     });

@@ -1,7 +1,7 @@
 // What a condition is about, read from its syntax tree (never from its text): whether it tests
 // the PHP version, tells socket kinds apart, or mentions a given variable, property or element.
 // Each answer is computed once per condition node.
-import { calledFunctionName, childNodes, isLooseNode, normalizeName, unwrapSilence, type LooseNode } from '../ast';
+import { calledFunctionName, childNodes, isNode, normalizeName, unwrapSilence, type NodeOf, type PhpNode } from '../ast';
 import { falseBlindness, phpCompare, type ComparisonOperator } from './compare';
 
 const VERSION_CONSTANTS = new Set(['php_version_id', 'php_version', 'php_major_version', 'php_minor_version']);
@@ -17,22 +17,22 @@ interface ConditionFacts {
   references: Set<string>;
 }
 
-const FACTS = new WeakMap<LooseNode, ConditionFacts>();
+const FACTS = new WeakMap<PhpNode, ConditionFacts>();
 
 /**
  * A canonical form of an expression: two expressions have the same key when they are written the
  * same way up to spacing, comments and parentheses (`$s`, `$this->sock`, `$clients[$i]`).
  */
-export function expressionKey(node: LooseNode): string {
+export function expressionKey(node: PhpNode): string {
   // Once per node: a socket call's argument is asked about under every condition at every visit.
   let key = KEYS.get(node);
   if (key === undefined) KEYS.set(node, (key = JSON.stringify(node, (field, value) => (NON_SEMANTIC_FIELDS.has(field) ? undefined : value))));
   return key;
 }
 
-const KEYS = new WeakMap<LooseNode, string>();
+const KEYS = new WeakMap<PhpNode, string>();
 
-function factsOf(condition: LooseNode): ConditionFacts {
+function factsOf(condition: PhpNode): ConditionFacts {
   let facts = FACTS.get(condition);
   if (facts) return facts;
   facts = { testsVersion: false, tellsKindsApart: false, references: new Set() };
@@ -56,17 +56,17 @@ function factsOf(condition: LooseNode): ConditionFacts {
 }
 
 /** `PHP_VERSION_ID >= 80000`, `version_compare(PHP_VERSION, '8.0', '>=')`, `PHP_MAJOR_VERSION < 8`. */
-export function testsPhpVersion(condition: LooseNode): boolean {
+export function testsPhpVersion(condition: PhpNode): boolean {
   return factsOf(condition).testsVersion;
 }
 
 /** `$type === SOCK_STREAM`, an SO_TYPE query, a protocol constant. */
-export function tellsSocketKindsApart(condition: LooseNode): boolean {
+export function tellsSocketKindsApart(condition: PhpNode): boolean {
   return factsOf(condition).tellsKindsApart;
 }
 
 /** The condition reads this very variable, property or element (`$ready === $tcp` mentions `$tcp`). */
-export function mentionsExpression(condition: LooseNode, expression: LooseNode): boolean {
+export function mentionsExpression(condition: PhpNode, expression: PhpNode): boolean {
   return REFERENCE_KINDS.has(expression.kind) && factsOf(condition).references.has(expressionKey(expression));
 }
 
@@ -78,8 +78,8 @@ export function mentionsExpression(condition: LooseNode, expression: LooseNode):
  * where it is true. `!` and `&&`/`||` are the caller's (they combine two narrowings).
  */
 export interface FalseNarrowing {
-  subject: LooseNode;
-  others: LooseNode[];
+  subject: PhpNode;
+  others: PhpNode[];
   falseWhen: 'true' | 'false';
   /** `instanceof \Socket`, `is_a($x, \Socket::class)`: where it fails, the subject is no Socket. */
   socketTest?: boolean;
@@ -91,10 +91,10 @@ export interface FalseNarrowing {
 
 /** `Socket`, `\Socket`, `'Socket'`, `\Socket::class`. */
 export function namesSocketClass(node: unknown): boolean {
-  if (!isLooseNode(node)) return false;
+  if (!isNode(node)) return false;
   if (node.kind === 'name') return normalizeName(String(node.name)) === 'socket';
   if (node.kind === 'string') return normalizeName(String(node.value)) === 'socket';
-  if (node.kind === 'staticlookup' && isLooseNode(node.offset) && node.offset.kind === 'identifier' && String(node.offset.name).toLowerCase() === 'class') {
+  if (node.kind === 'staticlookup' && isNode(node.offset) && node.offset.kind === 'identifier' && String(node.offset.name).toLowerCase() === 'class') {
     return namesSocketClass(node.what);
   }
   return false;
@@ -105,18 +105,18 @@ const TYPE_TESTS = new Set(['is_resource', 'is_object', 'is_a', 'is_subclass_of'
 const NUMERIC_COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '<=', '>', '>=']);
 
 /** Calls a test can be about, as if they were variables: the caller says which. */
-type CallSubjects = (call: LooseNode) => boolean;
+type CallSubjects = (call: NodeOf<'call'>) => boolean;
 
-function asSubjectOf(node: unknown, callSubjects: CallSubjects): LooseNode | undefined {
-  if (!isLooseNode(node)) return undefined;
+function asSubjectOf(node: unknown, callSubjects: CallSubjects): PhpNode | undefined {
+  if (!isNode(node)) return undefined;
   const inner = unwrapSilence(node);
   if (SUBJECT_KINDS.has(inner.kind) || (inner.kind === 'call' && callSubjects(inner))) return inner;
-  if (inner.kind === 'assign' && inner.operator === '=' && isLooseNode(inner.left) && SUBJECT_KINDS.has(unwrapSilence(inner.left).kind)) return inner;
+  if (inner.kind === 'assign' && inner.operator === '=' && isNode(inner.left) && SUBJECT_KINDS.has(unwrapSilence(inner.left).kind)) return inner;
   return undefined;
 }
 
 function booleanLiteral(node: unknown): boolean | undefined {
-  if (!isLooseNode(node)) return undefined;
+  if (!isNode(node)) return undefined;
   if (node.kind === 'boolean') return Boolean(node.value);
   if (node.kind === 'name') {
     const name = normalizeName(String(node.name));
@@ -129,10 +129,10 @@ function booleanLiteral(node: unknown): boolean | undefined {
  * `$x === ''`, `$x !== null`, `$x == ''`: an equality with a string or null literal. Strictly
  * equal to one, the value is not false; loosely, false equals `''`, `'0'` and null.
  */
-function equalityWithLiteral(op: string, other: LooseNode): 'true' | 'false' | undefined {
+function equalityWithLiteral(op: string, other: PhpNode): 'true' | 'false' | undefined {
   const isNull = other.kind === 'nullkeyword' || (other.kind === 'name' && normalizeName(String(other.name)) === 'null');
   if (other.kind !== 'string' && !isNull) return undefined;
-  const equalsFalse = op === '===' || op === '!==' ? false : isNull || other.value === '' || other.value === '0';
+  const equalsFalse = op === '===' || op === '!==' ? false : isNull || (other.kind === 'string' && (other.value === '' || other.value === '0'));
   const positive = op === '===' || op === '==';
   if (op !== '===' && op !== '!==' && op !== '==' && op !== '!=' && op !== '<>') return undefined;
   // Where the equality holds, the value may be false only if false equals the literal.
@@ -142,8 +142,8 @@ function equalityWithLiteral(op: string, other: LooseNode): 'true' | 'false' | u
 const flip = (side: 'true' | 'false'): 'true' | 'false' => (side === 'true' ? 'false' : 'true');
 
 export function falseNarrowing(
-  test: LooseNode,
-  staticInteger: (node: LooseNode) => number | undefined,
+  test: PhpNode,
+  staticInteger: (node: PhpNode) => number | undefined,
   callSubjects: CallSubjects = () => false,
 ): FalseNarrowing | undefined {
   const asSubject = (candidate: unknown) => asSubjectOf(candidate, callSubjects);
@@ -160,7 +160,7 @@ export function falseNarrowing(
   }
   if (node.kind === 'call') {
     const name = calledFunctionName(node);
-    const [first, ...rest] = ((node.arguments ?? []) as LooseNode[]).filter(isLooseNode);
+    const [first, ...rest] = (node.arguments ?? []).filter(isNode);
     const subject = name && TYPE_TESTS.has(name) ? asSubject(first) : undefined;
     if (!subject) return undefined;
     return { subject, others: rest, falseWhen: 'false', socketTest: name === 'is_a' && namesSocketClass(rest[0]), ...(name === 'is_resource' ? { resourceTest: true } : {}) };
@@ -172,9 +172,9 @@ export function falseNarrowing(
     return subject ? { subject, others: [], falseWhen: 'false', socketTest: namesSocketClass(node.right) } : undefined;
   }
   if (!NUMERIC_COMPARISONS.has(op)) return undefined;
-  for (const [side, other, subjectOnLeft] of [[node.left, node.right, true], [node.right, node.left, false]] as [LooseNode, LooseNode, boolean][]) {
+  for (const [side, other, subjectOnLeft] of [[node.left, node.right, true], [node.right, node.left, false]] as [PhpNode, PhpNode, boolean][]) {
     const subject = asSubject(side);
-    if (!subject || !isLooseNode(other)) continue;
+    if (!subject || !isNode(other)) continue;
     const literal = booleanLiteral(other);
     const number = literal === undefined ? staticInteger(other) : undefined;
     if (literal === undefined && number === undefined) {

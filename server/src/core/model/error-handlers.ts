@@ -4,13 +4,13 @@
 // throw). There a `false` result is never seen: the throw leaves first. Lexical, per file: a
 // handler set in another file is not known. Where it is not certain, a region is not assumed: a
 // finding kept is better than a real failure hidden.
-import { calledFunctionName, childNodes, isLooseNode, normalizeName, type LooseNode, type Range } from '../ast';
+import { calledFunctionName, childNodes, isNode, normalizeName, type NodeOf, type PhpNode, type Range } from '../ast';
 import { collectDeclarations, type Declarations } from './declarations';
 
 const FUNCTION_LIKE = new Set(['function', 'method', 'closure', 'arrowfunc']);
 const NESTED_CODE = new Set([...FUNCTION_LIKE, 'class', 'trait', 'interface', 'enum']);
 
-const REGIONS = new WeakMap<LooseNode, readonly Range[]>();
+const REGIONS = new WeakMap<PhpNode, readonly Range[]>();
 
 /**
  * Either name must be written somewhere for a region to exist (an import or alias spells it too):
@@ -19,26 +19,26 @@ const REGIONS = new WeakMap<LooseNode, readonly Range[]>();
 const MAY_THROW_WARNINGS = /set_error_handler|errorexception/i;
 
 /** Whether a warning at `offset` (a call's start) of the program parsed from `text` is turned into an exception there. */
-export function warningThrowsAt(program: LooseNode, text: string, offset: number): boolean {
+export function warningThrowsAt(program: PhpNode, text: string, offset: number): boolean {
   let regions = REGIONS.get(program);
   if (!regions) REGIONS.set(program, (regions = MAY_THROW_WARNINGS.test(text) ? throwingRegions(program) : []));
   return regions.some(([start, end]) => start <= offset && offset < end);
 }
 
-function throwingRegions(program: LooseNode): Range[] {
+function throwingRegions(program: PhpNode): Range[] {
   // Only a set_error_handler() call needs the file's functions and methods (another walk).
   let declarations: Declarations | undefined;
   const regions: Range[] = [];
   /** restore_error_handler() calls, with the end of the function they are in. */
   const restores: [offset: number, scopeEnd: number][] = [];
-  const visit = (node: LooseNode, scopeEnd: number): void => {
+  const visit = (node: PhpNode, scopeEnd: number): void => {
     const end = FUNCTION_LIKE.has(node.kind) && node.loc ? node.loc.end.offset : scopeEnd;
     if (node.kind === 'try' && (node.catches ?? []).some(catchesErrorException) && node.body?.loc) {
       regions.push([node.body.loc.start.offset, node.body.loc.end.offset]);
     }
     const called = node.kind === 'call' && node.loc ? calledFunctionName(node) : undefined;
     if (called === 'restore_error_handler') restores.push([node.loc!.start.offset, end]);
-    if (called === 'set_error_handler' && throwsForWarnings(node, (declarations ??= collectDeclarations(program)))) {
+    if (called === 'set_error_handler' && node.kind === 'call' && throwsForWarnings(node, (declarations ??= collectDeclarations(program)))) {
       regions.push([node.loc!.end.offset, end]);
     }
     for (const child of childNodes(node)) visit(child, end);
@@ -49,14 +49,14 @@ function throwingRegions(program: LooseNode): Range[] {
 }
 
 /** `set_error_handler($handler)` or `set_error_handler($handler, $levels)` whose levels take warnings. */
-function throwsForWarnings(call: LooseNode, declarations: Declarations): boolean {
-  const [handler, levels] = (call.arguments ?? []) as unknown[];
+function throwsForWarnings(call: NodeOf<'call'>, declarations: Declarations): boolean {
+  const [handler, levels] = call.arguments ?? [];
   return (levels === undefined || levelsTakeWarnings(levels)) && handlerThrows(handler, declarations);
 }
 
 /** E_ALL, E_WARNING, or a `|`/`&` of them: levels PHP's warnings (E_WARNING, 2) are among, as written. */
 function levelsTakeWarnings(levels: unknown): boolean {
-  if (!isLooseNode(levels)) return false;
+  if (!isNode(levels)) return false;
   if (levels.kind === 'name') return ['e_all', 'e_warning'].includes(normalizeName(String(levels.name)));
   if (levels.kind === 'number') return (Number(levels.value) & 2) !== 0;
   if (levels.kind === 'bin' && levels.type === '|') return levelsTakeWarnings(levels.left) || levelsTakeWarnings(levels.right);
@@ -64,8 +64,8 @@ function levelsTakeWarnings(levels: unknown): boolean {
   return false;
 }
 
-function catchesErrorException(clause: LooseNode): boolean {
-  return (clause.what ?? []).some((type: LooseNode) => {
+function catchesErrorException(clause: NodeOf<'catch'>): boolean {
+  return (clause.what ?? []).some((type) => {
     const name = normalizeName(String(type.resolvedName ?? type.name ?? ''));
     return name === 'errorexception';
   });
@@ -73,7 +73,7 @@ function catchesErrorException(clause: LooseNode): boolean {
 
 /** A closure, a function of this file (`'name'`) or a method of this file (`[$this, 'name']`, `'A::name'`) that always throws. */
 function handlerThrows(handler: unknown, declarations: Declarations): boolean {
-  if (!isLooseNode(handler)) return false;
+  if (!isNode(handler)) return false;
   if (handler.kind === 'closure' || handler.kind === 'arrowfunc') return bodyThrows(handler.body);
   const method = handler.kind === 'array' ? handler.items[1] : undefined;
   const methodName = method?.kind === 'entry' ? stringValue(method.value) : undefined;
@@ -87,7 +87,7 @@ function handlerThrows(handler: unknown, declarations: Declarations): boolean {
 }
 
 function stringValue(node: unknown): string | undefined {
-  return isLooseNode(node) && node.kind === 'string' ? String(node.value) : undefined;
+  return isNode(node) && node.kind === 'string' ? String(node.value) : undefined;
 }
 
 /**
@@ -96,18 +96,18 @@ function stringValue(node: unknown): string | undefined {
  * first when `error_reporting()` leaves the error out, and so lets an `@` call fail quietly.
  */
 function bodyThrows(body: unknown): boolean {
-  if (!isLooseNode(body)) return false;
+  if (!isNode(body)) return false;
   if (body.kind === 'throw') return true;
   if (body.kind !== 'block') return false;
-  for (const statement of (body.children ?? []) as LooseNode[]) {
+  for (const statement of body.children ?? []) {
     const expression = statement.kind === 'expressionstatement' ? statement.expression : statement;
-    if (isLooseNode(expression) && expression.kind === 'throw') return true;
+    if (isNode(expression) && expression.kind === 'throw') return true;
     if (mayReturn(statement)) return false;
   }
   return false;
 }
 
 /** A `return` in the code itself, not in a function it only defines. */
-function mayReturn(node: LooseNode): boolean {
+function mayReturn(node: PhpNode): boolean {
   return node.kind === 'return' || childNodes(node).some((child) => !NESTED_CODE.has(child.kind) && mayReturn(child));
 }

@@ -7,21 +7,21 @@
 // what it learns about its functions settles), so a listener hears a node once per visit, and
 // only the listeners of the last round reach the rule's check. Keep facts by node: the last
 // visit is the one the analysis settled on.
-import type { LooseNode } from '../ast';
+import type { NodeOf, PhpNode } from '../ast';
 import type { IdSet } from './id-set';
 import type { AbstractValue } from './values';
 
 /** The point of the analysis an event comes from. */
 export interface AnalysisScope {
   /** The conditions the code runs under, innermost last. */
-  readonly conditions: readonly LooseNode[];
+  readonly conditions: readonly PhpNode[];
   /** Inside `if (PHP_VERSION_ID >= 80000)` and the like: code for one PHP version only. */
   underVersionGuard(): boolean;
   /**
    * What a variable, property or array element holds here, without evaluating anything;
    * undefined for any other expression, or one the analysis knows nothing of.
    */
-  valueOf(expression: LooseNode): AbstractValue | undefined;
+  valueOf(expression: PhpNode): AbstractValue | undefined;
 }
 
 /** How the code around an expression treats its value. */
@@ -29,7 +29,7 @@ export type ValueUsage = 'drop' | 'use' | 'check' | 'keep';
 
 /** A function or method call, before its arguments run. */
 export interface CallEvent {
-  node: LooseNode;
+  node: NodeOf<'call'>;
   /** The resolved, lower-case name of a function call (`is_resource`); undefined for methods and closures. */
   name: string | undefined;
   usage: ValueUsage;
@@ -41,19 +41,19 @@ export interface CallEvent {
  * `?:`, and each `&&`/`||` whose value is used (`$ok = $a && $b`, outermost first).
  */
 export interface ConditionEvent {
-  node: LooseNode;
+  node: PhpNode;
   scope: AnalysisScope;
 }
 
 /** A comparison (`==`, `<`, `===`, …) after both operands ran. */
 export interface ComparisonEvent {
-  node: LooseNode;
+  node: NodeOf<'bin'>;
   op: string;
   /**
    * Set when PHP's comparison rules make it blind to `false` (`$n < 0`, `$n == -1`): the value
    * it compares stays unchecked. `callIds` are the socket calls whose result it compares.
    */
-  blind?: { subject: LooseNode; kind: 'error-test' | 'success-test'; callIds: IdSet };
+  blind?: { subject: PhpNode; kind: 'error-test' | 'success-test'; callIds: IdSet };
   scope: AnalysisScope;
 }
 

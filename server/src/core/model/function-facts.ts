@@ -2,7 +2,7 @@
 // which parameters answer for the value a caller passes (the body tests the parameter, returns
 // it or hands it to other code; a helper that only stores or logs it, `$GLOBALS['all'][] = $c;`,
 // checks nothing), and whether the call may not return (a throw or an exit in the body).
-import { calledFunctionName, childNodes, isLooseNode, unwrapSilence, variableName, type LooseNode } from '../ast';
+import { calledFunctionName, childNodes, isNode, unwrapSilence, variableName, type PhpNode } from '../ast';
 import internals from '../php-internals.json';
 import { apiFunction } from '../stream-api';
 
@@ -14,7 +14,7 @@ const INTERNAL_FUNCTIONS = internals.functions as Record<string, string>;
 
 /** The variables a condition tests directly: operands of comparisons, `!`, `isset()`, `is_*()`. */
 function testedVariables(node: unknown, into: Set<string>): void {
-  if (!isLooseNode(node)) return;
+  if (!isNode(node)) return;
   const inner = unwrapSilence(node);
   const name = variableName(inner);
   if (name) {
@@ -53,7 +53,7 @@ function testedVariables(node: unknown, into: Set<string>): void {
 }
 
 /** A call that is not PHP's own: the value goes to code the analysis does not follow here. */
-function handsOn(call: LooseNode): boolean {
+function handsOn(call: PhpNode): boolean {
   const called = calledFunctionName(call);
   return !called || !(called in INTERNAL_FUNCTIONS || apiFunction(called));
 }
@@ -65,20 +65,20 @@ export interface FunctionFacts {
   mayLeave: boolean;
 }
 
-export function functionFacts(body: LooseNode, parameterNames: readonly string[]): FunctionFacts {
+export function functionFacts(body: PhpNode, parameterNames: readonly string[]): FunctionFacts {
   const wanted = new Set(parameterNames);
   const found = new Set<string>();
   let mayLeave = false;
-  const stack: LooseNode[] = [body];
+  const stack: PhpNode[] = [body];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node !== body && NESTED_SCOPES.has(node.kind)) {
       // A closure that captures the parameter takes it along.
-      for (const use of node.uses ?? []) if (isLooseNode(use) && variableName(use)) found.add(variableName(use)!);
+      for (const use of 'uses' in node ? node.uses : []) if (isNode(use) && variableName(use)) found.add(variableName(use)!);
       continue;
     }
     if (node.kind === 'throw' || node.kind === 'exit') mayLeave = true;
     const conditions: unknown[] = [];
-    if (TESTING_STATEMENTS.has(node.kind)) conditions.push(node.test ?? node.cond);
+    if (TESTING_STATEMENTS.has(node.kind)) conditions.push(('test' in node ? node.test : undefined) ?? ('cond' in node ? node.cond : undefined));
     if (node.kind === 'for') conditions.push(...(node.test ?? []));
     if (node.kind === 'bin' || node.kind === 'unary' || node.kind === 'isset' || node.kind === 'empty') conditions.push(node);
     if (node.kind === 'call') {
@@ -86,7 +86,8 @@ export function functionFacts(body: LooseNode, parameterNames: readonly string[]
       if (handsOn(node)) for (const arg of node.arguments ?? []) testedVariables(arg, found);
     }
     if (node.kind === 'new') for (const arg of node.arguments ?? []) testedVariables(arg, found);
-    if (node.kind === 'return' || node.kind === 'yield') testedVariables(node.expr ?? node.value, found);
+    if (node.kind === 'return') testedVariables(node.expr, found);
+    if (node.kind === 'yield') testedVariables(node.value, found);
     for (const condition of conditions) testedVariables(condition, found);
     stack.push(...childNodes(node));
   }

@@ -7,7 +7,7 @@
 // read in a boolean context (`if`, `!`, `&&`, `?:`, a comparison, `instanceof`, `is_*()`) is
 // checked there; read anywhere else it is used; returned, stored or handed to a function of this
 // file it becomes someone else's responsibility.
-import { calledFunctionName, childNodes, isLooseNode, isPositionalArgument, LOGICAL_OPERATORS, normalizeName, rangeOf, unwrapSilence, variableName, type LooseNode, type Range } from '../ast';
+import { calledFunctionName, childNodes, isNode, isPositionalArgument, LOGICAL_OPERATORS, normalizeName, rangeOf, unwrapSilence, variableName, type PhpNode, type Range, type NodeOf } from '../ast';
 import internals from '../php-internals.json';
 import { fileFacts } from '../names';
 import { argumentFor, isDatagramType, socketTypeOfValue, SOCKET_CONSTANTS, type CreatedSocket, type SocketFunction, type SocketState } from '../socket-api';
@@ -105,7 +105,7 @@ interface Scope {
 
 /** A call to a ext/sockets function as the analysis saw it, joined over every visit. */
 interface CallRecord {
-  node: LooseNode;
+  node: NodeOf<'call'>;
   fn: SocketFunction;
   args: Map<string, ArgumentFact>;
   socketNeverBound: boolean;
@@ -115,25 +115,25 @@ interface CallRecord {
 
 
 /** The test a condition's code runs first: the leftmost operand of its `&&`, `||` and `!`. */
-function firstTestOf(condition: LooseNode): LooseNode {
+function firstTestOf(condition: PhpNode): PhpNode {
   let node = condition;
   for (;;) {
-    if (node.kind === 'unary' && node.type === '!' && isLooseNode(node.what)) node = node.what;
-    else if (node.kind === 'bin' && LOGICAL_OPERATORS.has(String(node.type)) && isLooseNode(node.left)) node = node.left;
+    if (node.kind === 'unary' && node.type === '!' && isNode(node.what)) node = node.what;
+    else if (node.kind === 'bin' && LOGICAL_OPERATORS.has(String(node.type)) && isNode(node.left)) node = node.left;
     else return node;
   }
 }
 
 class FileAnalysis {
-  readonly callIds = new Map<LooseNode, number>();
-  readonly statements = new Map<LooseNode, StatementContext>();
-  private readonly graphs = new Map<LooseNode, FlowGraph>();
+  readonly callIds = new Map<PhpNode, number>();
+  readonly statements = new Map<PhpNode, StatementContext>();
+  private readonly graphs = new Map<PhpNode, FlowGraph>();
   private readonly functionFacts = new Map<string, FunctionFacts>();
   returnSummaries = new Map<string, AbstractValue>();
   propertySummaries = new Map<string, AbstractValue>();
 
   constructor(
-    readonly program: LooseNode,
+    readonly program: NodeOf<'program'>,
     readonly text: string,
     readonly declarations: Declarations,
   ) {}
@@ -167,33 +167,33 @@ class FileAnalysis {
   factsOf(fn: FunctionDeclaration): FunctionFacts {
     let facts = this.functionFacts.get(fn.key);
     if (!facts) {
-      const names = ((fn.node.arguments ?? []) as LooseNode[]).map(parameterName).filter((name): name is string => name !== undefined);
-      facts = isLooseNode(fn.node.body) ? functionFacts(fn.node.body, names) : { answering: new Set(names), mayLeave: false };
+      const names = (fn.node.arguments ?? []).map(parameterName).filter((name): name is string => name !== undefined);
+      facts = isNode(fn.node.body) ? functionFacts(fn.node.body, names) : { answering: new Set(names), mayLeave: false };
       this.functionFacts.set(fn.key, facts);
     }
     return facts;
   }
 
   /** A body's control-flow graph: syntax only, so one per body for every round and visit. */
-  graphOf(owner: LooseNode, statements: readonly LooseNode[]): FlowGraph {
+  graphOf(owner: PhpNode, statements: readonly PhpNode[]): FlowGraph {
     let graph = this.graphs.get(owner);
     if (!graph) this.graphs.set(owner, (graph = buildFlowGraph(statements)));
     return graph;
   }
 
-  callId(node: LooseNode): number {
+  callId(node: PhpNode): number {
     let id = this.callIds.get(node);
     if (id === undefined) this.callIds.set(node, (id = this.callIds.size));
     return id;
   }
 
   /** Records how a call that forms a whole statement stands there, for fixes that rewrite it. */
-  noteStatement(node: LooseNode, inStatementList: boolean, insideTry: boolean): void {
-    if (this.statements.has(node) || !isLooseNode(node.expression)) return;
+  noteStatement(node: NodeOf<'expressionstatement'>, inStatementList: boolean, insideTry: boolean): void {
+    if (this.statements.has(node) || !isNode(node.expression)) return;
     const expression = unwrapSilence(node.expression);
     if (expression.kind === 'call') {
       this.statements.set(expression, { form: 'call', statement: node, target: undefined, inStatementList, insideTry });
-    } else if (expression.kind === 'assign' && expression.operator === '=' && isLooseNode(expression.right)) {
+    } else if (expression.kind === 'assign' && expression.operator === '=' && isNode(expression.right)) {
       const right = unwrapSilence(expression.right);
       if (right.kind === 'call') this.statements.set(right, { form: 'assign', statement: node, target: expression.left, inStatementList, insideTry });
     }
@@ -228,7 +228,7 @@ class Round {
   /** Results some real test looked at (a narrowing, a comparison that sees false): not blind ones. */
   private readonly falseTested = new IdAccumulator();
   /** Reads of values that came out of a table call (outputs, results): see OriginRead. */
-  private readonly originReads = new Map<LooseNode, OriginRead & { origins: ValueOrigin[]; usages: Set<Usage> }>();
+  private readonly originReads = new Map<PhpNode, OriginRead & { origins: ValueOrigin[]; usages: Set<Usage> }>();
   /** While a blind comparison evaluates its subject: the results read for the first time. */
   private readJournal: Set<number> | undefined;
   /** Results a local variable held, not counting variables that outlive their scope. */
@@ -238,9 +238,9 @@ class Round {
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new IdAccumulator();
   /** The conditions the current code runs under, innermost last. */
-  private conditions: LooseNode[] = [];
+  private conditions: PhpNode[] = [];
   /** What each foreach's source may hold per element, from its last evaluation. */
-  private readonly foreachElements = new Map<LooseNode, AbstractValue>();
+  private readonly foreachElements = new Map<PhpNode, AbstractValue>();
 
   constructor(
     private readonly file: FileAnalysis,
@@ -267,7 +267,7 @@ class Round {
   }
 
   analyzeFile(): void {
-    this.analyzeScope(this.file.program, this.file.program.children ?? [], undefined, [...this.file.sharedGlobals], new Map());
+    this.analyzeScope(this.file.program, this.file.program.children, undefined, [...this.file.sharedGlobals], new Map());
     for (const fn of this.declarations.functions.values()) this.analyzeFunction(fn);
     for (const cls of this.declarations.classes.values()) for (const method of cls.methods.values()) this.analyzeFunction(method);
   }
@@ -277,7 +277,7 @@ class Round {
     const calls: SocketCall[] = [];
     const byId = new Map<number, SocketCall>();
     for (const [id, record] of [...this.calls].sort((a, b) => a[0] - b[0])) {
-      const what = record.node.what as LooseNode;
+      const what = record.node.what;
       const call: SocketCall = {
         id,
         node: record.node,
@@ -305,7 +305,7 @@ class Round {
   // ---- scopes -------------------------------------------------------------------------------
 
   private analyzeFunction(fn: FunctionDeclaration): void {
-    const params = (fn.node.arguments ?? []) as LooseNode[];
+    const params = fn.node.arguments ?? [];
     const initial = new Map<string, AbstractValue>();
     const escaping: string[] = [];
     for (const param of params) {
@@ -315,7 +315,7 @@ class Round {
       if (param.byref) escaping.push(name);
     }
     const body = fn.node.body;
-    if (!isLooseNode(body)) return;
+    if (!isNode(body)) return;
     const returns = this.analyzeScope(fn.node, body.children ?? [], fn.className, escaping, initial);
     const summary = returns.reduce<AbstractValue | undefined>((acc, value) => (acc ? joinValues(acc, value) : value), undefined);
     this.returnSummaries.set(fn.key, summary ?? NULL_VALUE);
@@ -325,7 +325,7 @@ class Round {
    * Runs a body as a fresh scope on its control-flow graph, to a fixed point; returns the values
    * it may return. `owner` is the node the body belongs to, which keys its graph.
    */
-  private analyzeScope(owner: LooseNode, statements: LooseNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
+  private analyzeScope(owner: PhpNode, statements: PhpNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
     const savedState = this.state;
     const savedScope = this.scope;
     const savedConditions = this.conditions;
@@ -367,7 +367,7 @@ class Round {
   // ---- blocks and statements -----------------------------------------------------------
 
   /** The transfer function of the flow solver: runs a block's steps, then forks on its test. */
-  private runBlock(block: FlowBlock, input: FlowState, outerConditions: readonly LooseNode[]): BlockOutcome<FlowState> {
+  private runBlock(block: FlowBlock, input: FlowState, outerConditions: readonly PhpNode[]): BlockOutcome<FlowState> {
     this.state = input.clone();
     this.conditions = outerConditions.length > 0 ? [...outerConditions, ...block.conditions] : [...block.conditions];
     let thrown: FlowState | undefined;
@@ -392,8 +392,8 @@ class Round {
   }
 
   private runStep(step: FlowStep, block: FlowBlock): void {
-    const node = step.node;
-    switch (step.role) {
+    const { role, node } = step;
+    switch (role) {
       case 'statement':
         // Inside a try: an exception thrown here is caught (or a finally runs) before it leaves.
         if (node.kind === 'expressionstatement') this.file.noteStatement(node, step.inStatementList, block.successors.some((edge) => edge.kind === 'exception'));
@@ -401,21 +401,21 @@ class Round {
       case 'drop':
       case 'check':
       case 'use':
-        this.evaluate(node, step.role);
+        this.evaluate(node, role);
         return;
       case 'foreach-source':
         this.foreachElements.set(node, elementOf(this.evaluate(node.source, 'use')));
         this.forgetElements(node.source);
         return;
       case 'foreach-next': {
-        if (isLooseNode(node.key)) this.assignTo(node.key, UNKNOWN);
-        const name = isLooseNode(node.value) ? variableName(node.value) : undefined;
-        if (isLooseNode(node.value) && node.value.byref && name) this.scope.referenced.add(name);
-        if (isLooseNode(node.value)) this.assignTo(node.value, this.foreachElements.get(node) ?? UNKNOWN);
+        if (isNode(node.key)) this.assignTo(node.key, UNKNOWN);
+        const name = isNode(node.value) ? variableName(node.value) : undefined;
+        if (isNode(node.value) && 'byref' in node.value && node.value.byref && name) this.scope.referenced.add(name);
+        if (isNode(node.value)) this.assignTo(node.value, this.foreachElements.get(node) ?? UNKNOWN);
         return;
       }
       case 'catch':
-        if (isLooseNode(node.variable)) this.assignTo(node.variable, UNKNOWN);
+        if (isNode(node.variable)) this.assignTo(node.variable, UNKNOWN);
         return;
       case 'return':
         return this.executeReturn(node);
@@ -428,7 +428,7 @@ class Round {
    * Runs one simple statement (the graph has taken control flow apart already);
    * `inStatementList`: it sits in a block or file, not as a bare `if` body.
    */
-  private execute(node: LooseNode, inStatementList = false): void {
+  private execute(node: PhpNode, inStatementList = false): void {
     switch (node.kind) {
       case 'expressionstatement':
         this.evaluate(node.expression, 'drop');
@@ -442,18 +442,18 @@ class Round {
       case 'static':
         for (const item of node.variables) {
           if (item.kind !== 'staticvariable') continue;
-          if (isLooseNode(item.defaultValue)) this.evaluate(item.defaultValue, 'keep');
+          if (isNode(item.defaultValue)) this.evaluate(item.defaultValue, 'keep');
           this.declareEscaping(item.variable);
         }
         return;
       case 'unset':
         for (const variable of node.variables ?? []) {
-          const name = isLooseNode(variable) ? variableName(variable) : undefined;
+          const name = isNode(variable) ? variableName(variable) : undefined;
           if (name) this.state.write(name, NULL_VALUE);
         }
         return;
       case 'constantstatement':
-        for (const constant of node.constants) if (constant.kind === 'constant' && isLooseNode(constant.value)) this.evaluate(constant.value, 'keep');
+        for (const constant of node.constants) if (constant.kind === 'constant' && isNode(constant.value)) this.evaluate(constant.value, 'keep');
         return;
       default:
         if (SCOPE_KINDS.has(node.kind) || node.kind === 'inline' || node.kind === 'usegroup') return;
@@ -462,7 +462,7 @@ class Round {
   }
 
   private declareEscaping(variable: unknown): void {
-    const name = isLooseNode(variable) ? variableName(variable) : undefined;
+    const name = isNode(variable) ? variableName(variable) : undefined;
     if (!name) return;
     this.scope.escaping.add(name);
     this.state.write(name, UNKNOWN);
@@ -470,7 +470,7 @@ class Round {
 
   /** Runs code that only runs when (or unless) a condition holds, noting the condition. */
   private underCondition<T>(test: unknown, run: () => T): T {
-    if (!isLooseNode(test)) return run();
+    if (!isNode(test)) return run();
     this.conditions.push(test);
     try {
       return run();
@@ -488,7 +488,7 @@ class Round {
    * Inside a condition that tells socket kinds apart (`$type === SOCK_STREAM`, `$ready === $tcp`,
    * SO_TYPE): a socket that may be a datagram one on some paths is likely not one here.
    */
-  private underKindGuard(socketArgument: LooseNode | undefined): boolean {
+  private underKindGuard(socketArgument: PhpNode | undefined): boolean {
     const argument = socketArgument ? unwrapSilence(socketArgument) : undefined;
     return this.conditions.some((condition) => tellsSocketKindsApart(condition) || (argument !== undefined && mentionsExpression(condition, argument)));
   }
@@ -499,7 +499,7 @@ class Round {
    * reached only after B was tested too.
    */
   private branchOn(test: unknown): { whenTrue: FlowState; whenFalse: FlowState } {
-    if (isLooseNode(test) && this.state.live) {
+    if (isNode(test) && this.state.live) {
       if (test.kind === 'unary' && test.type === '!') {
         const inner = this.branchOn(test.what);
         return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
@@ -515,7 +515,7 @@ class Round {
       }
     }
     const narrowing =
-      isLooseNode(test) && this.state.live ? falseNarrowing(test, (node) => this.staticInteger(node), (call) => this.createdIntoKey(call) !== undefined) : undefined;
+      isNode(test) && this.state.live ? falseNarrowing(test, (node) => this.staticInteger(node), (call) => this.createdIntoKey(call) !== undefined) : undefined;
     const key = narrowing ? this.narrowingKey(narrowing.subject) : undefined;
     if (!narrowing || !key) {
       this.evaluate(test, 'check');
@@ -557,15 +557,15 @@ class Round {
    * The variable or `$this` property a narrowing condition tests (`$c` in `($c = f()) === false`;
    * `$pair` in `socket_create_pair(…, $pair) === false`).
    */
-  private narrowingKey(subject: LooseNode): string | undefined {
+  private narrowingKey(subject: PhpNode): string | undefined {
     if (subject.kind === 'call') return this.createdIntoKey(subject);
-    const target = subject.kind === 'assign' && subject.operator === '=' && isLooseNode(subject.left) ? unwrapSilence(subject.left) : subject;
+    const target = subject.kind === 'assign' && subject.operator === '=' && isNode(subject.left) ? unwrapSilence(subject.left) : subject;
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     return key && key !== 'this' && !this.scope.referenced.has(key) ? key : undefined;
   }
 
   /** The output a call makes its sockets into (`$pair` of socket_create_pair()), as a narrowing key. */
-  private createdIntoKey(call: LooseNode): string | undefined {
+  private createdIntoKey(call: NodeOf<'call'>): string | undefined {
     const name = calledFunctionName(call);
     const fn = name && !this.isShadowed(call, name) ? apiFunction(name) : undefined;
     const into = fn?.effects.creates?.into;
@@ -575,14 +575,14 @@ class Round {
 
   /** Whether a condition is always true or always false, when its value is a known constant. */
   private decidedTruth(test: unknown): boolean | undefined {
-    if (!isLooseNode(test)) return true;
+    if (!isNode(test)) return true;
     if (test.kind === 'boolean') return Boolean(test.value);
     if (test.kind === 'number') return truthy(parsePhpNumber(String(test.value)) ?? 1);
     return undefined;
   }
 
-  private executeReturn(node: LooseNode): void {
-    const value = isLooseNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
+  private executeReturn(node: NodeOf<'return'>): void {
+    const value = isNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
     this.scope.returns.push(withoutPending(value));
     this.state.live = false;
   }
@@ -591,7 +591,7 @@ class Round {
 
   /** Evaluates an expression for its value, then applies what its context does with it. */
   private evaluate(node: unknown, usage: Usage): AbstractValue {
-    if (!isLooseNode(node) || !this.state.live) return UNKNOWN;
+    if (!isNode(node) || !this.state.live) return UNKNOWN;
     const value = this.valueOf(node, usage);
     // An assignment's own value in a statement is not a dropped result: the variable holds it.
     if (usage === 'drop' && (node.kind === 'assign' || node.kind === 'assignref')) return value;
@@ -599,7 +599,7 @@ class Round {
     return value;
   }
 
-  private consume(value: AbstractValue, usage: Usage, node: LooseNode): void {
+  private consume(value: AbstractValue, usage: Usage, node: PhpNode): void {
     if (value.origins) this.noteOriginRead(value, usage, node);
     if (value.origins && usage === 'check') this.noteFailureMarkerTests(value.origins);
     if (value.pending.size === 0) return;
@@ -609,7 +609,7 @@ class Round {
   }
 
   /** Where an output or result of a table call is read, and how (joined over every visit). */
-  private noteOriginRead(value: AbstractValue, usage: Usage, node: LooseNode): void {
+  private noteOriginRead(value: AbstractValue, usage: Usage, node: PhpNode): void {
     const read = this.originReads.get(node) ?? { node, origins: [], usages: new Set<Usage>() };
     for (const origin of value.origins!.values()) {
       if (!read.origins.some((known) => known.callId === origin.callId && known.what === origin.what)) read.origins.push(origin);
@@ -648,7 +648,7 @@ class Round {
     if (!this.unchecked.has(id)) this.unchecked.set(id, { how, useRange });
   }
 
-  private valueOf(node: LooseNode, usage: Usage): AbstractValue {
+  private valueOf(node: PhpNode, usage: Usage): AbstractValue {
     switch (node.kind) {
       case 'variable':
         return this.readVariable(node);
@@ -693,7 +693,7 @@ class Round {
         return this.readConstant(node);
       case 'encapsed':
         for (const part of node.value ?? []) {
-          const expression = isLooseNode(part) && part.kind === 'encapsedpart' ? part.expression : part;
+          const expression = isNode(part) && part.kind === 'encapsedpart' ? part.expression : part;
           this.printed(expression);
         }
         return UNKNOWN;
@@ -701,7 +701,7 @@ class Round {
         return this.evaluateArray(node);
       case 'isset':
       case 'empty':
-        for (const arg of node.variables ?? (node.expression ? [node.expression] : [])) this.evaluate(arg, 'check');
+        for (const arg of node.kind === 'isset' ? node.variables : node.expression ? [node.expression] : []) this.evaluate(arg, 'check');
         return UNKNOWN;
       case 'exit':
         this.evaluate(node.expression, 'use');
@@ -729,7 +729,7 @@ class Round {
       case 'pre':
       case 'post':
         this.evaluate(node.what, 'use');
-        if (isLooseNode(node.what)) this.assignTo(node.what, UNKNOWN);
+        if (isNode(node.what)) this.assignTo(node.what, UNKNOWN);
         return UNKNOWN;
       case 'print':
         this.printed(node.expression);
@@ -747,7 +747,7 @@ class Round {
     return new Map([...this.state.variableEntries].map(([name, value]) => [name, withoutPending(value)]));
   }
 
-  private readVariable(node: LooseNode): AbstractValue {
+  private readVariable(node: NodeOf<'variable'>): AbstractValue {
     const name = variableName(node);
     if (!name) {
       this.scope.readsVariablesByName = true;
@@ -766,25 +766,26 @@ class Round {
   }
 
   /** `$this->name` and `self::$name` are followed like variables, keyed by their path. */
-  private memberKey(node: LooseNode): string | undefined {
+  private memberKey(node: PhpNode): string | undefined {
     const className = this.scope.className;
-    if (!className || !isLooseNode(node.offset) || node.offset.kind !== 'identifier') {
-      if (node.kind === 'staticlookup' && isLooseNode(node.offset) && node.offset.kind === 'variable' && className) {
+    const offset = 'offset' in node ? node.offset : undefined;
+    if (!className || !isNode(offset) || offset.kind !== 'identifier') {
+      if (node.kind === 'staticlookup' && isNode(node.offset) && node.offset.kind === 'variable' && className) {
         const target = this.classOf(node.what);
         const name = variableName(node.offset);
         return target && name ? `${target}::$${name}` : undefined;
       }
       return undefined;
     }
-    if (node.kind !== 'staticlookup' && isLooseNode(node.what) && variableName(node.what) === 'this') return `${className}->${node.offset.name}`;
+    if (node.kind !== 'staticlookup' && 'what' in node && isNode(node.what) && variableName(node.what) === 'this') return `${className}->${offset.name}`;
     return undefined;
   }
 
-  private readProperty(node: LooseNode): AbstractValue {
+  private readProperty(node: NodeOf<'propertylookup' | 'nullsafepropertylookup' | 'staticlookup'>): AbstractValue {
     const key = this.memberKey(node);
     if (!key) {
       this.evaluate(node.what, 'use');
-      if (isLooseNode(node.offset) && node.offset.kind !== 'identifier') this.evaluate(node.offset, 'use');
+      if (isNode(node.offset) && node.offset.kind !== 'identifier') this.evaluate(node.offset, 'use');
       return UNKNOWN;
     }
     return this.readMember(key);
@@ -812,10 +813,10 @@ class Round {
    * What a variable, property or element holds here, for rules: nothing runs, nothing counts as
    * read, and the rounds do not change (a rule's question never makes the analysis run again).
    */
-  private peekValue(node: LooseNode): AbstractValue | undefined {
+  private peekValue(node: PhpNode): AbstractValue | undefined {
     const target = unwrapSilence(node);
     if (target.kind === 'offsetlookup') {
-      const container = isLooseNode(target.what) ? this.peekValue(target.what) : undefined;
+      const container = isNode(target.what) ? this.peekValue(target.what) : undefined;
       return container && elementOf(container);
     }
     if (target.kind === 'call') {
@@ -831,8 +832,8 @@ class Round {
     return key ? (this.state.read(key) ?? this.memberSummary(key)) : undefined;
   }
 
-  private readStatic(node: LooseNode): AbstractValue {
-    if (isLooseNode(node.offset) && node.offset.kind === 'identifier') {
+  private readStatic(node: NodeOf<'staticlookup'>): AbstractValue {
+    if (isNode(node.offset) && node.offset.kind === 'identifier') {
       const cls = this.classOf(node.what);
       const name = String(node.offset.name);
       if (name.toLowerCase() === 'class') return cls ? constant(cls) : UNKNOWN;
@@ -843,7 +844,7 @@ class Round {
   }
 
   /** `$a[k]`: reading an element makes its reader answer for what the array held unchecked. */
-  private readOffset(node: LooseNode): AbstractValue {
+  private readOffset(node: NodeOf<'offsetlookup'>): AbstractValue {
     const container = this.evaluate(node.what, 'use');
     this.evaluate(node.offset, 'use');
     this.forgetElements(node.what);
@@ -852,7 +853,7 @@ class Round {
 
   /** The array in a variable or property no longer holds unchecked results: a reader took them. */
   private forgetElements(base: unknown): void {
-    if (!isLooseNode(base)) return;
+    if (!isNode(base)) return;
     const target = unwrapSilence(base);
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
@@ -862,14 +863,14 @@ class Round {
     }
   }
 
-  private evaluateArray(node: LooseNode): AbstractValue {
+  private evaluateArray(node: NodeOf<'array'>): AbstractValue {
     let sockets = new Map<string, SocketSite>();
     let unknown = false;
     const elements = new Set<number>();
     for (const item of node.items ?? []) {
-      if (!isLooseNode(item)) continue;
+      if (!isNode(item)) continue;
       const valueNode = item.kind === 'entry' ? item.value : item;
-      if (item.kind === 'entry' && isLooseNode(item.key)) this.evaluate(item.key, 'use');
+      if (item.kind === 'entry' && isNode(item.key)) this.evaluate(item.key, 'use');
       const value = this.storeFrom(valueNode);
       for (const id of uncheckedIn(value)) elements.add(id);
       sockets = new Map([...sockets, ...value.sockets]);
@@ -879,7 +880,7 @@ class Round {
   }
 
   /** Stored in an array: the array now may hold these sockets; the check is the reader's. */
-  private storeElement(base: LooseNode, value: AbstractValue): void {
+  private storeElement(base: PhpNode, value: AbstractValue): void {
     if (base.kind !== 'variable' && base.kind !== 'propertylookup' && base.kind !== 'staticlookup') return;
     const container = base.kind === 'variable' ? (this.state.read(variableName(base) ?? '') ?? NULL_VALUE) : this.readProperty(base);
     const stored = { ...joinValues(withoutPending(container), { ...UNKNOWN, sockets: value.sockets }), unknown: true };
@@ -887,11 +888,11 @@ class Round {
   }
 
   /** `array_push($all, $c)` stores as `$all[] = $c` does: `$c` still answers for its own check. */
-  private appendToArray(node: LooseNode): AbstractValue {
-    const [array, ...values] = (node.arguments ?? []) as LooseNode[];
+  private appendToArray(node: NodeOf<'call'>): AbstractValue {
+    const [array, ...values] = node.arguments ?? [];
     for (const value of values) {
       const stored = this.storeFrom(value);
-      if (isLooseNode(array)) this.storeElement(array, stored);
+      if (isNode(array)) this.storeElement(array, stored);
     }
     return UNKNOWN;
   }
@@ -902,38 +903,38 @@ class Round {
    */
   private storeFrom(node: unknown): AbstractValue {
     const value = this.evaluate(node, 'keep');
-    const name = isLooseNode(node) ? variableName(unwrapSilence(node)) : undefined;
+    const name = isNode(node) ? variableName(unwrapSilence(node)) : undefined;
     if (name && value.pending.size > 0 && !this.scope.referenced.has(name)) this.state.write(name, value);
     return value;
   }
 
-  private evaluateClosure(node: LooseNode): AbstractValue {
+  private evaluateClosure(node: NodeOf<'closure'>): AbstractValue {
     const initial = new Map<string, AbstractValue>();
     const escaping: string[] = [];
-    for (const use of (node.uses ?? []) as LooseNode[]) {
+    for (const use of node.uses ?? []) {
       const name = variableName(use);
       if (!name) continue;
       initial.set(name, withoutPending(this.readVariable(use)));
       if (use.byref) escaping.push(name);
     }
-    for (const param of (node.arguments ?? []) as LooseNode[]) {
+    for (const param of node.arguments ?? []) {
       const name = typeof param.name === 'string' ? param.name : param.name?.name;
       if (typeof name === 'string') initial.set(name, UNKNOWN);
       if (param.byref && typeof name === 'string') escaping.push(name);
     }
-    if (isLooseNode(node.body)) this.analyzeScope(node, node.body.children ?? [], this.scope.className, escaping, initial);
-    for (const use of (node.uses ?? []) as LooseNode[]) if (use.byref) this.assignTo(use, UNKNOWN);
+    if (isNode(node.body)) this.analyzeScope(node, node.body.children ?? [], this.scope.className, escaping, initial);
+    for (const use of node.uses ?? []) if (use.byref) this.assignTo(use, UNKNOWN);
     return UNKNOWN;
   }
 
-  private evaluateMatch(node: LooseNode, usage: Usage): AbstractValue {
+  private evaluateMatch(node: NodeOf<'match'>, usage: Usage): AbstractValue {
     this.evaluate(node.cond, 'check');
     const entry = this.state.clone();
     const outcomes: FlowState[] = [];
     let result: AbstractValue | undefined;
     // Arms are tried in order: an arm's body runs after every earlier condition was tested.
     let tested = entry;
-    for (const arm of (node.arms ?? []) as LooseNode[]) {
+    for (const arm of node.arms ?? []) {
       this.state = tested.clone();
       for (const condition of arm.conds ?? []) this.evaluate(condition, 'check');
       tested = this.state.clone();
@@ -947,13 +948,13 @@ class Round {
     return result ?? UNKNOWN;
   }
 
-  private evaluateTernary(node: LooseNode, usage: Usage): AbstractValue {
+  private evaluateTernary(node: NodeOf<'retif'>, usage: Usage): AbstractValue {
     const branchUsage: Usage = usage === 'drop' ? 'drop' : usage === 'check' ? 'check' : 'keep';
-    if (isLooseNode(node.test)) this.noteCondition(node.test);
+    if (isNode(node.test)) this.noteCondition(node.test);
     const decided = this.decidedTruth(node.test);
     let test = UNKNOWN;
     let elseState: FlowState;
-    if (isLooseNode(node.trueExpr)) {
+    if (isNode(node.trueExpr)) {
       const split = this.branchOn(node.test);
       this.state = split.whenTrue;
       elseState = split.whenFalse;
@@ -964,9 +965,9 @@ class Round {
     return this.underCondition(node.test, () => this.ternaryBranches(node, branchUsage, decided, test, elseState));
   }
 
-  private ternaryBranches(node: LooseNode, branchUsage: Usage, decided: boolean | undefined, test: AbstractValue, elseState: FlowState): AbstractValue {
+  private ternaryBranches(node: NodeOf<'retif'>, branchUsage: Usage, decided: boolean | undefined, test: AbstractValue, elseState: FlowState): AbstractValue {
     // `$a ?: $b` yields the tested (so checked) value itself on the true side.
-    const whenTrue = isLooseNode(node.trueExpr) ? this.evaluate(node.trueExpr, branchUsage) : withoutPending(test);
+    const whenTrue = isNode(node.trueExpr) ? this.evaluate(node.trueExpr, branchUsage) : withoutPending(test);
     const thenState = this.state;
     this.state = elseState;
     const whenFalse = this.evaluate(node.falseExpr, branchUsage);
@@ -979,7 +980,7 @@ class Round {
     return joinValues(whenTrue, whenFalse);
   }
 
-  private evaluateBinary(node: LooseNode, usage: Usage): AbstractValue {
+  private evaluateBinary(node: NodeOf<'bin'>, usage: Usage): AbstractValue {
     const type = String(node.type);
     if (COMPARISONS.has(type)) return this.evaluateComparison(node, type);
     if (type === 'instanceof') {
@@ -1016,7 +1017,7 @@ class Round {
    * A comparison checks its operands, unless it is a C-style test against a negative number
    * that PHP's rules make blind to `false` (`$n < 0`): then the value stays unchecked.
    */
-  private evaluateComparison(node: LooseNode, op: string): AbstractValue {
+  private evaluateComparison(node: NodeOf<'bin'>, op: string): AbstractValue {
     const rightSentinel = this.staticInteger(node.right);
     const leftSentinel = rightSentinel === undefined ? this.staticInteger(node.left) : undefined;
     const subjectOnLeft = rightSentinel !== undefined;
@@ -1028,7 +1029,7 @@ class Round {
       for (const listener of this.events.comparison) listener({ node, op, scope: this.analysisScope });
       return UNKNOWN;
     }
-    const subject = (subjectOnLeft ? node.left : node.right) as LooseNode;
+    const subject = (subjectOnLeft ? node.left : node.right) as PhpNode;
     const outerJournal = this.readJournal;
     const firstRead = (this.readJournal = new Set<number>());
     const value = this.evaluate(subject, 'keep');
@@ -1048,7 +1049,7 @@ class Round {
   }
 
   /** After a blind comparison the compared value is as unchecked as before. */
-  private keepUnchecked(subject: LooseNode, value: AbstractValue): void {
+  private keepUnchecked(subject: PhpNode, value: AbstractValue): void {
     const target = unwrapSilence(subject);
     if (target.kind === 'assign') return; // the assignment kept the unchecked value already
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
@@ -1062,9 +1063,9 @@ class Round {
 
   /** An integer known without running anything: `-1`, `0`, a constant. */
   private staticInteger(node: unknown): number | undefined {
-    if (!isLooseNode(node)) return undefined;
+    if (!isNode(node)) return undefined;
     if (node.kind === 'number') return parsePhpNumber(String(node.value));
-    if (node.kind === 'unary' && node.type === '-' && isLooseNode(node.what) && node.what.kind === 'number') {
+    if (node.kind === 'unary' && node.type === '-' && isNode(node.what) && node.what.kind === 'number') {
       const n = parsePhpNumber(String(node.what.value));
       return n === undefined ? undefined : -n;
     }
@@ -1082,7 +1083,7 @@ class Round {
    * what comes after, where a branch that does not leave lets it through.
    */
   private printed(expression: unknown): AbstractValue {
-    const target = isLooseNode(expression) ? unwrapSilence(expression) : undefined;
+    const target = isNode(expression) ? unwrapSilence(expression) : undefined;
     const value = target && PLAIN_REFERENCES.has(target.kind) ? this.peekValue(target) : undefined;
     if (value && value.pending.size > 0 && knownConstant(value) === false) {
       this.markAllRead(value.pending);
@@ -1092,12 +1093,12 @@ class Round {
   }
 
   /** A condition is about to be tested: rules that read whole conditions hear of it (events.ts). */
-  private noteCondition(node: LooseNode): void {
+  private noteCondition(node: PhpNode): void {
     for (const listener of this.events.condition) listener({ node, scope: this.analysisScope });
   }
 
   /** `a && b`, `a or die()`: the right side runs on some paths only. */
-  private evaluateShortCircuit(node: LooseNode, usage: Usage): AbstractValue {
+  private evaluateShortCircuit(node: NodeOf<'bin'>, usage: Usage): AbstractValue {
     this.noteCondition(node);
     this.evaluate(node.left, 'check');
     const skipped = this.state.clone();
@@ -1106,7 +1107,7 @@ class Round {
     return UNKNOWN;
   }
 
-  private evaluateUnary(node: LooseNode): AbstractValue {
+  private evaluateUnary(node: NodeOf<'unary'>): AbstractValue {
     const type = String(node.type);
     if (type === '!') {
       this.evaluate(node.what, 'check');
@@ -1118,7 +1119,7 @@ class Round {
     return folded === undefined ? UNKNOWN : constant(folded);
   }
 
-  private evaluateCast(node: LooseNode): AbstractValue {
+  private evaluateCast(node: NodeOf<'cast'>): AbstractValue {
     const type = String(node.type);
     if (type === 'bool' || type === 'boolean') {
       this.evaluate(node.expr, 'check');
@@ -1133,11 +1134,11 @@ class Round {
 
   // ---- assignment ---------------------------------------------------------------------------
 
-  private evaluateAssign(node: LooseNode, usage: Usage): AbstractValue {
+  private evaluateAssign(node: NodeOf<'assign'>, usage: Usage): AbstractValue {
     const operator = String(node.operator);
     if (operator === '=' && this.assignPositionally(node)) return UNKNOWN;
     if (operator === '=') {
-      const value = isLooseNode(node.left) && node.left.kind === 'offsetlookup' ? this.storeFrom(node.right) : this.evaluate(node.right, 'keep');
+      const value = isNode(node.left) && node.left.kind === 'offsetlookup' ? this.storeFrom(node.right) : this.evaluate(node.right, 'keep');
       // `if (($c = socket_accept($s)) === false)`: the assigned value is checked right here.
       this.assignTo(node.left, usage === 'check' ? withoutPending(value) : value);
       return value;
@@ -1159,16 +1160,17 @@ class Round {
   }
 
   /** `[$tcp, $udp] = [socket_create(…), socket_create(…)]`: each target gets its own element. */
-  private assignPositionally(node: LooseNode): boolean {
-    const targets = node.left?.items;
-    const sources = node.right?.items;
-    if (!['list', 'array'].includes(node.left?.kind) || node.right?.kind !== 'array' || !Array.isArray(targets) || !Array.isArray(sources)) return false;
-    const plain = (items: unknown[]) => items.every((item) => !isLooseNode(item) || item.kind !== 'entry' || (!isLooseNode(item.key) && !item.byRef && !item.unpack));
+  private assignPositionally(node: NodeOf<'assign'>): boolean {
+    const { left, right } = node;
+    if ((left.kind !== 'list' && left.kind !== 'array') || right.kind !== 'array') return false;
+    const targets: unknown[] = left.items;
+    const sources: unknown[] = right.items;
+    const plain = (items: unknown[]) => items.every((item) => !isNode(item) || item.kind !== 'entry' || (!isNode(item.key) && !item.byRef && !item.unpack));
     if (!plain(targets) || !plain(sources) || targets.length > sources.length) return false;
-    const values = sources.map((item: unknown) => this.evaluate(isLooseNode(item) && item.kind === 'entry' ? item.value : item, 'keep'));
+    const values = sources.map((item: unknown) => this.evaluate(isNode(item) && item.kind === 'entry' ? item.value : item, 'keep'));
     targets.forEach((item: unknown, index: number) => {
-      const target = isLooseNode(item) && item.kind === 'entry' ? item.value : item;
-      if (isLooseNode(target)) this.assignTo(target, values[index]!);
+      const target = isNode(item) && item.kind === 'entry' ? item.value : item;
+      if (isNode(target)) this.assignTo(target, values[index]!);
     });
     return true;
   }
@@ -1177,18 +1179,18 @@ class Round {
    * `$a = &$b`: the two names are one variable from now on. The model does not follow aliases
    * of variables, so both are unknown for the rest of the scope rather than wrongly separate.
    */
-  private evaluateReference(node: LooseNode): AbstractValue {
+  private evaluateReference(node: NodeOf<'assignref'>): AbstractValue {
     this.evaluate(node.right, 'keep');
     for (const side of [node.left, node.right]) {
-      const name = isLooseNode(side) ? variableName(side) : undefined;
+      const name = isNode(side) ? variableName(side) : undefined;
       if (name) this.scope.referenced.add(name);
     }
-    if (isLooseNode(node.left)) this.assignTo(node.left, UNKNOWN);
+    if (isNode(node.left)) this.assignTo(node.left, UNKNOWN);
     return UNKNOWN;
   }
 
   /** Stores a value in a variable, a `$this` property, an array element or a list of targets. */
-  private assignTo(target: LooseNode, value: AbstractValue): void {
+  private assignTo(target: PhpNode, value: AbstractValue): void {
     switch (target.kind) {
       case 'variable': {
         const name = variableName(target);
@@ -1222,15 +1224,15 @@ class Round {
         return;
       }
       case 'offsetlookup': {
-        if (isLooseNode(target.offset)) this.evaluate(target.offset, 'use');
-        if (isLooseNode(target.what)) this.storeElement(target.what, value);
+        if (isNode(target.offset)) this.evaluate(target.offset, 'use');
+        if (isNode(target.what)) this.storeElement(target.what, value);
         return;
       }
       case 'list':
       case 'array':
         for (const item of target.items ?? []) {
-          const element = isLooseNode(item) && item.kind === 'entry' ? item.value : item;
-          if (isLooseNode(element)) this.assignTo(element, elementOf(value));
+          const element = isNode(item) && item.kind === 'entry' ? item.value : item;
+          if (isNode(element)) this.assignTo(element, elementOf(value));
         }
         return;
       default:
@@ -1240,9 +1242,9 @@ class Round {
 
   // ---- calls --------------------------------------------------------------------------------
 
-  private evaluateCall(node: LooseNode, usage: Usage): AbstractValue {
+  private evaluateCall(node: NodeOf<'call'>, usage: Usage): AbstractValue {
     // `socket_write(...)` makes a Closure: nothing is called.
-    if ((node.arguments ?? []).some((arg: unknown) => isLooseNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
+    if ((node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
     const name = calledFunctionName(node);
     for (const listener of this.events.call) listener({ node, name, usage, scope: this.analysisScope });
     const fn = name && !this.isShadowed(node, name) ? apiFunction(name) : undefined;
@@ -1262,9 +1264,9 @@ class Round {
       this.passToInternal(node, INTERNAL_PARAMS[name]!, INTERNALS_THAT_ANSWER.has(name));
       return name === 'define' ? constant(true) : UNKNOWN;
     }
-    if (!name && isLooseNode(node.what)) this.evaluateCallee(node.what);
+    if (!name && isNode(node.what)) this.evaluateCallee(node.what);
     // A function of another file: the value is its responsibility now.
-    for (const arg of node.arguments ?? []) this.handOver(this.evaluate(isLooseNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep'));
+    for (const arg of node.arguments ?? []) this.handOver(this.evaluate(isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg, 'keep'));
     this.enterOtherCode(node);
     if (usage === 'drop') this.failureBranchMayEnd();
     return UNKNOWN;
@@ -1298,21 +1300,21 @@ class Round {
    * property), and a method of this object may check the object's properties
    * (`$this->assertSocket()`), so neither is held against the code that follows.
    */
-  private enterOtherCode(call: LooseNode): void {
+  private enterOtherCode(call: NodeOf<'call'>): void {
     this.state.forgetBinds();
     const what = call.what;
     const onThisObject =
-      isLooseNode(what) &&
-      ((what.kind === 'propertylookup' && isLooseNode(what.what) && variableName(what.what) === 'this') ||
-        (what.kind === 'staticlookup' && isLooseNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
+      isNode(what) &&
+      ((what.kind === 'propertylookup' && isNode(what.what) && variableName(what.what) === 'this') ||
+        (what.kind === 'staticlookup' && isNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
     if (!onThisObject) return;
     for (const [key, value] of [...this.state.memberEntries]) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
   }
 
   /** An unqualified `socket_read()` is not PHP's when the file declares one (a namespace's own wrapper). */
-  private isShadowed(node: LooseNode, name: string): boolean {
+  private isShadowed(node: NodeOf<'call'>, name: string): boolean {
     // Imports were resolved with the names (`use function Safe\socket_read;` is no ext/sockets call).
-    return isLooseNode(node.what) && node.what.resolution !== 'fqn' && this.declarations.functions.has(name);
+    return isNode(node.what) && !(node.what.kind === 'name' && node.what.resolution === 'fqn') && this.declarations.functions.has(name);
   }
 
   /** Sockets handed to other code may be bound there. */
@@ -1320,13 +1322,13 @@ class Round {
     for (const key of value.sockets.keys()) this.state.setBind(key, 'bound');
   }
 
-  private evaluateCallee(what: LooseNode): void {
+  private evaluateCallee(what: PhpNode): void {
     if (what.kind === 'propertylookup' || what.kind === 'nullsafepropertylookup') this.evaluate(what.what, 'use');
     else if (what.kind !== 'staticlookup' && what.kind !== 'name') this.evaluate(what, 'use');
   }
 
-  private evaluateTestCall(node: LooseNode): AbstractValue {
-    ((node.arguments ?? []) as LooseNode[]).forEach((arg, index) => this.evaluate(arg, index === 0 ? 'check' : 'use'));
+  private evaluateTestCall(node: NodeOf<'call'>): AbstractValue {
+    (node.arguments ?? []).forEach((arg, index) => this.evaluate(arg, index === 0 ? 'check' : 'use'));
     return UNKNOWN;
   }
 
@@ -1335,11 +1337,11 @@ class Round {
    * body never tests, returns or hands on checks nothing: the caller's variable stays unchecked
    * for its later uses (passing it is a look, so it is not dropped either).
    */
-  private passArguments(node: LooseNode, fn: FunctionDeclaration): void {
-    const params = (fn.node.arguments ?? []) as LooseNode[];
+  private passArguments(node: NodeOf<'call'>, fn: FunctionDeclaration): void {
+    const params = fn.node.arguments ?? [];
     const { answering } = this.file.factsOf(fn);
-    (node.arguments ?? []).forEach((arg: LooseNode, index: number) => {
-      const value = isLooseNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
+    (node.arguments ?? []).forEach((arg: PhpNode, index: number) => {
+      const value = isNode(arg) && arg.kind === 'namedargument' ? arg.value : arg;
       const param = params[index];
       const paramName = parameterName(param);
       if (param && !param.byref && !param.variadic && paramName && !answering.has(paramName) && this.peekVariable(value)) {
@@ -1349,13 +1351,13 @@ class Round {
         return;
       }
       this.handOver(this.evaluate(value, 'keep'));
-      if (param?.byref && isLooseNode(value)) this.assignTo(value, UNKNOWN);
+      if (param?.byref && isNode(value)) this.assignTo(value, UNKNOWN);
     });
   }
 
   /** PHP's own functions: `false` where a string or int is expected is a silent bug. */
-  private passToInternal(node: LooseNode, letters: string, answers: boolean): void {
-    const args = ((node.arguments ?? []) as unknown[]).filter(isLooseNode);
+  private passToInternal(node: NodeOf<'call'>, letters: string, answers: boolean): void {
+    const args = ((node.arguments ?? []) as unknown[]).filter(isNode);
     args.forEach((arg, index) => {
       if (arg.kind === 'namedargument' || arg.kind === 'variadic') {
         this.evaluate(arg.kind === 'namedargument' ? arg.value : arg.what, 'keep');
@@ -1382,21 +1384,22 @@ class Round {
   }
 
   /** A plain variable read without looking at it: whatever it held unchecked stays unchecked. */
-  private peekVariable(arg: LooseNode): boolean {
+  private peekVariable(arg: PhpNode): boolean {
     const name = variableName(arg);
     return name !== undefined && name !== 'this' && !this.scope.referenced.has(name) && this.state.read(name) !== undefined;
   }
 
-  private resolveUserFunction(node: LooseNode, name: string | undefined): FunctionDeclaration | undefined {
+  private resolveUserFunction(node: NodeOf<'call'>, name: string | undefined): FunctionDeclaration | undefined {
     if (name) return this.declarations.functions.get(name);
     const what = node.what;
-    if (!isLooseNode(what) || !isLooseNode(what.offset) || what.offset.kind !== 'identifier') return undefined;
-    const method = normalizeName(String(what.offset.name));
+    const offset = isNode(what) && 'offset' in what ? what.offset : undefined;
+    if (!isNode(what) || !isNode(offset) || offset.kind !== 'identifier') return undefined;
+    const method = normalizeName(String(offset.name));
     if (what.kind === 'staticlookup') {
       const cls = this.classOf(what.what);
       return cls ? this.findMethod(cls, method) : undefined;
     }
-    if (isLooseNode(what.what) && variableName(what.what) === 'this' && this.scope.className) {
+    if ('what' in what && isNode(what.what) && variableName(what.what) === 'this' && this.scope.className) {
       return this.findMethod(this.scope.className, method);
     }
     // `$object->open()`: the object's class is not known, so neither is the method.
@@ -1413,7 +1416,7 @@ class Round {
 
   /** `self`, `static`, `parent` or a class name of this file, lower-cased. */
   private classOf(node: unknown): string | undefined {
-    if (!isLooseNode(node)) return undefined;
+    if (!isNode(node)) return undefined;
     const current = this.scope.className;
     // `static::` is late-bound: a subclass (here or in another file) may override what it names.
     if (node.kind === 'staticreference') return undefined;
@@ -1432,11 +1435,11 @@ class Round {
 
   // ---- ext/sockets calls ----------------------------------------------------------------------
 
-  private evaluateSocketCall(node: LooseNode, fn: SocketFunction): AbstractValue {
+  private evaluateSocketCall(node: NodeOf<'call'>, fn: SocketFunction): AbstractValue {
     const id = this.file.callId(node);
     const effects = fn.effects;
     const args = new Map<string, ArgumentFact>();
-    const outputs: [LooseNode, string][] = [];
+    const outputs: [PhpNode, string][] = [];
     for (const param of fn.params) {
       const arg = argumentFor(node, fn, param.name);
       if (!arg) continue;
@@ -1449,7 +1452,7 @@ class Round {
     }
     // Unpacked or surplus arguments are still evaluated.
     for (const arg of (node.arguments ?? []) as unknown[]) {
-      if (isLooseNode(arg) && arg.kind === 'variadic') this.evaluate(arg.what, 'use');
+      if (isNode(arg) && arg.kind === 'variadic') this.evaluate(arg.what, 'use');
     }
     const options = fn.stream?.createsContext ? args.get(fn.stream.createsContext.options) : undefined;
     if (options) this.addContextOptions(options.node, args);
@@ -1468,7 +1471,7 @@ class Round {
    * (`['socket' => ['backlog' => 100000]]`), as arguments named `socket.backlog`: folded like any
    * argument. Only side-effect-free values are evaluated again (the array itself already ran).
    */
-  private addContextOptions(options: LooseNode, args: Map<string, ArgumentFact>): void {
+  private addContextOptions(options: PhpNode, args: Map<string, ArgumentFact>): void {
     for (const [wrapper, names] of CONTEXT_OPTION_NAMES) {
       const wrapperOptions = literalEntry(options, wrapper);
       for (const name of names) {
@@ -1484,7 +1487,7 @@ class Round {
   }
 
   /** An array of sockets the call reads (socket_select()'s sets): a false in it is a TypeError. */
-  private useElements(arg: LooseNode): void {
+  private useElements(arg: PhpNode): void {
     const target = unwrapSilence(arg);
     const key = target.kind === 'variable' ? variableName(target) : this.memberKey(target);
     const current = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
@@ -1517,7 +1520,7 @@ class Round {
 
   private recordCall(
     id: number,
-    node: LooseNode,
+    node: NodeOf<'call'>,
     fn: SocketFunction,
     args: Map<string, ArgumentFact>,
     neverBound: boolean,
@@ -1540,7 +1543,7 @@ class Round {
   }
 
   /** The sockets a call makes, of the type its effects entry says where to find. */
-  private createdSockets(id: number, node: LooseNode, fn: SocketFunction, creates: CreatedSocket, args: Map<string, ArgumentFact>): AbstractValue {
+  private createdSockets(id: number, node: PhpNode, fn: SocketFunction, creates: CreatedSocket, args: Map<string, ArgumentFact>): AbstractValue {
     const made = { id, node, fn, creates, bind: creates.bound ? 'bound' : 'unbound', family: creates.family ? familyOf(args.get(creates.family.fromArgument)?.value) : 'unknown' } as const;
     const type = creates.type;
     if (typeof type === 'string') return this.site(made, type, undefined);
@@ -1570,7 +1573,7 @@ class Round {
     return result ?? UNKNOWN;
   }
 
-  private site(made: MadeSocket, type: SocketKind, typeArg: LooseNode | undefined): AbstractValue {
+  private site(made: MadeSocket, type: SocketKind, typeArg: PhpNode | undefined): AbstractValue {
     const key = `${made.id}:${type}`;
     this.state.setBind(key, made.bind);
     const site: SocketSite = { key, call: made.node, fn: made.fn.name, api: made.fn.api, type, typeArg, family: made.family };
@@ -1578,12 +1581,12 @@ class Round {
   }
 
   /** What a by-reference parameter holds after the call. */
-  private outputValue(id: number, fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: LooseNode): AbstractValue {
+  private outputValue(id: number, fn: SocketFunction, paramName: string, args: Map<string, ArgumentFact>, arg: PhpNode): AbstractValue {
     const creates = fn.effects.creates;
     if (creates?.into === paramName) return this.createdSockets(this.file.callId(arg), arg, fn, creates, args);
     if (fn.effects.keepsSockets?.includes(paramName)) {
       // The arrays keep (some of) the sockets they held.
-      const before = isLooseNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
+      const before = isNode(arg) && arg.kind === 'variable' ? this.state.read(variableName(arg) ?? '') : undefined;
       return before ? withoutPending(before) : UNKNOWN;
     }
     const meaning = outputMeaning(fn, paramName) ?? this.failureMarker(id, fn, paramName, arg);
@@ -1594,7 +1597,7 @@ class Round {
    * An output a failure leaves as it was, holding a known value before the call
    * (`$buf = null; @socket_recvfrom($u, $buf, …)`): testing it after the call tests the call.
    */
-  private failureMarker(id: number, fn: SocketFunction, paramName: string, arg: LooseNode): string | undefined {
+  private failureMarker(id: number, fn: SocketFunction, paramName: string, arg: PhpNode): string | undefined {
     if (!fn.effects.failureLeaves?.includes(paramName)) return undefined;
     const before = this.peekValue(arg);
     if (before && knownConstant(before) !== undefined) return FAILURE_MARKER;
@@ -1605,7 +1608,7 @@ class Round {
 
   // ---- constants ----------------------------------------------------------------------------
 
-  private readConstant(node: LooseNode): AbstractValue {
+  private readConstant(node: NodeOf<'name'>): AbstractValue {
     const raw = String(node.name);
     const name = raw.slice(raw.lastIndexOf('\\') + 1);
     const lower = name.toLowerCase();
@@ -1626,7 +1629,7 @@ class Round {
     return UNKNOWN;
   }
 
-  private foldDeclared(key: string, expression: LooseNode, className: string | undefined): AbstractValue {
+  private foldDeclared(key: string, expression: PhpNode, className: string | undefined): AbstractValue {
     if (this.constantsInProgress.has(key)) return UNKNOWN;
     this.constantsInProgress.add(key);
     try {
@@ -1637,7 +1640,7 @@ class Round {
   }
 
   /** Folds a constant initializer outside any flow (class constants, property defaults). */
-  private foldConstantExpression(expression: LooseNode, className: string | undefined): AbstractValue {
+  private foldConstantExpression(expression: PhpNode, className: string | undefined): AbstractValue {
     const savedState = this.state;
     const savedScope = this.scope;
     this.state = new FlowState();
@@ -1652,7 +1655,7 @@ class Round {
 }
 
 /** The socket type of the transport an address spells out first, or unknown. */
-function leadingTypeOf(address: LooseNode | undefined): SocketKind {
+function leadingTypeOf(address: PhpNode | undefined): SocketKind {
   const transport = leadingTransport(address);
   return transport === undefined ? 'unknown' : transportType(`${transport}://`);
 }
@@ -1662,23 +1665,24 @@ const CONTEXT_OPTION_NAMES: ReadonlyMap<string, readonly string[]> = new Map([['
 const EFFECT_KINDS = new Set(['call', 'new', 'assign', 'assignref', 'post', 'pre', 'include', 'eval', 'print', 'exit', 'throw', 'yield', 'yieldfrom', 'closure', 'arrowfunc']);
 
 /** The value of `'key' => value` in an array literal, if it spells that key as a string. */
-function literalEntry(array: LooseNode, key: string): LooseNode | undefined {
+function literalEntry(array: PhpNode, key: string): PhpNode | undefined {
   if (array.kind !== 'array') return undefined;
   for (const item of array.items ?? []) {
-    if (isLooseNode(item) && item.kind === 'entry' && item.key?.kind === 'string' && item.key.value === key && isLooseNode(item.value)) return item.value;
+    if (isNode(item) && item.kind === 'entry' && item.key?.kind === 'string' && item.key.value === key && isNode(item.value)) return item.value;
   }
   return undefined;
 }
 
 /** Whether evaluating it again could do anything (call, assign, print…). */
-function hasEffects(node: LooseNode): boolean {
+function hasEffects(node: PhpNode): boolean {
   return EFFECT_KINDS.has(node.kind) || childNodes(node).some(hasEffects);
 }
 
 /** A socket a call makes, before its type is known. */
 interface MadeSocket {
   id: number;
-  node: LooseNode;
+  /** The call, or the output it makes its sockets into (`$pair` of socket_create_pair()). */
+  node: PhpNode;
   fn: SocketFunction;
   creates: CreatedSocket;
   bind: 'bound' | 'unbound';
@@ -1708,7 +1712,7 @@ function familyOf(domain: AbstractValue | undefined): SocketFamily {
 
 /** Names of the plain variables an expression mentions. */
 function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
-  if (!isLooseNode(node)) return found;
+  if (!isNode(node)) return found;
   const name = variableName(node);
   if (name) found.add(name);
   for (const child of childNodes(node)) variablesIn(child, found);
@@ -1726,7 +1730,7 @@ function uncheckedIn(value: AbstractValue): Set<number> {
   return new Set([...value.pending, ...(value.elements ?? [])]);
 }
 
-function parameterName(param: LooseNode | undefined): string | undefined {
+function parameterName(param: NodeOf<'parameter'> | undefined): string | undefined {
   const name = typeof param?.name === 'string' ? param.name : param?.name?.name;
   return typeof name === 'string' ? name : undefined;
 }
@@ -1740,6 +1744,6 @@ function propertyKey(className: string, property: string): string {
 }
 
 
-export function analyzeProgram(program: LooseNode, text: string, createListeners: ListenerFactory): AnalysisResult {
+export function analyzeProgram(program: NodeOf<'program'>, text: string, createListeners: ListenerFactory): AnalysisResult {
   return new FileAnalysis(program, text, collectDeclarations(program)).run(createListeners);
 }

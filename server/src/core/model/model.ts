@@ -1,14 +1,14 @@
 // The socket model of one file: every ext/sockets and stream-socket call the analysis reached, what its
 // arguments may hold, and which `false` results go unchecked. Rules read this; facts only one
 // rule needs, it collects itself from the analysis events (events.ts).
-import type { LooseNode, Range } from '../ast';
+import type { NodeOf, PhpNode, Range } from '../ast';
 import type { SocketFunction, SocketState } from '../socket-api';
 import type { AnalysisListener, ListenerFactory } from './events';
 import { analyzeProgram } from './interpreter';
 import type { AbstractValue, ValueOrigin } from './values';
 
 export interface ArgumentFact {
-  node: LooseNode;
+  node: PhpNode;
   /** Joined over every path that reaches the call. */
   value: AbstractValue;
 }
@@ -17,9 +17,9 @@ export interface ArgumentFact {
 export interface StatementContext {
   /** `call;` (possibly `@call;`) or `$target = call;` */
   form: 'call' | 'assign';
-  statement: LooseNode;
+  statement: NodeOf<'expressionstatement'>;
   /** The assigned variable or property, for the assign form. */
-  target: LooseNode | undefined;
+  target: PhpNode | undefined;
   /** The statement sits in a list of statements (a block, a file), not as a bare `if` body. */
   inStatementList: boolean;
   /** It runs inside a `try` (with a catch or a finally): an exception thrown there is caught first. */
@@ -28,7 +28,7 @@ export interface StatementContext {
 
 export interface SocketCall {
   id: number;
-  node: LooseNode;
+  node: NodeOf<'call'>;
   /** The called name, e.g. `socket_listen` or `\socket_listen`. */
   nameRange: Range;
   fn: SocketFunction;
@@ -59,18 +59,18 @@ export interface UncheckedResult {
  * (`check`: tested in a condition or comparison; `use`; `drop`; `keep`: stored or passed on).
  */
 export interface OriginRead {
-  node: LooseNode;
+  node: PhpNode;
   origins: readonly ValueOrigin[];
   usages: ReadonlySet<'use' | 'check' | 'drop' | 'keep'>;
 }
 
 export interface SocketModel {
   /** The parsed file, for rules that look at the syntax around a call (names resolved). */
-  program: LooseNode;
+  program: NodeOf<'program'>;
   calls: readonly SocketCall[];
   unchecked: readonly UncheckedResult[];
   /** Reads of outputs and results of table calls, by the read expression (a variable, a call). */
-  originReads: ReadonlyMap<LooseNode, OriginRead>;
+  originReads: ReadonlyMap<PhpNode, OriginRead>;
 }
 
 /** The model, and the listeners of the analysis round it came from (they hold the rules' own facts). */
@@ -80,6 +80,6 @@ export interface AnalysisResult {
 }
 
 /** Analyses a file; `createListeners` makes the rules' listeners afresh for each round (events.ts). */
-export function buildSocketModel(program: LooseNode, text: string, createListeners: ListenerFactory = () => []): AnalysisResult {
+export function buildSocketModel(program: NodeOf<'program'>, text: string, createListeners: ListenerFactory = () => []): AnalysisResult {
   return analyzeProgram(program, text, createListeners);
 }

@@ -1,5 +1,5 @@
 // Abstract values of the socket model: what a PHP expression may hold at one point of a path.
-import type { LooseNode } from '../ast';
+import type { PhpNode } from '../ast';
 import type { SocketState, SocketType } from '../socket-api';
 import { EMPTY_IDS, sameIds, unionIds, withId, type IdSet } from './id-set';
 
@@ -16,7 +16,8 @@ export type Constant = number | bigint | string | boolean | null | typeof SYSTEM
 /** Where a socket was made, and of which type. One call node may make several (a type per path). */
 export interface SocketSite {
   key: string;
-  call: LooseNode;
+  /** The call that made it, or the output it made it into (`$pair` of socket_create_pair()). */
+  call: PhpNode;
   /** The function that made it: socket_create, socket_accept, fsockopen, stream_socket_server, … */
   fn: string;
   /** An ext/sockets Socket object, or a stream socket (a resource: is_resource() is right for it). */
@@ -25,7 +26,7 @@ export interface SocketSite {
   role?: string;
   type: SocketKind;
   /** The argument that decided the type, for fixes and related information. */
-  typeArg: LooseNode | undefined;
+  typeArg: PhpNode | undefined;
   family: SocketFamily;
 }
 

@@ -22,7 +22,7 @@ function streamCreationSuggestion(site: SocketSite): Suggestion | undefined {
   const typeArg = site.typeArg;
   if (site.fn !== 'socket_create' || typeArg?.kind !== 'name') return undefined;
   const edits = [replaceNode(typeArg, 'SOCK_STREAM')];
-  const args = site.call.arguments ?? [];
+  const args = site.call.kind === 'call' ? site.call.arguments : [];
   const protocol = args[2]?.kind === 'namedargument' ? args[2].value : args[2];
   const name = protocol?.kind === 'name' ? String(protocol.name).replace(/^\\/, '') : undefined;
   const number = protocol?.kind === 'number' ? Number(protocol.value) : undefined;
@@ -173,7 +173,7 @@ export default defineRule({
         range: call.nameRange,
         maybe: !definite,
         related: sites.map((site) => ({
-          range: site.typeArg ? rangeOf(site.typeArg) : rangeOf(site.call.what),
+          range: rangeOf(site.typeArg ?? (site.call.kind === 'call' ? site.call.what : site.call)),
           message: `created as a ${site.type} socket here`,
         })),
         ...editsFor(context.text, call, sites, definite),

@@ -63,7 +63,7 @@ class ResourceTests implements AnalysisListener {
     const checkedAsSocket = new Set(
       operands.flatMap((op) => {
         if (op.kind === 'bin' && op.type === 'instanceof' && namesSocketClass(op.right)) return [source(op.left)];
-        const [subject, className] = op.kind === 'call' && calledFunctionName(op) === 'is_a' ? ((op.arguments ?? []) as PhpNode[]) : [];
+        const [subject, className] = op.kind === 'call' && calledFunctionName(op) === 'is_a' ? (op.arguments ?? []) : [];
         return isNode(subject) && namesSocketClass(className) ? [source(subject)] : [];
       }),
     );
