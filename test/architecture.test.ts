@@ -1,6 +1,6 @@
 // The layers of server/src, read from the import statements of every source file: the core uses no
 // file system, process, CLI, server or port; node/, cli/, server/ and port/ sit on the core, and the
-// server never imports the CLI (nor the CLI the server).
+// server never imports the CLI (nor the CLI the server). The core is typed throughout: no `any`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,4 +82,21 @@ describe('architecture', () => {
     // Statements, not prose: a message that says "from 'x'" is no import.
     expect(specifiers("import {\n  a,\n  b,\n} from './a';\nexport { c } from \"./c\";\nimport './side';\nconst m = await import('node:os');\nconst t = `reported from '${1}'`;")).toEqual(['./a', './c', './side', 'node:os']);
   });
+
+  it('core/ has no `any`: nodes are the typed union of ast-nodes.ts, narrowed on kind', () => {
+    const core = files.filter((file) => layerOf(file) === 'core');
+    const found = core.flatMap((file) => anyTypesIn(readFileSync(file, 'utf8')).map((line) => `${relative(SOURCE, file)}:${line}`));
+    expect(found).toEqual([]);
+  });
+
+  it('finds `any` in code, not in comments or strings', () => {
+    expect(anyTypesIn('const a: any = 1;\nlet b = c as any;\nconst d: Array<any> = [];\nconst e: any[] = [];')).toEqual([1, 2, 3, 4]);
+    expect(anyTypesIn("// any socket\n/* any\n any */ const a = 'any';\nconst b = `any ${'x'}`;\nconst company = 1;")).toEqual([]);
+  });
 });
+
+/** Lines (1-based) where the word `any` appears in code, after comments and string literals are blanked. */
+function anyTypesIn(text: string): number[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, (match) => match.replace(/[^\n]/g, ' '));
+  return code.split('\n').flatMap((line, index) => (/\bany\b/.test(line) ? [index + 1] : []));
+}

@@ -6,23 +6,11 @@ export * from './ast-nodes';
 /** Any node of the tree; `node.kind` checks narrow it to that kind's fields. */
 export type PhpNode = Node;
 
-/**
- * Transitional: the union with php-parser's fields left untyped, for the modules not yet
- * migrated to narrowing (it is assignable both ways to PhpNode). Do not use in new code.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- removed once every module narrows.
-export type LooseNode = Node & { [field: string]: any };
-
 /** [start, end) offsets in UTF-16 code units, as JavaScript strings index them. */
 export type Range = readonly [number, number];
 
 export function isNode(value: unknown): value is PhpNode {
   return typeof value === 'object' && value !== null && typeof (value as PhpNode).kind === 'string';
-}
-
-/** Transitional: isNode() for the modules that still read nodes as LooseNode. */
-export function isLooseNode(value: unknown): value is LooseNode {
-  return isNode(value);
 }
 
 export function rangeOf(node: PhpNode): Range {

@@ -3,7 +3,8 @@
 // be async (they wait on sockets, sleep or stdin, or call a function that does), and which
 // variables live at module level (`global`, `static`). Types are a fixed point over every
 // assignment, so a variable's type covers every value the program stores in it.
-import { calledFunctionName, childNodes, isLooseNode, normalizeName, type LooseNode } from '../core/ast';
+import { calledFunctionName, childNodes, normalizeName } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
 import { ClassTable, phpExceptionClass, type ClassInfo, type PropertyInfo } from './classes';

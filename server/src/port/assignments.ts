@@ -1,7 +1,8 @@
 // Assignments and increments. PHP arrays are values: `$read = $clients` copies, so the port
 // writes `.copy()` where either array is changed in place later. Element writes go through
 // PhpArray (`a.set(k, v)`, `a.push(v)`, `a.nested(k).set(j, v)` for PHP's autovivification).
-import { calledFunctionName, type LooseNode } from '../core/ast';
+import { calledFunctionName } from '../core/ast';
+import { type LooseNode } from './loose-node';
 import { socketFunction } from '../core/socket-api';
 import { isGlobalsEntry, isPropertyPlace, offsetPlace, propertiesAt } from './analysis';
 import { propertyPlace } from './class-code';

@@ -5,7 +5,8 @@
 // `parent::` (`super`), `new $name` through a table of the program's classes. A constructor
 // that waits on sockets cannot be a TypeScript constructor: the classes of its family construct
 // through an async `__construct()` method instead (`await new Server().__construct(port)`).
-import { childNodes, isLooseNode, type LooseNode } from '../core/ast';
+import { childNodes } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { type ConstantInfo, type FunctionInfo } from './analysis';
 import type { ClassInfo, PropertyInfo } from './classes';
 import { expr, PREC, wrap, type Expr } from './code';

@@ -3,7 +3,8 @@
 // and static, promoted constructor parameters), and methods, each method a scope of its own.
 // The table answers what PHP resolves at run time: `self::`/`static::`/`parent::`, a method or
 // property found through the parents, and the classes a value of some type may be.
-import { childNodes, isLooseNode, normalizeName, type LooseNode } from '../core/ast';
+import { childNodes, normalizeName } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import type { ConstantInfo, FunctionInfo } from './analysis';
 import { classTsName, memberTsName } from './naming';
 import { MIXED, NEVER, objectOf, type PhpType } from './php-types';

@@ -1,7 +1,8 @@
 // Closures and arrow functions: `fn($x) => $x * 2`, `function ($a, $b) use ($c) { … }`.
 // JavaScript closures capture variables by reference, which is PHP's `use (&$c)`; a closure that
 // assigns a by-value capture is not ported (the change would leak out).
-import { childNodes, type LooseNode } from '../core/ast';
+import { childNodes } from '../core/ast';
+import { type LooseNode } from './loose-node';
 import { expr, PREC, wrap, type Expr } from './code';
 import { value } from './expressions';
 import { kinds, tsType, tsTypeNames } from './php-types';

@@ -3,7 +3,8 @@
 // socket_create(...)`), in a loop header (`for (const client of clients.values())`), or at the
 // top of the function. A top declaration gets `!` when TypeScript could see a read before any
 // assignment, which a small definite-assignment pass over the PHP finds (conservatively).
-import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
+import { calledFunctionName, childNodes } from '../core/ast';
+import { type LooseNode } from './loose-node';
 import { socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
 import { isSynthetic } from './synthetic-nodes';

@@ -1,7 +1,8 @@
 // PHP expressions → TypeScript expressions. Where PHP and JavaScript agree for the operand
 // types (ints, sockets-or-false, strings compared with a non-numeric literal…) the output is
 // plain TypeScript; elsewhere a runtime helper applies PHP's rule (toBool, looseEquals, …).
-import { calledFunctionName, isLooseNode, normalizeName, type LooseNode } from '../core/ast';
+import { calledFunctionName, normalizeName } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { socketFunction } from '../core/socket-api';
 import { builtin, emitBuiltin } from './builtins';
 import { awaited, binary, expr, PREC, wrap, type Expr } from './code';

@@ -5,7 +5,8 @@
 // or its fatal error (require) when the port runs; a path the port cannot work out is a TODO.
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
-import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
+import { calledFunctionName, childNodes } from '../core/ast';
+import type { LooseNode } from './loose-node';
 import { parsePhp } from '../core/parse';
 import { syntheticNode } from './synthetic-nodes';
 

@@ -2,7 +2,7 @@
 // UTF-8 and escapes (\x80, \u{…}, octal) add raw bytes. The port keeps strings as JS strings
 // of one char per byte and writes every char outside printable ASCII as an escape, so nothing
 // in a PHP literal can end the TypeScript literal, open a template hole or a comment.
-import type { LooseNode } from '../core/ast';
+import type { LooseNode } from './loose-node';
 
 /** A JS string holding one char (0–255) per byte. */
 export type ByteString = string;

@@ -1,7 +1,7 @@
 // One PHP file → one TypeScript module: the import of the runtime names it uses (php-runtime.ts,
 // written once beside the ports), constants and shared variables, the PHP functions, the main
 // script as `async function main()`, and the call that runs it.
-import { isLooseNode, type LooseNode } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { parsePhp } from '../core/parse';
 import { analyze, calleeReturnType, type FunctionInfo, type ProgramAnalysis } from './analysis';
 import { PREC, wrap } from './code';

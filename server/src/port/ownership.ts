@@ -5,7 +5,8 @@
 // of it is a fresh socket stored into it, an argument of a socket_* call, or a test of it; any
 // other use (a copy, an array element, a user function's argument, a closure, global or static)
 // may keep another reference, and then nothing is closed.
-import { calledFunctionName, childNodes, type LooseNode } from '../core/ast';
+import { calledFunctionName, childNodes } from '../core/ast';
+import { type LooseNode } from './loose-node';
 import { SCOPE_KINDS, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 import { isOnly } from './php-types';
 

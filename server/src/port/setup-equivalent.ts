@@ -1,6 +1,7 @@
 // The node:net / node:dgram equivalent of one socket set-up call, for a hover: what
 // `socket_create(AF_INET, SOCK_DGRAM, SOL_UDP)` or `socket_listen($server, 5)` is in Node.
-import { calledFunctionName, isLooseNode, type LooseNode } from '../core/ast';
+import { calledFunctionName } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { argumentFor, SOCKET_CONSTANTS, socketFunction } from '../core/socket-api';
 import { stringNodeBytes, tsStringLiteral } from './literals';
 import { camelCase } from './naming';

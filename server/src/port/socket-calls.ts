@@ -2,7 +2,7 @@
 // generated from PHP's reflection (core/socket-api.ts). A by-reference output becomes part of
 // the runtime call's result: `socket_recvfrom($s, $buf, 512, 0, $from, $port)` is
 // `[bytes, buf, from, port] = await socket_recvfrom(s, 512, 0)`.
-import { isLooseNode, type LooseNode } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { argumentFor, type SocketFunction } from '../core/socket-api';
 import { INT, NULL, STRING, union, type PhpType } from './php-types';
 import { isRuntimeName } from './runtime/module';

@@ -2,7 +2,7 @@
 // destructured from the result: `[, buf, from, port] = await socket_recvfrom(sock, 512, 0)`;
 // inside a larger expression the call's own result is `(…)[0]`.
 import { argumentFor, type SocketFunction } from '../core/socket-api';
-import type { LooseNode } from '../core/ast';
+import type { LooseNode } from './loose-node';
 import { awaited, expr, PREC, wrap, type Expr } from './code';
 import { value } from './expressions';
 import { isPropertyPlace } from './analysis';

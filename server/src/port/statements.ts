@@ -1,7 +1,7 @@
 // PHP statements → TypeScript statements, keeping the program's control flow: its loops,
 // `break 2`/`continue 2` (labels), switch with PHP's loose case matching, try/catch on PHP's
 // exception classes, and `exit`.
-import { isLooseNode, type LooseNode } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { fallsOffEnd, SCOPE_KINDS, type FunctionInfo, type VarInfo } from './analysis';
 import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';

@@ -3,7 +3,8 @@
 // statement replaced by the included file's statements (or by PHP's failure when it is missing). They travel
 // with php-parser's nodes through the statement writers, so they take a node's shape; their
 // kinds are not php-parser's, so they are made and recognised here only.
-import type { Location, LooseNode } from '../core/ast';
+import type { Location } from '../core/ast';
+import type { LooseNode } from './loose-node';
 
 export type SyntheticKind = 'syntaxerror' | 'selectTurns' | 'selectEnded' | 'included' | 'includedOnce' | 'includeMissing';
 

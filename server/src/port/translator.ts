@@ -1,6 +1,7 @@
 // State shared while one PHP file is written as TypeScript: the analysis, the scope being
 // written, runtime names used, loop labels, and what could not be ported.
-import { childNodes, type LooseNode } from '../core/ast';
+import { childNodes } from '../core/ast';
+import { type LooseNode } from './loose-node';
 import { LineIndex } from '../core/positions';
 import type { FunctionInfo, ProgramAnalysis, VarInfo } from './analysis';
 import { expr, type Expr } from './code';

@@ -1,5 +1,6 @@
 // The static type of a PHP expression, given the types of variables, functions and constants.
-import { calledFunctionName, isLooseNode, type LooseNode } from '../core/ast';
+import { calledFunctionName } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
 import { SOCKET_CONSTANTS, socketFunction } from '../core/socket-api';
 import { builtin } from './builtins';
 import {

@@ -1378,8 +1378,8 @@ class Round {
    * arrays. A false casts to 0 without an error and stays in the variable for the uses that
    * matter; a count cast to int (no socket in it) still hides its failure, so that stays a use.
    */
-  private isHandleId(operand: unknown): boolean {
-    if (!isLooseNode(operand) || !this.peekVariable(operand)) return false;
+  private isHandleId(operand: PhpNode): boolean {
+    if (!this.peekVariable(operand)) return false;
     return (this.state.read(variableName(operand)!)?.sockets.size ?? 0) > 0;
   }
 

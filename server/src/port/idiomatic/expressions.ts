@@ -1,7 +1,8 @@
 // PHP expressions → plain TypeScript, for the subset where the two languages agree once the
 // types are known (strings as bytes, ints, bools). Anything else throws `CannotCarry` with the
 // reason, and the whole file falls back to the faithful port.
-import { calledFunctionName, type LooseNode } from '../../core/ast';
+import { calledFunctionName } from '../../core/ast';
+import { type LooseNode } from '../loose-node';
 import { encapsedParts, stringNodeBytes, tsStringLiteral, tsTemplateChunk } from '../literals';
 
 export class CannotCarry extends Error {

@@ -2,7 +2,8 @@
 // node:net/node:dgram code a Node developer would write (createServer with a connection
 // handler, a dgram `message` handler, connect + events.once). `portIdiomatic` gives the module,
 // or the reason it cannot carry the program (the caller then uses the faithful port).
-import { calledFunctionName, type LooseNode } from '../../core/ast';
+import { calledFunctionName } from '../../core/ast';
+import { type LooseNode } from '../loose-node';
 import { parsePhp } from '../../core/parse';
 import { commentLines, stringNodeBytes } from '../literals';
 import { CannotCarry, expression, tsName, variableOf, type Code, type Context, type SocketCollection, type SocketKind, type Type } from './expressions';

@@ -3,7 +3,8 @@
 // connection; what it did when a client was readable becomes that client's turns, a loop around
 // its read. The array of clients becomes a Map (keyed by id) or a Set, and an array indexed only by
 // the current client's id (a line buffer, per-client state) a variable of the handler.
-import { calledFunctionName, type LooseNode } from '../../core/ast';
+import { calledFunctionName } from '../../core/ast';
+import { type LooseNode } from '../loose-node';
 import { CannotCarry, expression, tsName, variableOf, type Context, type SocketCollection } from './expressions';
 import { variablesIn, walk, type Breakable, type StatementWriter } from './statements';
 import { isSynthetic, syntheticNode } from '../synthetic-nodes';

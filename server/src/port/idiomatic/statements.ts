@@ -4,7 +4,8 @@
 // - `while (true) { $n = socket_recvfrom($s, $data, …); … }` → `socket.on('message', …)`.
 // The shapes are recognised on the syntax tree (the control-flow graph of core/flow is not
 // used yet). What this cannot carry throws CannotCarry.
-import { calledFunctionName, type LooseNode } from '../../core/ast';
+import { calledFunctionName } from '../../core/ast';
+import { type LooseNode } from '../loose-node';
 import { stringNodeBytes } from '../literals';
 import { call, CannotCarry, concatParts, expression, format, isCollection, joinStrings, mapKey, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
 
