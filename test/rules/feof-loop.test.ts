@@ -21,8 +21,17 @@ runRuleTests('feof-loop', {
       name: 'an exit in a branch that does not clear its own test',
       code: S + 'while (!feof($fp)) {\n  $line = fgets($fp);\n  if (!$done) {\n    if ($line === false) break;\n  }\n  echo $line;\n}',
     },
+    {
+      name: 'a callee variable that may name a function of the file: the stream is not known',
+      code: '<?php $open = $mock ? "fake_open" : "fsockopen";\n$fp = $open("h", 80) or die;\nwhile (!feof($fp)) { $data .= fread($fp, 8192); }',
+    },
   ],
   invalid: [
+    {
+      name: 'the opener called through a variable naming fsockopen or pfsockopen',
+      code: '<?php $open = $persistent ? "pfsockopen" : "fsockopen";\n$fp = @$open("h", 80) or die;\nwhile (!feof($fp)) {\n  $data .= @fread($fp, 8192);\n}',
+      errors: [LOOP(3, 8, 18)],
+    },
     {
       name: 'the only exit is in a first-turn-only branch (status line checked once, then lines to EOF)',
       code: S + '$seenStatus = false;\nwhile (!feof($fp)) {\n  $line = fgets($fp, 4096);\n  if (!$seenStatus) {\n    if (strpos($line, " 200 ") === false) return false;\n    $seenStatus = true;\n  }\n  $body .= $line;\n}',

@@ -1247,7 +1247,7 @@ class Round {
     if ((node.arguments ?? []).some((arg: unknown) => isNode(arg) && arg.kind === 'variadicplaceholder')) return UNKNOWN;
     const name = calledFunctionName(node);
     for (const listener of this.events.call) listener({ node, name, usage, scope: this.analysisScope });
-    const fn = name && !this.isShadowed(node, name) ? apiFunction(name) : undefined;
+    const fn = name ? (this.isShadowed(node, name) ? undefined : apiFunction(name)) : this.functionNamedBy(node.what);
     if (fn) return this.evaluateSocketCall(node, fn);
     if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node);
     const userFunction = this.resolveUserFunction(node, name);
@@ -1320,6 +1320,21 @@ class Round {
   /** Sockets handed to other code may be bound there. */
   private handOver(value: AbstractValue): void {
     for (const key of value.sockets.keys()) this.state.setBind(key, 'bound');
+  }
+
+  /**
+   * `$open = $persistent ? 'pfsockopen' : 'fsockopen'; $open(…)`: a callee variable whose every
+   * value names a function of the tables, all with the same parameters and effects, calls that
+   * function (the first name stands for them all).
+   */
+  private functionNamedBy(what: PhpNode): SocketFunction | undefined {
+    const key = variableName(what);
+    const value = key && !this.scope.referenced.has(key) ? this.state.read(key) : undefined;
+    if (!value || value.unknown || value.sockets.size > 0 || value.consts.length === 0) return undefined;
+    const named = value.consts.map((name) => (typeof name === 'string' ? apiFunction(normalizeName(name)) : undefined));
+    const shape = (fn: SocketFunction | undefined) => (fn ? JSON.stringify([fn.params, fn.effects]) : undefined);
+    const first = named[0];
+    return first && named.every((fn) => shape(fn) === shape(first)) ? first : undefined;
   }
 
   private evaluateCallee(what: PhpNode): void {
