@@ -45,7 +45,7 @@ function codeOnly(code: string): string {
 }
 const nonBlank = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
-const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client', 'select-server', 'chat-relay', 'ephemeral-listener', 'udp-echo'];
+const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client', 'select-server', 'chat-relay', 'ephemeral-listener', 'udp-echo', 'settings-echo'];
 const workspace = new PortWorkspace();
 const ported = new Map<string, PortedProgram>();
 let typecheck: Promise<string>;
@@ -86,6 +86,7 @@ const IDIOMS: Record<string, [module: string, idiom: string]> = {
   'chat-relay': ['node:net', 'const clients = new Set<net.Socket>();'],
   'udp-echo': ['node:dgram', 'for (let i = 0; i < text.length; i++) {'],
   'ephemeral-listener': ['node:net', "socket.listen({ host: '0.0.0.0', port: 0, backlog: 4096 });"],
+  'settings-echo': ['node:net', '// set_time_limit(0): Node has no time limit.'],
 };
 
 test('codeOnly() drops comments and string text, and keeps code, also inside ${…}', () => {
@@ -391,5 +392,57 @@ describe('select loops: four clients at once each get what PHP sends them', () =
     const { php, port } = await differential('chat-relay', async () => [String(await freePort())], drive);
     expect(port.observed).toEqual(php.observed);
     expect(port).toMatchObject({ stdout: php.stdout, code: php.code });
+  }, 30_000);
+});
+
+describe('process settings with no Node meaning (set_time_limit(0), error_reporting, ini_set of display options, ob_implicit_flush)', () => {
+  test('are comments, and a setting that does change the program keeps the faithful port', () => {
+    const result = portIdiomatic(source('settings-echo'), 'settings-echo.php');
+    if (!('code' in result)) throw new Error(result.reason);
+    expect(result.code).toContain("// ini_set('display_errors', '1'): an option of PHP's own output, which Node does not have.");
+    const limited = portPhpToTypeScript(source('settings-echo').replace('set_time_limit(0)', 'set_time_limit(5)'), 'settings-echo.php');
+    expect([limited.style, limited.reason]).toEqual(['faithful', 'the function set_time_limit() (line 4)']);
+    const memory = portPhpToTypeScript(source('settings-echo').replace("'display_errors', '1'", "'memory_limit', '1G'"), 'settings-echo.php');
+    expect([memory.style, memory.reason]).toEqual(['faithful', 'the function ini_set() (line 6)']);
+  });
+
+  test('sequential traffic: the same transcript as PHP', async () => {
+    const { php, port } = await differential('settings-echo', async () => [String(await freePort())], async ([p]) => {
+      const first = await StreamClient.connectWhenReady({ port: Number(p) });
+      await first.waitFor('client 1\n');
+      await first.request('hello\n', 'hello\n');
+      await first.request('w\xe9rld\r\n', '\r\n');
+      first.end();
+      await first.closed();
+      const second = await StreamClient.connect({ port: Number(p) });
+      await second.waitFor('client 2\n');
+      await second.request('stop\n', 'stopping\n');
+      await second.closed();
+      return { first: first.received, second: second.received };
+    });
+    expect(port).toEqual(php);
+    expect(php.stdout).toBe('ready\nclient 1 left\nserved 2\n');
+  }, 30_000);
+
+  test('concurrent traffic: each of three clients gets the replies PHP gives it', async () => {
+    const { php, port } = await differential('settings-echo', async () => [String(await freePort())], async ([p]) => {
+      const clients: StreamClient[] = [];
+      for (let i = 1; i <= 3; i++) clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+      clients.forEach((client, i) => client.send(`line of ${i + 1}\n`));
+      await Promise.all(clients.map(async (client, i) => {
+        await client.waitFor(`echo: line of ${i + 1}\n`);
+        client.end();
+        await client.closed();
+      }));
+      const last = await StreamClient.connect({ port: Number(p) });
+      await last.request('stop\n', 'stopping\n');
+      await last.closed();
+      return Object.fromEntries(clients.map((client, i) => [`client${i + 1}`, client.received]));
+    });
+    expect(port.observed).toEqual(php.observed);
+    expect(php.observed.client3).toBe('echo server, client 3\necho: line of 3\n');
+    // $served is shared by the handlers (the header says so): a line printed after a wait shows its value then.
+    expect(port.stdout.endsWith('served 4\n')).toBe(php.stdout.endsWith('served 4\n'));
+    expect(port.code).toBe(php.code);
   }, 30_000);
 });

@@ -7,6 +7,7 @@
 import { calledFunctionName } from '../../core/ast';
 import { type LooseNode } from '../loose-node';
 import { stringNodeBytes } from '../literals';
+import { processSettingComment } from './process-settings';
 import { call, CannotCarry, concatParts, expression, format, isCollection, joinStrings, mapKey, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
 
 /** A construct `break`/`continue` can target; `exit` is the code that leaves a handler loop. */
@@ -417,6 +418,8 @@ export class StatementWriter {
       return this.emit(`${tsName(variableOf(e.what)!)}${e.type === '+' ? '++' : '--'};`);
     }
     if (e.kind === 'call') {
+      const setting = processSettingComment(node, this.text);
+      if (setting) return this.emit(setting);
       const name = calledFunctionName(e);
       if (name === 'printf') return this.t.helpers.add('print'), this.emit(`print(${format(this.t, e).code});`);
       if (name === 'fwrite' && e.arguments?.[0]?.kind === 'name' && /^STD(ERR|OUT)$/.test(e.arguments[0].name)) {
