@@ -34,6 +34,14 @@ describe('port command', () => {
     expect(result.stdout.split('\n')[0]).toBe("// Faithful port (PHP's ext/sockets emulated), not the idiomatic one, which cannot carry AF_UNIX socket family (line 2).");
   });
 
+  test('says why a stream-socket program got the faithful port', async () => {
+    const file = join(dir, 'stream.php');
+    writeFileSync(file, "<?php\n// stream_socket_client() in a comment does not count\n$conn = fsockopen('127.0.0.1', 7);\n");
+    const result = await run(file);
+    expect(result.stderr.split('\n')[0]).toBe(`${file}: faithful port: the idiomatic form cannot carry stream sockets (fsockopen()): its forms are written for ext/sockets programs (line 3)`);
+    expect(result.stdout.split('\n')[0]).toContain('cannot carry stream sockets (fsockopen())');
+  });
+
   test('parses like lint: no private short flags, values checked, a real --help', async () => {
     const short = await run('-f', LINE_SERVER);
     expect(short.code).toBe(2);

@@ -88,6 +88,17 @@ function returnType(fn: LooseNode): Type {
   return known;
 }
 
+const STREAM_SOCKET_OPENERS = new Set(['stream_socket_server', 'stream_socket_client', 'fsockopen', 'pfsockopen']);
+
+/** A program on stream sockets is ported faithfully, and its header says so. */
+function firstStreamSocketCall(program: LooseNode): LooseNode | undefined {
+  let first: LooseNode | undefined;
+  walk(program, (node) => {
+    if (!first && node.kind === 'call' && STREAM_SOCKET_OPENERS.has(calledFunctionName(node) ?? '')) first = node;
+  });
+  return first;
+}
+
 function translateProgram(text: string, fileName: string, program: LooseNode): IdiomaticResult {
   const statements: LooseNode[] = [];
   for (const child of (program.children ?? []) as LooseNode[]) {
@@ -95,7 +106,11 @@ function translateProgram(text: string, fileName: string, program: LooseNode): I
     statements.push(child);
   }
   const sockets = socketKinds(program);
-  if (sockets.size === 0) throw new CannotCarry(NO_SOCKETS);
+  if (sockets.size === 0) {
+    const stream = firstStreamSocketCall(program);
+    if (stream) throw new CannotCarry(`stream sockets (${calledFunctionName(stream)}()): its forms are written for ext/sockets programs`, stream);
+    throw new CannotCarry(NO_SOCKETS);
+  }
   const functions = statements.filter((s) => s.kind === 'function');
   const t: Context = {
     types: new Map(),
