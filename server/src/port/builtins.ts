@@ -101,6 +101,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ...['strpos', 'stripos', 'strrpos'].map((name): [string, Builtin] => [name, fixed(INT_OR_FALSE)]),
   ['strstr', fixed(STRING_OR_FALSE)],
   ['hex2bin', fixed(STRING_OR_FALSE)],
+  ['ip2long', fixed(INT_OR_FALSE)],
+  ['long2ip', fixed(STRING)],
   ...['str_contains', 'str_starts_with', 'str_ends_with', 'in_array', 'array_key_exists', 'file_exists', 'unlink', 'error_log'].map(
     (name): [string, Builtin] => [name, fixed(BOOL)],
   ),
@@ -109,7 +111,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['is_integer', renamed('is_int', BOOL)],
   ['is_long', renamed('is_int', BOOL)],
   ['is_double', renamed('is_float', BOOL)],
-  ...['ord', 'strcmp', 'strcasecmp', 'strncmp', 'substr_count', 'str_word_count', 'intdiv', 'array_push', 'array_unshift', 'printf', 'print', 'time'].map(
+  ...['ord', 'strcmp', 'strcasecmp', 'strncmp', 'strncasecmp', 'substr_count', 'str_word_count', 'intdiv', 'array_push', 'array_unshift', 'printf', 'print', 'time'].map(
     (name): [string, Builtin] => [name, fixed(INT)],
   ),
   ['hexdec', fixed(NUMBER)],

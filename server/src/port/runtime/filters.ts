@@ -1,5 +1,6 @@
 // filter_var() for what socket programs validate: ints (ports, with min_range/max_range) and IP
-// addresses (FILTER_FLAG_IPV4/IPV6). Other filters are PHP's Error "not ported".
+// addresses (FILTER_FLAG_IPV4/IPV6). Other filters are PHP's Error "not ported". Also
+// ip2long()/long2ip(), which pack an IPv4 address into an int (peer tables, wire formats).
 import * as net from 'node:net';
 import { PhpArray, PhpError, toInt, toStr } from './values';
 
@@ -50,4 +51,17 @@ export function filter_var(value: unknown, filter: unknown = FILTER_DEFAULT, opt
     default:
       throw new PhpError('Error', 'not ported from PHP: filter_var() with a filter other than FILTER_VALIDATE_INT, FILTER_VALIDATE_IP or FILTER_DEFAULT');
   }
+}
+
+/** ip2long(): inet_pton()'s dotted quad (no leading zeros, no spaces) as an unsigned int, or false. */
+export function ip2long(address: unknown): number | false {
+  const text = toStr(address);
+  if (!net.isIPv4(text)) return false;
+  return text.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
+}
+
+/** long2ip(): the low 32 bits of the int as a dotted quad. */
+export function long2ip(value: unknown): string {
+  const address = Number(BigInt.asUintN(32, BigInt(toInt(value))));
+  return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.');
 }

@@ -197,19 +197,39 @@ export function strrev(text: unknown): string {
   return [...toStr(text)].reverse().join('');
 }
 
+/** PHP 8.2's byte comparison: the difference of the first bytes that differ, else -1/0/1 by length. */
+function compareBytes(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  for (let i = 0; i < shorter; i++) {
+    const difference = a.charCodeAt(i) - b.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return Math.sign(a.length - b.length);
+}
+
 export function strcmp(left: unknown, right: unknown): number {
-  const a = toStr(left);
-  const b = toStr(right);
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareBytes(toStr(left), toStr(right));
 }
 
 export function strcasecmp(left: unknown, right: unknown): number {
   return strcmp(strtolower(left), strtolower(right));
 }
 
-export function strncmp(left: unknown, right: unknown, length: unknown): number {
+/** The length of strncmp()/strncasecmp(), with PHP's ValueError for a negative one. */
+function comparedLength(length: unknown, functionName: string): number {
   const prefix = toInt(length);
+  if (prefix < 0) throw new PhpError('ValueError', `${functionName}(): Argument #3 ($length) must be greater than or equal to 0`);
+  return prefix;
+}
+
+export function strncmp(left: unknown, right: unknown, length: unknown): number {
+  const prefix = comparedLength(length, 'strncmp');
   return strcmp(toStr(left).slice(0, prefix), toStr(right).slice(0, prefix));
+}
+
+export function strncasecmp(left: unknown, right: unknown, length: unknown): number {
+  const prefix = comparedLength(length, 'strncasecmp');
+  return strcasecmp(toStr(left).slice(0, prefix), toStr(right).slice(0, prefix));
 }
 
 export function ord(text: unknown): number {
