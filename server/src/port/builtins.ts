@@ -47,7 +47,7 @@ export interface Builtin {
    * By-reference outputs (`preg_match($p, $s, $matches)`): the argument's position and what PHP
    * stores there. The runtime function takes the other arguments and returns [result, ...outputs].
    */
-  outputs?: readonly { index: number; type: PhpType }[];
+  outputs?: readonly { index: number; name: string; type: PhpType }[];
   /** The runtime function's type argument, when TypeScript cannot infer it from mixed arguments. */
   typeArgument?(args: readonly PhpType[]): PhpType;
 }
@@ -87,7 +87,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ...STRING_FUNCTIONS.map((name): [string, Builtin] => [name, fixed(STRING)]),
   ['join', renamed('implode', STRING)],
   ['chop', renamed('rtrim', STRING)],
-  ['preg_match', { returns: returns(INT_OR_FALSE), outputs: [{ index: 2, type: arrayOf(STRING) }] }],
+  ['preg_match', { returns: returns(INT_OR_FALSE), outputs: [{ index: 2, name: 'matches', type: arrayOf(STRING) }] }],
   ['preg_replace', fixed(union(STRING, NULL))],
   ['preg_split', fixed(union(arrayOf(STRING), kinds('false')))],
   ['filter_var', fixed(union(STRING, INT, kinds('false')))],

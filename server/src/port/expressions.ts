@@ -39,7 +39,7 @@ import { newInstance, programMethodCall, propertyRead, staticRead } from './clas
 import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { PatternProblem, pcrePattern } from './runtime/pcre';
-import { socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
+import { byReferenceRefusal, isRefusedByReference, socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
 import { binaryType, bitNotType, constantType, methodType, numberLiteralType } from './typing';
 
@@ -331,6 +331,11 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
   const emitted = emitBuiltin(name, spec, { args: translated, use: (helper) => t.use(helper) });
   const call = isAsyncRuntimeFunction(spec.helper ?? name) ? awaited(emitted) : emitted;
   if (!spec.outputs) return call;
+  const refused = spec.outputs.find((output) => isRefusedByReference(allArgs[output.index]));
+  if (refused) {
+    const evaluated = allArgs.slice(0, refused.index + 1).map((arg, index) => (isOutput(index) && index !== refused.index ? undefined : arg));
+    return byReferenceRefusal(t, { functionName: name, position: refused.index, param: refused.name, type: call.type }, evaluated);
+  }
   return withOutputs(t, node, call, spec.outputs.map((output) => allArgs[output.index]), options);
 }
 

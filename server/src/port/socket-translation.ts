@@ -6,7 +6,7 @@ import type { LooseNode } from './loose-node';
 import { awaited, expr, PREC, wrap, type Expr } from './code';
 import { value } from './expressions';
 import { isPropertyPlace } from './analysis';
-import { fromDeclared } from './php-types';
+import { fromDeclared, type PhpType } from './php-types';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { byRefParams, hasUnmappableArguments, runtimeInputs, runtimeSocketFunction, unsupportedSocketFunction } from './socket-calls';
 import type { Translator } from './translator';
@@ -42,7 +42,41 @@ export function socketCall(t: Translator, node: LooseNode, fn: SocketFunction, o
   if (outputs.length === 0) return options.resultTarget ? expr(`${options.resultTarget} = ${call.code}`, returns, PREC.assignment) : call;
 
   const targets = outputs.map((name) => argumentFor(node, fn, name));
+  const refused = outputs.findIndex((_name, index) => isRefusedByReference(targets[index]));
+  if (refused >= 0) {
+    const position = fn.params.findIndex((param) => param.name === outputs[refused]);
+    const before = fn.params.slice(0, position).map((param) => (param.byRef ? undefined : argumentFor(node, fn, param.name)));
+    return byReferenceRefusal(t, { functionName: fn.name, position, param: outputs[refused]!, type: returns }, [...before, targets[refused]]);
+  }
   return withOutputs(t, node, call, targets, options);
+}
+
+/** What PHP takes by reference from any expression, as a temporary (with a notice for a call's result). */
+const REFERENCE_TAKERS = new Set(['variable', 'propertylookup', 'nullsafepropertylookup', 'staticlookup', 'offsetlookup', 'call', 'new']);
+
+/** A by-reference argument of a built-in function that PHP refuses when the call runs (`$write = null`, a literal). */
+export function isRefusedByReference(arg: LooseNode | undefined): boolean {
+  return arg !== undefined && !REFERENCE_TAKERS.has(arg.kind);
+}
+
+/**
+ * PHP's Error for a refused by-reference argument, thrown once the arguments up to it are evaluated
+ * (they are the helper's arguments, so JavaScript evaluates them first, in order). `evaluated` holds
+ * the arguments before it and the argument itself; PHP does not read an earlier by-reference one (undefined).
+ */
+export function byReferenceRefusal(t: Translator, refused: RefusedArgument, evaluated: readonly (LooseNode | undefined)[]): Expr {
+  const values = evaluated.filter((arg) => arg !== undefined).map((arg) => wrap(value(t, arg), PREC.assignment));
+  const helperArgs = [`'${refused.functionName}'`, String(refused.position + 1), `'${refused.param}'`, ...values];
+  return expr(`${t.use('cannotPassByReference')}(${helperArgs.join(', ')})`, refused.type);
+}
+
+export interface RefusedArgument {
+  functionName: string;
+  /** 0-based position of the parameter. */
+  position: number;
+  param: string;
+  /** The call's type, which the expression keeps (it never returns). */
+  type: PhpType;
 }
 
 /**

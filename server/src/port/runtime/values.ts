@@ -531,6 +531,11 @@ export function bitNot(value: unknown): number | string {
 }
 
 /** A match expression without a matching arm. */
+/** A built-in's by-reference parameter given an expression PHP cannot refer to (`$w = null`, a literal). */
+export function cannotPassByReference(functionName: string, position: number, param: string, ..._evaluated: unknown[]): never {
+  throw new PhpError('Error', `${functionName}(): Argument #${position} ($${param}) cannot be passed by reference`);
+}
+
 export function unhandledMatch(subject: unknown): never {
   const shown = typeof subject === 'string' ? JSON.stringify(subject) : typeof subject === 'number' || typeof subject === 'boolean' ? String(subject) : `of type ${phpTypeName(subject)}`;
   throw new PhpError('UnhandledMatchError', `Unhandled match case ${shown}`);
