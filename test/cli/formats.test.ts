@@ -185,4 +185,13 @@ describe('stylish', () => {
     const fixable = await runCli(['php7.php'], { cwd: makeTree({ 'php7.php': fixture('php7-checks.php') }) });
     expect(fixable.stdout).toMatch(/ {2}0 errors and 2 warnings potentially fixable with the `--fix` option\.\n$/);
   });
+
+  it('counts info and hint findings each under its own name in the summary', async () => {
+    const cwd = makeTree({ 'udp.php': fixture('udp-connect.php'), 'tcp.php': fixture('tcp-unchecked.php') });
+    const run = await runCli(['--hints', '--rule', 'unrealistic-backlog=info', '--rule', 'unchecked-false-return=info'], { cwd });
+    expect(run.stdout).toMatch(/\n {2}5:24 {2}info {2}Backlog 100000/);
+    expect(run.stdout).toContain('\u2716 7 problems (0 errors, 0 warnings, 6 info, 1 hint)\n');
+    const oneInfo = await runCli(['--hints', '--rule', 'udp-connect=info', 'udp.php'], { cwd });
+    expect(oneInfo.stdout).toContain('\u2716 1 problem (0 errors, 0 warnings, 1 info)\n');
+  });
 });

@@ -110,6 +110,8 @@ export interface Totals {
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;
+  /** Severity 0 messages by the core's level: info and hint findings never count as warnings. */
+  infoCount: number;
   hintCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
@@ -120,6 +122,7 @@ export function totalsOf(results: readonly LintFileResult[]): Totals {
     errorCount: 0,
     fatalErrorCount: 0,
     warningCount: 0,
+    infoCount: 0,
     hintCount: 0,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
@@ -130,7 +133,11 @@ export function totalsOf(results: readonly LintFileResult[]): Totals {
     totals.warningCount += result.warningCount;
     totals.fixableErrorCount += result.fixableErrorCount;
     totals.fixableWarningCount += result.fixableWarningCount;
-    for (const message of result.messages) if (message.severity === 0) totals.hintCount++;
+    for (const message of result.messages) {
+      if (message.severity !== 0) continue;
+      if (message.level === 'info') totals.infoCount++;
+      else totals.hintCount++;
+    }
   }
   return totals;
 }

@@ -13,8 +13,8 @@ function painter(color: boolean): Paint {
   return (style, text) => styleText(style, text, { validateStream: false });
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`;
 }
 
 function severityLabel(message: LintMessage, paint: Paint): { text: string; width: number } {
@@ -51,8 +51,9 @@ export const formatStylish: Formatter = (results, context) => {
   const sections = results.filter((result) => result.messages.length > 0).map((result) => fileSection(result, paint));
   if (sections.length === 0) return '';
   const totals = totalsOf(results);
-  const problems = totals.errorCount + totals.warningCount + totals.hintCount;
+  const problems = totals.errorCount + totals.warningCount + totals.infoCount + totals.hintCount;
   const counts = [plural(totals.errorCount, 'error'), plural(totals.warningCount, 'warning')];
+  if (totals.infoCount > 0) counts.push(plural(totals.infoCount, 'info', 'info'));
   if (totals.hintCount > 0) counts.push(plural(totals.hintCount, 'hint'));
   const summaryStyle: Style = totals.errorCount > 0 ? ['red', 'bold'] : totals.warningCount > 0 ? ['yellow', 'bold'] : ['cyan', 'bold'];
   let summary = paint(summaryStyle, `\u2716 ${plural(problems, 'problem')} (${counts.join(', ')})`) + '\n';
