@@ -128,6 +128,11 @@ describe('--cache', () => {
     expect(statSync(join(cwd, 'tmp/lint.cache')).isFile()).toBe(true);
     await runCli(['--cache', '--cache-location', 'fix.cache', '--fix', '.'], { cwd });
     expect(() => statSync(join(cwd, 'fix.cache'))).toThrow();
+    // A trailing slash names a directory, made when missing (ESLint's rule); without one it is a file.
+    await runCli(['--cache', '--cache-location', 'new/cache/', '.'], { cwd });
+    expect(JSON.parse(readFileSync(join(cwd, 'new/cache', CACHE), 'utf8')).entries).toHaveProperty([join(cwd, 'udp.php')]);
+    await runCli(['--cache', '--cache-location', 'other/lint.cache', '.'], { cwd });
+    expect(statSync(join(cwd, 'other/lint.cache')).isFile()).toBe(true);
     const bad = await runCli(['--cache-strategy', 'mtime', '.'], { cwd });
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--cache-strategy expects metadata or content, got "mtime"')]);
   });

@@ -2,8 +2,8 @@
 // settings. A warm run with the metadata strategy only stats an unchanged file; with the content
 // strategy it reads and hashes it, but never parses it. A cache file that is corrupt or written by
 // something else is set aside with a warning and rebuilt, never trusted.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { DirectoryLister } from '../node/files';
 import { CachedDirectoryLister, type DirectoryRecord } from './directory-cache';
 import type { LintSettings } from './lint-file';
@@ -35,14 +35,19 @@ interface CacheFile {
   directories?: Record<string, DirectoryRecord>;
 }
 
-/** --cache-location: a directory gets the default file name inside it, as ESLint does. */
-export function cacheFilePath(location: string): string {
+/**
+ * --cache-location as typed, relative to cwd: a directory gets the default file name inside it,
+ * and so does a path ending in a separator, which need not exist yet (ESLint's rule).
+ */
+export function cacheFilePath(location: string, cwd: string): string {
+  const path = resolve(cwd, location);
+  if (location.endsWith('/') || location.endsWith(sep)) return join(path, DEFAULT_CACHE_FILE);
   try {
-    if (statSync(location).isDirectory()) return join(location, DEFAULT_CACHE_FILE);
+    if (statSync(path).isDirectory()) return join(path, DEFAULT_CACHE_FILE);
   } catch {
     // Not there yet: it is the file to write.
   }
-  return location;
+  return path;
 }
 
 /** A result that says nothing: rebuilt from the path alone. */
@@ -155,6 +160,8 @@ export class ResultCache {
   save(): void {
     if (!this.dirty) return;
     const file: CacheFile = { format: FORMAT, key: this.key, entries: this.entries, directories: this.directories };
+    // The folders of a location not made yet (`--cache-location .cache/lint/`).
+    mkdirSync(dirname(this.path), { recursive: true });
     writeFileSync(this.path, JSON.stringify(file));
   }
 }
