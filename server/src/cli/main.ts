@@ -15,7 +15,7 @@ import { encodeLike, lintFile, type LintSettings } from './lint-file';
 import { lintFiles, type SkippedFile } from './lint-files';
 import { cacheFilePath, ResultCache } from './result-cache';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions, type Shard } from './options';
-import { fileMessage, fileResult, isFileLevel, totalsOf, type LintFileResult } from './results';
+import { fileMessage, fileResult, totalsOf, type LintFileResult } from './results';
 import { VERSION } from './version';
 
 export interface CliEnvironment {
@@ -77,7 +77,7 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   if (options.stdin) return lintStdin(options, config, io);
   const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
   // Fixing writes files: its results are never taken from, nor put into, the cache.
-  const cache = options.cache && options.fix === 'off' ? ResultCache.load(cacheFilePath(resolve(io.cwd, options.cacheLocation)), settings, options.cacheStrategy, (message) => io.stderr.write(`php-socket-lint: warning: ${message}\n`)) : undefined;
+  const cache = options.cache && options.fix === 'off' ? ResultCache.load(cacheFilePath(options.cacheLocation, io.cwd), settings, options.cacheStrategy, (message) => io.stderr.write(`php-socket-lint: warning: ${message}\n`)) : undefined;
   // The cache keeps directory listings too: a warm walk stats an unchanged directory instead of listing it.
   const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config, lister: cache?.lister });
   const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settings, cache);
@@ -90,7 +90,6 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   if (baselinePath !== undefined) results = applyBaseline(results, readBaselineFile(baselinePath), baselinePath);
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   reportBrokenLinks(linted.brokenLinks, io);
-  reportSkippedFiles(results, io);
   const written = await writeReport(results, options, io);
   return written ? exitCodeOf(results, options, io) : 2;
 }
@@ -182,15 +181,6 @@ function unlintedResults(discovery: Discovery, options: CliOptions): LintFileRes
 /** Dangling links and link loops are no files: a warning each, outside the report and the exit code. */
 function reportBrokenLinks(links: readonly SkippedFile[], io: CliEnvironment): void {
   for (const { path, message } of links) io.stderr.write(`php-socket-lint: warning: ${relative(io.cwd, path) || path}: ${message}\n`);
-}
-
-/** Files that could not be linted are named on stderr too, whatever the report's format. */
-function reportSkippedFiles(results: readonly LintFileResult[], io: CliEnvironment): void {
-  for (const result of results) {
-    for (const message of result.messages) {
-      if (isFileLevel(message)) io.stderr.write(`php-socket-lint: ${relative(io.cwd, result.filePath) || result.filePath}: ${message.message}\n`);
-    }
-  }
 }
 
 function useColor(options: CliOptions, io: CliEnvironment): boolean {
