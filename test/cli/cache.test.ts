@@ -118,7 +118,7 @@ describe('--cache', () => {
     expect(parseJsonReport(changed).map((result) => result.filePath)).toEqual([join(cwd, 'src/added.php'), join(cwd, 'src/clean.php'), join(cwd, 'udp.php')]);
     expect(directoriesOf()).not.toHaveProperty([src]);
     expect(parseJsonReport(cold)).toEqual(parseJsonReport(await runCli(['-f', 'json', '.', '--ignore-pattern', 'src/added.php'], { cwd })));
-  });
+  }, 30_000);
 
   it('honours --cache-location (a file, or a directory to hold it), and never caches --fix', async () => {
     const cwd = makeTree({ 'udp.php': fixture('udp-listen.php'), 'tmp/.keep': '' });
@@ -128,12 +128,15 @@ describe('--cache', () => {
     expect(statSync(join(cwd, 'tmp/lint.cache')).isFile()).toBe(true);
     await runCli(['--cache', '--cache-location', 'fix.cache', '--fix', '.'], { cwd });
     expect(() => statSync(join(cwd, 'fix.cache'))).toThrow();
-    // A trailing slash names a directory, made when missing (ESLint's rule); without one it is a file.
+    const bad = await runCli(['--cache-strategy', 'mtime', '.'], { cwd });
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--cache-strategy expects metadata or content, got "mtime"')]);
+  });
+
+  it('takes a --cache-location ending in / for a directory, made when missing (ESLint\'s rule); without one it is a file', async () => {
+    const cwd = makeTree({ 'udp.php': fixture('udp-listen.php') });
     await runCli(['--cache', '--cache-location', 'new/cache/', '.'], { cwd });
     expect(JSON.parse(readFileSync(join(cwd, 'new/cache', CACHE), 'utf8')).entries).toHaveProperty([join(cwd, 'udp.php')]);
     await runCli(['--cache', '--cache-location', 'other/lint.cache', '.'], { cwd });
     expect(statSync(join(cwd, 'other/lint.cache')).isFile()).toBe(true);
-    const bad = await runCli(['--cache-strategy', 'mtime', '.'], { cwd });
-    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--cache-strategy expects metadata or content, got "mtime"')]);
   });
 });
