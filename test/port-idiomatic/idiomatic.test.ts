@@ -45,7 +45,7 @@ function codeOnly(code: string): string {
 }
 const nonBlank = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
-const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client', 'select-server', 'chat-relay', 'ephemeral-listener', 'udp-echo', 'settings-echo'];
+const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client', 'select-server', 'chat-relay', 'ephemeral-listener', 'udp-echo', 'settings-echo', 'tutorial-udp', 'tutorial-tcp'];
 const workspace = new PortWorkspace();
 const ported = new Map<string, PortedProgram>();
 let typecheck: Promise<string>;
@@ -87,6 +87,8 @@ const IDIOMS: Record<string, [module: string, idiom: string]> = {
   'udp-echo': ['node:dgram', 'for (let i = 0; i < text.length; i++) {'],
   'ephemeral-listener': ['node:net', "socket.listen({ host: '0.0.0.0', port: 0, backlog: 4096 });"],
   'settings-echo': ['node:net', '// set_time_limit(0): Node has no time limit.'],
+  'tutorial-udp': ['node:dgram', "sock.on('message', async (datagram, remote) =>"],
+  'tutorial-tcp': ['node:net', "socket.on('connection', async (conn) =>"],
 };
 
 test('codeOnly() drops comments and string text, and keeps code, also inside ${…}', () => {
@@ -444,5 +446,87 @@ describe('process settings with no Node meaning (set_time_limit(0), error_report
     // $served is shared by the handlers (the header says so): a line printed after a wait shows its value then.
     expect(port.stdout.endsWith('served 4\n')).toBe(php.stdout.endsWith('served 4\n'));
     expect(port.code).toBe(php.code);
+  }, 30_000);
+});
+
+describe("the tutorials' forms of setup and checks (socket_create() checked in an if or by `or die()`, $ret checked on the next line, while (1), do-while, truthiness)", () => {
+  test('tutorial-udp, sequential: the same transcript as PHP (it prints before each wait)', async () => {
+    const { php, port } = await differential('tutorial-udp', async () => [String(await freePort())], async ([p], program) => {
+      await program.waitForOutput('bound');
+      const a = await DatagramClient.open();
+      const b = await DatagramClient.open();
+      try {
+        const replies = { one: await a.request('one', Number(p)), bytes: await b.request('\x00\xff two\n', Number(p)), long: await a.request('y'.repeat(300), Number(p)), bye: await b.request('bye', Number(p)) };
+        await program.exited;
+        return replies;
+      } finally {
+        a.close();
+        b.close();
+      }
+    });
+    expect(port).toEqual(php);
+    expect(php.stdout).toBe('bound\nwaiting\nwaiting\nwaiting\nwaiting\nclosed\n');
+  }, 30_000);
+
+  test('tutorial-udp on a port that is taken: the failure branch of socket_bind()', async () => {
+    const taken = createSocket('udp4');
+    await new Promise<void>((resolve) => taken.bind(0, '127.0.0.1', resolve));
+    try {
+      const { php, port } = await differential('tutorial-udp', async () => [String(taken.address().port)], async () => ({}));
+      expect(php.stdout).toBe('Could not bind socket: [98] Address already in use\n');
+      expect({ stdout: port.stdout, code: port.code }).toEqual({ stdout: php.stdout, code: php.code });
+    } finally {
+      taken.close();
+    }
+  }, 30_000);
+
+  test('tutorial-udp, concurrent: four clients at once each get the replies PHP gives them', async () => {
+    const { php, port } = await differential('tutorial-udp', async () => [String(await freePort())], async ([p], program) => {
+      await program.waitForOutput('bound');
+      const clients = await Promise.all([0, 1, 2, 3].map(() => DatagramClient.open()));
+      try {
+        const replies: Record<string, string> = {};
+        await Promise.all(clients.map(async (client, i) => {
+          const got: string[] = [];
+          for (let n = 0; n < 4; n++) got.push(await client.request(`client ${i} says ${'!'.repeat(n)}`, Number(p)));
+          replies[`client ${i}`] = got.join('|');
+        }));
+        replies.bye = await clients[0]!.request('bye', Number(p));
+        await program.exited;
+        return replies;
+      } finally {
+        clients.forEach((client) => client.close());
+      }
+    });
+    expect(port).toEqual(php);
+  }, 30_000);
+
+  test('tutorial-tcp, sequential: the same transcript as PHP', async () => {
+    const { php, port } = await differential('tutorial-tcp', async () => [String(await freePort())], async ([p]) => {
+      const replies: Record<string, string> = {};
+      for (const [name, text] of Object.entries({ word: 'hello\n', zero: '0\n', blank: '  \n', stop: 'stop\n' })) {
+        const client = name === 'word' ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) });
+        client.send(text);
+        replies[name] = await client.closed();
+      }
+      return replies;
+    });
+    expect(port).toEqual(php);
+    expect(php.observed).toEqual({ word: 'olleh\n', zero: 'empty or zero\n', blank: 'empty or zero\n', stop: 'stopping\n' });
+  }, 30_000);
+
+  test('tutorial-tcp, concurrent: each of four clients gets the reply PHP gives it', async () => {
+    const { php, port } = await differential('tutorial-tcp', async () => [String(await freePort())], async ([p]) => {
+      const clients: StreamClient[] = [];
+      for (let i = 1; i <= 4; i++) clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+      clients.forEach((client, i) => client.send(`abc${i}\n`));
+      const replies = await Promise.all(clients.map((client) => client.closed()));
+      const last = await StreamClient.connect({ port: Number(p) });
+      last.send('stop\n');
+      await last.closed();
+      return Object.fromEntries(replies.map((reply, i) => [`client${i + 1}`, reply]));
+    });
+    expect(port).toEqual(php);
+    expect(php.observed.client4).toBe('3cba\n');
   }, 30_000);
 });

@@ -55,7 +55,7 @@ export interface Context {
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await static implements interface package private protected public arguments eval undefined NaN Infinity'.split(' '),
 );
-const TAKEN = new Set(['net', 'dgram', 'once', 'print', 'read', 'readers', 'receive', 'trim', 'upper', 'lower', 'main', 'process', 'Buffer', 'error', 'datagram', 'remote', 'strerror', 'util', 'send', 'jsonEncode', 'stopServer']);
+const TAKEN = new Set(['net', 'dgram', 'once', 'print', 'read', 'readers', 'receive', 'trim', 'upper', 'lower', 'main', 'process', 'Buffer', 'error', 'datagram', 'remote', 'strerror', 'util', 'send', 'jsonEncode', 'stopServer', 'truthy']);
 
 /** A PHP variable's name in the port: the same name, unless TypeScript reserves it. */
 export function tsName(phpName: string): string {
@@ -113,6 +113,19 @@ export function concatParts(t: Context, node: LooseNode, out: (string | { code: 
   }
 }
 
+const TRUTHY_STRINGS = new Set<Type>(['string', 'string|false', 'string|null', 'string?']);
+
+/** A value as a condition, with PHP's truthiness ('' and '0' are false, so is 0); undefined for other types. */
+export function truthiness(t: Context, c: Code): Code | undefined {
+  if (c.type === 'bool') return c;
+  if (c.type === 'int') return { code: `${paren(c, 11)} !== 0`, type: 'bool', prec: 10 };
+  if (!TRUTHY_STRINGS.has(c.type)) return undefined;
+  t.helpers.add('truthy');
+  return atom(`truthy(${c.code})`, 'bool');
+}
+
+const isLiteralFalse = (node: LooseNode) => node.kind === 'boolean' && !node.value;
+
 const COMPARISON = new Set(['===', '!==', '<', '>', '<=', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '%']);
 
@@ -134,6 +147,11 @@ function binary(t: Context, node: LooseNode): Code {
   if (op === '??') {
     const type: Type = right.type === 'string' && ['string?', 'string|null', 'string'].includes(left.type) ? 'string' : right.type === 'int' && left.type === 'int?' ? 'int' : left.type === right.type ? left.type : 'unknown';
     return { code: `${paren(left, 6)} ?? ${paren(right, 6)}`, type, prec: 5 };
+  }
+  // `$buf != false`: the truthiness of $buf (PHP converts it to bool to compare).
+  if ((op === '==' || op === '!=') && isLiteralFalse(node.right)) {
+    const truth = truthiness(t, left);
+    if (truth) return op === '!=' ? truth : { code: `!${paren(truth, 15)}`, type: 'bool', prec: 15 };
   }
   if (COMPARISON.has(op)) {
     if (op.length === 3 || (left.type === 'int' && right.type === 'int')) return { code: `${paren(left, 11)} ${op} ${paren(right, 11)}`, type: 'bool', prec: 10 };
@@ -358,7 +376,8 @@ export function expression(t: Context, node: LooseNode): Code {
       return binary(t, node);
     case 'unary': {
       const inner = expression(t, node.what);
-      if (node.type === '!' && inner.type === 'bool') return { code: `!${paren(inner, 15)}`, type: 'bool', prec: 15 };
+      const truth = node.type === '!' ? truthiness(t, inner) : undefined;
+      if (truth) return { code: `!${paren(truth, 15)}`, type: 'bool', prec: 15 };
       if (node.type === '-' && inner.type === 'int') return { code: `-${paren(inner, 15)}`, type: 'int', prec: 15 };
       throw new CannotCarry(`${node.type} of a ${inner.type} value`, node);
     }

@@ -67,6 +67,8 @@ function round(value: number, places = 0): number {
   const scaled = Number((Math.abs(value) * 10 ** places).toPrecision(15));
   return (Math.sign(value) * Math.round(scaled)) / 10 ** places;
 }`,
+  truthy: `/** PHP's truthiness of a string: '' and '0' are false (false and null too). */
+const truthy = (value: string | false | null | undefined): value is string => value !== false && value !== null && value !== undefined && value !== '' && value !== '0';`,
   asciiCase: `/** strtoupper()/strtolower(): ASCII letters only, as PHP 8 does. */
 const upper = (text: string) => (/[^\\0-\\x7f]/.test(text) ? text.replace(/[a-z]+/g, (letters) => letters.toUpperCase()) : text.toUpperCase());
 const lower = (text: string) => (/[^\\0-\\x7f]/.test(text) ? text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : text.toLowerCase());`,

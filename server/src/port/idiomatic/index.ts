@@ -9,7 +9,7 @@ import { commentLines, stringNodeBytes } from '../literals';
 import { CannotCarry, expression, tsName, variableOf, type Code, type Context, type SocketCollection, type SocketKind, type Type } from './expressions';
 import { helperSource } from './helpers';
 import { clientTurnsUsedAfter, prepareSelectLoops, selectLoop, selectServer, selectStatement } from './select';
-import { StatementWriter, tsType, walk } from './statements';
+import { checkedCreation, isEndless, outputsOf, StatementWriter, tsType, walk } from './statements';
 
 export type IdiomaticResult = { code: string; module: 'node:net' | 'node:dgram'; shape: string; helperLines: number } | { reason: string; line?: number };
 
@@ -387,6 +387,16 @@ function installSockets(w: StatementWriter, t: Context): void {
   // The checked forms are handled where the statement is seen: see statement() below.
   const originalStatement = w.statement.bind(w);
   w.statement = (node, local, siblings, index) => {
+    const created = checkedCreation(node);
+    if (created) {
+      originalStatement({ kind: 'expressionstatement', expression: created, loc: created.loc } as LooseNode, local, siblings, index);
+      return droppedCheck(w, node);
+    }
+    const resultChecked = checkedResult(node, siblings[index + 1], t.program!);
+    if (resultChecked) {
+      skipped.add(siblings[index + 1]!);
+      return w.statement(resultChecked, local, siblings, index);
+    }
     const checked = checkedFailure(node);
     if (checked) {
       const failure = checked.failure ?? [];
@@ -414,11 +424,9 @@ function installSockets(w: StatementWriter, t: Context): void {
       } else waits.forEach((line) => w.emit(`${line};`));
       return;
     }
-    if (node.kind === 'if' && !node.alternate && testsOnlyFailureOf(node.test, t.sockets)) {
-      w.emit(`// ${w.text.slice(node.loc!.start.offset, node.test.loc!.end.offset + 1).split(/\r?\n/)[0]} …: Node's sockets never are false; failures come as 'error' events and rejected awaits.`);
-      return;
-    }
-    if (node.kind === 'while' && acceptLoop(node, t.sockets)) return serverLoop(w, t, node, siblings, index, local);
+    if (node.kind === 'if' && !node.alternate && testsOnlyFailureOf(node.test, t.sockets)) return droppedCheck(w, node);
+    // `do { … } while (true)` is the same endless loop.
+    if ((node.kind === 'while' || node.kind === 'do') && acceptLoop(node, t.sockets)) return serverLoop(w, t, node, siblings, index, local);
     const select = node.kind === 'while' ? selectLoop(node) : undefined;
     if (select && typeof select !== 'string') {
       const leaked = clientTurnsUsedAfter(node, siblings, index, local, t);
@@ -435,7 +443,7 @@ function installSockets(w: StatementWriter, t: Context): void {
     if (node.kind === 'expressionstatement' && node.expression.kind === 'assign' && t.perClient?.has(variableOf(node.expression.left) ?? '') && node.expression.right.kind === 'array') {
       return w.emit(`// $${variableOf(node.expression.left)}: one per client, a variable of its connection handler`);
     }
-    if (node.kind === 'while' && datagramLoop(node, t.sockets)) return datagramServer(w, t, node, siblings, index, local);
+    if (node.kind === 'while' && datagramLoop(node, t.sockets) !== undefined) return datagramServer(w, t, node, siblings, index, local);
     if (skipped.has(node)) return;
     return originalStatement(node, local, siblings, index);
   };
@@ -469,20 +477,74 @@ function installSockets(w: StatementWriter, t: Context): void {
   }
 }
 
+const RESULT_CHECKED = ['socket_bind', 'socket_listen', 'socket_connect', 'socket_set_option'];
+
+/** `$ret = socket_bind(…);` then `if (!$ret) {…}` (or `$ret === false`): $ret and its check, the variable aside. */
+function resultCheck(node: LooseNode, next: LooseNode | undefined): { name: string; call: LooseNode; check: LooseNode } | undefined {
+  const e: LooseNode | undefined = node.kind === 'expressionstatement' ? node.expression : undefined;
+  const name = e?.kind === 'assign' && e.operator === '=' && RESULT_CHECKED.includes(calledFunctionName(e.right) ?? '') ? variableOf(e.left) : undefined;
+  if (!name || next?.kind !== 'if' || next.alternate) return undefined;
+  const test: LooseNode = next.test;
+  const tested = test.kind === 'unary' && test.type === '!' ? variableOf(test.what) : test.kind === 'bin' && test.type === '===' && isLiteralFalse(test.right) ? variableOf(test.left) : undefined;
+  return tested === name ? { name, call: e!.right, check: next } : undefined;
+}
+
+/** The checked form `if (!socket_bind(…)) {…}` of a result checked right after, when the variable is read nowhere else. */
+function checkedResult(node: LooseNode, next: LooseNode | undefined, program: LooseNode): LooseNode | undefined {
+  const pair = resultCheck(node, next);
+  if (!pair) return undefined;
+  let uses = 0;
+  let checkedUses = 0;
+  walk(program, (inner) => {
+    if (variableOf(inner) === pair.name) uses++;
+    const siblings: LooseNode[] | undefined = Array.isArray(inner.children) ? inner.children : undefined;
+    siblings?.forEach((statement, i) => resultCheck(statement, siblings[i + 1])?.name === pair.name && (checkedUses += 2));
+  });
+  if (uses !== checkedUses) return undefined;
+  const test = { kind: 'unary', type: '!', what: pair.call, loc: pair.check.test.loc } as LooseNode;
+  return { ...pair.check, test } as LooseNode;
+}
+
+/** The comment for a dropped check of a socket against false: its PHP's first line. */
+function droppedCheck(w: StatementWriter, node: LooseNode): void {
+  const php = node.kind === 'if' ? w.text.slice(node.loc!.start.offset, node.test.loc!.end.offset + 1) : w.text.slice(node.loc!.start.offset, node.loc!.end.offset);
+  w.emit(`// ${php.split(/\r?\n/)[0]} …: Node's sockets never are false; failures come as 'error' events and rejected awaits.`);
+}
+
 function acceptLoop(node: LooseNode, sockets: Map<string, SocketKind>): string | undefined {
   const first = node.body?.children?.[0];
-  if (node.test?.kind !== 'boolean' || !node.test.value || first?.kind !== 'expressionstatement') return undefined;
+  if (!isEndless(node.test) || first?.kind !== 'expressionstatement') return undefined;
   const e = first.expression;
   if (e.kind !== 'assign' || calledFunctionName(e.right) !== 'socket_accept') return undefined;
   return sockets.get(variableOf(e.right.arguments?.[0]) ?? '') === 'listener' ? variableOf(e.left) : undefined;
 }
 
-function datagramLoop(node: LooseNode, sockets: Map<string, SocketKind>): boolean {
-  const first = node.body?.children?.[0];
-  if (node.test?.kind !== 'boolean' || !node.test.value || first?.kind !== 'expressionstatement') return false;
-  const e = first.expression;
-  const recv = e.kind === 'assign' ? e.right : e;
-  return calledFunctionName(recv) === 'socket_recvfrom' && sockets.get(variableOf(recv.arguments?.[0]) ?? '') === 'udp';
+/**
+ * `while (true) { [echo …; $ip = '';] $n = socket_recvfrom($s, …); … }`: the index of the receive. What comes
+ * before it may only print (it runs before each datagram) or reset the receive's outputs (which it overwrites).
+ */
+function datagramLoop(node: LooseNode, sockets: Map<string, SocketKind>): number | undefined {
+  if (!isEndless(node.test)) return undefined;
+  const statements: LooseNode[] = node.body?.children ?? [];
+  const at = statements.findIndex((statement) => statement.kind !== 'echo' && !resetsOutput(statement, statements));
+  const receive = statements[at];
+  if (receive?.kind !== 'expressionstatement') return undefined;
+  const e: LooseNode = receive.expression;
+  const recv: LooseNode = e.kind === 'assign' ? e.right : e;
+  return calledFunctionName(recv) === 'socket_recvfrom' && sockets.get(variableOf(recv.arguments?.[0]) ?? '') === 'udp' ? at : undefined;
+}
+
+/** `$ip = '';` before a socket_recvfrom() that writes $ip. */
+function resetsOutput(statement: LooseNode, loop: LooseNode[]): boolean {
+  const e = statement.kind === 'expressionstatement' ? statement.expression : undefined;
+  const name = e?.kind === 'assign' && e.operator === '=' && ['string', 'number', 'nullkeyword'].includes(e.right.kind) ? variableOf(e.left) : undefined;
+  return !!name && loop.some((other) => other.kind === 'expressionstatement' && outputsOf(other.expression.kind === 'assign' ? other.expression.right : other.expression).includes(name));
+}
+
+function hasNode(node: LooseNode, kind: string): boolean {
+  let found = false;
+  walk(node, (inner) => (found ||= inner.kind === kind));
+  return found;
 }
 
 /** What follows the server loop runs when the server closes; `socket_close($server)` is that close. */
@@ -534,12 +596,18 @@ function serverLoop(w: StatementWriter, t: Context, node: LooseNode, siblings: L
 }
 
 function datagramServer(w: StatementWriter, t: Context, node: LooseNode, siblings: LooseNode[], index: number, local: Set<string>): void {
-  const first = node.body.children[0];
+  const at = datagramLoop(node, t.sockets)!;
+  const first = node.body.children[at];
+  // The prints before the receive: once before the first datagram, then after each (a turn that continues would skip them).
+  const before: LooseNode[] = node.body.children.slice(0, at).filter((statement: LooseNode) => statement.kind === 'echo');
+  if (before.length > 0 && hasNode(node.body, 'continue')) throw new CannotCarry('continue in a UDP loop that prints before its socket_recvfrom()', node);
+  const printBefore = () => before.forEach((statement) => w.statement(statement, new Set(), before, 0));
+  printBefore();
   const assign = first.expression.kind === 'assign' ? first.expression : undefined;
   const recv = assign ? assign.right : first.expression;
   const args: LooseNode[] = recv.arguments;
   const socket = variableOf(args[0])!;
-  const body: LooseNode[] = node.body.children.slice(1);
+  const body: LooseNode[] = node.body.children.slice(at + 1);
   const last = body[body.length - 1];
   if (last?.kind === 'expressionstatement' && calledFunctionName(last.expression) === 'socket_sendto' && variableOf((last.expression as LooseNode).arguments?.[0]) === socket) unawaited.add(last.expression);
   const result = assign ? variableOf(assign.left) : undefined;
@@ -571,6 +639,7 @@ function datagramServer(w: StatementWriter, t: Context, node: LooseNode, sibling
       w.pushHandler({ kind: 'handler', onBreak: [`${s}.close();`, 'return;'], onContinue: ['return;'] });
       try {
         w.block(body, first.loc.end.offset, node.body.loc.end.offset);
+        printBefore();
       } finally {
         w.popHandler();
       }

@@ -6,7 +6,7 @@
 import { calledFunctionName } from '../../core/ast';
 import { type LooseNode } from '../loose-node';
 import { CannotCarry, expression, tsName, variableOf, type Context, type SocketCollection } from './expressions';
-import { variablesIn, walk, type Breakable, type StatementWriter } from './statements';
+import { isEndless, variablesIn, walk, type Breakable, type StatementWriter } from './statements';
 import { isSynthetic, syntheticNode } from '../synthetic-nodes';
 
 export interface SelectLoop {
@@ -148,7 +148,7 @@ const current = new WeakMap<StatementWriter, Turns>();
 /** Writes the handler for a recognised select loop; the statements after the loop run when its condition turns false. */
 export function selectServer(w: StatementWriter, t: Context, node: LooseNode, loop: SelectLoop, rest: LooseNode[]): void {
   w.shapes.select = true;
-  const forever = node.test.kind === 'boolean' && node.test.value;
+  const forever = isEndless(node.test);
   const test = forever ? undefined : expression(t, node.test);
   if (test && test.type !== 'bool') throw new CannotCarry("a select loop's condition that is not a bool", node.test);
   if (test && !rest.some((s) => s.kind === 'expressionstatement' && calledFunctionName(s.expression) === 'socket_close' && variableOf((s.expression as LooseNode).arguments?.[0]) === loop.listener))

@@ -8,7 +8,7 @@ import { calledFunctionName } from '../../core/ast';
 import { type LooseNode } from '../loose-node';
 import { stringNodeBytes } from '../literals';
 import { processSettingComment } from './process-settings';
-import { call, CannotCarry, concatParts, expression, format, isCollection, joinStrings, mapKey, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
+import { call, CannotCarry, truthiness, concatParts, expression, format, isCollection, joinStrings, mapKey, tsName, variableOf, type Code, type Context, type SocketKind, type Type } from './expressions';
 
 /** A construct `break`/`continue` can target; `exit` is the code that leaves a handler loop. */
 export interface Breakable {
@@ -93,6 +93,8 @@ export class StatementWriter {
     const occurrences = statements.map((statement) => variablesIn(statement));
     const firstAt = new Map<string, number>();
     const seen = new Map<string, number>();
+    // A variable of failure branches only (`$errorcode = socket_last_error()` in each) is declared in each branch.
+    const outsideFailures = new Set(statements.flatMap((statement) => [...variablesOutsideFailure(statement)]));
     occurrences.forEach((vars, index) => {
       for (const name of vars) {
         if (this.isDeclared(name) || this.t.sockets.has(name)) continue;
@@ -113,7 +115,7 @@ export class StatementWriter {
           const direct = directlyAssigned(statement).includes(name);
           if (direct) continue;
           // Used in several statements (or first read inside a nested one): declared here.
-          if ((seen.get(name) ?? 0) > 1) this.hoist(name, statement, local);
+          if ((seen.get(name) ?? 0) > 1 && outsideFailures.has(name)) this.hoist(name, statement, local);
         }
         this.statement(statement, local, statements, index);
         for (const [name, without] of narrowedAfter(statement)) {
@@ -246,8 +248,9 @@ export class StatementWriter {
   }
 
   private test(node: LooseNode): string {
-    const test = this.valueOf(node);
-    if (test.type !== 'bool') throw new CannotCarry(`a condition on a ${test.type} value (PHP's truthiness differs from JavaScript's)`, node);
+    const value = this.valueOf(node);
+    const test = truthiness(this.t, value);
+    if (!test) throw new CannotCarry(`a condition on a ${value.type} value (PHP's truthiness differs from JavaScript's)`, node);
     return test.code;
   }
 
@@ -259,7 +262,7 @@ export class StatementWriter {
     let head = 'if';
     while (current) {
       this.emit(`${head} (${this.test(current.test)}) {`);
-      this.body(current.body);
+      this.narrowed(current.test, () => this.body(current!.body));
       const alternate: LooseNode | undefined = current.alternate;
       if (alternate?.kind === 'if') {
         head = '} else if';
@@ -274,6 +277,19 @@ export class StatementWriter {
     }
     this.emit('}');
     void local;
+  }
+
+  /** Inside `if ($buf)`, `if ($buf != false)` or `if ($buf !== false)`, a string|false $buf is a string. */
+  private narrowed(test: LooseNode, body: () => void): void {
+    const bare = test.kind === 'bin' && ['!=', '!=='].includes(test.type) && test.right.kind === 'boolean' && !test.right.value ? test.left : test;
+    const name = variableOf(bare);
+    if (!name || this.t.types.get(name) !== 'string|false') return body();
+    this.t.types.set(name, 'string');
+    try {
+      body();
+    } finally {
+      this.t.types.set(name, 'string|false');
+    }
   }
 
   private labelFor(b: Breakable): string {
@@ -623,6 +639,35 @@ export function outputsOf(node: LooseNode): string[] {
   if (name === 'socket_recvfrom') return pick(1, 4, 5);
   if (name === 'socket_getsockname') return pick(1, 2);
   return [];
+}
+
+/** `while (true)` and `while (1)`: a loop only a break leaves. */
+export function isEndless(test: LooseNode | undefined): boolean {
+  return (test?.kind === 'boolean' && !!test.value) || (test?.kind === 'number' && Number(test.value) !== 0);
+}
+
+/**
+ * `if (!($s = socket_create(…))) {…}`, `if (($s = socket_create(…)) === false) {…}` and
+ * `$s = socket_create(…) or die(…)`: the assignment, whose check is dropped (Node's sockets are never false).
+ */
+export function checkedCreation(node: LooseNode): LooseNode | undefined {
+  const isCreation = (n: LooseNode | undefined) => n?.kind === 'assign' && n.operator === '=' && n.right?.kind === 'call' && calledFunctionName(n.right) === 'socket_create';
+  if (node.kind === 'if' && !node.alternate) {
+    const test = node.test;
+    if (test.kind === 'unary' && test.type === '!' && isCreation(test.what)) return test.what;
+    if (test.kind === 'bin' && test.type === '===' && test.right.kind === 'boolean' && !test.right.value && isCreation(test.left)) return test.left;
+  }
+  const e = node.kind === 'expressionstatement' ? node.expression : undefined;
+  if (e?.kind === 'bin' && (e.type === 'or' || e.type === '||') && isCreation(e.left) && e.right.kind === 'exit') return e.left;
+  return undefined;
+}
+
+/** The variables of a statement outside the branch that handles a socket call's failure (which becomes a block of its own). */
+function variablesOutsideFailure(statement: LooseNode): Set<string> {
+  const handlesFailure = !!checkedCalls(statement)?.failure || !!checkedCreation(statement);
+  if (handlesFailure && statement.kind === 'if') return variablesIn(statement.test);
+  if (handlesFailure && statement.kind === 'expressionstatement' && statement.expression.kind === 'bin') return variablesIn(statement.expression.left);
+  return variablesIn(statement);
 }
 
 /** A socket call whose failure the PHP handles: `if (!f(…)) {…}`, `f(…) === false`, `f(…) or die(…)`. */
