@@ -69,9 +69,23 @@ describe('--cache', () => {
     expect(await messagesOf(cwd, ['--cache'])).toEqual([expect.stringContaining('SOCK_DGRAM')]);
   });
 
+  it("keys each file by its own config: a package's config change lints that package again, and only it", async () => {
+    const cwd = makeTree({ 'a/udp.php': fixture('udp-listen.php'), 'b/udp.php': fixture('udp-listen.php'), 'b/.phpsocketlintrc.json': '{ "somaxconn": 128 }' });
+    await messagesOf(cwd, ['--cache'], 'a/udp.php');
+    plant(cwd, 'a/udp.php');
+    plant(cwd, 'b/udp.php');
+    writeFileSync(join(cwd, 'b/.phpsocketlintrc.json'), '{ "somaxconn": 256 }');
+    expect(await messagesOf(cwd, ['--cache'], 'a/udp.php')).toEqual([PLANTED]);
+    expect(await messagesOf(cwd, ['--cache'], 'b/udp.php')).toEqual([expect.stringContaining('SOCK_DGRAM')]);
+    // A config added where there was none moves the directory: its files are linted again too.
+    plant(cwd, 'a/udp.php');
+    writeFileSync(join(cwd, 'a/.phpsocketlintrc.json'), '{ "rules": { "listen-on-datagram": "off" } }');
+    expect(await messagesOf(cwd, ['--cache'], 'a/udp.php')).toEqual([]);
+  });
+
   it('sets a corrupt or foreign cache file aside with a warning and rebuilds it', async () => {
     const cwd = tree();
-    for (const junk of ['{ not json', JSON.stringify({ format: 'eslint', entries: {} }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: { x: { size: 'big' } } }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: {}, directories: [] })]) {
+    for (const junk of ['{ not json', JSON.stringify({ format: 'eslint', entries: {} }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: { x: { size: 'big' } } }), JSON.stringify({ format: 'php-socket-lint-cache/1', key: 'k', entries: {}, listings: [] })]) {
       writeFileSync(join(cwd, CACHE), junk);
       const run = await runCli(['-f', 'json', '--cache', '.'], { cwd });
       expect(run.stderr).toContain('is not a php-socket-lint cache (corrupt, or another tool\'s): ignored, and rebuilt.');
@@ -98,17 +112,17 @@ describe('--cache', () => {
   it('keeps directory listings: an unchanged directory is not listed again, a changed one is, a just-changed one is not kept', async () => {
     const cwd = makeTree({ 'udp.php': fixture('udp-listen.php'), 'src/clean.php': fixture('clean.php'), 'src/notes.txt': 'not PHP' });
     const src = join(cwd, 'src');
-    const directoriesOf = () => JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).directories as Record<string, [number, number, boolean, string]>;
+    const directoriesOf = () => JSON.parse(readFileSync(join(cwd, CACHE), 'utf8')).listings as Record<string, [number, number, boolean, string]>;
     // Changed within the last two seconds: a change in the same clock tick would not move ctime, so nothing is kept.
     await runCli(['--cache', '.'], { cwd });
     expect(directoriesOf()).toEqual({});
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const cold = await runCli(['-f', 'json', '--cache', '.'], { cwd });
-    // Without an include, subdirectories, .gitignore and *.php are all a walk needs.
+    // Without an include, subdirectories, .gitignore, .phpsocketlintrc.json and *.php are all a walk needs.
     expect(directoriesOf()[src]).toEqual([statSync(src).ino, statSync(src).ctimeMs, true, 'fclean.php']);
     // A planted entry shows that the next walk took the kept listing instead of listing the directory.
     const cache = JSON.parse(readFileSync(join(cwd, CACHE), 'utf8'));
-    cache.directories[src][3] = 'fclean.php/fplanted.php';
+    cache.listings[src][3] = 'fclean.php/fplanted.php';
     writeFileSync(join(cwd, CACHE), JSON.stringify(cache));
     const warm = await runCli(['-f', 'json', '--cache', '.'], { cwd });
     expect(parseJsonReport(warm).map((result) => result.filePath)).toEqual([join(cwd, 'src/clean.php'), join(cwd, 'src/planted.php'), join(cwd, 'udp.php')]);

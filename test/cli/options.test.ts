@@ -1,5 +1,5 @@
 // Exit codes, flags and the config file, through the real CLI.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../server/src/core/rules/index';
@@ -160,6 +160,48 @@ describe('config file', () => {
     });
     const results = parseJsonReport(await runCli(['-f', 'json'], { cwd }));
     expect(results.map((result) => result.filePath.slice(cwd.length + 1))).toEqual(['bin/tool.inc', 'src/a.php']);
+  });
+
+  // As the language server finds a document's config: one config per package lints the same in CI and in the editor.
+  it("gives each file its nearest config, its include and exclude relative to it; --config still settles one for all", async () => {
+    const cwd = makeTree({
+      '.phpsocketlintrc.json': config({ rules: { 'listen-on-datagram': 'off' } }),
+      'root.php': UDP_LISTEN,
+      'packages/strict/.phpsocketlintrc.json': config({ rules: { 'unrealistic-backlog': 'off' }, exclude: ['generated/**'] }),
+      'packages/strict/udp.php': UDP_LISTEN,
+      'packages/strict/tcp.php': TCP_UNCHECKED,
+      'packages/strict/generated/udp.php': UDP_LISTEN,
+      'packages/plain/udp.php': UDP_LISTEN,
+      'only-inc/.phpsocketlintrc.json': config({ include: ['*.inc'] }),
+      'only-inc/tool.inc': UDP_LISTEN,
+      'only-inc/skipped.php': UDP_LISTEN,
+    });
+    const rulesByFile = (run: Awaited<ReturnType<typeof runCli>>) =>
+      Object.fromEntries(parseJsonReport(run).map((result) => [result.filePath.slice(cwd.length + 1), [...new Set(result.messages.map((message) => message.ruleId))].sort()]));
+    const expected = {
+      'root.php': [],
+      'packages/plain/udp.php': [],
+      'packages/strict/udp.php': ['listen-on-datagram'],
+      'packages/strict/tcp.php': ['unchecked-false-return'],
+      'only-inc/tool.inc': ['listen-on-datagram'],
+    };
+    expect(rulesByFile(await runCli(['-f', 'json'], { cwd }))).toEqual(expected);
+    // From inside a package, and for named files and globs, the same configs apply.
+    expect(rulesByFile(await runCli(['-f', 'json', '.'], { cwd: join(cwd, 'packages') }))).toEqual({ 'packages/plain/udp.php': [], 'packages/strict/udp.php': ['listen-on-datagram'], 'packages/strict/tcp.php': ['unchecked-false-return'] });
+    const named = await runCli(['-f', 'json', 'root.php', 'packages/strict/tcp.php', 'packages/strict/generated/udp.php'], { cwd });
+    expect(resultFor(parseJsonReport(named), 'packages/strict/generated/udp.php').messages).toMatchObject([{ message: expect.stringContaining('File ignored') }]);
+    expect(rulesByFile(await runCli(['-f', 'json', 'packages/*/udp.php'], { cwd }))).toEqual({ 'packages/plain/udp.php': [], 'packages/strict/udp.php': ['listen-on-datagram'] });
+    // Standard input takes the config of the name it stands for.
+    const stdin = (name: string) => runCli(['-f', 'json', '--stdin', '--stdin-filename', name], { cwd, input: UDP_LISTEN });
+    expect(parseJsonReport(await stdin('packages/strict/new.php'))[0]!.errorCount).toBe(1);
+    expect(parseJsonReport(await stdin('packages/plain/new.php'))[0]!.errorCount).toBe(0);
+    const settled = await runCli(['-f', 'json', '--config', 'packages/strict/.phpsocketlintrc.json'], { cwd });
+    expect(rulesByFile(settled)['root.php']).toEqual(['listen-on-datagram']);
+    expect(rulesByFile(settled)['packages/strict/tcp.php']).toEqual(['unchecked-false-return']);
+    // A broken config below is an error of that config, exit 2.
+    writeFileSync(join(cwd, 'packages/plain/.phpsocketlintrc.json'), '{ "rules": ');
+    const broken = await runCli([], { cwd });
+    expect([broken.code, broken.stderr]).toEqual([2, expect.stringContaining(join(cwd, 'packages/plain/.phpsocketlintrc.json'))]);
   });
 
   it('a bad config file is exit code 2 with its path and the mistake', async () => {

@@ -5,11 +5,12 @@
 // ctime back). A listing whose ctime was too recent when it was read is not kept: a change in the
 // same tick of the file system's clock would not move it (git's "racy" entries).
 import { readdirSync, statSync } from 'node:fs';
+import { CONFIG_FILE_NAME } from '../core/config';
 import { PHP_FILE, type DirectoryEntry, type DirectoryLister } from '../node/files';
 
 /**
  * Inode, ctime in ms, whether only what a walk without include needs was kept (subdirectories,
- * .gitignore and *.php), and the entries as one string: a type letter and the name each, joined
+ * .gitignore, .phpsocketlintrc.json and *.php), and the entries as one string: a type letter and the name each, joined
  * by "/" (the one character no name holds).
  */
 export type DirectoryRecord = [ino: number, ctimeMs: number, phpOnly: boolean, listing: string];
@@ -82,7 +83,7 @@ export class CachedDirectoryLister implements DirectoryLister {
 }
 
 function isNeededWithoutInclude(entry: DirectoryEntry): boolean {
-  return entry.isDirectory() || entry.name === '.gitignore' || PHP_FILE.test(entry.name);
+  return entry.isDirectory() || entry.name === '.gitignore' || entry.name === CONFIG_FILE_NAME || PHP_FILE.test(entry.name);
 }
 
 function statOf(directory: string): { ino: number; ctimeMs: number } | undefined {

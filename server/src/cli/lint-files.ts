@@ -23,7 +23,10 @@ export interface LintedFiles {
   brokenLinks: SkippedFile[];
 }
 
-export async function lintFiles(paths: readonly string[], settings: LintSettings, cache?: ResultCache): Promise<LintedFiles> {
+/** Each file's settings: those of its config, with the command line's on top. */
+export type SettingsOf = (path: string) => LintSettings;
+
+export async function lintFiles(paths: readonly string[], settingsOf: SettingsOf, cache?: ResultCache): Promise<LintedFiles> {
   const results: LintFileResult[] = [];
   const brokenLinks: SkippedFile[] = [];
   const scratch = new ReadScratch();
@@ -32,7 +35,7 @@ export async function lintFiles(paths: readonly string[], settings: LintSettings
   for (const path of paths) {
     if (statsFirst) {
       const stats = statOf(path);
-      const cached = stats?.isFile() ? cache.lookup(path, stats.size, stats.mtimeMs) : undefined;
+      const cached = stats?.isFile() ? cache.lookup(path, settingsOf(path), stats.size, stats.mtimeMs) : undefined;
       if (cached) {
         results.push(cached);
         continue;
@@ -41,16 +44,16 @@ export async function lintFiles(paths: readonly string[], settings: LintSettings
     const read = readSourceFileInto(path, scratch);
     if (read) {
       const { bytes, stats } = read;
-      const cached = cache?.readsContent ? cache.lookup(path, stats.size, stats.mtimeMs, bytes) : undefined;
+      const cached = cache?.readsContent ? cache.lookup(path, settingsOf(path), stats.size, stats.mtimeMs, bytes) : undefined;
       // Linting is given its own copy: the scratch buffer is the next file's.
-      const result = cached ?? (bytesMentionSocketApi(bytes) ? await lintFile(path, Buffer.from(bytes), settings) : fileResult(path, []));
-      if (cache && !cached) cache.store(path, stats.size, stats.mtimeMs, bytes, result);
+      const result = cached ?? (bytesMentionSocketApi(bytes) ? await lintFile(path, Buffer.from(bytes), settingsOf(path)) : fileResult(path, []));
+      if (cache && !cached) cache.store(path, settingsOf(path), stats.size, stats.mtimeMs, bytes, result);
       results.push(result);
       continue;
     }
     // Not a regular file that could be read: the careful reader says why.
     const failed = await readSourceFile(path);
-    if (failed.ok) results.push(await lintFile(path, failed.bytes, settings));
+    if (failed.ok) results.push(await lintFile(path, failed.bytes, settingsOf(path)));
     else if (failed.brokenLink) brokenLinks.push({ path, message: failed.message });
     else results.push(fileResult(path, [fileMessage(2, failed.message)]));
   }

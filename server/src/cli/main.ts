@@ -1,18 +1,17 @@
 // The CLI as one function, after ESLint's lib/cli.js: arguments in, exit code out
 // (0 clean, 1 errors or too many warnings, 2 usage, config, no files or a crash).
 // bin/php-socket-lint.js only sets process.exitCode from it.
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, defaultConfig, lintOptionsOf, type ProjectConfig } from '../core/config';
 import { BaselineError, readBaselineFile, writeBaselineFile } from '../node/baseline-file';
-import { findConfigFile, readConfigFile } from '../node/config-file';
+import { fixedConfig, NearestConfigs, readConfigFile, type ConfigSource } from '../node/config-file';
 import { applyBaseline, baselineFromResults, baselinePathOf } from './baseline';
 import type { LintOptions } from '../core/types';
 import { discoverFiles, isNamedFileIgnored, NoFilesError, type Discovery } from '../node/files';
 import { FORMATTERS } from './formatters/index';
 import { encodeLike, lintFile, type LintSettings } from './lint-file';
-import { lintFiles, type SkippedFile } from './lint-files';
+import { lintFiles, type SettingsOf, type SkippedFile } from './lint-files';
 import { cacheFilePath, ResultCache } from './result-cache';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions, type Shard } from './options';
 import { fileMessage, fileResult, totalsOf, type LintFileResult } from './results';
@@ -73,19 +72,18 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const config = loadConfig(options, io.cwd);
-  if (options.stdin) return lintStdin(options, config, io);
-  const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix, showHints: options.hints, quiet: options.quiet };
+  const configs = configSourceOf(options, io.cwd);
+  if (options.stdin) return lintStdin(options, configs, io);
   // Fixing writes files: its results are never taken from, nor put into, the cache.
-  const cache = options.cache && options.fix === 'off' ? ResultCache.load(cacheFilePath(options.cacheLocation, io.cwd), settings, options.cacheStrategy, (message) => io.stderr.write(`php-socket-lint: warning: ${message}\n`)) : undefined;
+  const cache = options.cache && options.fix === 'off' ? ResultCache.load(cacheFilePath(options.cacheLocation, io.cwd), options.cacheStrategy, (message) => io.stderr.write(`php-socket-lint: warning: ${message}\n`)) : undefined;
   // The cache keeps directory listings too: a warm walk stats an unchanged directory instead of listing it.
-  const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config, lister: cache?.lister });
-  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settings, cache);
+  const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config: configs, lister: cache?.lister });
+  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settingsPerConfig(configs, options, options.fix), cache);
   cache?.save();
   // Files that are named but not linted belong to the first shard only, so the shards add up to the whole.
   const unlinted = !options.shard || options.shard.index === 1 ? unlintedResults(discovery, options) : [];
   let results = [...linted.results, ...unlinted];
-  const baselinePath = baselinePathOf(options, config, io.cwd);
+  const baselinePath = baselinePathOf(options, configs.configIn(io.cwd), io.cwd);
   if (options.generateBaseline) return writeBaseline(results, baselinePath!, io);
   if (baselinePath !== undefined) results = applyBaseline(results, readBaselineFile(baselinePath), baselinePath);
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
@@ -130,12 +128,14 @@ const IGNORED_FILE = 'File ignored because of a matching ignore pattern (.gitign
  * stdout, as formatters in an editor's pipe expect, and the report of what remains to stderr
  * (or --output-file); nothing is written to disk.
  */
-async function lintStdin(options: CliOptions, config: ProjectConfig, io: CliEnvironment): Promise<number> {
+async function lintStdin(options: CliOptions, configs: ConfigSource, io: CliEnvironment): Promise<number> {
   const filePath = options.stdinFilename === undefined ? STDIN_NAME : resolve(io.cwd, options.stdinFilename);
   const bytes = await readAll(io.stdin);
-  const scope = { cwd: io.cwd, ignorePatterns: options.ignorePatterns, config };
+  const scope = { cwd: io.cwd, ignorePatterns: options.ignorePatterns, config: configs };
   const ignored = options.stdinFilename !== undefined && (await isNamedFileIgnored(scope, filePath));
-  const settings: LintSettings = { lintOptions: lintOptionsFrom(config, options), fix: options.fix === 'off' ? 'off' : 'dry-run', showHints: options.hints, quiet: options.quiet };
+  // The named file's config, as for a file on disk; text without a name takes the working directory's.
+  const settingsOf = settingsPerConfig(configs, options, options.fix === 'off' ? 'off' : 'dry-run');
+  const settings = options.stdinFilename === undefined ? settingsOf(join(io.cwd, STDIN_NAME)) : settingsOf(filePath);
   const result = ignored ? fileResult(filePath, options.quiet ? [] : [fileMessage(1, IGNORED_FILE)]) : await lintFile(filePath, bytes, settings);
   if (options.fix !== 'write') return (await writeReport([result], options, io)) ? exitCodeOf([result], options, io) : 2;
   // The text back in its own encoding, byte for byte when nothing was fixed.
@@ -150,11 +150,25 @@ async function readAll(stream: AsyncIterable<Buffer | string> | undefined): Prom
   return Buffer.concat(chunks);
 }
 
-function loadConfig(options: CliOptions, cwd: string): ProjectConfig {
-  if (options.config === false) return defaultConfig();
-  if (options.config !== undefined) return readConfigFile(resolve(cwd, options.config));
-  const found = findConfigFile(cwd, existsSync);
-  return found ? readConfigFile(found) : defaultConfig();
+/** --config or --no-config settle one config for every file; else each file has its nearest one, as in the editor. */
+function configSourceOf(options: CliOptions, cwd: string): ConfigSource {
+  if (options.config === false) return fixedConfig(defaultConfig());
+  if (options.config !== undefined) return fixedConfig(readConfigFile(resolve(cwd, options.config)));
+  return new NearestConfigs();
+}
+
+/** Each file's settings, made once per config: the cache keys its entries by them. */
+function settingsPerConfig(configs: ConfigSource, options: CliOptions, fix: LintSettings['fix']): SettingsOf {
+  const byConfig = new Map<ProjectConfig, LintSettings>();
+  return (path) => {
+    const config = configs.configIn(dirname(path));
+    let settings = byConfig.get(config);
+    if (settings === undefined) {
+      settings = { lintOptions: lintOptionsFrom(config, options), fix, showHints: options.hints, quiet: options.quiet };
+      byConfig.set(config, settings);
+    }
+    return settings;
+  };
 }
 
 /** Command-line settings outrank the config file's. */

@@ -1,5 +1,5 @@
-// --cache, after ESLint's: each file's result kept under the tool's version and the effective
-// settings. A warm run with the metadata strategy only stats an unchanged file; with the content
+// --cache, after ESLint's: each file's result kept under the tool's version and the file's
+// effective settings (its own config's, with the command line's on top). A warm run with the metadata strategy only stats an unchanged file; with the content
 // strategy it reads and hashes it, but never parses it. A cache file that is corrupt or written by
 // something else is set aside with a warning and rebuilt, never trusted.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,23 +16,29 @@ export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'
 export const DEFAULT_CACHE_FILE = '.phpsocketlintcache';
 
 const FORMAT = 'php-socket-lint-cache/1';
+/** The tool's version: what every entry depends on (each file's settings are keyed per entry). */
+const KEY = `version ${VERSION}`;
 
 interface CacheEntry {
   size: number;
   mtimeMs: number;
   /** sha256 of the bytes, for the content strategy. */
   hash?: string;
+  /** The index of the file's settings key in CacheFile.settings; absent for 0. */
+  s?: number;
   /** Absent for a file with nothing to report (most of them): the file is a third of the size. */
   result?: LintFileResult;
 }
 
 interface CacheFile {
   format: typeof FORMAT;
-  /** The tool's version and the effective settings: any change makes every entry stale. */
+  /** The tool's version: a change makes every entry stale. */
   key: string;
+  /** The settings keys the entries were linted with (each config gives its files their own). */
+  settings: string[];
   entries: Record<string, CacheEntry>;
   /** Directory listings, which no setting changes: kept across keys (directory-cache.ts). */
-  directories?: Record<string, DirectoryRecord>;
+  listings?: Record<string, DirectoryRecord>;
 }
 
 /**
@@ -64,48 +70,61 @@ export class ResultCache {
   private distrusted = false;
   /** The paths whose entries were taken, in case a later entry proves malformed. */
   private readonly taken: string[] = [];
+  /** Each settings key's index in `settings`. */
+  private readonly settingsIds = new Map<string, number>();
+  private readonly keyOfSettings = new WeakMap<LintSettings, string>();
 
   private constructor(
     private readonly path: string,
-    private readonly key: string,
     private readonly strategy: CacheStrategy,
     private entries: Record<string, CacheEntry>,
     private readonly warn: (message: string) => void,
     loadedCurrent = false,
     private directories: Record<string, DirectoryRecord> = {},
+    private readonly settings: string[] = [],
   ) {
     this.dirty = !loadedCurrent;
     this.empty = !loadedCurrent;
+    settings.forEach((key, id) => this.settingsIds.set(key, id));
   }
 
   /**
    * One JSON.parse and no work per entry: an entry is checked when it is looked up (a warm run
    * of 35,000 files spent more on checking every entry up front than on parsing the file).
    */
-  static load(path: string, settings: LintSettings, strategy: CacheStrategy, warn: (message: string) => void): ResultCache {
-    const key = sha256Hex(JSON.stringify([VERSION, settings.lintOptions, settings.showHints, settings.quiet]));
+  static load(path: string, strategy: CacheStrategy, warn: (message: string) => void): ResultCache {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      return new ResultCache(path, key, strategy, {}, warn);
+      return new ResultCache(path, strategy, {}, warn);
     }
     const file = parseCacheFile(text);
-    // A file of other settings is rebuilt quietly, unless its entries show it is no cache of ours.
-    if (!file || (file.key !== key && !Object.values(file.entries).every(isEntry))) {
+    // A file of another version is rebuilt quietly, unless its entries show it is no cache of ours.
+    if (!file || (file.key !== KEY && !Object.values(file.entries).every(isEntry))) {
       warn(notACache(path));
-      return new ResultCache(path, key, strategy, {}, warn);
+      return new ResultCache(path, strategy, {}, warn);
     }
-    const directories = file.directories ?? {};
-    return file.key === key ? new ResultCache(path, key, strategy, file.entries, warn, true, directories) : new ResultCache(path, key, strategy, {}, warn, false, directories);
+    const listings = file.listings ?? {};
+    return file.key === KEY ? new ResultCache(path, strategy, file.entries, warn, true, listings, file.settings) : new ResultCache(path, strategy, {}, warn, false, listings);
   }
 
-  /** The result kept for this file if the file is unchanged; `bytes` only for the content strategy. */
-  lookup(filePath: string, size: number, mtimeMs: number, bytes?: Buffer): LintFileResult | undefined {
+  /** What a file's result depends on besides its bytes: one key per settings object (one per config). */
+  settingsKey(settings: LintSettings): string {
+    let key = this.keyOfSettings.get(settings);
+    if (key === undefined) {
+      key = sha256Hex(JSON.stringify([settings.lintOptions, settings.showHints, settings.quiet]));
+      this.keyOfSettings.set(settings, key);
+    }
+    return key;
+  }
+
+  /** The result kept for this file if the file and its settings are unchanged; `bytes` only for the content strategy. */
+  lookup(filePath: string, settings: LintSettings, size: number, mtimeMs: number, bytes?: Buffer): LintFileResult | undefined {
     const entry = this.entries[filePath];
     if (entry === undefined) return undefined;
     if (!isEntry(entry)) return this.distrust();
-    if (entry.size !== size) return undefined;
+    if (entry.size !== size || (entry.s ?? 0) !== this.settingsIds.get(this.settingsKey(settings))) return undefined;
     const unchanged = this.strategy === 'metadata' ? entry.mtimeMs === Math.trunc(mtimeMs) : bytes !== undefined && entry.hash === sha256Hex(bytes);
     if (!unchanged) return undefined;
     this.taken.push(filePath);
@@ -147,19 +166,30 @@ export class ResultCache {
     return this.strategy === 'content';
   }
 
-  store(filePath: string, size: number, mtimeMs: number, bytes: Buffer, result: LintFileResult): void {
+  store(filePath: string, settings: LintSettings, size: number, mtimeMs: number, bytes: Buffer, result: LintFileResult): void {
     if (result.crashed) return;
     this.dirty = true;
     // Whole milliseconds, as ESLint's cache keeps them (what utimes and most tools can set).
     const entry: CacheEntry = { size, mtimeMs: Math.trunc(mtimeMs) };
     if (this.strategy === 'content') entry.hash = sha256Hex(bytes);
+    const settingsId = this.settingsIdOf(this.settingsKey(settings));
+    if (settingsId !== 0) entry.s = settingsId;
     if (!isClean(result)) entry.result = result;
     this.entries[filePath] = entry;
   }
 
+  private settingsIdOf(key: string): number {
+    let id = this.settingsIds.get(key);
+    if (id === undefined) {
+      id = this.settings.push(key) - 1;
+      this.settingsIds.set(key, id);
+    }
+    return id;
+  }
+
   save(): void {
     if (!this.dirty) return;
-    const file: CacheFile = { format: FORMAT, key: this.key, entries: this.entries, directories: this.directories };
+    const file: CacheFile = { format: FORMAT, key: KEY, settings: this.settings, entries: this.entries, listings: this.directories };
     // The folders of a location not made yet (`--cache-location .cache/lint/`).
     mkdirSync(dirname(this.path), { recursive: true });
     writeFileSync(this.path, JSON.stringify(file));
@@ -173,6 +203,7 @@ function notACache(path: string): string {
 function isEntry(entry: CacheEntry | undefined): boolean {
   if (typeof entry?.size !== 'number' || typeof entry.mtimeMs !== 'number') return false;
   if (entry.hash !== undefined && typeof entry.hash !== 'string') return false;
+  if (entry.s !== undefined && !Number.isInteger(entry.s)) return false;
   return entry.result === undefined || (typeof entry.result?.filePath === 'string' && Array.isArray(entry.result.messages));
 }
 
@@ -183,7 +214,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function parseCacheFile(text: string): CacheFile | undefined {
   try {
     const file = JSON.parse(text) as CacheFile;
-    const ok = file?.format === FORMAT && typeof file.key === 'string' && isRecord(file.entries) && (file.directories === undefined || isRecord(file.directories));
+    const ok =
+      file?.format === FORMAT &&
+      typeof file.key === 'string' &&
+      isRecord(file.entries) &&
+      (file.listings === undefined || isRecord(file.listings)) &&
+      (file.key !== KEY || (Array.isArray(file.settings) && file.settings.every((key) => typeof key === 'string')));
     return ok ? file : undefined;
   } catch {
     return undefined;

@@ -1,8 +1,63 @@
-// Finding and reading `.phpsocketlintrc.json` from disk, for the CLI and the language server alike.
-import { readFileSync } from 'node:fs';
+// Finding and reading `.phpsocketlintrc.json` from disk, for the CLI and the language server alike:
+// the config of a file is the nearest one in its directory or above (as the editor finds it for a
+// document), so a repository with one config per package lints the same in CI and in the editor.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { CONFIG_FILE_NAME, ConfigError, validateConfig, type ProjectConfig } from '../core/config';
+import { CONFIG_FILE_NAME, ConfigError, defaultConfig, validateConfig, type ProjectConfig } from '../core/config';
+
+/** Where the config of a directory's files comes from. */
+export interface ConfigSource {
+  /**
+   * The config for the files of `directory`; throws ConfigError for a bad file. `hasOwn` is
+   * whether the directory holds a config file, when a listing of it already told.
+   */
+  configIn(directory: string, hasOwn?: boolean): ProjectConfig;
+}
+
+/** One config for every file: --config, --no-config, or a caller that settled it. */
+export function fixedConfig(config: ProjectConfig): ConfigSource {
+  return { configIn: () => config };
+}
+
+/**
+ * The nearest config file of each directory, looked up once per directory (a directory asks its
+ * parent, so a tree costs one existence check per directory, none where a listing told), and
+ * each config file read once. Directories without one share the defaults.
+ */
+export class NearestConfigs implements ConfigSource {
+  private readonly pathByDirectory = new Map<string, string | null>();
+  private readonly configByPath = new Map<string, ProjectConfig>();
+  private readonly defaults = defaultConfig();
+
+  constructor(private readonly exists: (path: string) => boolean = existsSync) {}
+
+  /** The nearest config file's path, or undefined. */
+  configPathIn(directory: string): string | undefined {
+    return this.pathIn(directory) ?? undefined;
+  }
+
+  configIn(directory: string, hasOwn?: boolean): ProjectConfig {
+    const path = this.pathIn(directory, hasOwn);
+    if (path === null) return this.defaults;
+    let config = this.configByPath.get(path);
+    if (config === undefined) {
+      config = readConfigFile(path);
+      this.configByPath.set(path, config);
+    }
+    return config;
+  }
+
+  private pathIn(directory: string, hasOwn?: boolean): string | null {
+    const known = this.pathByDirectory.get(directory);
+    if (known !== undefined) return known;
+    const own = join(directory, CONFIG_FILE_NAME);
+    const parent = dirname(directory);
+    const path = (hasOwn ?? this.exists(own)) ? own : parent === directory ? null : this.pathIn(parent);
+    this.pathByDirectory.set(directory, path);
+    return path;
+  }
+}
 
 /** Reads one config file (JSON with comments and trailing commas). Throws ConfigError for unreadable files, bad JSON and bad values. */
 export function readConfigFile(path: string): ProjectConfig {
@@ -20,14 +75,7 @@ export function readConfigFile(path: string): ProjectConfig {
 
 /** The nearest `.phpsocketlintrc.json` in `directory` or above it, or undefined. */
 export function findConfigFile(directory: string, exists: (path: string) => boolean): string | undefined {
-  let current = directory;
-  for (;;) {
-    const candidate = join(current, CONFIG_FILE_NAME);
-    if (exists(candidate)) return candidate;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+  return new NearestConfigs(exists).configPathIn(directory);
 }
 
 /** "InvalidSymbol at 3:7": the parser's error code and a 1-based line and column. */

@@ -6,7 +6,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { ProjectConfig } from '../core/config';
+import { CONFIG_FILE_NAME, type ProjectConfig } from '../core/config';
+import { fixedConfig, type ConfigSource } from './config-file';
 import {
   ALWAYS_IGNORED_DIRECTORIES,
   DEPENDENCY_DIRECTORY,
@@ -27,8 +28,9 @@ export interface DiscoveryOptions {
   /**
    * The project's `.phpsocketlintrc.json`: `include` (which files a directory walk takes;
    * `*.php` when empty) and `exclude`, relative to the file's directory, or to cwd without one.
+   * One config for every file, or a source that gives each directory its nearest one.
    */
-  config: Pick<ProjectConfig, 'include' | 'exclude' | 'path'>;
+  config: Pick<ProjectConfig, 'include' | 'exclude' | 'path'> | ConfigSource;
   /** Lists a directory as readdir with file types does (the default); the CLI's --cache keeps listings. */
   lister?: DirectoryLister;
 }
@@ -53,12 +55,12 @@ export const PHP_FILE = /\.php$/i;
 
 const READDIR: DirectoryLister = { list: (directory) => readdirSync(directory, { withFileTypes: true }) };
 
-/** The layers a walk applies, built once from the options. */
-interface WalkScope {
-  cwd: string;
+/** The layers of one config, built once per config file. */
+interface ConfigScope {
   include: PatternLayer | undefined;
   /** The include patterns that name vendor/: the walk enters vendor/ for them, and takes only their files there. */
   dependencyInclude: PatternLayer | undefined;
+  exclude: PatternLayer | undefined;
 }
 
 export interface Discovery {
@@ -82,33 +84,38 @@ interface PendingDirectory {
   path: string;
   /** The .gitignore layers that apply to its entries. */
   layers: readonly PatternLayer[];
+  /** Its parent's config scope: its own, if it holds a config file. */
+  scope: ConfigScope;
   /** The walk entered a vendor/ directory below its root because the include names it. */
   inDependencies: boolean;
 }
 const GLOB_IGNORE = [...ALWAYS_IGNORED_DIRECTORIES].map((name) => `**/${name}/**`);
 const DEPENDENCY_GLOB_IGNORE = `**/${DEPENDENCY_DIRECTORY}/**`;
 
-/** The ignore rules a walk applies after .gitignore files: --ignore-pattern, then the config's exclude. */
-function trailingRules(options: Omit<DiscoveryOptions, 'patterns'>): IgnoreRules {
-  const configDirectory = options.config.path ? dirname(options.config.path) : options.cwd;
-  const trailing = [patternLayer(options.cwd, options.ignorePatterns ?? []), patternLayer(configDirectory, options.config.exclude)];
-  return new IgnoreRules(trailing.filter((layer) => layer !== undefined));
+function configSourceOf(config: DiscoveryOptions['config']): ConfigSource {
+  return 'configIn' in config ? config : fixedConfig(config as ProjectConfig);
+}
+
+/** The config's include and exclude as layers, relative to its file's directory (cwd without one). */
+function scopeOf(config: Pick<ProjectConfig, 'include' | 'exclude' | 'path'>, cwd: string): ConfigScope {
+  const directory = config.path ? dirname(config.path) : cwd;
+  return {
+    include: patternLayer(directory, config.include),
+    dependencyInclude: patternLayer(directory, config.include.filter(namesDependencyDirectory)),
+    exclude: patternLayer(directory, config.exclude),
+  };
 }
 
 /** Whether a file named on the command line (or as --stdin-filename) is ignored; it need not exist. */
 export function isNamedFileIgnored(options: Omit<DiscoveryOptions, 'patterns'>, path: string): Promise<boolean> {
-  return trailingRules(options).isFileIgnored(resolve(options.cwd, path), options.cwd);
+  const file = resolve(options.cwd, path);
+  const scope = scopeOf(configSourceOf(options.config).configIn(dirname(file)), options.cwd);
+  return new IgnoreRules(patternLayer(options.cwd, options.ignorePatterns ?? [])).isFileIgnored(file, options.cwd, scope.exclude);
 }
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<Discovery> {
-  const { cwd, config } = options;
-  const configDirectory = config.path ? dirname(config.path) : cwd;
-  const scope: WalkScope = {
-    cwd,
-    include: patternLayer(configDirectory, config.include),
-    dependencyInclude: patternLayer(configDirectory, config.include.filter(namesDependencyDirectory)),
-  };
-  const walker = new Walker(scope, trailingRules(options), options.lister ?? READDIR);
+  const rules = new IgnoreRules(patternLayer(options.cwd, options.ignorePatterns ?? []));
+  const walker = new Walker(options.cwd, configSourceOf(options.config), rules, options.lister ?? READDIR);
   for (const pattern of options.patterns) await walker.add(pattern);
   return walker.discovery();
 }
@@ -117,12 +124,25 @@ class Walker {
   private readonly files = new Set<string>();
   private readonly ignoredFiles = new Set<string>();
   private readonly unreadableDirectories: Discovery['unreadableDirectories'] = [];
+  private readonly scopes = new Map<Pick<ProjectConfig, 'include' | 'exclude' | 'path'>, ConfigScope>();
 
   constructor(
-    private readonly options: WalkScope,
+    private readonly cwd: string,
+    private readonly configs: ConfigSource,
     private readonly rules: IgnoreRules,
     private readonly lister: DirectoryLister,
   ) {}
+
+  /** The scope of the config for the files of `directory` (see ConfigSource.configIn). */
+  private scopeIn(directory: string, hasOwnConfig?: boolean): ConfigScope {
+    const config = this.configs.configIn(directory, hasOwnConfig);
+    let scope = this.scopes.get(config);
+    if (scope === undefined) {
+      scope = scopeOf(config, this.cwd);
+      this.scopes.set(config, scope);
+    }
+    return scope;
+  }
 
   discovery(): Discovery {
     return {
@@ -133,7 +153,7 @@ class Walker {
   }
 
   async add(pattern: string): Promise<void> {
-    const path = resolve(this.options.cwd, pattern);
+    const path = resolve(this.cwd, pattern);
     const stats = await stat(path).catch(() => undefined);
     if (stats?.isDirectory()) return this.addDirectory(pattern, path);
     // A dangling symlink or a link loop is still a file the user named: the reader warns of it.
@@ -142,27 +162,31 @@ class Walker {
     throw new NoFilesError(`No files matching the pattern "${pattern}" were found.`);
   }
 
+  private isFileIgnored(path: string): Promise<boolean> {
+    return this.rules.isFileIgnored(path, this.cwd, this.scopeIn(dirname(path)).exclude);
+  }
+
   private async addNamedFile(path: string): Promise<void> {
-    if (await this.rules.isFileIgnored(path, this.options.cwd)) this.ignoredFiles.add(path);
+    if (await this.isFileIgnored(path)) this.ignoredFiles.add(path);
     else this.files.add(path);
   }
 
   private async addGlob(pattern: string): Promise<void> {
-    const { cwd } = this.options;
+    const { cwd } = this;
     const ignore = namesDependencyDirectory(pattern) ? GLOB_IGNORE : [...GLOB_IGNORE, DEPENDENCY_GLOB_IGNORE];
     const matches = await glob(pattern, { cwd, absolute: true, dot: false, expandDirectories: false, followSymbolicLinks: false, ignore });
     if (matches.length === 0) throw new NoFilesError(`No files matching the pattern "${pattern}" were found.`);
-    const kept = await Promise.all(matches.map(async (match) => ((await this.rules.isFileIgnored(resolve(match), cwd)) ? undefined : resolve(match))));
+    const kept = await Promise.all(matches.map(async (match) => ((await this.isFileIgnored(resolve(match))) ? undefined : resolve(match))));
     const files = kept.filter((file) => file !== undefined);
     if (files.length === 0) throw new NoFilesError(`All files matched by "${pattern}" are ignored.`);
     for (const file of files) this.files.add(file);
   }
 
   private async addDirectory(pattern: string, directory: string): Promise<void> {
-    const root = this.rules.gitScopeRoot(directory, this.options.cwd);
+    const root = this.rules.gitScopeRoot(directory, this.cwd);
     const above = directory === root ? [] : await this.rules.gitignoreLayers(root, dirname(directory));
     const found: string[] = [];
-    await this.walk(directory, above, found);
+    await this.walk(directory, above, this.scopeIn(dirname(directory)), found);
     for (const file of found) this.files.add(file);
     if (found.length === 0) {
       throw new NoFilesError(`No files matching the pattern "${pattern}" were found (no *.php files that are not ignored).`);
@@ -174,8 +198,8 @@ class Walker {
    * thread pool (ten MediaWiki copies, 9,000 directories), and nothing is allocated per entry
    * but its path. The event loop gets a turn every few milliseconds, for the language server.
    */
-  private async walk(root: string, layersAbove: readonly PatternLayer[], found: string[]): Promise<void> {
-    const pending: PendingDirectory[] = [{ path: root, layers: layersAbove, inDependencies: false }];
+  private async walk(root: string, layersAbove: readonly PatternLayer[], scopeAbove: ConfigScope, found: string[]): Promise<void> {
+    const pending: PendingDirectory[] = [{ path: root, layers: layersAbove, scope: scopeAbove, inDependencies: false }];
     let turnEnds = performance.now() + TURN_MS;
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
       this.walkDirectory(next, pending, found);
@@ -187,52 +211,60 @@ class Walker {
   }
 
   /** One directory's entries: its files into `found`, its subdirectories onto `pending`. */
-  private walkDirectory({ path: directory, layers: layersAbove, inDependencies }: PendingDirectory, pending: PendingDirectory[], found: string[]): void {
-    const candidateByName = !inDependencies && !this.includeAppliesIn(directory);
-    let entries: readonly DirectoryEntry[];
-    try {
-      entries = this.lister.list(directory, candidateByName);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      this.unreadableDirectories.push({ path: directory, message: `Cannot read directory: ${code}.` });
-      return;
+  private walkDirectory(next: PendingDirectory, pending: PendingDirectory[], found: string[]): void {
+    const { path: directory, layers: layersAbove, inDependencies } = next;
+    let scope = next.scope;
+    let candidateByName = !inDependencies && !includeAppliesIn(scope, directory);
+    let entries = this.list(directory, candidateByName);
+    if (entries === undefined) return;
+    if (entries.some(isConfigFile)) {
+      scope = this.scopeIn(directory, true);
+      // Its own config's include decides here: the listing must hold every name.
+      if (candidateByName && includeAppliesIn(scope, directory)) {
+        candidateByName = false;
+        entries = this.list(directory, false);
+        if (entries === undefined) return;
+      }
+    } else {
+      // Told now, the source answers each file's later lookup (its lint settings) without a check of its own.
+      this.configs.configIn(directory, false);
     }
     const layers = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())
       ? this.withGitignoreOf(directory, layersAbove)
       : layersAbove;
     // Names are joined by hand: `directory` is already normalised and a name holds no separator.
     const prefix = directory.endsWith(sep) ? directory : directory + sep;
-    const ignoresAny = layers.length > 0 || this.rules.hasTrailing;
+    const ignoresAny = layers.length > 0 || this.rules.hasIgnorePatterns || scope.exclude !== undefined;
     for (const entry of entries) {
       const name = entry.name;
       if (entry.isDirectory()) {
         const path = prefix + name;
-        if (!this.isSkippedDirectory(name, path, layers)) pending.push({ path, layers, inDependencies: inDependencies || name === DEPENDENCY_DIRECTORY });
+        if (!this.isSkippedDirectory(name, path, layers, scope)) pending.push({ path, layers, scope, inDependencies: inDependencies || name === DEPENDENCY_DIRECTORY });
         continue;
       }
-      if (candidateByName ? !PHP_FILE.test(name) : !this.isCandidate(prefix + name, inDependencies)) continue;
+      if (candidateByName ? !PHP_FILE.test(name) : !isCandidate(scope, prefix + name, inDependencies)) continue;
       const path = prefix + name;
-      if (ignoresAny && this.rules.isIgnored(layers, path, false)) continue;
+      if (ignoresAny && this.rules.isIgnored(layers, path, false, scope.exclude)) continue;
       if (this.isFileLike(entry, path)) found.push(path);
     }
   }
 
-  /** Whether the config's include decides for the files of `directory` (it is inside the config's directory). */
-  private includeAppliesIn(directory: string): boolean {
-    const { include } = this.options;
-    return include !== undefined && (directory === include.base || isBelow(include.base, directory));
+  /** A directory's entries, or undefined (and the directory reported) when it cannot be listed. */
+  private list(directory: string, phpOnly: boolean): readonly DirectoryEntry[] | undefined {
+    try {
+      return this.lister.list(directory, phpOnly);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      this.unreadableDirectories.push({ path: directory, message: `Cannot read directory: ${code}.` });
+      return undefined;
+    }
   }
 
   /** A directory the walk does not enter; the walk's own root is never asked about. */
-  private isSkippedDirectory(name: string, path: string, layers: readonly PatternLayer[]): boolean {
+  private isSkippedDirectory(name: string, path: string, layers: readonly PatternLayer[], scope: ConfigScope): boolean {
     if (ALWAYS_IGNORED_DIRECTORIES.has(name)) return true;
-    if (name === DEPENDENCY_DIRECTORY && !this.includesDependenciesAt(path)) return true;
-    return this.rules.isIgnored(layers, path, true);
-  }
-
-  private includesDependenciesAt(path: string): boolean {
-    const { dependencyInclude } = this.options;
-    return dependencyInclude !== undefined && isBelow(dependencyInclude.base, path);
+    if (name === DEPENDENCY_DIRECTORY && !includesDependenciesAt(scope, path)) return true;
+    return this.rules.isIgnored(layers, path, true, scope.exclude);
   }
 
   private withGitignoreOf(directory: string, layersAbove: readonly PatternLayer[]): readonly PatternLayer[] {
@@ -240,16 +272,6 @@ class Walker {
     return own ? [...layersAbove, own] : layersAbove;
   }
 
-  /**
-   * The config's include decides inside the config's directory; elsewhere, and without it,
-   * `*.php`. In a vendor/ the walk entered for the include, only the patterns naming vendor/ do.
-   */
-  private isCandidate(path: string, inDependencies: boolean): boolean {
-    if (inDependencies) return this.options.dependencyInclude !== undefined && isIgnoredBy([this.options.dependencyInclude], path, false);
-    const { include } = this.options;
-    if (!include || !isBelow(include.base, path)) return PHP_FILE.test(path);
-    return isIgnoredBy([include], path, false);
-  }
 
   /**
    * Symlinked directories are not followed (no cycles, no file linted twice). A link to a
@@ -263,4 +285,27 @@ class Walker {
       return true;
     }
   }
+}
+
+function isConfigFile(entry: DirectoryEntry): boolean {
+  return entry.name === CONFIG_FILE_NAME && !entry.isDirectory();
+}
+
+/** Whether the config's include decides for the files of `directory` (it is inside the config's directory). */
+function includeAppliesIn({ include }: ConfigScope, directory: string): boolean {
+  return include !== undefined && (directory === include.base || isBelow(include.base, directory));
+}
+
+function includesDependenciesAt({ dependencyInclude }: ConfigScope, path: string): boolean {
+  return dependencyInclude !== undefined && isBelow(dependencyInclude.base, path);
+}
+
+/**
+ * The config's include decides inside the config's directory; elsewhere, and without it,
+ * `*.php`. In a vendor/ the walk entered for the include, only the patterns naming vendor/ do.
+ */
+function isCandidate({ include, dependencyInclude }: ConfigScope, path: string, inDependencies: boolean): boolean {
+  if (inDependencies) return dependencyInclude !== undefined && isIgnoredBy([dependencyInclude], path, false);
+  if (!include || !isBelow(include.base, path)) return PHP_FILE.test(path);
+  return isIgnoredBy([include], path, false);
 }

@@ -1,5 +1,5 @@
 // Which paths are ignored: .gitignore files (nested ones too, read only where they exist),
-// then --ignore-pattern and the config's exclude. All are gitignore-style pattern lists,
+// then --ignore-pattern and the exclude of the config that applies to the path. All are gitignore-style pattern lists,
 // each relative to its own directory; as in git, the last list that has a say decides.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -73,12 +73,12 @@ export class IgnoreRules {
   private readonly gitignores = new Map<string, PatternLayer | undefined>();
   private readonly repositoryRoots = new Map<string, string | null>();
 
-  /** `trailing` are --ignore-pattern and the config's exclude, which outrank .gitignore files. */
-  constructor(private readonly trailing: readonly PatternLayer[]) {}
+  /** --ignore-pattern, which outranks .gitignore files (and is outranked by the config's exclude). */
+  constructor(private readonly ignorePatterns: PatternLayer | undefined) {}
 
-  /** Whether --ignore-pattern or the config's exclude say anything at all. */
-  get hasTrailing(): boolean {
-    return this.trailing.length > 0;
+  /** Whether --ignore-pattern says anything at all. */
+  get hasIgnorePatterns(): boolean {
+    return this.ignorePatterns !== undefined;
   }
 
   /** The .gitignore of one directory, read once (synchronously: it is small, and the walk is). */
@@ -129,14 +129,17 @@ export class IgnoreRules {
     return layers.filter((layer): layer is PatternLayer => layer !== undefined);
   }
 
-  isIgnored(gitignoreLayers: readonly PatternLayer[], path: string, isDirectory: boolean): boolean {
-    return isIgnoredBy(this.trailing, path, isDirectory, isIgnoredBy(gitignoreLayers, path, isDirectory));
+  /** .gitignore files, then --ignore-pattern, then `exclude`: the config's that applies to `path`. */
+  isIgnored(gitignoreLayers: readonly PatternLayer[], path: string, isDirectory: boolean, exclude?: PatternLayer): boolean {
+    let ignored = isIgnoredBy(gitignoreLayers, path, isDirectory);
+    if (this.ignorePatterns) ignored = isIgnoredBy([this.ignorePatterns], path, isDirectory, ignored);
+    return exclude ? isIgnoredBy([exclude], path, isDirectory, ignored) : ignored;
   }
 
   /** For a file found by a glob or named on the command line; `fallbackRoot` as for gitScopeRoot. */
-  async isFileIgnored(path: string, fallbackRoot: string): Promise<boolean> {
+  async isFileIgnored(path: string, fallbackRoot: string, exclude?: PatternLayer): Promise<boolean> {
     const directory = dirname(path);
     const layers = await this.gitignoreLayers(this.gitScopeRoot(directory, fallbackRoot), directory);
-    return this.isIgnored(layers, path, false);
+    return this.isIgnored(layers, path, false, exclude);
   }
 }
