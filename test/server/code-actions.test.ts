@@ -136,6 +136,25 @@ describe('code actions', { timeout: 90_000 }, () => {
     expect(await client.codeActions(clean.uri, [], ['source.fixAll.phpSocketLint'])).toEqual([]);
   });
 
+  it('offers a fix shared by several findings once, for all of them (both by-reference arguments of one call)', async () => {
+    // As Neovim asks: every diagnostic of the cursor's line in one request.
+    const text = ['<?php', '$read = [socket_create(AF_INET, SOCK_STREAM, SOL_TCP)];', 'socket_select($read, $write = null, $except = null, 1);', ''].join('\n');
+    const { uri, diagnostics } = await lint(text);
+    const byReference = diagnostics.filter((d) => d.code === 'by-reference-expression');
+    expect(byReference).toHaveLength(2);
+    const actions = await client.codeActions(uri, byReference);
+    const hoists = actions.filter((a) => a.title.startsWith('Pass variables set before the call'));
+    expect(hoists.map((a) => a.title)).toEqual(['Pass variables set before the call for $write, $except']);
+    expect(hoists[0]!.diagnostics).toEqual(byReference);
+    expect(hoists[0]!.isPreferred).toBe(true);
+    const fixed = applyWorkspaceEdit(text, uri, hoists[0]!.edit!);
+    expect(await phpSyntaxError(fixed)).toBeNull();
+    expect(count((await lint(fixed)).diagnostics, 'by-reference-expression')).toBe(0);
+    // One of the two asked alone still gets the fix, naming only that one.
+    const single = (await client.codeActions(uri, [byReference[1]!])).filter((a) => a.title === hoists[0]!.title);
+    expect(single.map((a) => a.diagnostics)).toEqual([[byReference[1]]]);
+  });
+
   it('answers for the current version only: a diagnostic of an older text gets no fix', async () => {
     const { uri, diagnostics } = await lint(SERVE, 1);
     const backlog = diagnostics.find((d) => d.code === 'unrealistic-backlog')!;

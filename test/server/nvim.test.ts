@@ -47,7 +47,13 @@ interface Report {
   published_versions: number[];
 }
 
-function runNvim(file: string, out: string, home: string): Promise<{ code: number | null; stderr: string }> {
+/** The quick fix init.lua applies: the first action titled `action` that names a `rule` diagnostic. */
+interface Pick {
+  rule: string;
+  action: string;
+}
+
+function runNvim(file: string, out: string, home: string, pick: Pick): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('nvim', ['--headless', '-n', '-i', 'NONE', '--noplugin', '-u', INIT], {
       cwd: ROOT,
@@ -56,9 +62,8 @@ function runNvim(file: string, out: string, home: string): Promise<{ code: numbe
         PSL_FILE: file,
         PSL_OUT: out,
         PSL_SERVER: SERVER_BIN,
-        PSL_RULE: 'unrealistic-backlog',
-        // A suggestion, so never preferred: a person picks it from the menu.
-        PSL_ACTION: 'Lower the backlog to 4096 (net.core.somaxconn)',
+        PSL_RULE: pick.rule,
+        PSL_ACTION: pick.action,
         PSL_TIMEOUT: '20000',
         XDG_CONFIG_HOME: join(home, 'config'),
         XDG_DATA_HOME: join(home, 'data'),
@@ -90,7 +95,8 @@ describe('Neovim 0.7 end to end', { timeout: 90_000 }, () => {
     const file = join(dir, 'server.php');
     const out = join(dir, 'report.json');
     writeFileSync(file, TEXT);
-    const { code, stderr } = await runNvim(file, out, join(dir, 'home'));
+    // A suggestion, so never preferred: a person picks it from the menu.
+    const { code, stderr } = await runNvim(file, out, join(dir, 'home'), { rule: 'unrealistic-backlog', action: 'Lower the backlog to 4096 (net.core.somaxconn)' });
     expect(existsSync(out), `nvim exited ${code} without a report: ${stderr}`).toBe(true);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(report.error, report.error).toBeUndefined();
@@ -115,5 +121,23 @@ describe('Neovim 0.7 end to end', { timeout: 90_000 }, () => {
     expect(written).toContain('socket_listen($server, 4096)');
     expect(await phpSyntaxError(written)).toBeNull();
     expect(lintText(written).findings.filter((f) => f.ruleId === 'unrealistic-backlog')).toEqual([]);
+  });
+
+  it('lists a fix shared by two findings on the line once (both by-reference arguments of one call)', async () => {
+    const file = join(dir, 'select.php');
+    const out = join(dir, 'select-report.json');
+    const text = ['<?php', '$read = [socket_create(AF_INET, SOCK_STREAM, SOL_TCP)];', 'socket_select($read, $write = null, $except = null, 1);', ''].join('\n');
+    writeFileSync(file, text);
+    const hoist = 'Pass variables set before the call for $write, $except';
+    const { code, stderr } = await runNvim(file, out, join(dir, 'home'), { rule: 'by-reference-expression', action: hoist });
+    expect(existsSync(out), `nvim exited ${code} without a report: ${stderr}`).toBe(true);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.error, report.error).toBeUndefined();
+    expect(report.before!.shown.filter((d) => d.code === 'by-reference-expression')).toHaveLength(2);
+    expect(report.actions!.filter((title) => title === hoist)).toHaveLength(1);
+    expect(report.after!.shown.some((d) => d.code === 'by-reference-expression')).toBe(false);
+    const written = readFileSync(file, 'utf8');
+    expect(await phpSyntaxError(written)).toBeNull();
+    expect(lintText(written).findings.filter((f) => f.ruleId === 'by-reference-expression')).toEqual([]);
   });
 });

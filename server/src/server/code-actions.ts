@@ -151,29 +151,33 @@ export function quickFixes(document: TextDocument, validation: Validation, param
   const fixes: CodeAction[] = [];
   const extras: CodeAction[] = [];
   const seen = new Set<string>();
+  /** Fixes by title and edits: one edit that repairs several findings (a call with two bad arguments) is one action for all of them. */
+  const fixesByEdit = new Map<string, CodeAction>();
+  const offer = (diagnostic: Diagnostic, title: string, edits: readonly TextEdit[], isPreferred: boolean) => {
+    const key = JSON.stringify([title, edits]);
+    const offered = fixesByEdit.get(key);
+    if (offered) {
+      offered.diagnostics!.push(diagnostic);
+      return;
+    }
+    const action: CodeAction = {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      ...(isPreferred ? { isPreferred } : {}),
+      edit: versionedEdit(document, toLspEdits(document, edits), context),
+    };
+    fixesByEdit.set(key, action);
+    fixes.push(action);
+  };
   for (const diagnostic of asked) {
     const index = recordedIndex(validation, diagnostic);
     if (index === undefined) continue;
     const finding = validation.findings[index]!;
     if (finding.ruleId === null) continue;
-    if (finding.fix) {
-      fixes.push({
-        title: finding.fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: true,
-        edit: versionedEdit(document, toLspEdits(document, finding.fix.edits), context),
-      });
-    }
+    if (finding.fix) offer(diagnostic, finding.fix.title, finding.fix.edits, true);
     // Suggestions change what runs: offered, never preferred (so never applied by "auto fix").
-    for (const suggestion of finding.suggestions) {
-      fixes.push({
-        title: suggestion.desc,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: versionedEdit(document, toLspEdits(document, suggestion.edits), context),
-      });
-    }
+    for (const suggestion of finding.suggestions) offer(diagnostic, suggestion.desc, suggestion.edits, false);
     const start = validation.diagnostics[index]!.range.start;
     const disableKey = `disable:${finding.ruleId}:${start.line}`;
     const disable = seen.has(disableKey) ? undefined : disableLineEdit(document, start, finding.ruleId);
