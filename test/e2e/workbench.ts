@@ -256,7 +256,9 @@ export class Workbench {
     // From outside the editor, so the move is a move even if the mouse was already there.
     await this.page.mouse.move(1, 1);
     await this.page.mouse.move(cursor.x + 4, cursor.y + cursor.height / 2, { steps: 2 });
-    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+    // The editor's own hover: a workbench tooltip (a Problems row the mouse rested on) is a
+    // .monaco-hover too, outside the editor.
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content');
     await hover.first().waitFor({ state: 'visible', timeout: TIMEOUT });
     // VS Code shows "Loading..." until the server answers (the hover parses in a worker, which
     // takes a while on a big file or a loaded machine): the answer is what comes after it.
