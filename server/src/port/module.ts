@@ -6,9 +6,10 @@ import { parsePhp } from '../core/parse';
 import { analyze, calleeReturnType, type FunctionInfo, type ProgramAnalysis } from './analysis';
 import { PREC, wrap } from './code';
 import { value } from './expressions';
-import { commentLines } from './literals';
+import { commentLines, tsStringLiteral, utf8Bytes } from './literals';
 import { assignNames } from './naming';
-import { RUNTIME_FILE, RUNTIME_SOURCE, runtimeImport } from './runtime/module';
+import { RUNTIME_FILE, RUNTIME_SOURCE, RUNTIME_SPECIFIER, runtimeImport } from './runtime/module';
+import { compileError, type CompileError } from './compile-errors';
 import { classDeclarations } from './class-code';
 import { declaredType, functionBody } from './statements';
 import { Translator, type Unported } from './translator';
@@ -78,6 +79,8 @@ function withoutBrokenStatements(statements: LooseNode[], errorOffsets: number[]
 
 function portParsed(text: string, fileName: string, readFile: ReadFile): PortResult {
   const { program, errors } = parsePhp(text, fileName);
+  const refused = compileError(program, text);
+  if (refused) return refusedByPhp(fileName, refused);
   const own = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
   const expanded = expandIncludes(own, { path: fileName, text }, readFile, mainStatements);
   const analysis = analyze(expanded.statements);
@@ -101,6 +104,21 @@ function portParsed(text: string, fileName: string, readFile: ReadFile): PortRes
   // The program's own file first, then each included file's, each in the order of the text.
   t.unported.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return { code: assemble(t, names.main, errors.map((error) => error.message)), unported: t.unported, runtime: PHP_RUNTIME };
+}
+
+/** A file PHP 8 does not compile: the port prints PHP's fatal error and exits as php does, running nothing. */
+function refusedByPhp(fileName: string, error: CompileError): PortResult {
+  const reason = `PHP 8 does not compile this file: ${error.message}`;
+  const fatal = `${error.message} in ${utf8Bytes(fileName)} on line ${error.line}`;
+  const code = [
+    `// Ported from ${commentLines(fileName.split(/[\\/]/).pop() ?? fileName).join(' ')} by php-socket-lint.`,
+    `// TODO(port): ${commentLines(reason).join(' ')} (line ${error.line}); like php, the port prints its fatal error and runs nothing.`,
+    `import { compileFailed } from '${RUNTIME_SPECIFIER}';`,
+    '',
+    `compileFailed(${tsStringLiteral(fatal)});`,
+    '',
+  ].join('\n');
+  return { code, unported: [{ range: [error.offset, error.offset], line: error.line, php: '', reason }], runtime: PHP_RUNTIME };
 }
 
 function allVariables(analysis: ProgramAnalysis) {

@@ -170,6 +170,12 @@ export function exit(status: unknown = 0): never {
   process.exit(typeof status === 'string' ? 0 : toInt(status));
 }
 
+/** A file PHP refuses when it compiles it: its fatal error, and nothing of the program runs. */
+export function compileFailed(message: string): never {
+  writeBytes(2, `PHP Fatal error:  ${message}\n`);
+  process.exit(255);
+}
+
 /** Runs the ported program and ends the process the way the PHP CLI would. */
 export function runMain(main: () => Promise<void>): void {
   main().then(
