@@ -122,7 +122,9 @@ export function array_flip(array: PhpArray<PhpKey>): PhpArray<PhpKey> {
 }
 
 /** array_unique() compares values as strings (SORT_STRING): "1e1" and "10" both stay, and a Socket is PHP's Error. */
+/** Compares values as strings (SORT_STRING); PHP compares nothing in an array of one (a lone Socket passes). */
 export function array_unique<V>(array: PhpArray<V>): PhpArray<V> {
+  if (array.count <= 1) return array.copy();
   const kept = new PhpArray<V>();
   const seen = new Set<string>();
   for (const [key, value] of array.entries()) {
