@@ -74,8 +74,8 @@ export class Translator {
   readonly hoistedConstants = new Set<string>();
   /** Variables named inside unported PHP: their assignments are gone, so TypeScript needs `!`. */
   readonly namedInUnported = new Set<VarInfo>();
-  /** Lines a body starts or ends with besides its PHP (a constructor's promoted parameters, `return this`). */
-  readonly bodyExtras = new Map<FunctionInfo, { prologue?: string[]; epilogue?: string[] }>();
+  /** Lines a body starts or ends with besides its PHP (a constructor's promoted parameters, `return this`), and what a bare `return` becomes. */
+  readonly bodyExtras = new Map<FunctionInfo, { prologue?: string[]; epilogue?: string[]; bareReturn?: string }>();
   /** Lines written right after a statement (the promoted parameters after `super(...)`). */
   readonly linesAfter = new Map<LooseNode, string[]>();
   /** A `new $name` needs the table of the program's classes. */
