@@ -266,7 +266,7 @@ function propertyDeclaration(t: Translator, cls: ClassInfo, property: PropertyIn
 function constructorSource(t: Translator, cls: ClassInfo, constructor: FunctionInfo): string {
   const promoted = [...cls.properties.values()].filter((property) => property.promoted).map((property) => `this.${property.ts} = ${constructor.vars.get(property.php)!.ts};`);
   if (constructsAsync(t, cls)) {
-    t.bodyExtras.set(constructor, { prologue: promoted, epilogue: ['return this;'] });
+    t.bodyExtras.set(constructor, { prologue: promoted, epilogue: ['return this;'], bareReturn: 'return this;' });
     return `async ${asyncConstructorName(cls)}(${parameterList(t, constructor)}): Promise<this> {\n${functionBody(t, constructor)}\n}`;
   }
   const parentCall = constructor.body.find(isParentConstructorCall);

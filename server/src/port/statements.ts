@@ -438,7 +438,8 @@ function returnWithReferences(t: Translator, returned: string): string {
 
 function returnStatement(t: Translator, out: Writer, node: LooseNode): void {
   if (!node.expr) {
-    out.line(t.scope.returnsValue || t.scope.refParams.length > 0 ? returnWithReferences(t, 'null') : 'return;');
+    const bareReturn = t.bodyExtras.get(t.scope)?.bareReturn;
+    out.line(bareReturn ?? (t.scope.returnsValue || t.scope.refParams.length > 0 ? returnWithReferences(t, 'null') : 'return;'));
     return;
   }
   const returned = value(t, node.expr);
