@@ -3,19 +3,29 @@
 // Linux), so what PHP echoes before exit() is all there after process.exit().
 import * as fs from 'node:fs';
 import { ERRNO_TEXTS } from './errno.generated';
-import { PhpArray, PhpError, phpWarning, toBool, toInt, toStr, type PhpValue } from './values';
+import { PhpArray, PhpError, phpTypeName, phpWarning, toBool, toInt, toStr, type PhpValue } from './values';
 import { sprintf } from './strings';
 
-/** A stream resource: STDIN, STDOUT, STDERR, or a file fopen() opened. */
+/** What a socket stream (streams.ts) does for fwrite(), fgets() and fclose(). */
+export interface SocketStreamIo {
+  write(bytes: string): number | false;
+  readLine(length: number | null): Promise<string | false>;
+  close(): void;
+}
+
+/** A stream resource: STDIN, STDOUT, STDERR, a file fopen() opened, or a socket stream. */
 export class PhpStream {
   static readonly phpClassName = 'resource';
   closed = false;
+  /** A socket stream's own I/O; files and the standard streams have none. */
+  socketIo?: SocketStreamIo;
   constructor(readonly fd: number) {}
 }
 
 /** A stream argument that is still open, or PHP's TypeError. */
 function openStream(stream: unknown, functionName: string): PhpStream {
-  if (!(stream instanceof PhpStream) || stream.closed) throw new PhpError('TypeError', `${functionName}(): supplied resource is not a valid stream resource`);
+  if (!(stream instanceof PhpStream)) throw new PhpError('TypeError', `${functionName}(): Argument #1 ($stream) must be of type resource, ${phpTypeName(stream)} given`);
+  if (stream.closed) throw new PhpError('TypeError', `${functionName}(): supplied resource is not a valid stream resource`);
   return stream;
 }
 
@@ -58,7 +68,8 @@ export function fopen(path: unknown, mode: unknown): PhpStream | false {
 
 export function fclose(stream: unknown): boolean {
   const open = openStream(stream, 'fclose');
-  if (open.fd > 2) fs.closeSync(open.fd);
+  if (open.socketIo) open.socketIo.close();
+  else if (open.fd > 2) fs.closeSync(open.fd);
   open.closed = true;
   return true;
 }
@@ -115,6 +126,7 @@ export function printf(format: unknown, ...values: unknown[]): number {
 export function fwrite(stream: unknown, data: unknown): number | false {
   const open = openStream(stream, 'fwrite');
   const bytes = toStr(data);
+  if (open.socketIo) return open.socketIo.write(bytes);
   if (open.fd === 1 || open.fd === 2) {
     writeBytes(open.fd, bytes);
     return bytes.length;
@@ -135,7 +147,8 @@ let stdinWaiter: (() => void) | undefined;
 let stdinStarted = false;
 
 /** fgets(STDIN): the next line with its "\n", or false at the end of input. */
-export async function fgets(stream: unknown): Promise<string | false> {
+export async function fgets(stream: unknown, length: unknown = null): Promise<string | false> {
+  if (stream instanceof PhpStream && stream.socketIo) return openStream(stream, 'fgets').socketIo!.readLine(length === null ? null : toInt(length));
   if (!(stream instanceof PhpStream) || stream.fd !== 0) return false;
   if (!stdinStarted) {
     stdinStarted = true;

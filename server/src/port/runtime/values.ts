@@ -243,6 +243,10 @@ export function phpWarning(message: string): void {
   if (silenceDepth === 0) writeBytes(2, `PHP Warning:  ${message}\n`);
 }
 
+export function phpNotice(message: string): void {
+  if (silenceDepth === 0) writeBytes(2, `PHP Notice:  ${message}\n`);
+}
+
 /** PHP's string conversion (echo, `.`, interpolation). */
 export function toStr(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -361,6 +365,8 @@ export function toInt(value: unknown): number {
     return prefix ? toInt(numericStringValue(prefix[0])) : 0;
   }
   if (value instanceof PhpArray) return value.count > 0 ? 1 : 0;
+  // A resource (a stream) converts to its id.
+  if (typeof value === 'object' && value !== null && 'resourceId' in value) return Number(value.resourceId);
   return toBool(value) ? 1 : 0;
 }
 
