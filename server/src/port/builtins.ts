@@ -24,6 +24,7 @@ import {
   union,
   type PhpType,
 } from './php-types';
+import { STREAM_BUILTINS } from './stream-builtins';
 
 export interface BuiltinCall {
   args: readonly Expr[];
@@ -178,13 +179,13 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['uniqid', fixed(STRING)],
   ['fopen', fixed(union(kinds('stream'), kinds('false')))],
   ['fclose', fixed(kinds('true'))],
-  ['is_resource', { returns: returns(BOOL), emit: ({ args, use }) => expr(`${wrap(args[0]!, PREC.relational + 1)} instanceof ${use('PhpStream')}`, BOOL, PREC.relational) }],
   ['is_object', { returns: returns(BOOL), emit: ({ args, use }) => expr(`typeof ${wrap(args[0]!, PREC.unary)} === 'object' && !(${args[0]!.code} instanceof ${use('PhpArray')}) && ${args[0]!.code} !== null`, BOOL, PREC.and) }],
   ['function_exists', { returns: returns(BOOL), emit: () => expr('true', BOOL) }],
   ['extension_loaded', { returns: returns(BOOL), emit: () => expr('true', BOOL) }],
   ...['set_time_limit', 'error_reporting', 'ini_set', 'ob_implicit_flush', 'ob_end_flush', 'gc_collect_cycles', 'date_default_timezone_set', 'cli_set_process_title'].map(
     (name): [string, Builtin] => [name, renamed('noEffect', NULL)],
   ),
+  ...STREAM_BUILTINS,
 ]);
 
 /** Which arguments of the array functions must be arrays (-1: every argument). */
