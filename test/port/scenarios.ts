@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { DatagramClient, scriptedServer, StreamClient } from './support/clients';
 import { freePort, poll, type RunningProgram } from './support/processes';
+import { STREAM_SCENARIOS } from './stream-scenarios';
 
 export interface Scenario {
   /** Program arguments after the script. */
@@ -407,4 +408,5 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
       },
     };
   },
+  ...STREAM_SCENARIOS,
 };
