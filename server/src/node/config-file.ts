@@ -51,9 +51,13 @@ export class NearestConfigs implements ConfigSource {
   private pathIn(directory: string, hasOwn?: boolean): string | null {
     const known = this.pathByDirectory.get(directory);
     if (known !== undefined) return known;
-    const own = join(directory, CONFIG_FILE_NAME);
-    const parent = dirname(directory);
-    const path = (hasOwn ?? this.exists(own)) ? own : parent === directory ? null : this.pathIn(parent);
+    let path: string | null;
+    if (hasOwn ?? this.exists(join(directory, CONFIG_FILE_NAME))) path = join(directory, CONFIG_FILE_NAME);
+    else {
+      // The walk told of the parent first: for it, this is one lookup and no join() per directory.
+      const parent = dirname(directory);
+      path = parent === directory ? null : this.pathIn(parent);
+    }
     this.pathByDirectory.set(directory, path);
     return path;
   }

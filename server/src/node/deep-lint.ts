@@ -3,7 +3,7 @@
 // synchronous, so the CLI and the server use it wherever they called lintText.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { lintText } from '../core/lint';
 import type { LintOptions, LintResult } from '../core/types';
 
@@ -31,6 +31,8 @@ export function lintTextDeep(text: string, options: LintOptions = {}): LintResul
 }
 
 function lintInBigStack(text: string, options: LintOptions): LintResult | undefined {
+  // Loaded here, for the rare deep file: at start-up it is a module graph of its own (worker, messaging, error serialisation).
+  const { MessageChannel, receiveMessageOnPort, Worker } = require('node:worker_threads') as typeof WorkerThreads;
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const request: DeepLintRequest = { text, options, signal };
