@@ -5,11 +5,13 @@
 // compiled here with V8's code cache, the same data Node 22 keeps.
 //
 // The cache lives in the user's own cache directory (not a shared /tmp, where another user
-// could plant a file; Node 22's own default is os.tmpdir()), one file per bundle content, Node version and architecture: V8 checks
-// only the source's length, so a changed bundle must never meet an older bundle's cache.
+// could plant a file; Node 22's own default is os.tmpdir()), one file per bundle file, Node version and architecture: V8 checks
+// only the source's length, so a changed bundle must never meet an older bundle's cache. The
+// bundle is known by its inode, size, mtime and ctime, not by a hash of its text: hashing it
+// loaded node:crypto and took a tenth of the start-up. mtime alone would not do (npm unpacks
+// every file with one fixed mtime), but nothing sets ctime back: a rewrite or a reinstall moves it.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's own.
-const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { basename, dirname, join } = require('node:path');
@@ -18,8 +20,20 @@ const vm = require('node:vm');
 const CACHE_BASE = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
 const CACHE_LEVELS = ['php-socket-lint', 'v8-code-cache'];
 
-function cacheFileFor(file, source) {
-  const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(source).digest('hex').slice(0, 32);
+/** 128 bits of FNV-1a (four 32-bit lanes with their own offsets) of a short string, in hex. */
+function fnv128(text) {
+  let hex = '';
+  for (const offset of [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b]) {
+    let hash = offset;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    hex += hash.toString(16).padStart(8, '0');
+  }
+  return hex;
+}
+
+function cacheFileFor(file) {
+  const { dev, ino, size, mtimeMs, ctimeMs } = statSync(file);
+  const key = fnv128(`${process.version} ${process.arch} ${file} ${dev} ${ino} ${size} ${mtimeMs} ${ctimeMs}`);
   return join(CACHE_BASE, ...CACHE_LEVELS, `${basename(file, '.js')}-${key}.bin`);
 }
 
@@ -64,7 +78,7 @@ function writeAtomically(path, data) {
 
 function compileWithCache(file) {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = cacheFileFor(file, source);
+  const cacheFile = cacheFileFor(file);
   const cachedData = readOrUndefined(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {

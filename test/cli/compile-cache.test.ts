@@ -2,11 +2,13 @@
 // cache directory (Node 22.1+ keeps it itself, and there the bins only switch Node's on). The
 // real CLI, spawned with a cache directory of the test's own.
 import Module from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, makeTree, removeTrees, runCli } from './cli-harness';
+import { fixture, makeTree, removeTrees, ROOT, runCli } from './cli-harness';
 
 afterAll(removeTrees);
 
@@ -19,6 +21,12 @@ function cacheHome(): string {
   const home = mkdtempSync(join(tmpdir(), 'php-socket-lint-xdg-'));
   cacheHomes.push(home);
   return home;
+}
+
+/** `--version` of a copy of the bins and the CLI bundle. */
+async function runCliAt(copy: string, home: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(copy, 'bin/php-socket-lint.js'), '--version'], { env: { ...process.env, XDG_CACHE_HOME: home } });
+  return stdout;
 }
 
 function cacheFiles(home: string): string[] {
@@ -72,6 +80,25 @@ describe.skipIf(nodeKeepsItsOwn)('the bins keep V8 code caches on Node 20', () =
     const run = await runCli(['-f', 'json', 'udp.php'], { cwd, env: { XDG_CACHE_HOME: '/proc/php-socket-lint-none' } });
     expect(run.stdout).toContain('listen-on-datagram');
   }, 20_000);
+
+  // V8 checks only a cached script's length: a bundle rewritten with the same length (a release
+  // that changes one digit of the version), even with the mtime npm gives every file, must not
+  // meet the older bundle's compiled code.
+  it('keys the cache by the bundle file: a rewrite of the same length, with the same mtime, gets its own', async () => {
+    const home = cacheHome();
+    const copy = makeTree({ 'bin/load-bundle.js': readFileSync(join(ROOT, 'bin/load-bundle.js')), 'bin/php-socket-lint.js': readFileSync(join(ROOT, 'bin/php-socket-lint.js')), 'dist/cli.js': readFileSync(join(ROOT, 'dist/cli.js')) });
+    const bundle = join(copy, 'dist/cli.js');
+    const version = (await runCliAt(copy, home)).trim();
+    const original = statSync(bundle);
+    const other = version.replace(/\d(?=\D*$)/, (digit) => String((Number(digit) + 1) % 10));
+    const text = readFileSync(bundle, 'utf8');
+    expect(text.split(`"${version}"`).length).toBeGreaterThan(1);
+    writeFileSync(bundle, text.replaceAll(`"${version}"`, `"${other}"`));
+    utimesSync(bundle, original.atime, original.mtime);
+    expect(statSync(bundle).size).toBe(original.size);
+    expect((await runCliAt(copy, home)).trim()).toBe(other);
+    expect(cacheFiles(home)).toHaveLength(2);
+  });
 
   it('runs when the cache directory cannot be made', async () => {
     const home = cacheHome();
