@@ -22,9 +22,10 @@ function tenCopies() {
   for (let copy = 0; copy < COPIES; copy++) execFileSync('cp', ['-al', source, join(tree, `copy-${copy}`)]);
 }
 
-/** Best of RUNS wall times (s) and the peak RSS (MB) of the last run; `before` runs untimed before each. */
+/** Best of RUNS wall times and CPU times (s), and the peak RSS (MB) of the last run; `before` runs untimed before each. */
 function best(args, before = () => {}) {
   let seconds = Infinity;
+  let cpu = Infinity;
   let rss = NaN;
   for (let run = 0; run < RUNS; run++) {
     before();
@@ -33,8 +34,9 @@ function best(args, before = () => {}) {
     seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
     if (result.status === 2) throw new Error(`php-socket-lint ${args.join(' ')} failed:\n${result.stderr}`);
     rss = Number(/peak-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
+    cpu = Math.min(cpu, Number(/cpu-ms (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1000);
   }
-  return { seconds, rss };
+  return { seconds, cpu, rss };
 }
 
 tenCopies();
@@ -52,11 +54,13 @@ const grep = (() => {
   }
   return seconds;
 })();
+const row = (run) => ({ seconds: run.seconds.toFixed(2), 'CPU s': run.cpu.toFixed(2), 'peak MB': run.rss.toFixed(0) });
 console.table({
   'grep -rl socket_': { seconds: grep.toFixed(2) },
-  'whole tree': { seconds: whole.seconds.toFixed(2), 'peak MB': whole.rss.toFixed(0) },
-  '--cache, cold': { seconds: cold.seconds.toFixed(2), 'peak MB': cold.rss.toFixed(0) },
-  '--cache, warm': { seconds: warm.seconds.toFixed(2), 'peak MB': warm.rss.toFixed(0) },
-  '--shard 1/4': { seconds: shard.seconds.toFixed(2), 'peak MB': shard.rss.toFixed(0) },
+  'whole tree': row(whole),
+  '--cache, cold': row(cold),
+  '--cache, warm': row(warm),
+  '--shard 1/4': row(shard),
 });
-console.log(`warm / cold = ${(warm.seconds / cold.seconds).toFixed(2)}x (target ≤ 0.5x); shard 1/4 / whole = ${(shard.seconds / whole.seconds).toFixed(2)}x (target ≤ 0.35x); load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+const ratio = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}x (CPU ${(a.cpu / b.cpu).toFixed(2)}x)`;
+console.log(`warm / cold = ${ratio(warm, cold)} (target ≤ 0.5x); shard 1/4 / whole = ${ratio(shard, whole)} (target ≤ 0.35x); load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
