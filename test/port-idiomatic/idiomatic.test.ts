@@ -45,7 +45,7 @@ function codeOnly(code: string): string {
 }
 const nonBlank = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
-const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client', 'select-server', 'chat-relay', 'ephemeral-listener', 'udp-echo', 'settings-echo', 'tutorial-udp', 'tutorial-tcp'];
+const PORTED = ['line-upper', 'udp-upper', 'tcp-fetch', 'udp-ask', 'udp-time-client', 'select-server', 'chat-relay', 'ephemeral-listener', 'udp-echo', 'settings-echo', 'tutorial-udp', 'tutorial-tcp', 'untyped-helpers'];
 const workspace = new PortWorkspace();
 const ported = new Map<string, PortedProgram>();
 let typecheck: Promise<string>;
@@ -89,6 +89,7 @@ const IDIOMS: Record<string, [module: string, idiom: string]> = {
   'settings-echo': ['node:net', '// set_time_limit(0): Node has no time limit.'],
   'tutorial-udp': ['node:dgram', "sock.on('message', async (datagram, remote) =>"],
   'tutorial-tcp': ['node:net', "socket.on('connection', async (conn) =>"],
+  'untyped-helpers': ['node:net', 'function greet(client: net.Socket, number: number): void {'],
 };
 
 test('codeOnly() drops comments and string text, and keeps code, also inside ${…}', () => {
@@ -528,5 +529,48 @@ describe("the tutorials' forms of setup and checks (socket_create() checked in a
     });
     expect(port).toEqual(php);
     expect(php.observed.client4).toBe('3cba\n');
+  }, 30_000);
+});
+
+describe('functions without declared types: parameters typed by what every call passes, void when nothing is returned', () => {
+  test('a value returned, or a parameter passed two types, keeps the faithful port and says why', () => {
+    const returning = portPhpToTypeScript(source('untyped-helpers').replace('echo "[$count] $what\\n";', 'return "[$count] $what\\n";'), 'untyped-helpers.php');
+    expect([returning.style, returning.reason]).toEqual(['faithful', 'note() has no return type and returns a value (line 9)']);
+    const mixed = portPhpToTypeScript(source('untyped-helpers').replace("note('listening', 0);", "note('listening', 'none');"), 'untyped-helpers.php');
+    expect([mixed.style, mixed.reason]).toEqual(['faithful', 'the parameter $count without a string, int or bool type (nor one its calls all pass) (line 9)']);
+  });
+
+  test('sequential traffic: the same transcript as PHP', async () => {
+    const { php, port } = await differential('untyped-helpers', async () => [String(await freePort())], async ([p]) => {
+      const first = await StreamClient.connectWhenReady({ port: Number(p) });
+      await first.waitFor('hi #1\n');
+      await first.request('abc\n', 'cba\n');
+      await first.request('\r\nend\n', 'bye\n');
+      await first.closed();
+      const second = await StreamClient.connect({ port: Number(p) });
+      await second.waitFor('hi #2\n');
+      await second.request('halt\n', 'halting\n');
+      await second.closed();
+      return { first: first.received, second: second.received };
+    });
+    expect(port).toEqual(php);
+    expect(php.stdout).toBe('[0] listening\n[1] greeted\n[3] abc\n[2] greeted\n[2] halted\n');
+  }, 30_000);
+
+  test('concurrent traffic: each of three clients gets the replies PHP gives it', async () => {
+    const { php, port } = await differential('untyped-helpers', async () => [String(await freePort())], async ([p]) => {
+      const clients: StreamClient[] = [];
+      for (let i = 1; i <= 3; i++) clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+      clients.forEach((client, i) => client.send(`word${i}\nend\n`));
+      await Promise.all(clients.map((client) => client.closed()));
+      const last = await StreamClient.connect({ port: Number(p) });
+      await last.request('halt\n', 'halting\n');
+      await last.closed();
+      return Object.fromEntries(clients.map((client, i) => [`client${i + 1}`, client.received]));
+    });
+    expect(port.observed).toEqual(php.observed);
+    expect(php.observed.client3).toBe('hi #3\n2drow\nbye\n');
+    expect(sortedLines(port.stdout)).toBe(sortedLines(php.stdout));
+    expect(port.code).toBe(php.code);
   }, 30_000);
 });

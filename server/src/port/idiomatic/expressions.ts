@@ -40,6 +40,8 @@ export interface Context {
   error?: string;
   /** PHP function name in lower case → its declared name and what the port knows of it. */
   functions: Map<string, { name: string; async: boolean; returns: Type }>;
+  /** PHP function name in lower case → the types of the arguments of each call translated so far (a socket as `socket:<kind>`). */
+  argumentTypes: Map<string, string[][]>;
   /** Arrays of clients in a select loop: name → Map (keyed by id) or Set. */
   collections?: Map<string, SocketCollection>;
   /** Arrays indexed only by the current client's key: each becomes a variable of its connection handler. */
@@ -439,7 +441,10 @@ export function call(t: Context, node: LooseNode, asStatement: boolean): Code {
   if (known) return known;
   const fn = t.functions.get(name.toLowerCase());
   if (!fn) throw new CannotCarry(`the function ${name}()`, node);
-  const args = ((node.arguments ?? []) as LooseNode[]).map((arg) => expression(t, arg).code);
-  const code = `${tsName(fn.name)}(${args.join(', ')})`;
+  const args = ((node.arguments ?? []) as LooseNode[]).map((arg) => expression(t, arg));
+  const calls = t.argumentTypes.get(name.toLowerCase()) ?? [];
+  const passed = ((node.arguments ?? []) as LooseNode[]).map((arg, i) => (args[i]!.type === 'socket' ? `socket:${t.sockets.get(variableOf(arg) ?? '')}` : args[i]!.type));
+  t.argumentTypes.set(name.toLowerCase(), [...calls, passed]);
+  const code = `${tsName(fn.name)}(${args.map((arg) => arg.code).join(', ')})`;
   return fn.async ? { code: `await ${code}`, type: fn.returns, prec: 15 } : atom(code, fn.returns);
 }

@@ -79,7 +79,9 @@ const PARAM_TYPES: Record<string, Type> = { string: 'string', int: 'int', bool: 
 
 function returnType(fn: LooseNode): Type {
   const type = fn.type;
-  if (!type) throw new CannotCarry(`${fn.name?.name}() has no return type`, fn);
+  // Without a declared type: void when no return gives a value (PHP's null is then never used).
+  if (!type && !returnsValue(fn.body)) return 'void';
+  if (!type) throw new CannotCarry(`${fn.name?.name}() has no return type and returns a value`, fn);
   const name = String(type.name ?? '').toLowerCase();
   if (name === 'void') return 'void';
   if (fn.nullable && name === 'string') return 'string|null';
@@ -97,6 +99,37 @@ function firstStreamSocketCall(program: LooseNode): LooseNode | undefined {
     if (!first && node.kind === 'call' && STREAM_SOCKET_OPENERS.has(calledFunctionName(node) ?? '')) first = node;
   });
   return first;
+}
+
+function returnsValue(body: LooseNode | undefined): boolean {
+  let found = false;
+  if (body) walk(body, (node) => (found ||= node.kind === 'return' && !!node.expr));
+  return found;
+}
+
+/**
+ * The order functions are written in: each after every function that calls it, so the types its
+ * calls pass are known when its untyped parameters are typed (main() is written first). Undefined
+ * when calls go round in a circle.
+ */
+function callersFirst(functions: LooseNode[]): LooseNode[] | undefined {
+  const nameOf = (fn: LooseNode) => String(fn.name.name).toLowerCase();
+  const callers = new Map(functions.map((fn) => [nameOf(fn), new Set<string>()]));
+  for (const fn of functions) {
+    walk(fn.body as LooseNode, (node) => {
+      const callee = node.kind === 'call' ? calledFunctionName(node)?.toLowerCase() : undefined;
+      if (callee && callee !== nameOf(fn)) callers.get(callee)?.add(nameOf(fn));
+    });
+  }
+  const order: LooseNode[] = [];
+  const placed = new Set<string>();
+  while (order.length < functions.length) {
+    const next = functions.find((fn) => !placed.has(nameOf(fn)) && [...callers.get(nameOf(fn))!].every((caller) => placed.has(caller)));
+    if (!next) return undefined;
+    order.push(next);
+    placed.add(nameOf(next));
+  }
+  return order;
 }
 
 function translateProgram(text: string, fileName: string, program: LooseNode): IdiomaticResult {
@@ -118,6 +151,7 @@ function translateProgram(text: string, fileName: string, program: LooseNode): I
     timeouts: new Map(),
     helpers: new Set(),
     functions: new Map(),
+    argumentTypes: new Map(),
     socketCall: () => undefined,
     program,
   };
@@ -142,18 +176,27 @@ function translateProgram(text: string, fileName: string, program: LooseNode): I
   const w = new StatementWriter(text, t);
   for (const [name, count] of assignmentCounts(program)) if (count === 1) w.assignedOnce.add(name);
   installSockets(w, t);
-  const out: string[] = [];
-  for (const fn of functions) {
-    w.lines = [];
-    functionSource(w, t, fn);
-    out.push(...w.lines, '');
-  }
+  // main() first, then each function after its callers: an untyped parameter takes the type its calls pass.
+  const initialTypes = new Map(t.types);
   w.lines = [];
   const main = statements.filter((s) => s.kind !== 'function');
   const mainName = t.functions.has('main') ? 'main_' : 'main';
+  w.elsewhere = functions.map((fn) => [fn.loc!.start.offset, fn.loc!.end.offset]);
   w.emit(`async function ${mainName}(): Promise<void> {`);
   w.indented(() => w.block(main, 0, text.length));
   w.emit('}');
+  const mainLines = w.lines;
+  w.elsewhere = [];
+  const sources = new Map<LooseNode, string[]>();
+  const order = callersFirst(functions);
+  for (const fn of order ?? functions) {
+    t.types = new Map(initialTypes);
+    w.lines = [];
+    functionSource(w, t, fn, !!order);
+    sources.set(fn, [...w.lines, '']);
+  }
+  const out = functions.flatMap((fn) => sources.get(fn)!);
+  w.lines = mainLines;
   const shape = w.shapes.select ? 'select' : w.shapes.server ? 'server' : w.shapes.udpServer ? 'udpServer' : [...sockets.values()].includes('listener') ? 'listener' : 'client';
   const module = [...sockets.values()].some((kind) => kind !== 'udp') ? 'node:net' : 'node:dgram';
   const helpers = helperSource(t.helpers);
@@ -179,7 +222,7 @@ function translateProgram(text: string, fileName: string, program: LooseNode): I
   return { code, module, shape: SHAPES[shape], helperLines: helpers ? helpers.split('\n').filter((l) => l.trim()).length : 0 };
 }
 
-function functionSource(w: StatementWriter, t: Context, fn: LooseNode): void {
+function functionSource(w: StatementWriter, t: Context, fn: LooseNode, callsKnown: boolean): void {
   const info = t.functions.get(String(fn.name.name).toLowerCase())!;
   const params: string[] = [];
   const names: string[] = [];
@@ -195,13 +238,14 @@ function functionSource(w: StatementWriter, t: Context, fn: LooseNode): void {
       params.push(`${tsName(name)}: ${tsType(collection)}`);
       continue;
     }
-    if (!param.type && usedAsSocket(fn, name)) {
+    if (!param.type && (usedAsSocket(fn, name) || (callsKnown && passedType(t, fn, names.length - 1) === 'socket:connection'))) {
       t.sockets.set(name, 'connection');
       params.push(`${tsName(name)}: net.Socket`);
       continue;
     }
-    const type = PARAM_TYPES[typeName];
-    if (!type) throw new CannotCarry(`the parameter $${name} without a string, int or bool type`, param);
+    const passed = !param.type && callsKnown ? passedType(t, fn, names.length - 1) : undefined;
+    const type = PARAM_TYPES[typeName] ?? (passed === 'socket:connection' ? undefined : passed);
+    if (!type) throw new CannotCarry(`the parameter $${name} without a string, int or bool type${param.type ? '' : ' (nor one its calls all pass)'}`, param);
     t.types.set(name, type);
     params.push(`${tsName(name)}: ${tsType(type)}`);
   }
@@ -212,6 +256,14 @@ function functionSource(w: StatementWriter, t: Context, fn: LooseNode): void {
   for (const name of names) t.types.delete(name);
   t.sockets.clear();
   for (const [name, kind] of outerSockets) t.sockets.set(name, kind);
+}
+
+/** The one string, int or bool type (or `socket:connection`) every call of `fn` passes as its argument `index`. */
+function passedType(t: Context, fn: LooseNode, index: number): Type | 'socket:connection' | undefined {
+  const calls = t.argumentTypes.get(String(fn.name.name).toLowerCase()) ?? [];
+  const types = new Set(calls.map((args) => args[index]));
+  const [only] = types;
+  return calls.length > 0 && types.size === 1 && (only === 'string' || only === 'int' || only === 'bool' || only === 'socket:connection') ? only : undefined;
 }
 
 /** An `array` parameter that every call passes the select loop's clients to. */

@@ -76,9 +76,14 @@ export class StatementWriter {
     }
   }
 
+  /** Ranges of the PHP written elsewhere in the port (the functions, outside main()). */
+  elsewhere: [number, number][] = [];
+
   /** The PHP comments between `from` and `to`; one on the line of `from` goes at the end of the last line. */
   comments(from: number, to: number): void {
-    const gap = this.text.slice(from, to);
+    // A function written elsewhere (main()'s statements skip the declarations between them) is no comment of the gap.
+    let gap = this.text.slice(from, to);
+    for (const [start, end] of this.elsewhere) if (start >= from && end <= to) gap = gap.slice(0, start - from) + ' '.repeat(end - start) + gap.slice(end - from);
     for (const match of gap.matchAll(/\/\/[^\r\n]*|#(?!\[)[^\r\n]*|\/\*[\s\S]*?\*\//g)) {
       const comment = match[0].startsWith('#') ? `//${match[0].slice(1)}` : match[0];
       const sameLine = !/[\r\n]/.test(gap.slice(0, match.index)) && from > 0 && this.lines.length > 0 && !/^\s*(\{|<\?php)/.test(gap.slice(0, match.index));
