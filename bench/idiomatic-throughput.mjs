@@ -10,7 +10,9 @@
 // the request). Every run starts a fresh server, sends W untimed round trips (Node compiles its
 // hot code during them; PHP gets the same), then times C x N round trips. Besides requests per
 // second (wall clock, sensitive to other load on this 2-core machine) the server's own CPU time
-// per request is read from /proc. PHP and the port take turns for T trials; medians are reported.
+// per request is read from /proc, and so is the bench's own (the clients', all in this process): on
+// 2 cores the clients compete with the server, and a round trip costs the client's CPU as well as the
+// server's. PHP and the port take turns for T trials; medians are reported.
 //
 // Beside them runs Node's floor for each protocol: a hand-written node:net/node:dgram server that
 // does only what the protocol needs (same replies, same stdout lines), with no PHP semantics to keep.
@@ -222,13 +224,15 @@ async function trial(server, command, script, clients) {
   // The select server's "online: …" reply lists its clients; a warm-up client that has left is not in it.
   await server.run(port, 1, WARMUP);
   const cpuBefore = cpuMs(process_.child.pid);
+  const clientBefore = process.cpuUsage();
   const began = performance.now();
   await server.run(port, clients, REQUESTS);
   const seconds = (performance.now() - began) / 1000;
   const cpu = cpuMs(process_.child.pid) - cpuBefore;
+  const { user, system } = process.cpuUsage(clientBefore);
   server.stop(port);
   await process_.exited;
-  return { perSecond: (clients * REQUESTS) / seconds, cpuMicros: (cpu * 1000) / (clients * REQUESTS) };
+  return { perSecond: (clients * REQUESTS) / seconds, cpuMicros: (cpu * 1000) / (clients * REQUESTS), clientMicros: (user + system) / (clients * REQUESTS) };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -263,6 +267,7 @@ try {
         'PHP CPU µs/req': median(php.map((r) => r.cpuMicros)).toFixed(1),
         'port CPU µs/req': median(port.map((r) => r.cpuMicros)).toFixed(1),
         'floor CPU µs/req': median(floor.map((r) => r.cpuMicros)).toFixed(1),
+        'client CPU µs/req': median([...php, ...port, ...floor].map((r) => r.clientMicros)).toFixed(1),
       };
     }
   }
