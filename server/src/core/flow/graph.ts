@@ -35,6 +35,8 @@ interface StepOf<Role extends string, Node extends PhpNode> {
 export type EdgeKind = 'normal' | 'true' | 'false' | 'exception';
 
 export interface FlowEdge {
+  /** Indexes the graph's edges (0 to edgeCount - 1), for solvers that keep a state per edge. */
+  readonly id: number;
   readonly from: FlowBlock;
   readonly to: FlowBlock;
   readonly kind: EdgeKind;
@@ -59,6 +61,7 @@ export interface FlowGraph {
   readonly end: FlowBlock;
   readonly exit: FlowBlock;
   readonly blocks: readonly FlowBlock[];
+  readonly edgeCount: number;
 }
 
 const LOGICAL_AND = new Set(['&&', 'and']);
@@ -89,7 +92,8 @@ export function buildFlowGraph(statements: readonly PhpNode[]): FlowGraph {
 
 class GraphBuilder {
   private readonly blocks: FlowBlock[] = [];
-  private readonly conditions: PhpNode[] = [];
+  /** The conditions around the code being built: replaced, never changed in place, so blocks share it. */
+  private conditions: readonly PhpNode[] = [];
   private readonly jumpTargets: JumpTargets[] = [];
   private readonly finallies: FinallyContext[] = [];
   /** The catch entries (or abrupt finally) an exception in the current code goes to. */
@@ -97,6 +101,7 @@ class GraphBuilder {
   /** Where code runs now; undefined after a jump, until the next block begins. */
   private current: FlowBlock | undefined;
   private readonly exit: FlowBlock;
+  private edgeCount = 0;
 
   constructor() {
     this.exit = this.newBlock();
@@ -108,13 +113,13 @@ class GraphBuilder {
     this.statementList(statements);
     const end = this.newBlock();
     this.link(this.current, end);
-    return { entry, end, exit: this.exit, blocks: this.blocks };
+    return { entry, end, exit: this.exit, blocks: this.blocks, edgeCount: this.edgeCount };
   }
 
   // ---- blocks and edges ---------------------------------------------------------------------
 
   private newBlock(underCondition?: PhpNode): FlowBlock {
-    const conditions = underCondition ? [...this.conditions, underCondition] : [...this.conditions];
+    const conditions = underCondition ? [...this.conditions, underCondition] : this.conditions;
     const block: FlowBlock = { id: this.blocks.length, steps: [], test: undefined, condition: undefined, successors: [], predecessors: [], conditions };
     this.blocks.push(block);
     for (const handler of this.exceptionTargets) this.addEdge(block, handler, 'exception');
@@ -122,7 +127,7 @@ class GraphBuilder {
   }
 
   private addEdge(from: FlowBlock, to: FlowBlock, kind: EdgeKind): void {
-    const edge: FlowEdge = { from, to, kind };
+    const edge: FlowEdge = { id: this.edgeCount++, from, to, kind };
     from.successors.push(edge);
     to.predecessors.push(edge);
   }
@@ -142,11 +147,12 @@ class GraphBuilder {
   }
 
   private withCondition(test: PhpNode, build: () => void): void {
-    this.conditions.push(test);
+    const outer = this.conditions;
+    this.conditions = [...outer, test];
     try {
       build();
     } finally {
-      this.conditions.pop();
+      this.conditions = outer;
     }
   }
 

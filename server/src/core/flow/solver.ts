@@ -15,6 +15,7 @@ export interface BlockOutcome<S> {
 
 export interface FlowAnalysis<S> {
   transfer(block: FlowBlock, input: S): BlockOutcome<S>;
+  /** Reads `states` during the call only (the solver reuses the array). */
   join(states: readonly S[]): S;
   same(a: S, b: S): boolean;
   /** A state no path reaches (after `exit`): it is not propagated. */
@@ -48,9 +49,12 @@ export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowA
   const settles = settlingRanks(order, rank);
   const inputs: (S | undefined)[] = new Array(graph.blocks.length);
   inputs[graph.entry.id] = entryState;
-  const edgeStates = new Map<FlowEdge, S>();
+  // Edge ids index the graph's edges, as block ids its blocks.
+  const edgeStates: (S | undefined)[] = new Array(graph.edgeCount);
   const visitsOf = new Uint32Array(graph.blocks.length);
   const queue = new RankedQueue(rank);
+  /** The states an edge's target joins, gathered anew at each change: one array for the whole solve. */
+  const incoming: S[] = [];
   queue.push(graph.entry);
   let converged = true;
   let visits = 0;
@@ -68,13 +72,13 @@ export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowA
     for (const edge of block.successors) {
       const carried = edgeState(edge, input, outcome, analysis);
       if (carried === undefined || !analysis.reachable(carried)) continue;
-      const before = edgeStates.get(edge);
+      const before = edgeStates[edge.id];
       const grown = before === undefined ? carried : analysis.join([before, carried]);
       if (before !== undefined && analysis.same(before, grown)) continue;
-      edgeStates.set(edge, grown);
-      const incoming: S[] = [];
+      edgeStates[edge.id] = grown;
+      incoming.length = 0;
       for (const predecessor of edge.to.predecessors) {
-        const state = edgeStates.get(predecessor);
+        const state = edgeStates[predecessor.id];
         if (state !== undefined) incoming.push(state);
       }
       const joined = incoming.length === 1 ? incoming[0]! : analysis.join(incoming);
@@ -89,7 +93,7 @@ export function solveForward<S>(graph: FlowGraph, entryState: S, analysis: FlowA
       for (; released <= at; released++) {
         const done = order[released]!;
         if (done !== graph.end && done !== graph.exit) inputs[done.id] = undefined;
-        for (const edge of done.predecessors) edgeStates.delete(edge);
+        for (const edge of done.predecessors) edgeStates[edge.id] = undefined;
       }
     }
   }
@@ -170,13 +174,16 @@ export function reversePostorder(graph: FlowGraph): FlowBlock[] {
 /** A set of blocks that pops the one earliest in reverse postorder (a binary heap). */
 class RankedQueue {
   private readonly heap: FlowBlock[] = [];
-  private readonly queued = new Set<FlowBlock>();
+  /** By block id: whether the block is in the heap. */
+  private readonly queued: Uint8Array;
 
-  constructor(private readonly rank: Int32Array) {}
+  constructor(private readonly rank: Int32Array) {
+    this.queued = new Uint8Array(rank.length);
+  }
 
   push(block: FlowBlock): void {
-    if (this.queued.has(block)) return;
-    this.queued.add(block);
+    if (this.queued[block.id]) return;
+    this.queued[block.id] = 1;
     const heap = this.heap;
     heap.push(block);
     for (let i = heap.length - 1; i > 0; ) {
@@ -205,7 +212,7 @@ class RankedQueue {
         i = smallest;
       }
     }
-    this.queued.delete(top);
+    this.queued[top.id] = 0;
     return top;
   }
 

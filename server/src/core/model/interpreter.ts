@@ -35,7 +35,7 @@ import {
   withoutPending,
   withElements,
   withoutElements,
-  withPending,
+  orUncheckedFalse,
   withOrigin,
   withState,
   withoutState,
@@ -238,7 +238,7 @@ class Round {
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new IdAccumulator();
   /** The conditions the current code runs under, innermost last. */
-  private conditions: PhpNode[] = [];
+  private conditions: readonly PhpNode[] = [];
   /** What each foreach's source may hold per element, from its last evaluation. */
   private readonly foreachElements = new Map<PhpNode, AbstractValue>();
 
@@ -328,13 +328,15 @@ class Round {
   private analyzeScope(owner: PhpNode, statements: PhpNode[], className: string | undefined, escaping: string[], initial: Map<string, AbstractValue>): AbstractValue[] {
     const savedState = this.state;
     const savedScope = this.scope;
-    const savedConditions = this.conditions;
-    const outerConditions = [...this.conditions];
+    const outer = this.conditions;
     this.scope = newScope(className);
     for (const name of escaping) this.scope.escaping.add(name);
     const graph = this.file.graphOf(owner, statements);
+    // Per block, the conditions its code runs under: those around the body, then the block's own.
+    const blockConditions: (readonly PhpNode[] | undefined)[] = new Array(graph.blocks.length);
+    const conditionsOf = (block: FlowBlock) => (outer.length === 0 ? block.conditions : (blockConditions[block.id] ??= [...outer, ...block.conditions]));
     const solution = solveForward(graph, FlowState.withVariables(new Map(initial)), {
-      transfer: (block, input) => this.runBlock(block, input, outerConditions),
+      transfer: (block, input) => this.runBlock(block, input, conditionsOf(block)),
       join: (states) => FlowState.join(states),
       same: (a, b) => a.sameAs(b),
       reachable: (state) => state.live,
@@ -343,7 +345,7 @@ class Round {
     const returns = this.scope.returns;
     this.state = savedState;
     this.scope = savedScope;
-    this.conditions = savedConditions;
+    this.conditions = outer;
     return returns;
   }
 
@@ -367,9 +369,9 @@ class Round {
   // ---- blocks and statements -----------------------------------------------------------
 
   /** The transfer function of the flow solver: runs a block's steps, then forks on its test. */
-  private runBlock(block: FlowBlock, input: FlowState, outerConditions: readonly PhpNode[]): BlockOutcome<FlowState> {
+  private runBlock(block: FlowBlock, input: FlowState, conditions: readonly PhpNode[]): BlockOutcome<FlowState> {
     this.state = input.clone();
-    this.conditions = outerConditions.length > 0 ? [...outerConditions, ...block.conditions] : [...block.conditions];
+    this.conditions = conditions;
     let thrown: FlowState | undefined;
     for (const step of block.steps) {
       if (!this.state.live) break;
@@ -468,14 +470,18 @@ class Round {
     this.state.write(name, UNKNOWN);
   }
 
-  /** Runs code that only runs when (or unless) a condition holds, noting the condition. */
+  /**
+   * Runs code that only runs when (or unless) a condition holds, noting the condition. The list
+   * is copied, never changed in place: blocks share theirs with the graph.
+   */
   private underCondition<T>(test: unknown, run: () => T): T {
     if (!isNode(test)) return run();
-    this.conditions.push(test);
+    const outer = this.conditions;
+    this.conditions = [...outer, test];
     try {
       return run();
     } finally {
-      this.conditions.pop();
+      this.conditions = outer;
     }
   }
 
@@ -1478,7 +1484,7 @@ class Round {
     if (socketArg && effects.onSuccess) this.enterState(socketArg, effects.onSuccess, id);
     const result = effects.creates && !effects.creates.into ? this.createdSockets(id, node, fn, effects.creates, args) : this.resultValue(id, fn);
     for (const [arg, paramName] of outputs) this.assignTo(arg, this.outputValue(id, fn, paramName, args, arg));
-    return effects.failure === false ? withPending({ ...result, consts: [...result.consts, false] }, id) : result;
+    return effects.failure === false ? orUncheckedFalse(result, id) : result;
   }
 
   /**

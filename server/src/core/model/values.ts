@@ -132,8 +132,9 @@ export function socketValue(site: SocketSite): AbstractValue {
   return { sockets: new Map([[site.key, site]]), consts: [], unknown: false, pending: EMPTY_IDS };
 }
 
-export function withPending(value: AbstractValue, callId: number): AbstractValue {
-  return { ...value, pending: withId(value.pending, callId) };
+/** The result of a call that returns false on failure: the value or false, unchecked (one copy, not two). */
+export function orUncheckedFalse(value: AbstractValue, callId: number): AbstractValue {
+  return { ...value, consts: [...value.consts, false], pending: withId(value.pending, callId) };
 }
 
 export function withoutPending(value: AbstractValue): AbstractValue {
