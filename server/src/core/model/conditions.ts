@@ -26,11 +26,45 @@ const FACTS = new WeakMap<PhpNode, ConditionFacts>();
 export function expressionKey(node: PhpNode): string {
   // Once per node: a socket call's argument is asked about under every condition at every visit.
   let key = KEYS.get(node);
-  if (key === undefined) KEYS.set(node, (key = JSON.stringify(node, (field, value) => (NON_SEMANTIC_FIELDS.has(field) ? undefined : value))));
+  if (key === undefined) KEYS.set(node, (key = semanticJson(node)!));
   return key;
 }
 
 const KEYS = new WeakMap<PhpNode, string>();
+const QUOTED_FIELDS = new Map<string, string>();
+
+/**
+ * The JSON text of a value without its non-semantic fields (at any depth), as JSON.stringify
+ * with a replacer writes it, without the replacer's call per field (that was most of a key's
+ * cost). Undefined for what JSON leaves out (undefined, functions).
+ */
+function semanticJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => semanticJson(item) ?? 'null').join(',')}]`;
+  let text = '';
+  const fields = value as Record<string, unknown>;
+  for (const field of Object.keys(fields)) {
+    if (NON_SEMANTIC_FIELDS.has(field)) continue;
+    const part = semanticJson(fields[field]);
+    if (part === undefined) continue;
+    let quoted = QUOTED_FIELDS.get(field);
+    if (quoted === undefined) QUOTED_FIELDS.set(field, (quoted = JSON.stringify(field)));
+    text += text === '' ? `${quoted}:${part}` : `,${quoted}:${part}`;
+  }
+  return `{${text}}`;
+}
 
 function factsOf(condition: PhpNode): ConditionFacts {
   let facts = FACTS.get(condition);
