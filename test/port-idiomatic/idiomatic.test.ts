@@ -290,6 +290,12 @@ function bySender(received: string, tag: (line: string) => string = (line) => li
   for (const line of received.split('\n').filter(Boolean)) (groups[tag(line)] ??= []).push(line);
   return groups;
 }
+/** `count` clients connected one after the other, the first once the server listens: PHP accepts them in this order. */
+async function connectInOrder(port: number, count: number): Promise<StreamClient[]> {
+  const clients = [await StreamClient.connectWhenReady({ port })];
+  while (clients.length < count) clients.push(await StreamClient.connect({ port }));
+  return clients;
+}
 const sortedLines = (text: string) => text.split('\n').sort().join('\n');
 
 describe('UDP server under concurrent traffic', () => {
@@ -429,8 +435,7 @@ describe('process settings with no Node meaning (set_time_limit(0), error_report
 
   test('concurrent traffic: each of three clients gets the replies PHP gives it', async () => {
     const { php, port } = await differential('settings-echo', async () => [String(await freePort())], async ([p]) => {
-      const clients: StreamClient[] = [];
-      for (let i = 1; i <= 3; i++) clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+      const clients = await connectInOrder(Number(p), 3);
       clients.forEach((client, i) => client.send(`line of ${i + 1}\n`));
       await Promise.all(clients.map(async (client, i) => {
         await client.waitFor(`echo: line of ${i + 1}\n`);
@@ -518,8 +523,7 @@ describe("the tutorials' forms of setup and checks (socket_create() checked in a
 
   test('tutorial-tcp, concurrent: each of four clients gets the reply PHP gives it', async () => {
     const { php, port } = await differential('tutorial-tcp', async () => [String(await freePort())], async ([p]) => {
-      const clients: StreamClient[] = [];
-      for (let i = 1; i <= 4; i++) clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+      const clients = await connectInOrder(Number(p), 4);
       clients.forEach((client, i) => client.send(`abc${i}\n`));
       const replies = await Promise.all(clients.map((client) => client.closed()));
       const last = await StreamClient.connect({ port: Number(p) });
@@ -559,8 +563,7 @@ describe('functions without declared types: parameters typed by what every call 
 
   test('concurrent traffic: each of three clients gets the replies PHP gives it', async () => {
     const { php, port } = await differential('untyped-helpers', async () => [String(await freePort())], async ([p]) => {
-      const clients: StreamClient[] = [];
-      for (let i = 1; i <= 3; i++) clients.push(i === 1 ? await StreamClient.connectWhenReady({ port: Number(p) }) : await StreamClient.connect({ port: Number(p) }));
+      const clients = await connectInOrder(Number(p), 3);
       clients.forEach((client, i) => client.send(`word${i}\nend\n`));
       await Promise.all(clients.map((client) => client.closed()));
       const last = await StreamClient.connect({ port: Number(p) });
