@@ -13,6 +13,9 @@ runRuleTests('connect-timeout-only', {
     { name: 'no reads (the stream is returned)', code: '<?php function open($h) { $fp = fsockopen($h, 80, $n, $s, 5); return $fp; }' },
     { name: 'reads through stream_select()', code: '<?php $fp = fsockopen("h", 22, $n, $s, 10) or die;\n$r = [$fp]; $w = $e = null;\nif (stream_select($r, $w, $e, 5)) fread($fp, 100);' },
     { name: 'default_socket_timeout chosen by the program', code: '<?php ini_set("default_socket_timeout", 5);\n$fp = fsockopen("h", 80, $n, $s, 5) or die;\nfgets($fp);' },
+    { name: 'a stream made non-blocking: reads return at once', code: '<?php $fp = stream_socket_client("tcp://h:53", $n, $s, 0, STREAM_CLIENT_CONNECT | STREAM_CLIENT_ASYNC_CONNECT) or die;\nstream_set_blocking($fp, false);\n$answer = fread($fp, 512);' },
+    { name: 'the old alias socket_set_blocking(..., 0)', code: '<?php $c = fsockopen("h", 80, $n, $s, 5) or die;\nsocket_set_blocking($c, 0);\nfgets($c);' },
+    { name: 'a blocking mode the file does not spell out', code: '<?php function open($h, $blocking) { $c = fsockopen($h, 80, $n, $s, 5) or die;\nstream_set_blocking($c, $blocking);\nreturn fgets($c); }' },
     { name: 'writes only', code: '<?php $fp = fsockopen("h", 80, $n, $s, 5) or die;\nfwrite($fp, "x");\nfclose($fp);' },
   ],
   invalid: [
@@ -25,6 +28,11 @@ runRuleTests('connect-timeout-only', {
       name: 'a property set in one method and read in another',
       code: '<?php class Nrpe {\n  private $s;\n  function connect() { $this->s = stream_socket_client("tcp://h:5666", $n, $e, 10); if (!$this->s) throw new Exception($e); }\n  function send($p) { fwrite($this->s, $p); return fread($this->s, 1036); }\n}',
       errors: [INFO(3, 80, 82)],
+    },
+    {
+      name: 'stream_set_blocking(..., true) keeps reads waiting',
+      code: '<?php $fp = fsockopen("h", 80, $errno, $errstr, 30) or die;\nstream_set_blocking($fp, true);\necho fgets($fp);',
+      errors: [INFO(1, 49, 51)],
     },
   ],
 });

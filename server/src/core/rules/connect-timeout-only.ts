@@ -3,6 +3,7 @@
 // (measured in test/stream/php-behaviour.test.ts).
 import { calledFunctionName, childNodes, rangeOf, type PhpNode } from '../ast';
 import type { AbstractValue } from '../model/values';
+import type { SocketCall } from '../model/model';
 import { defineRule } from '../rule';
 import { DEFAULT_SOCKET_TIMEOUT, givenArgument, streamArgument } from '../stream-api';
 
@@ -13,6 +14,17 @@ function setsDefaultTimeout(node: PhpNode): boolean {
     if (setting?.kind === 'string' && setting.value === DEFAULT_SOCKET_TIMEOUT.ini) return true;
   }
   return childNodes(node).some(setsDefaultTimeout);
+}
+
+/**
+ * `stream_set_blocking($fp, false)` (or a mode the file does not spell out): reads on a
+ * non-blocking stream return at once, so the default timeout never applies to them.
+ */
+function mayUnblock(call: SocketCall): boolean {
+  const mode = call.fn.stream?.setsBlocking ? givenArgument(call, call.fn.stream.setsBlocking) : undefined;
+  if (!mode) return false;
+  const { value } = mode;
+  return value.unknown || value.consts.length === 0 || value.consts.some((c) => !c);
 }
 
 export default defineRule({
@@ -39,7 +51,7 @@ export default defineRule({
       const fromOpener = (value: AbstractValue | undefined) => [...(value?.sockets.values() ?? [])].some((site) => site.call === opener.node);
       const onStream = calls.filter((call) => fromOpener(streamArgument(call)?.value));
       const read = onStream.find((call) => call.fn.stream?.reads);
-      if (!read || onStream.some((call) => call.fn.stream?.setsTimeout)) continue;
+      if (!read || onStream.some((call) => call.fn.stream?.setsTimeout || mayUnblock(call))) continue;
       if ((chosenByProgram ??= setsDefaultTimeout(context.model.program))) return;
       context.report({
         messageId: 'connectOnly',
