@@ -147,6 +147,11 @@ describe('stream sockets in the real PHP CLI', () => {
     }
   });
 
+  it('socket_import_stream() of a stream that is no socket fails with a warning only: socket_last_error() stays 0', async () => {
+    const run = await runPhp(['-r', '$f = fopen("php://memory", "r+"); socket_clear_error(); $s = @socket_import_stream($f); var_export([$s, socket_last_error(), error_get_last()["message"]]);']);
+    expect(run.stdout).toBe("array (\n  0 => false,\n  1 => 0,\n  2 => 'socket_import_stream(): Cannot represent a stream of type MEMORY as a Socket Descriptor',\n)");
+  });
+
   it('is_resource() is right for stream sockets: true while open, false once closed', async () => {
     const out = await measure<Record<string, { open: Record<string, unknown>; closed: Record<string, unknown> }>>('is-resource');
     expect(Object.keys(out).sort()).toEqual(['accepted', 'client', 'fsock', 'pair', 'server']);

@@ -48,6 +48,17 @@ runRuleTests('unchecked-false-return', {
       }],
     },
     {
+      name: 'socket_import_stream(): its failure sets no socket error, so report the last warning',
+      code: '<?php\n$sock = socket_import_stream($stream);\nsocket_set_option($sock, SOL_TCP, TCP_NODELAY, 1) or exit(1);\n',
+      errors: [{
+        ...USED(2, 9, 29),
+        suggestions: [{
+          desc: 'Check $sock for false after socket_import_stream()',
+          output: '<?php\n$sock = socket_import_stream($stream);\nif ($sock === false) {\n    throw new \\RuntimeException(\'socket_import_stream() failed: \' . (error_get_last()[\'message\'] ?? \'\'));\n}\nsocket_set_option($sock, SOL_TCP, TCP_NODELAY, 1) or exit(1);\n',
+        }],
+      }],
+    },
+    {
       name: 'stream_socket_client() without $errstr: report the last warning',
       code: '<?php\n$s = stream_socket_client("tcp://127.0.0.1:6379");\nfwrite($s, "PING\\r\\n");\n',
       errors: [{

@@ -82,6 +82,11 @@ export interface SocketEffects {
   droppedIsNormal?: 'always' | SocketState;
   /** It may send only part of `data` (up to `length`) and return that count, on a socket in state `when` (a full non-blocking send buffer). */
   partialWrite?: { data: string; length?: string; when: SocketState };
+  /**
+   * It fails with a warning only and leaves socket_last_error() at 0: socket_import_stream() of a
+   * stream that is no socket (checked in php 8.2); the reason is in error_get_last().
+   */
+  setsNoSocketError?: boolean;
 }
 
 type OverlayEntry = Omit<SocketEffects, 'socketParameter' | 'outputs' | 'failure'>;

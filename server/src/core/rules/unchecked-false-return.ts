@@ -26,10 +26,10 @@ export function lastErrorCall(text: string, call: SocketCall): string {
 /**
  * The expression that says why the call failed: for ext/sockets `socket_strerror(socket_last_error(…))`;
  * for a stream function the `$errstr` variable it was given, else PHP's last warning (stream calls
- * set no socket error).
+ * and socket_import_stream() set no socket error).
  */
 function failureReport(text: string, call: SocketCall): string {
-  if (call.fn.api === 'sockets') return `socket_strerror(${lastErrorCall(text, call)})`;
+  if (call.fn.api === 'sockets' && !call.fn.effects.setsNoSocketError) return `socket_strerror(${lastErrorCall(text, call)})`;
   const errstrParam = Object.entries(call.fn.stream?.outputs ?? {}).find(([, meaning]) => meaning === 'errstr')?.[0];
   const errstr = errstrParam === undefined ? undefined : argumentFor(call.node, call.fn, errstrParam);
   return errstr && isPlainReference(errstr) ? sourceOf(text, errstr) : "(error_get_last()['message'] ?? '')";
