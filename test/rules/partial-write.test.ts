@@ -47,6 +47,8 @@ runRuleTests('partial-write', {
     { name: 'a command line concatenated from literals and a variable', code: '<?php $fp = fsockopen("mail.example.com", 25) or die();\nfwrite($fp, "MAIL FROM: <" . $from . ">\\r\\n");' },
     // A value then its line ending reads as a command line (an SSH identification line, "$cmd\r\n"); a body sent so is missed.
     { name: 'a value with its line ending joined after it', code: S + 'fputs($fp, $this->identifier . "\\r\\n");' },
+    { name: "SMTP's AUTH LOGIN: an encoded value before its line ending", code: S + 'fputs($fp, base64_encode($user) . "\\r\\n");' },
+    { name: 'a header line with an encoding of interpolated values', code: S + 'fputs($fp, \'Authorization: Basic \' . base64_encode("$user:$pass") . "\\r\\n");' },
     { name: 'a command literal joined with a CRLF property', code: '<?php class Smtp { private $conn; private $crlf = "\\r\\n";\n  function open($h) { $this->conn = fsockopen($h, 25) or die(); }\n  function quit() { fputs($this->conn, "QUIT" . $this->crlf); } }' },
     { name: 'a header line with an element spliced in by its bare key', code: S + 'fputs($fp, "Host: $parts[host]\\r\\n\\r\\n");' },
     { name: 'a kept count compared with the length', code: S + '$n = fwrite($fp, $data);\nif ($n === false || $n < strlen($data)) exit(1);' },
@@ -67,6 +69,16 @@ runRuleTests('partial-write', {
       name: 'a count compared with === 0: no loop, whose false on failure is never identical to 0 (review)',
       code: S + 'if (fwrite($fp, $data) === 0) { exit(1); }',
       errors: [{ ...AT('falseOnly', 2, 5, 11), suggestions: [] }],
+    },
+    {
+      name: "a value before SMTP's end of data is a whole message",
+      code: S + 'fputs($fp, "$maildata\\r\\n.\\r\\n");',
+      errors: [{ ...AT('dropped', 2, 1, 6), suggestions: [{ desc: LOOP, output: S + '$payload = "$maildata\\r\\n.\\r\\n";\n' + loop('fputs($fp, REST)', '$payload') }] }],
+    },
+    {
+      name: 'an encoding of data that may be long',
+      code: S + 'fwrite($fp, base64_encode(file_get_contents($path)) . "\\r\\n");',
+      errors: [{ ...AT('dropped', 2, 1, 7), suggestions: [{ desc: LOOP, output: S + '$payload = base64_encode(file_get_contents($path)) . "\\r\\n";\n' + loop('fwrite($fp, REST)', '$payload') }] }],
     },
     {
       name: 'a command line with a call spliced in',

@@ -28,11 +28,34 @@ function isLiteralText(node: PhpNode): node is Extract<PhpNode, { kind: 'string'
   return node.kind === 'string' || node.kind === 'nowdoc';
 }
 
-/** A value spliced into a command line: a variable, a property, an element, a number or a short result. */
+/** Functions whose result is about as long as what they are given (`base64_encode("$user:$pass")`). */
+const ENCODINGS = new Set(['base64_encode', 'urlencode', 'rawurlencode', 'trim', 'rtrim', 'ltrim', 'strtoupper', 'strtolower']);
+
+/**
+ * A value spliced into a command line: a variable, a property, an element, a number, a short
+ * result, or an encoding of such values (`base64_encode($user)` in SMTP's AUTH LOGIN).
+ */
 function isLinePiece(node: PhpNode): boolean {
   // `"Host: $parts[host]\r\n"`: inside a string a bare key is a string key.
   const interpolatedKey = node.kind === 'offsetlookup' && isNode(node.offset) && node.offset.kind === 'identifier' && isPlainReference(node.what);
-  return interpolatedKey || isPlainReference(node) || node.kind === 'number' || (node.kind === 'call' && SHORT_RESULTS.has(calledFunctionName(node) ?? ''));
+  if (interpolatedKey || isPlainReference(node) || node.kind === 'number') return true;
+  if (node.kind !== 'call') return false;
+  const name = calledFunctionName(node) ?? '';
+  if (SHORT_RESULTS.has(name)) return true;
+  const args = node.arguments ?? [];
+  return ENCODINGS.has(name) && args.length > 0 && args.every((arg) => isPositionalArgument(arg) && isShortText(arg));
+}
+
+/** Literal text under 1 KB, or a line piece, or a string built of those alone. */
+function isShortText(node: PhpNode): boolean {
+  const pieces = stringPieces(unwrapSilence(node)).map(unwrapSilence);
+  const bytes = pieces.filter(isLiteralText).reduce((sum, literal) => sum + Buffer.byteLength(String(literal.value)), 0);
+  return bytes < SHORT_DATA && pieces.every((piece) => isLiteralText(piece) || isLinePiece(piece));
+}
+
+/** SMTP's end of data after a value (`"$maildata\r\n.\r\n"`): that value is a whole message. */
+function endsMessageData(pieces: readonly PhpNode[]): boolean {
+  return pieces.some((piece, i) => i > 0 && isLiteralText(piece) && !isLiteralText(pieces[i - 1]!) && /^\r?\n\.\r?\n/.test(String(piece.value)));
 }
 
 /**
@@ -46,8 +69,7 @@ function mayBeLong(node: PhpNode): boolean {
   // A command line starts with its verb ("QUIT" . $crlf) or ends with its line ending ($id . "\r\n");
   // text only between values, as in `$headers . "\r\n\r\n" . $body`, joins data.
   if (literals.length > 0 && (isLiteralText(pieces[0]!) || isLiteralText(pieces.at(-1)!))) {
-    const bytes = literals.reduce((sum, literal) => sum + Buffer.byteLength(String(literal.value)), 0);
-    return bytes >= SHORT_DATA || !pieces.every((piece) => isLiteralText(piece) || isLinePiece(piece));
+    return endsMessageData(pieces) || !isShortText(node);
   }
   // No text of its own: `chr($a) . chr($b)` is short, `$headers . $body` may be long.
   return pieces.some((piece) => piece.kind !== 'number' && !(piece.kind === 'call' && SHORT_RESULTS.has(calledFunctionName(piece) ?? '')));
