@@ -152,6 +152,11 @@ describe('stream sockets in the real PHP CLI', () => {
     expect(run.stdout).toBe("array (\n  0 => false,\n  1 => 0,\n  2 => 'socket_import_stream(): Cannot represent a stream of type MEMORY as a Socket Descriptor',\n)");
   });
 
+  it('get_resource_type() and get_resource_id() of false throw a TypeError: they test nothing', async () => {
+    const run = await runPhp(['-r', 'foreach (["get_resource_type", "get_resource_id"] as $f) { try { $f(false); } catch (TypeError $e) { echo $e->getMessage(), "\\n"; } }']);
+    expect(run.stdout).toBe('get_resource_type(): Argument #1 ($resource) must be of type resource, bool given\nget_resource_id(): Argument #1 ($resource) must be of type resource, bool given\n');
+  });
+
   it('is_resource() is right for stream sockets: true while open, false once closed', async () => {
     const out = await measure<Record<string, { open: Record<string, unknown>; closed: Record<string, unknown> }>>('is-resource');
     expect(Object.keys(out).sort()).toEqual(['accepted', 'client', 'fsock', 'pair', 'server']);

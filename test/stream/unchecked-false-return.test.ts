@@ -16,6 +16,7 @@ const THROWING_HANDLER = 'set_error_handler(function ($no, $str) { throw new Err
 
 runRuleTests('unchecked-false-return', {
   valid: [
+    { name: 'is_resource() first, then get_resource_type()', code: '<?php $fp = fsockopen("h", 80);\nif (is_resource($fp) && get_resource_type($fp) == "stream") { fwrite($fp, "x"); }' },
     { name: 'or die', code: '<?php $fp = fsockopen("example.org", 80, $errno, $errstr, 5) or die($errstr);\nfwrite($fp, "x");' },
     { name: '!$fp then exit', code: '<?php $fp = stream_socket_client("tcp://127.0.0.1:80");\nif (!$fp) exit(1);\nfwrite($fp, "x");' },
     { name: 'is_resource() is the right test for a stream', code: '<?php $fp = pfsockopen("example.org", 80);\nif (!is_resource($fp)) { return; }\nfwrite($fp, "x");' },
@@ -36,6 +37,11 @@ runRuleTests('unchecked-false-return', {
     { name: 'returned to the caller', code: '<?php function connect($h) { return fsockopen($h, 80); }' },
   ],
   invalid: [
+    {
+      name: 'get_resource_type() is no test: on false it throws a TypeError',
+      code: '<?php\n$fp = fsockopen("h", 80, $errno, $errstr, 5);\nif (get_resource_type($fp) == "stream") { fwrite($fp, "x"); }\n',
+      errors: [{ ...USED(2, 7, 16), suggestions: [{ desc: 'Check $fp for false after fsockopen()', output: '<?php\n$fp = fsockopen("h", 80, $errno, $errstr, 5);\nif ($fp === false) {\n    throw new \\RuntimeException(\'fsockopen() failed: \' . $errstr);\n}\nif (get_resource_type($fp) == "stream") { fwrite($fp, "x"); }\n' }] }],
+    },
     {
       name: 'fsockopen() used: report $errstr',
       code: '<?php\n$fp = fsockopen("example.org", 80, $errno, $errstr, 5);\nfwrite($fp, "GET / HTTP/1.0\\r\\n\\r\\n");\n',

@@ -62,8 +62,10 @@ const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '.', '<<', '>>', '|',
 const TEST_FUNCTIONS = new Set([
   'is_resource', 'is_bool', 'is_object', 'is_a', 'is_int', 'is_integer', 'is_long', 'is_string', 'is_numeric',
   'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
-  'assert', 'get_resource_type', 'gettype', 'get_debug_type', 'is_subclass_of',
+  'assert', 'gettype', 'get_debug_type', 'is_subclass_of',
 ]);
+/** Functions that take only a resource: a false passed to one is PHP 8's TypeError, so a use, not a test. */
+const RESOURCE_ONLY_FUNCTIONS = new Set(['get_resource_type', 'get_resource_id']);
 /** The origin of an output that tells its call's failure (see failureMarker()). */
 const FAILURE_MARKER = 'failure-marker';
 /** Expressions that only read a variable or property: printing one runs nothing. */
@@ -1256,6 +1258,7 @@ class Round {
     const fn = name ? (this.isShadowed(node, name) ? undefined : apiFunction(name)) : this.functionNamedBy(node.what);
     if (fn) return this.evaluateSocketCall(node, fn);
     if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node);
+    if (name && RESOURCE_ONLY_FUNCTIONS.has(name)) return this.evaluateAll(node, 'use');
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction);
@@ -1346,6 +1349,11 @@ class Round {
   private evaluateCallee(what: PhpNode): void {
     if (what.kind === 'propertylookup' || what.kind === 'nullsafepropertylookup') this.evaluate(what.what, 'use');
     else if (what.kind !== 'staticlookup' && what.kind !== 'name') this.evaluate(what, 'use');
+  }
+
+  private evaluateAll(node: NodeOf<'call'>, usage: Usage): AbstractValue {
+    for (const arg of node.arguments ?? []) this.evaluate(arg, usage);
+    return UNKNOWN;
   }
 
   private evaluateTestCall(node: NodeOf<'call'>): AbstractValue {
