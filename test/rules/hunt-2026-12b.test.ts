@@ -128,23 +128,19 @@ describe('what PHP 8 does with the values in these cases', () => {
   });
 });
 
-// ---- what the analyser got wrong ------------------------------------------------------------
+// ---- what the analyser got wrong, fixed since -------------------------------------------------
 
 // partial-write's cases of this hunt (udp:// streams and non-blocking SOCK_DGRAM sockets, command
 // lines built with `.`, a count kept and tested only for false) are in test/rules/partial-write.test.ts.
 
-// accept-default-timeout belongs to the stream rules (helper stream14c): these cases are reported to it.
-describe.skip('known wrong today (hunt 2026-12b)', () => {
-  runRuleTests('accept-default-timeout', {
-    valid: [
-      // Wrong: 'program'. The accept runs in the readable callback of an event loop on a
-      // non-blocking server (it returns at once), and the `return` on false leaves the callback,
-      // not the program. Expected: quiet.
-      { name: 'an accept in the readable callback of a non-blocking server', code: '<?php $srv = stream_socket_server("tcp://0.0.0.0:8080", $errno, $errstr) or die();\nstream_set_blocking($srv, false);\n$onReadable = function ($srv) {\n  $c = @stream_socket_accept($srv);\n  if (!is_resource($c)) { return; }\n  fwrite($c, "hi\\n");\n};' },
-      // Wrong: 'program'. A method of a reactor's handler that returns on a false accept: the
-      // reactor goes on. Expected: quiet.
-      { name: 'an accept in a handler method that returns on false', code: '<?php class Acceptor { private $srv;\n  function onReadable() {\n    $c = stream_socket_accept($this->srv);\n    if (!is_resource($c)) { return; }\n    fwrite($c, "hi\\n");\n  } }' },
-    ],
-    invalid: [],
-  });
+// An accept whose false only leaves the function it runs in (fixed by hunt24).
+runRuleTests('accept-default-timeout', {
+  valid: [
+    // The accept runs in the readable callback of an event loop on a non-blocking server (it
+    // returns at once), and the `return` on false leaves the callback, not the program.
+    { name: 'an accept in the readable callback of a non-blocking server', code: '<?php $srv = stream_socket_server("tcp://0.0.0.0:8080", $errno, $errstr) or die();\nstream_set_blocking($srv, false);\n$onReadable = function ($srv) {\n  $c = @stream_socket_accept($srv);\n  if (!is_resource($c)) { return; }\n  fwrite($c, "hi\\n");\n};' },
+    // A method of a reactor's handler that returns on a false accept: the reactor goes on.
+    { name: 'an accept in a handler method that returns on false', code: '<?php class Acceptor { private $srv;\n  function onReadable() {\n    $c = stream_socket_accept($this->srv);\n    if (!is_resource($c)) { return; }\n    fwrite($c, "hi\\n");\n  } }' },
+  ],
+  invalid: [],
 });

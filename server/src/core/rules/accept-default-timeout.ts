@@ -19,13 +19,13 @@ function waitsDefault(call: SocketCall): boolean {
   return param !== undefined && call.fn.stream?.opens !== undefined && givenArgument(call, param) === undefined;
 }
 
-/** `exit`, `die`, `throw`, `return`, `break`: the code that runs on false stops the loop or the program. */
-function ends(node: unknown): boolean {
-  if (!isNode(node)) return false;
-  if (ENDING.has(node.kind)) return true;
-  if (node.kind === 'expressionstatement') return ends(node.expression);
-  if (node.kind === 'block') return ends((node.children ?? []).at(-1));
-  return false;
+/** The `exit`, `die`, `throw`, `return` or `break` that the code run on false ends with, if any. */
+function ending(node: unknown): string | undefined {
+  if (!isNode(node)) return undefined;
+  if (ENDING.has(node.kind)) return node.kind;
+  if (node.kind === 'expressionstatement') return ending(node.expression);
+  if (node.kind === 'block') return ending((node.children ?? []).at(-1));
+  return undefined;
 }
 
 /** `!$c`, `$c === false`, `false == $c`, `!is_resource($c)`: true when `name` holds accept()'s false. */
@@ -54,24 +54,28 @@ function endsOnFalse(program: PhpNode, call: PhpNode): 'loop' | 'program' | unde
       continue;
     }
     if (LOOPS.has(parent.kind) && 'test' in parent && parent.test === node) return 'loop';
-    if (parent.kind === 'bin' && (parent.type === 'or' || parent.type === '||') && parent.left === node) return ends(parent.right) ? where(program, parent) : undefined;
-    if (parent.kind === 'expressionstatement' && assigned) return nextTestEnds(program, parent, assigned) ? where(program, parent) : undefined;
+    if (parent.kind === 'bin' && (parent.type === 'or' || parent.type === '||') && parent.left === node) return where(program, parent, ending(parent.right));
+    if (parent.kind === 'expressionstatement' && assigned) return where(program, parent, nextTestEnding(program, parent, assigned));
     return undefined;
   }
   return undefined;
 }
 
-/** The statement after `$c = accept();` is `if (!$c) break;` (or exit, return, throw). */
-function nextTestEnds(program: PhpNode, statement: PhpNode, name: string): boolean {
+/** How the statement after `$c = accept();` ends when it is `if (!$c) break;` (or exit, return, throw). */
+function nextTestEnding(program: PhpNode, statement: PhpNode, name: string): string | undefined {
   const list = parentOf(program, statement);
   const siblings: unknown[] = list && 'children' in list ? list.children : [];
   const next = siblings[siblings.indexOf(statement) + 1];
-  return isNode(next) && next.kind === 'if' && testsForFalse(next.test, name) && ends(next.body);
+  return isNode(next) && next.kind === 'if' && testsForFalse(next.test, name) ? ending(next.body) : undefined;
 }
 
-function where(program: PhpNode, node: PhpNode): 'loop' | 'program' {
-  for (let parent = parentOf(program, node); parent && !CODE_BOUNDARIES.has(parent.kind); parent = parentOf(program, parent)) {
+/** What the ending stops: the loop around the call, else the program. A `return` outside a loop
+ *  only leaves its function (a callback, an event handler's method): its caller goes on. */
+function where(program: PhpNode, node: PhpNode, kind: string | undefined): 'loop' | 'program' | undefined {
+  if (!kind) return undefined;
+  for (let parent = parentOf(program, node); parent; parent = parentOf(program, parent)) {
     if (ANY_LOOP.has(parent.kind)) return 'loop';
+    if (CODE_BOUNDARIES.has(parent.kind)) return kind === 'return' ? undefined : 'program';
   }
   return 'program';
 }
