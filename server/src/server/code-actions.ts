@@ -173,7 +173,7 @@ export function quickFixes(document: TextDocument, validation: Validation, param
   for (const diagnostic of asked) {
     const index = recordedIndex(validation, diagnostic);
     if (index === undefined) continue;
-    const finding = validation.findings[index]!;
+    const finding = validation.findings.all[index]!;
     if (finding.ruleId === null) continue;
     if (finding.fix) offer(diagnostic, finding.fix.title, finding.fix.edits, true);
     // Suggestions change what runs: offered, never preferred (so never applied by "auto fix").
@@ -212,7 +212,7 @@ export async function fixAllAction(
   context: CodeActionContext,
   fixAll: FixAll,
 ): Promise<CodeAction | undefined> {
-  if (validation && !validation.findings.some((finding) => finding.fix)) return undefined;
+  if (validation && !validation.findings.hasFix) return undefined;
   const version = document.version;
   const before = document.getText();
   const fixed = await fixAll(before, options);

@@ -13,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintTextDeep } from '../node/deep-lint';
 import { withoutBaselined } from './baseline';
 import type { Finding, LintOptions } from '../core/types';
-import type { FixAllReply, LintReply, WorkerJob } from './lint-worker';
+import { Findings } from './findings';
+import type { FixAllReply, PostedLint, WorkerJob } from './lint-worker';
 import type { ResolvedSettings, SettingsStore } from './settings';
 import { toDiagnostics } from './to-diagnostics';
 import { WorkerPool, type PoolTask } from './worker-pool';
@@ -38,12 +39,22 @@ export interface Validation {
   version: number;
   /** The text that was linted (the document object itself moves on with edits). */
   text: string;
-  findings: readonly Finding[];
+  findings: Findings;
   diagnostics: readonly Diagnostic[];
   settings: ResolvedSettings;
   /** Unique per validation: the pull diagnostics `resultId`. */
   serial: number;
   generation: number;
+}
+
+/** A lint's result on this thread: its diagnostics, and its findings (read by code actions). */
+export interface LintReply {
+  findings: Findings;
+  diagnostics: Diagnostic[];
+}
+
+function received(posted: PostedLint | undefined): LintReply | undefined {
+  return posted && { findings: Findings.received(posted.findings), diagnostics: JSON.parse(posted.diagnosticsJson) as Diagnostic[] };
 }
 
 /** The threads the server's work runs on: lints for diagnostics, and the requests a person waits for. */
@@ -64,10 +75,13 @@ export class Workers {
 
   /** A lint job; without workers it runs here, at once. */
   lintJob(job: Extract<WorkerJob, { kind: 'lint' }>): PoolTask<LintReply> {
-    if (this.lint) return this.lint.run<LintReply>(job);
+    if (this.lint) {
+      const task = this.lint.run<PostedLint>(job);
+      return { promise: task.promise.then(received), cancel: task.cancel };
+    }
     const findings = withoutBaselined(lintTextDeep(job.text, job.options).findings, job.uri, job.baseline);
     const diagnostics = toDiagnostics(TextDocument.create(job.uri, 'php', job.version, job.text), findings);
-    return { promise: Promise.resolve({ findings, diagnostics }), cancel: () => undefined };
+    return { promise: Promise.resolve({ findings: Findings.of(findings), diagnostics }), cancel: () => undefined };
   }
 
   async fixAll(text: string, options: LintOptions): Promise<FixAllReply | undefined> {
@@ -160,7 +174,7 @@ export class Validator {
     entry.length = text.length;
     let reply: LintReply | undefined;
     if (!settings.enable) {
-      reply = { findings: [], diagnostics: [] };
+      reply = { findings: Findings.of([]), diagnostics: [] };
     } else {
       entry.task = this.workers.lintJob({ kind: 'lint', uri, version, text, options: settings.options, baseline: settings.baseline });
       try {
@@ -171,7 +185,7 @@ export class Validator {
         this.onCrash(error);
         const message = `php-socket-lint could not analyse this file (${String(error)}); see the output.`;
         const findings: Finding[] = [{ ruleId: null, messageId: 'internalError', severity: 'error', message, range: [0, 0], related: [], suggestions: [] }];
-        reply = { findings, diagnostics: toDiagnostics(TextDocument.create(uri, 'php', version, text), findings) };
+        reply = { findings: Findings.of(findings), diagnostics: toDiagnostics(TextDocument.create(uri, 'php', version, text), findings) };
       }
     }
     if (!reply || entry.cancelled || !this.isCurrent(document, version) || entry.generation !== this.generation) return undefined;

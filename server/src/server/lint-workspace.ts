@@ -143,11 +143,11 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
       break;
     }
     const { findings, diagnostics } = linted;
-    result.findings += findings.length;
+    result.findings += findings.count;
     // The file may have been opened while we read it: its own validation speaks for it then.
-    if (!openUriOf(path) && (findings.length > 0 || context.publishedClosed.has(path))) {
+    if (!openUriOf(path) && (findings.count > 0 || context.publishedClosed.has(path))) {
       void connection.sendDiagnostics({ uri, diagnostics });
-      if (findings.length > 0) context.publishedClosed.set(path, uri);
+      if (findings.count > 0) context.publishedClosed.set(path, uri);
       else context.publishedClosed.delete(path);
     }
     await nextTurn(); // let edits and requests in between files

@@ -322,9 +322,6 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-/** Rules whose findings say a call's socket is a datagram one: the hover's Node.js equivalent is node:dgram. */
-const DATAGRAM_RULES = new Set(['listen-on-datagram', 'udp-connect']);
-
 /** Diagnostics as last sent for a document: its version, the result id, and the diagnostics. */
 interface SentDiagnostics {
   version: number;
@@ -348,7 +345,7 @@ function sameAsSent(sent: SentDiagnostics | undefined, validation: Validation): 
  */
 export function datagramRangesFor(validation: Validation | undefined, text: string): [number, number][] {
   if (!validation) return [];
-  const ranges = validation.findings.filter((f) => f.ruleId !== null && DATAGRAM_RULES.has(f.ruleId)).map((f) => [f.range[0], f.range[1]] as [number, number]);
+  const ranges = validation.findings.datagramRanges.map(([start, end]): [number, number] => [start, end]);
   if (ranges.length === 0 || validation.text === text) return ranges;
   const before = validation.text;
   let prefix = 0;

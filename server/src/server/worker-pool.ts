@@ -17,7 +17,7 @@ interface Queued {
   reject(error: unknown): void;
   worker?: Worker;
   settled: boolean;
-  /** Cancelled while running and left to finish: its reply is not wanted (nor parsed). */
+  /** Cancelled while running and left to finish: its reply is not wanted. */
   dropped?: boolean;
 }
 
@@ -86,19 +86,6 @@ export class WorkerPool {
     else entry.resolve(value);
   }
 
-  /** A reply sent as JSON (plain data, cheaper to rebuild than a structured clone); parsed only if still wanted. */
-  private settleParsed(entry: Queued, json: string): void {
-    if (entry.settled) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch (error) {
-      this.settle(entry, undefined, error);
-      return;
-    }
-    this.settle(entry, value);
-  }
-
   private dispatch(): void {
     while (!this.closed && this.queue.length > 0) {
       let worker = this.idle.pop();
@@ -115,15 +102,13 @@ export class WorkerPool {
     this.workers++;
     const worker = new Worker(this.file, { resourceLimits: this.resourceLimits, stdout: false, stderr: false });
     worker.unref();
-    worker.on('message', (reply: { result?: unknown; json?: string; error?: string }) => {
+    worker.on('message', (reply: { result?: unknown; error?: string }) => {
       const entry = this.busy.get(worker);
       if (!entry) return;
       this.busy.delete(worker);
       this.idle.push(worker);
       if (reply.error !== undefined) this.settle(entry, undefined, new Error(reply.error));
-      else if (entry.dropped) this.settle(entry, undefined);
-      else if (reply.json !== undefined) this.settleParsed(entry, reply.json);
-      else this.settle(entry, reply.result);
+      else this.settle(entry, entry.dropped ? undefined : reply.result);
       this.dispatch();
     });
     const died = (error: unknown) => {
