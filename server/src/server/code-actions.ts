@@ -173,7 +173,7 @@ export function quickFixes(document: TextDocument, validation: Validation, param
   for (const diagnostic of asked) {
     const index = recordedIndex(validation, diagnostic);
     if (index === undefined) continue;
-    const finding = validation.findings.all[index]!;
+    const finding = validation.findings.actions[index]!;
     if (finding.ruleId === null) continue;
     if (finding.fix) offer(diagnostic, finding.fix.title, finding.fix.edits, true);
     // Suggestions change what runs: offered, never preferred (so never applied by "auto fix").
