@@ -1,7 +1,8 @@
 // The parse step: names resolved once, comments from the parser's tokens, any depth.
 import { describe, expect, it } from 'vitest';
 import { calledFunctionName, type PhpNode } from '../../server/src/core/ast';
-import { fileFacts } from '../../server/src/core/names';
+import { createRequire } from 'node:module';
+import { fileFacts, resolveNames } from '../../server/src/core/names';
 import { parsePhp } from '../../server/src/core/parse';
 import { phpSyntaxError } from '../support/php';
 
@@ -30,6 +31,26 @@ describe('syntax', () => {
     const allowed = '<?php foreach ($all as &$v) {}\n$f = function (&$p) use (&$u) { return fn(&$q) => $q; };\n$r = [&$k];\n$a = &$b;\nsocket_select($r, $w, $e, 0);';
     expect(parsePhp(allowed).errors).toEqual([]);
     expect(await phpSyntaxError(allowed)).toBeNull();
+  });
+});
+
+describe('arguments', () => {
+  // parsePhp() answers the common argument (no `...`, name or keyword first) without php-parser's keyword list.
+  it('read as php-parser itself reads them: named (keywords too), spread, placeholder and plain', () => {
+    const code = `<?php
+socket_set_option($s, level: SOL_SOCKET, option: SO_REUSEADDR, value: 1);
+f(array: [1], class: $c, fn: 2, default: 3, static: 4, list: 5, match: 6, print: 7);
+f(...$args); f(...); f(PHP_EOL, strlen: 1, $x, "s", 0x1f, -1, fn($a) => $a, new A(), A::B, $o->m(x: 1));
+f(array(1), list($a) = $b, print "x", static fn() => 1, match($x) { default => 1 });
+new Peer(host: 'h', port: 80); $o?->send(data: $d, ...$rest);
+f(array: );`;
+    const { Engine } = createRequire(import.meta.url)('php-parser');
+    const bare = new Engine({ parser: { suppressErrors: true, extractDoc: false, version: '8.5' }, ast: { withPositions: true } });
+    const expected = bare.parseCode(code, 'input.php');
+    resolveNames(expected, code);
+    const { program } = parsePhp(code);
+    expect(JSON.stringify(program)).toBe(JSON.stringify(expected));
+    expect(JSON.stringify(program)).toContain('"name":"fn","value"');
   });
 });
 

@@ -35,7 +35,13 @@ export interface ParseOptions {
 /** Every comment that can matter to the linter names it. */
 const DIRECTIVE_MARKER = 'php-socket-lint-';
 
-type Engine = { parseCode(text: string, filename: string): NodeOf<'program'>; tokenGetAll(text: string): (string | [string, string, number])[]; parser: { lex(): unknown } };
+type Engine = {
+  parseCode(text: string, filename: string): NodeOf<'program'>;
+  tokenGetAll(text: string): (string | [string, string, number])[];
+  parser: { lex(): unknown; read_argument(): unknown };
+};
+/** The parser's state that its own read_argument() reads (see readArgumentsFaster()). */
+type ParserState = { token: unknown; tok: Record<string, unknown>; lexer: { keywords: Record<string, unknown> }; read_expr(): unknown };
 const engines = new Map<string, Engine>();
 
 /** Tokens the parser may take per character of text before it is deemed stuck. */
@@ -58,6 +64,25 @@ function guardAgainstEndlessRecovery(instance: Engine): void {
   };
 }
 
+/**
+ * php-parser's read_argument() lists every keyword (`Object.values(lexer.keywords)`) for each
+ * argument it reads, to see whether a keyword names an argument (`f(array: $a)`): a tenth of the
+ * parse's time on call-heavy code, and as much of its garbage. An argument that starts with
+ * neither `...`, a name nor a keyword (most: `$s`, `"x"`, `0`) can be no named argument, and its
+ * own code reads it as an expression straight away; that case is answered against a set of the
+ * keywords made once (after the first parse set the lexer up: the version adds `fn`, and it is
+ * fixed per engine). Every other argument goes through php-parser's own code.
+ */
+function readArgumentsFaster(instance: Engine): void {
+  const readArgument = instance.parser.read_argument;
+  let keywordTokens: Set<unknown> | undefined;
+  instance.parser.read_argument = function readArgumentFaster(this: ParserState) {
+    keywordTokens ??= new Set(Object.values(this.lexer.keywords));
+    if (this.token !== this.tok.T_ELLIPSIS && this.token !== this.tok.T_STRING && !keywordTokens.has(this.token)) return this.read_expr();
+    return readArgument.call(this);
+  };
+}
+
 // php-parser is loaded on first use (esbuild bundles a `require` inside a function as a lazy
 // module): a tree where no file names the socket API never pays for loading the parser.
 function parserEngine(withComments: boolean, shortTags: boolean): Engine {
@@ -73,6 +98,7 @@ function parserEngine(withComments: boolean, shortTags: boolean): Engine {
       ast: { withPositions: true },
     });
     guardAgainstEndlessRecovery(engine);
+    readArgumentsFaster(engine);
     engines.set(key, engine);
   }
   return engine;
