@@ -157,16 +157,23 @@ function configSourceOf(options: CliOptions, cwd: string): ConfigSource {
   return new NearestConfigs();
 }
 
-/** Each file's settings, made once per config: the cache keys its entries by them. */
+/**
+ * Each file's settings, made once per config: the cache keys its entries by them. Files come
+ * sorted, so the last directory's answer serves its files without a lookup.
+ */
 function settingsPerConfig(configs: ConfigSource, options: CliOptions, fix: LintSettings['fix']): SettingsOf {
   const byConfig = new Map<ProjectConfig, LintSettings>();
+  let last: { directory: string; settings: LintSettings } | undefined;
   return (path) => {
-    const config = configs.configIn(dirname(path));
+    const directory = dirname(path);
+    if (last?.directory === directory) return last.settings;
+    const config = configs.configIn(directory);
     let settings = byConfig.get(config);
     if (settings === undefined) {
       settings = { lintOptions: lintOptionsFrom(config, options), fix, showHints: options.hints, quiet: options.quiet };
       byConfig.set(config, settings);
     }
+    last = { directory, settings };
     return settings;
   };
 }

@@ -13,6 +13,8 @@ export interface ConfigSource {
    * whether the directory holds a config file, when a listing of it already told.
    */
   configIn(directory: string, hasOwn?: boolean): ProjectConfig;
+  /** Told by a walk that `directory` holds no config file, and so has its parent's `config`. */
+  inherit?(directory: string, config: ProjectConfig): void;
 }
 
 /** One config for every file: --config, --no-config, or a caller that settled it. */
@@ -31,6 +33,10 @@ export class NearestConfigs implements ConfigSource {
   private readonly defaults = defaultConfig();
 
   constructor(private readonly exists: (path: string) => boolean = existsSync) {}
+
+  inherit(directory: string, config: ProjectConfig): void {
+    this.pathByDirectory.set(directory, config.path ?? null);
+  }
 
   /** The nearest config file's path, or undefined. */
   configPathIn(directory: string): string | undefined {

@@ -57,6 +57,7 @@ const READDIR: DirectoryLister = { list: (directory) => readdirSync(directory, {
 
 /** The layers of one config, built once per config file. */
 interface ConfigScope {
+  config: Pick<ProjectConfig, 'include' | 'exclude' | 'path'>;
   include: PatternLayer | undefined;
   /** The include patterns that name vendor/: the walk enters vendor/ for them, and takes only their files there. */
   dependencyInclude: PatternLayer | undefined;
@@ -100,6 +101,7 @@ function configSourceOf(config: DiscoveryOptions['config']): ConfigSource {
 function scopeOf(config: Pick<ProjectConfig, 'include' | 'exclude' | 'path'>, cwd: string): ConfigScope {
   const directory = config.path ? dirname(config.path) : cwd;
   return {
+    config,
     include: patternLayer(directory, config.include),
     dependencyInclude: patternLayer(directory, config.include.filter(namesDependencyDirectory)),
     exclude: patternLayer(directory, config.exclude),
@@ -227,7 +229,7 @@ class Walker {
       }
     } else {
       // Told now, the source answers each file's later lookup (its lint settings) without a check of its own.
-      this.configs.configIn(directory, false);
+      this.configs.inherit?.(directory, scope.config as ProjectConfig);
     }
     const layers = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())
       ? this.withGitignoreOf(directory, layersAbove)
