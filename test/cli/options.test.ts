@@ -202,7 +202,7 @@ describe('config file', () => {
     writeFileSync(join(cwd, 'packages/plain/.phpsocketlintrc.json'), '{ "rules": ');
     const broken = await runCli([], { cwd });
     expect([broken.code, broken.stderr]).toEqual([2, expect.stringContaining(join(cwd, 'packages/plain/.phpsocketlintrc.json'))]);
-  });
+  }, 30_000);
 
   it('a bad config file is exit code 2 with its path and the mistake', async () => {
     const cwd = makeTree({ '.phpsocketlintrc.json': config({ rules: { 'no-such-rule': 'error' } }), 'clean.php': CLEAN });
