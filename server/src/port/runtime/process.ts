@@ -148,8 +148,9 @@ let stdinStarted = false;
 
 /** fgets(STDIN): the next line with its "\n", or false at the end of input. */
 export async function fgets(stream: unknown, length: unknown = null): Promise<string | false> {
-  if (stream instanceof PhpStream && stream.socketIo) return openStream(stream, 'fgets').socketIo!.readLine(length === null ? null : toInt(length));
-  if (!(stream instanceof PhpStream) || stream.fd !== 0) return false;
+  const open = openStream(stream, 'fgets');
+  if (open.socketIo) return open.socketIo.readLine(length === null ? null : toInt(length));
+  if (open.fd !== 0) return false;
   if (!stdinStarted) {
     stdinStarted = true;
     let pending = '';

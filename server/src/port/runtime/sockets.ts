@@ -97,7 +97,7 @@ const YIELD_EVERY = 64;
  * once when there is one (no promise, as PHP's call returns at once), else a promise of it.
  * Every YIELD_EVERY-th call in a row that would not wait waits for one turn of Node's I/O first.
  */
-function whenReady<T>(attempt: () => T | undefined, timeoutMs: number | null, onTimeout: () => T): Awaitable<T> {
+export function whenReady<T>(attempt: () => T | undefined, timeoutMs: number | null, onTimeout: () => T): Awaitable<T> {
   const yielding = ++answeredAtOnce >= YIELD_EVERY;
   if (!yielding) {
     const now = attempt();

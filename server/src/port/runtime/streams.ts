@@ -6,9 +6,9 @@
 import * as dns from 'node:dns';
 import * as net from 'node:net';
 import { PhpStream, bytesToUtf8, type SocketStreamIo } from './process';
-import { PhpSocket, socket_strerror } from './sockets';
+import { PhpSocket, socket_strerror, whenReady, type Awaitable } from './sockets';
 import { AF_INET, AF_INET6, AF_UNIX, MSG_DONTWAIT, SOCK_DGRAM, SOCK_STREAM } from './socket-constants.generated';
-import { PhpArray, PhpError, phpNotice, phpTypeName, phpWarning, toBool, toFloat, toInt, toStr, type PhpValue } from './values';
+import { PhpArray, PhpError, phpNotice, phpTypeName, phpWarning, toBool, toFloat, toInt, toStr, type PhpKey, type PhpValue } from './values';
 
 /** PHP's ini default_socket_timeout, in seconds: the wait of accept(), connect() and reads without a timeout of their own. */
 const DEFAULT_SOCKET_TIMEOUT = 60;
@@ -104,8 +104,8 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
 
   /** One read of the socket into the buffer, as PHP's stream layer does when its buffer is empty. */
   async fill(): Promise<void> {
-    if (this.eof) return;
     this.timedOut = false;
+    if (this.eof) return;
     this.socket.receiveTimeoutMs = Math.max(1, this.timeoutMs);
     const outcome = readOutcome(await this.socket.receive(CHUNK_SIZE, 0));
     if (typeof outcome !== 'number') {
@@ -124,10 +124,17 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
     return taken;
   }
 
-  /** fread(): what the buffer holds, or else what one read gives; '' at the end or after a timeout. */
-  async read(length: number): Promise<string> {
-    if (this.buffer === '') await this.fill();
-    return this.take(length);
+  /**
+   * fread(): the buffered bytes and, while fewer than `length`, what one more read gives (PHP waits
+   * for it even with bytes buffered); '' at the end, false when a timeout left nothing.
+   */
+  async read(length: number): Promise<string | false> {
+    let bytes = this.take(length);
+    if (bytes.length < length) {
+      await this.fill();
+      bytes += this.take(length - bytes.length);
+    }
+    return bytes === '' && this.timedOut ? false : bytes;
   }
 
   /** fgets(): up to and including "\n", at most `length - 1` bytes; the rest at the end; false when nothing came. */
@@ -137,7 +144,7 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
       const newline = this.buffer.indexOf('\n');
       if (newline >= 0 && newline < limit) return this.take(newline + 1);
       if (this.buffer.length >= limit) return this.take(limit);
-      if (this.eof || this.timedOut) break;
+      if (this.eof) break;
       await this.fill();
       if (this.timedOut) break;
     }
@@ -154,7 +161,7 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
         return line;
       }
       if (this.buffer.length >= length) return this.take(length);
-      if (this.eof || this.timedOut) break;
+      if (this.eof) break;
       await this.fill();
       if (this.timedOut) break;
     }
@@ -256,9 +263,9 @@ function socketFor(endpoint: Endpoint): PhpSocket {
 }
 
 /** A failed stream_socket_client()/fsockopen()/stream_socket_server(): PHP's warning, and [false, errno, errstr]. */
-function connectFailed(functionName: string, shown: string, errno: number, message: string): [false, number, string] {
+function connectFailed(functionName: string, shown: string, errno: number, message: string, errstr = message): [false, number, string] {
   phpWarning(`${functionName}(): Unable to connect to ${shown} (${message})`);
-  return [false, errno, message];
+  return [false, errno, errstr];
 }
 
 /** Connects a stream to `endpoint` within `timeoutSeconds`: [stream or false, errno, errstr] with PHP's warnings. */
@@ -325,16 +332,17 @@ export async function stream_socket_server(
   if (context !== null && !(context instanceof PhpStreamContext)) {
     throw new PhpError('TypeError', `stream_socket_server(): Argument #5 ($context) must be of type resource or null, ${phpTypeName(context)} given`);
   }
-  useDefaultContext();
+  if (context === null) useDefaultContext();
   const shown = toStr(address);
   const endpoint = parseEndpoint(bytesToUtf8(shown)) ?? unsupportedTransport('stream_socket_server', shown);
-  const resourceId = nextResourceId();
   const bits = toInt(flags);
-  // A datagram "server" only binds; without STREAM_SERVER_BIND it has nothing to do, and PHP fails.
-  const listens = endpoint.transport !== 'udp' && (bits & STREAM_SERVER_LISTEN) !== 0;
+  const listens = (bits & STREAM_SERVER_LISTEN) !== 0;
   if ((bits & STREAM_SERVER_BIND) === 0 || (endpoint.transport !== 'udp' && !listens)) {
-    return connectFailed('stream_socket_server', shown, 0, 'Unknown error');
+    throw new PhpError('Error', 'not ported from PHP: stream_socket_server() that does not bind, or a stream server that does not listen');
   }
+  const resourceId = nextResourceId();
+  // listen(2) on a datagram socket fails; PHP gives no errno and an empty $errstr for it.
+  if (endpoint.transport === 'udp' && listens) return connectFailed('stream_socket_server', shown, 0, 'Unknown error', '');
   const socket = socketFor(endpoint);
   const errno = await socket.bind(endpoint.host, endpoint.port);
   if (errno !== 0) return connectFailed('stream_socket_server', shown, 0, socket_strerror(errno));
@@ -382,7 +390,7 @@ export function stream_socket_shutdown(stream: unknown, mode: unknown): boolean 
   return socketStream(stream, 'stream_socket_shutdown').socket.shutdown(how) === 0;
 }
 
-export function fread(stream: unknown, length: unknown): Promise<string> {
+export function fread(stream: unknown, length: unknown): Promise<string | false> {
   const open = socketStream(stream, 'fread');
   const count = toInt(length);
   if (count <= 0) throw new PhpError('ValueError', 'fread(): Argument #2 ($length) must be greater than 0');
@@ -444,4 +452,47 @@ export function get_resource_type(value: unknown): string {
   if (value instanceof PhpStreamContext) return 'stream-context';
   if (!(value instanceof PhpStream)) throw new PhpError('TypeError', `get_resource_type(): Argument #1 ($resource) must be of type resource, ${phpTypeName(value)} given`);
   return value.closed ? 'Unknown' : 'stream';
+}
+
+/** A stream_select() set: the streams of a PHP array, or null. */
+type StreamSet = PhpArray<PhpStream> | PhpArray<PhpValue> | null | undefined;
+
+/** The streams of a select array with their keys (PHP's TypeError for anything else). */
+function selectStreams(set: StreamSet): [PhpKey, PhpSocketStream][] {
+  if (!(set instanceof PhpArray)) return [];
+  const entries = set.entries() as [PhpKey, unknown][];
+  for (const [, stream] of entries) {
+    if (!(stream instanceof PhpSocketStream) || stream.closed) throw new PhpError('TypeError', 'stream_select(): supplied argument is not a valid stream resource');
+  }
+  return entries as [PhpKey, PhpSocketStream][];
+}
+
+/** A select array rewritten to its ready streams, keys kept; null stays null. */
+function readyOnly<S extends StreamSet>(set: S, ready: [PhpKey, PhpSocketStream][]): S {
+  return set instanceof PhpArray ? (PhpArray.fromEntries(ready) as S) : set;
+}
+
+/**
+ * stream_select(): [ready count, read, write, except] - each array keeps its ready streams with
+ * their keys, as PHP rewrites its by-reference arguments. `seconds` null waits forever; 0 polls.
+ */
+export function stream_select<R extends StreamSet, W extends StreamSet, E extends StreamSet>(
+  read: R,
+  write: W,
+  except: E,
+  seconds: unknown,
+  microseconds: unknown = null,
+): Awaitable<[number | false, R, W, E]> {
+  if (!(read instanceof PhpArray) && !(write instanceof PhpArray) && !(except instanceof PhpArray)) throw new PhpError('ValueError', 'No stream arrays were passed');
+  const reading = selectStreams(read);
+  const writing = selectStreams(write);
+  selectStreams(except);
+  const timeoutMs = seconds === null || seconds === undefined ? null : toInt(seconds) * 1000 + toInt(microseconds ?? 0) / 1000;
+  const result = (ready: boolean): [number | false, R, W, E] => {
+    const readable = ready ? reading.filter(([, stream]) => stream.isReadable()) : [];
+    const writable = ready ? writing.filter(([, stream]) => stream.socket.isWritable()) : [];
+    return [readable.length + writable.length, readyOnly(read, readable), readyOnly(write, writable), readyOnly(except, [])];
+  };
+  const anyReady = () => reading.some(([, stream]) => stream.isReadable()) || writing.some(([, stream]) => stream.socket.isWritable());
+  return whenReady(() => (timeoutMs === 0 || anyReady() ? result(true) : undefined), timeoutMs, () => result(false));
 }
