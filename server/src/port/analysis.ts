@@ -11,7 +11,7 @@ import { ClassTable, phpExceptionClass, type ClassInfo, type PropertyInfo } from
 import { memberTsName } from './naming';
 import { arrayOf, elementOf, fromDeclared, INT, isOnly, kinds, MIXED, NEVER, NULL, objectOf, sameType, STRING, union, type PhpType } from './php-types';
 import { isAsyncRuntimeFunction } from './runtime/module';
-import { socketCallOutputs } from './socket-calls';
+import { inOutType, socketCallOutputs } from './socket-calls';
 import { typeOf, type TypeEnvironment } from './typing';
 
 export interface VarInfo {
@@ -568,7 +568,7 @@ function collectCall(
   if (spec) {
     for (const output of spec.outputs ?? []) {
       const target = args[output.index];
-      if (target?.kind === 'variable') assign(String(target.name), () => output.type);
+      if (target?.kind === 'variable') assign(String(target.name), () => (output.inOut ? inOutType(typeOf(target, analysis.env)) : output.type));
     }
     for (const index of spec.mutates ?? []) if (args[index]?.kind === 'variable') varOf(String(args[index]!.name)).mutated = true;
     if ((name === 'array_push' || name === 'array_unshift') && args[0]?.kind === 'variable') {

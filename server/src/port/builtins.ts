@@ -46,9 +46,10 @@ export interface Builtin {
   arrays?: readonly number[];
   /**
    * By-reference outputs (`preg_match($p, $s, $matches)`): the argument's position and what PHP
-   * stores there. The runtime function takes the other arguments and returns [result, ...outputs].
+   * stores there. The runtime function takes the other arguments and returns [result, ...outputs];
+   * an `inOut` one (stream_select's arrays) it also takes, in its place, and its type is what it held.
    */
-  outputs?: readonly { index: number; name: string; type: PhpType }[];
+  outputs?: readonly { index: number; name: string; type: PhpType; inOut?: boolean }[];
   /** The runtime function's type argument, when TypeScript cannot infer it from mixed arguments. */
   typeArgument?(args: readonly PhpType[]): PhpType;
 }

@@ -153,7 +153,7 @@ function readBeforeAssignment(scope: FunctionInfo, analysis: ProgramAnalysis, tr
         const outputs: LooseNode[] = [];
         (node.arguments ?? []).forEach((arg: LooseNode, index: number) => {
           const param = fn?.params[index];
-          if ((param?.byRef && name !== 'socket_select') || builtinOutputs?.some((output) => output.index === index)) outputs.push(arg);
+          if ((param?.byRef && name !== 'socket_select') || builtinOutputs?.some((output) => output.index === index && !output.inOut)) outputs.push(arg);
           else after = expression(arg, after);
         });
         for (const output of outputs) after = add(after, output);

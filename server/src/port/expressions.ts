@@ -319,7 +319,7 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
   if (!allArgs) return t.unportedExpr(node, 'this call is not ported');
   const patternProblem = name.startsWith('preg_') ? literalPatternProblem(allArgs[0]) : undefined;
   if (patternProblem) return t.unportedExpr(node, `${name}(): ${patternProblem}`);
-  const isOutput = (index: number) => spec.outputs?.some((output) => output.index === index) ?? false;
+  const isOutput = (index: number) => spec.outputs?.some((output) => output.index === index && !output.inOut) ?? false;
   const args = allArgs.filter((_arg, index) => !isOutput(index));
   const translated = args.map((arg, index) => {
     if (spec.callbacks?.includes(index) && arg.kind === 'string') return namedCallable(t, arg);

@@ -42,7 +42,7 @@ export interface SocketOutput {
 }
 
 /** What socket_select() leaves in an array argument: what it held, or null for a variable never assigned (PHP passes null). */
-function inOutType(before: PhpType): PhpType {
+export function inOutType(before: PhpType): PhpType {
   return before.kinds.size === 0 ? NULL : before;
 }
 

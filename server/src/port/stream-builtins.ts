@@ -23,6 +23,10 @@ export const STREAM_BUILTINS: readonly [string, Builtin][] = [
   ['socket_set_blocking', { helper: 'stream_set_blocking', returns: () => BOOL }],
   ['stream_get_meta_data', fixed(arrayOf(MIXED))],
   ['socket_get_status', { helper: 'stream_get_meta_data', returns: () => arrayOf(MIXED) }],
+  ['stream_select', {
+    returns: () => union(INT, kinds('false')),
+    outputs: ['read', 'write', 'except'].map((name, index) => ({ index, name, type: arrayOf(kinds('stream')), inOut: true })),
+  }],
   ['stream_context_create', fixed(kinds('stream'))],
   ['get_resource_type', fixed(STRING)],
 ];
