@@ -69,4 +69,45 @@ export const STREAM_SCENARIOS: Record<string, () => Scenario> = {
 
   'stream-http-client': () =>
     withServer((socket) => answerRequest(socket, (request) => HTTP_BODIES[request.split(' ')[1] ?? ''] ?? 'HTTP/1.0 404 Not Found\r\n\r\n', 3)),
+
+  'stream-select-chat': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      await program.waitForOutput('ready');
+      const first = await StreamClient.connect({ port: Number(port) });
+      await first.waitFor('welcome guest0\n');
+      const second = await StreamClient.connect({ port: Number(port) });
+      await second.waitFor('welcome guest1\n');
+      first.send('hi all\n');
+      await second.waitFor('guest0> hi all\n');
+      second.send('yo\n');
+      await first.waitFor('guest1> yo\n');
+      // The first client closes; the other hears of it, then closes too, which ends the loop.
+      first.end();
+      await first.closed();
+      await second.waitFor('* guest0 left\n');
+      second.end();
+      await second.closed();
+      return { first: first.received, second: second.received };
+    },
+  }),
+
+  'stream-refused': () => ({
+    args: async () => [String(await freePort())],
+    async drive() {
+      return {};
+    },
+  }),
+
+  // The server answers "hello" 1.5 s late (after two reads of the client timed out), and its half-close.
+  'stream-timeout': () =>
+    withServer((socket) => {
+      let received = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => {
+        received += chunk;
+        if (received === 'hello\n') setTimeout(() => socket.write('late\n'), 1500);
+      });
+      socket.on('end', () => socket.end('after shutdown\n'));
+    }),
 };
