@@ -2,30 +2,11 @@
 // (php-behaviour.test.ts measures it, blocking and non-blocking), and so may socket_write() and
 // socket_send() on a non-blocking socket.
 import { runRuleTests } from '../support/rule-tester';
+import { LOOP, loop } from '../support/write-all-loop';
 
 const S = '<?php $fp = fsockopen("h", 80) or die;\n';
 const NB = '<?php $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) or die();\nsocket_set_nonblock($s) or die();\n';
 const AT = (messageId: string, line: number, column: number, endColumn: number) => ({ messageId, line, column, endLine: line, endColumn });
-const LOOP = 'Write all of the data in a loop';
-
-/**
- * The suggested loop: `call` writes `data` from offset `$written`; `keepsResult` when the original
- * tested the count (the loop's `$written` takes its place, false when the rest was not written).
- */
-function loop(call: string, data: string, { keepsResult = false, indentation = '', unit = '    ', written = '$written', n = '$n' } = {}): string {
-  const lines = [
-    `${written} = 0;`,
-    `while (${written} < strlen(${data})) {`,
-    `${unit}${n} = ${call.replace('REST', `substr(${data}, ${written})`)};`,
-    `${unit}if (!${n}) {`,
-    ...(keepsResult ? [`${unit}${unit}${written} = false;`] : []),
-    `${unit}${unit}break;`,
-    `${unit}}`,
-    `${unit}${written} += ${n};`,
-    '}',
-  ];
-  return lines.join('\n' + indentation);
-}
 
 runRuleTests('partial-write', {
   valid: [
