@@ -14,8 +14,10 @@ import type { Suggestion, TextEdit } from '../types';
 /** Literal data under this many bytes goes out whole in practice (one segment, far below any send buffer). */
 const SHORT_DATA = 1024;
 /** Functions whose result is a few bytes whatever they get. */
-const SHORT_RESULTS = new Set(['chr', 'pack', 'dechex', 'strval', 'intval']);
+const SHORT_RESULTS = new Set(['chr', 'pack', 'dechex', 'strval', 'intval', 'rand', 'mt_rand', 'random_int', 'time', 'getmypid']);
 const ENDING = new Set(['exit', 'throw', 'return']);
+/** A sprintf() conversion: `%s`, `%1$s`, `%05.2f`, `%%`. */
+const CONVERSION = /%(?:\d+\$)?[-+ 0]*(?:'.)?\d*(?:\.\d+)?[bcdeEfFgGosuxX%]/g;
 
 /** The pieces of a string built with `.` or by interpolation, in order. */
 function stringPieces(node: PhpNode): PhpNode[] {
@@ -31,19 +33,36 @@ function isLiteralText(node: PhpNode): node is Extract<PhpNode, { kind: 'string'
 /** Functions whose result is about as long as what they are given (`base64_encode("$user:$pass")`). */
 const ENCODINGS = new Set(['base64_encode', 'urlencode', 'rawurlencode', 'trim', 'rtrim', 'ltrim', 'strtoupper', 'strtolower']);
 
+/** A few bytes whatever the values: a number, a short result, a command line made by sprintf(). */
+function isShortValue(node: PhpNode): boolean {
+  return node.kind === 'number' || (node.kind === 'call' && (SHORT_RESULTS.has(calledFunctionName(node) ?? '') || isFormattedLine(node)));
+}
+
+/** A constant (`PHP_EOL`, `self::CRLF`): a line ending or a verb, not data. */
+function isConstant(node: PhpNode): boolean {
+  return node.kind === 'name' || (node.kind === 'staticlookup' && isNode(node.offset) && node.offset.kind === 'identifier');
+}
+
 /**
- * A value spliced into a command line: a variable, a property, an element, a number, a short
- * result, or an encoding of such values (`base64_encode($user)` in SMTP's AUTH LOGIN).
+ * A value spliced into a command line: a variable, a property, an element, a constant, a short
+ * value, or an encoding of such values (`base64_encode($user)` in SMTP's AUTH LOGIN).
  */
 function isLinePiece(node: PhpNode): boolean {
   // `"Host: $parts[host]\r\n"`: inside a string a bare key is a string key.
   const interpolatedKey = node.kind === 'offsetlookup' && isNode(node.offset) && node.offset.kind === 'identifier' && isPlainReference(node.what);
-  if (interpolatedKey || isPlainReference(node) || node.kind === 'number') return true;
+  if (interpolatedKey || isPlainReference(node) || isConstant(node) || isShortValue(node)) return true;
   if (node.kind !== 'call') return false;
-  const name = calledFunctionName(node) ?? '';
-  if (SHORT_RESULTS.has(name)) return true;
   const args = node.arguments ?? [];
-  return ENCODINGS.has(name) && args.length > 0 && args.every((arg) => isPositionalArgument(arg) && isShortText(arg));
+  return ENCODINGS.has(calledFunctionName(node) ?? '') && args.length > 0 && args.every((arg) => isPositionalArgument(arg) && isShortText(arg));
+}
+
+/** `sprintf("NICK %s\r\n", $nick)`: a literal format under 1 KB with text of its own, and plain values. */
+function isFormattedLine(call: PhpNode): boolean {
+  if (call.kind !== 'call' || calledFunctionName(call) !== 'sprintf') return false;
+  const [format, ...values] = ((call.arguments ?? []) as unknown[]).filter(isNode);
+  if (!format || !isLiteralText(format) || !values.every((value) => isPositionalArgument(value) && isLinePiece(value))) return false;
+  const text = String(format.value);
+  return Buffer.byteLength(text) < SHORT_DATA && text.replace(CONVERSION, '').trim() !== '';
 }
 
 /** Literal text under 1 KB, or a line piece, or a string built of those alone. */
@@ -51,6 +70,12 @@ function isShortText(node: PhpNode): boolean {
   const pieces = stringPieces(unwrapSilence(node)).map(unwrapSilence);
   const bytes = pieces.filter(isLiteralText).reduce((sum, literal) => sum + Buffer.byteLength(String(literal.value)), 0);
   return bytes < SHORT_DATA && pieces.every((piece) => isLiteralText(piece) || isLinePiece(piece));
+}
+
+/** A value after a blank line is a body (`"…\r\n\r\n$body"`, a mail's or a POST's), not a command line's. */
+function carriesBody(pieces: readonly PhpNode[]): boolean {
+  const blankLine = pieces.findIndex((piece) => isLiteralText(piece) && /\n\r?\n/.test(String(piece.value)));
+  return blankLine >= 0 && pieces.slice(blankLine + 1).some((piece) => !isLiteralText(piece));
 }
 
 /** SMTP's end of data after a value (`"$maildata\r\n.\r\n"`): that value is a whole message. */
@@ -69,10 +94,10 @@ function mayBeLong(node: PhpNode): boolean {
   // A command line starts with its verb ("QUIT" . $crlf) or ends with its line ending ($id . "\r\n");
   // text only between values, as in `$headers . "\r\n\r\n" . $body`, joins data.
   if (literals.length > 0 && (isLiteralText(pieces[0]!) || isLiteralText(pieces.at(-1)!))) {
-    return endsMessageData(pieces) || !isShortText(node);
+    return endsMessageData(pieces) || carriesBody(pieces) || !isShortText(node);
   }
   // No text of its own: `chr($a) . chr($b)` is short, `$headers . $body` may be long.
-  return pieces.some((piece) => piece.kind !== 'number' && !(piece.kind === 'call' && SHORT_RESULTS.has(calledFunctionName(piece) ?? '')));
+  return !pieces.every(isShortValue);
 }
 
 /** The call with the `@`s around it, and what holds that. */
