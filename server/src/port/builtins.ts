@@ -103,6 +103,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ...['strpos', 'stripos', 'strrpos'].map((name): [string, Builtin] => [name, fixed(INT_OR_FALSE)]),
   ['strstr', fixed(STRING_OR_FALSE)],
   ['hex2bin', fixed(STRING_OR_FALSE)],
+  ['iconv', fixed(STRING_OR_FALSE)],
   ['ip2long', fixed(INT_OR_FALSE)],
   ['long2ip', fixed(STRING)],
   ...['str_contains', 'str_starts_with', 'str_ends_with', 'in_array', 'array_key_exists', 'file_exists', 'unlink', 'error_log'].map(

@@ -3,7 +3,7 @@
 // Linux), so what PHP echoes before exit() is all there after process.exit().
 import * as fs from 'node:fs';
 import { ERRNO_TEXTS } from './errno.generated';
-import { PhpArray, PhpError, phpTypeName, phpWarning, toBool, toInt, toStr, type PhpValue } from './values';
+import { PhpArray, PhpError, phpNotice, phpTypeName, phpWarning, toBool, toInt, toStr, type PhpValue } from './values';
 import { sprintf } from './strings';
 
 /** What a socket stream (streams.ts) does for fwrite(), fgets() and fclose(). */
@@ -134,8 +134,7 @@ export function fwrite(stream: unknown, data: unknown): number | false {
   try {
     return fs.writeSync(open.fd, Buffer.from(bytes, 'latin1'));
   } catch (error) {
-    flushOutput();
-    process.stderr.write(`PHP Notice:  fwrite(): Write of ${bytes.length} bytes failed with errno=${-((error as NodeJS.ErrnoException).errno ?? 0)} ${errorText(error)}\n`);
+    phpNotice(`fwrite(): Write of ${bytes.length} bytes failed with errno=${-((error as NodeJS.ErrnoException).errno ?? 0)} ${errorText(error)}`);
     return false;
   }
 }

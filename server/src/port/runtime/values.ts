@@ -243,6 +243,7 @@ export function phpWarning(message: string): void {
   if (silenceDepth === 0) writeBytes(2, `PHP Warning:  ${message}\n`);
 }
 
+/** A notice, logged as a warning is ("PHP Notice:  ..."). */
 export function phpNotice(message: string): void {
   if (silenceDepth === 0) writeBytes(2, `PHP Notice:  ${message}\n`);
 }
