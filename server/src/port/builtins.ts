@@ -178,6 +178,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['spl_object_id', renamed('objectId', INT)],
   ...['rand', 'mt_rand', 'random_int', 'mt_getrandmax'].map((name): [string, Builtin] => [name, fixed(INT)]),
   ['getrandmax', renamed('mt_getrandmax', INT)],
+  ['mt_srand', fixed(NULL)],
+  ['srand', fixed(NULL)],
   ['uniqid', fixed(STRING)],
   ['fopen', fixed(union(kinds('stream'), kinds('false')))],
   ['fclose', fixed(kinds('true'))],

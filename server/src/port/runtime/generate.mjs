@@ -16,7 +16,7 @@ const api = JSON.parse(readFileSync(new URL('../../core/ext-sockets.json', impor
 const toolVersion = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')).version;
 
 /** Runtime sources in the order they appear in php-runtime.ts (classes before their subclasses). */
-const SOURCES = ['exceptions.ts', 'values.ts', 'constants.ts', 'strings.ts', 'charsets.generated.ts', 'charsets.ts', 'pcre.ts', 'regex.ts', 'filters.ts', 'arrays.ts', 'dump.ts', 'pack.ts', 'process.ts', 'socket-constants.generated.ts', 'errno.generated.ts', 'sockets.ts', 'streams.ts'];
+const SOURCES = ['exceptions.ts', 'values.ts', 'constants.ts', 'strings.ts', 'charsets.generated.ts', 'charsets.ts', 'pcre.ts', 'regex.ts', 'filters.ts', 'arrays.ts', 'dump.ts', 'pack.ts', 'process.ts', 'random.ts', 'socket-constants.generated.ts', 'errno.generated.ts', 'sockets.ts', 'streams.ts'];
 export const RUNTIME_FILE = 'php-runtime.ts';
 const HEADER = `// PHP runtime for programs ported by php-socket-lint: PHP's values (byte strings, ordered
 // arrays, loose comparison), its string, array and process functions, and ext/sockets over

@@ -263,36 +263,6 @@ export function uniqid(prefix: unknown = '', moreEntropy: unknown = false): stri
   return toBool(moreEntropy) ? `${id}${(Math.random() * 10).toFixed(8)}` : id;
 }
 
-/** The largest value rand() and mt_rand() give without bounds. */
-export function mt_getrandmax(): number {
-  return 2147483647;
-}
-
-/** A random int from min to max inclusive (the bounds in either order, as rand() takes them). */
-function randomBetween(min: number, max: number): number {
-  const [low, high] = min <= max ? [min, max] : [max, min];
-  return low + Math.floor(Math.random() * (high - low + 1));
-}
-
-/** mt_rand(): without a seed the sequence is random in PHP too, so only the range is PHP's. */
-export function mt_rand(min?: unknown, max?: unknown): number {
-  if (min === undefined) return randomBetween(0, mt_getrandmax());
-  const [low, high] = [toInt(min), toInt(max)];
-  if (high < low) throw new PhpError('ValueError', 'mt_rand(): Argument #2 ($max) must be greater than or equal to argument #1 ($min)');
-  return randomBetween(low, high);
-}
-
-/** rand(): mt_rand() that also takes its bounds the other way round. */
-export function rand(min?: unknown, max?: unknown): number {
-  return min === undefined ? randomBetween(0, mt_getrandmax()) : randomBetween(toInt(min), toInt(max));
-}
-
-export function random_int(min: unknown, max: unknown): number {
-  const [low, high] = [toInt(min), toInt(max)];
-  if (low > high) throw new PhpError('ValueError', 'random_int(): Argument #1 ($min) must be less than or equal to argument #2 ($max)');
-  return randomBetween(low, high);
-}
-
 export function file_exists(path: unknown): boolean {
   return fs.existsSync(bytesToUtf8(toStr(path)));
 }
