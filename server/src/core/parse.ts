@@ -30,6 +30,11 @@ export interface ParseOptions {
    * could hold a directive (it contains `php-socket-lint-`).
    */
   comments?: boolean;
+  /**
+   * Whether `<?` opens PHP. By default as usesShortOpenTag() tells (the file read as its author ran
+   * it); the port passes false, as php.ini's short_open_tag=Off runs it.
+   */
+  shortTags?: boolean;
 }
 
 /** Every comment that can matter to the linter names it. */
@@ -128,7 +133,7 @@ export function usesShortOpenTag(text: string): boolean {
 export function parsePhp(text: string, filename = 'input.php', options: ParseOptions = {}): ParsedFile {
   const withComments = options.comments ?? text.includes(DIRECTIVE_MARKER);
   try {
-    const parser = parserEngine(withComments, usesShortOpenTag(text));
+    const parser = parserEngine(withComments, options.shortTags ?? usesShortOpenTag(text));
     tokenBudget = text.length * TOKENS_PER_CHARACTER + 10_000;
     const program = parser.parseCode(text, filename);
     // Names resolved, statement ends corrected, comments detached from the nodes: once, here.
