@@ -13,6 +13,7 @@ export type { Unported } from './translator';
 export type { RuntimeModule } from './module';
 export { socketSetupEquivalent, type SetupEquivalent } from './setup-equivalent';
 
+import { usesShortOpenTag } from '../core/parse';
 import { NO_SOCKETS, portIdiomatic } from './idiomatic/index';
 import { commentLines } from './literals';
 import { PHP_RUNTIME, portProgram, type PortResult as FaithfulResult } from './module';
@@ -44,7 +45,8 @@ function printableComment(text: string): string {
 }
 
 export function portPhpToTypeScript(text: string, fileName = 'input.php', options: PortOptions = {}): PortResult {
-  if (!options.faithful) {
+  // PHP with php.ini's short_open_tag=Off prints `<?` code as text: only the faithful port does so too.
+  if (!options.faithful && !usesShortOpenTag(text)) {
     const idiomatic = portIdiomatic(text, fileName);
     if ('code' in idiomatic) return { code: idiomatic.code, unported: [], style: 'idiomatic', module: idiomatic.module };
     const reason = `${idiomatic.reason}${idiomatic.line ? ` (line ${idiomatic.line})` : ''}`;
