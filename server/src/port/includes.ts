@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { calledFunctionName, childNodes } from '../core/ast';
 import type { LooseNode } from './loose-node';
-import { parsePhp } from '../core/parse';
+import { parsePhp, type ParseOptions } from '../core/parse';
 import { syntheticNode } from './synthetic-nodes';
 
 /** A file the port reads PHP from: the program, or one it includes. */
@@ -39,6 +39,9 @@ export interface ExpandedProgram {
 function keyword(node: LooseNode): string {
   return `${node.require ? 'require' : 'include'}${node.once ? '_once' : ''}`;
 }
+
+/** How the port parses PHP: as php.ini's defaults have PHP do (short_open_tag=Off: `<?` is text). */
+export const AS_PHP_INI_PARSES: ParseOptions = { shortTags: false };
 
 /** The path an include names when the port can work it out: a literal, or `__DIR__ . 'literal'` (also `dirname(__FILE__)`). */
 export function includePath(target: LooseNode, file: SourceFile): string | undefined {
@@ -75,7 +78,7 @@ export function expandIncludes(statements: LooseNode[], program: SourceFile, rea
     if (text === undefined) return syntheticNode('includeMissing', statement.loc, { keyword: keyword(include), path });
     included.add(resolved);
     const source: SourceFile = { path: resolved, text };
-    const parsed = parsePhp(text, resolved);
+    const parsed = parsePhp(text, resolved, AS_PHP_INI_PARSES);
     for (const error of parsed.errors) errors.push({ file: source, message: error.message, offset: error.offset });
     active.push(resolved);
     const body = mainStatements(parsed.program as LooseNode).map((child) => expandStatement(child, source));

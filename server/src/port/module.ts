@@ -2,7 +2,7 @@
 // written once beside the ports), constants and shared variables, the PHP functions, the main
 // script as `async function main()`, and the call that runs it.
 import { isLooseNode, type LooseNode } from './loose-node';
-import { parsePhp } from '../core/parse';
+import { parsePhp, usesShortOpenTag } from '../core/parse';
 import { analyze, calleeReturnType, type FunctionInfo, type ProgramAnalysis } from './analysis';
 import { PREC, wrap } from './code';
 import { value } from './expressions';
@@ -14,7 +14,7 @@ import { classDeclarations } from './class-code';
 import { declaredType, functionBody } from './statements';
 import { Translator, type Unported } from './translator';
 import { syntheticNode } from './synthetic-nodes';
-import { expandIncludes, readFromDisk, type ReadFile, type SourceFile } from './includes';
+import { AS_PHP_INI_PARSES, expandIncludes, readFromDisk, type ReadFile, type SourceFile } from './includes';
 import { LineIndex } from '../core/positions';
 
 export interface PortResult {
@@ -78,7 +78,7 @@ function withoutBrokenStatements(statements: LooseNode[], errorOffsets: number[]
 }
 
 function portParsed(text: string, fileName: string, readFile: ReadFile): PortResult {
-  const { program, errors } = parsePhp(text, fileName);
+  const { program, errors } = parsePhp(text, fileName, AS_PHP_INI_PARSES);
   const refused = compileError(program, text);
   if (refused) return refusedByPhp(fileName, refused);
   const own = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
@@ -101,9 +101,26 @@ function portParsed(text: string, fileName: string, readFile: ReadFile): PortRes
     const line = new LineIndex(error.file.text).positionAt(error.offset).line;
     t.unported.push({ range: [error.offset, error.offset], line, php: '', reason: `PHP syntax error: ${error.message}`, file: error.file.path });
   }
+  const headerTodos = errors.map((error) => `the PHP has a syntax error: ${error.message}`);
+  const shortTag = shortOpenTagNote(text);
+  if (shortTag) {
+    headerTodos.push(shortTag.reason);
+    t.unported.push(shortTag);
+  }
   // The program's own file first, then each included file's, each in the order of the text.
   t.unported.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  return { code: assemble(t, names.main, errors.map((error) => error.message)), unported: t.unported, runtime: PHP_RUNTIME };
+  return { code: assemble(t, names.main, headerTodos), unported: t.unported, runtime: PHP_RUNTIME };
+}
+
+/**
+ * A file that opens its code with `<?`, which its author ran as PHP (short_open_tag=On), but which
+ * PHP with php.ini's short_open_tag=Off (Debian's too) prints as text: the port does as that PHP does.
+ */
+function shortOpenTagNote(text: string): Unported | undefined {
+  if (!usesShortOpenTag(text)) return undefined;
+  const offset = Math.max(0, text.search(/<\?(?!php|=)/i));
+  const reason = "PHP prints `<?` code as text where short_open_tag is Off (php.ini's default), and so does the port; open the code with `<?php` to port it";
+  return { range: [offset, offset + 2], line: new LineIndex(text).positionAt(offset).line, php: '<?', reason };
 }
 
 /** A file PHP 8 does not compile: the port prints PHP's fatal error and exits as php does, running nothing. */
@@ -204,14 +221,14 @@ function functionSource(t: Translator, fn: FunctionInfo): string {
   return `${signature} {\n${body}\n}`;
 }
 
-function assemble(t: Translator & { sections: Sections }, mainName: string, syntaxErrors: string[]): string {
+function assemble(t: Translator & { sections: Sections }, mainName: string, headerTodos: string[]): string {
   t.use('runMain');
   const base = t.fileName.split(/[\\/]/).pop() ?? t.fileName;
   const header = [
     `// Ported from ${commentLines(base).join(' ')} by php-socket-lint.`,
     `// PHP's blocking socket calls are awaited in the same order; the helpers of ${RUNTIME_FILE} (beside`,
     "// this file) give the values PHP's semantics (byte strings, ordered arrays, loose comparison, socket errors).",
-    ...syntaxErrors.map((message) => `// TODO(port): the PHP has a syntax error: ${commentLines(message).join(' ')}`),
+    ...headerTodos.map((todo) => `// TODO(port): ${commentLines(todo).join(' ')}`),
   ];
   const parts = [header.join('\n'), runtimeImport(t.runtime), t.sections.declarations.join('\n'), ...t.sections.functions, ...t.sections.classes];
   parts.push(`async function ${mainName}(): Promise<void> {\n${t.sections.main}\n}`);
