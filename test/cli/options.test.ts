@@ -70,6 +70,14 @@ describe('exit codes', () => {
       expect(run.stderr).toContain(message);
     }
   });
+
+  it('says so when every PHP file of the tree is under vendor/, and how to lint them', async () => {
+    const cwd = makeTree({ 'app/vendor/acme/client.php': TCP_UNCHECKED });
+    const run = await runCli(['app'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("vendor/ directories such as app/vendor are skipped unless named, e.g. 'app/vendor/**/*.php'");
+    expect((await runCli(['app/vendor/**/*.php'], { cwd })).code).toBe(0);
+  });
 });
 
 describe('rule settings', () => {

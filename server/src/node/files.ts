@@ -4,7 +4,7 @@
 // ignore rules.
 import { readdirSync, statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAME, type ProjectConfig } from '../core/config';
 import { fixedConfig, type ConfigSource } from './config-file';
@@ -126,6 +126,8 @@ class Walker {
   private readonly files = new Set<string>();
   private readonly ignoredFiles = new Set<string>();
   private readonly unreadableDirectories: Discovery['unreadableDirectories'] = [];
+  /** The first vendor/ directory the current directory's walk skipped, for its no-files message. */
+  private skippedDependencies: string | undefined;
   private readonly scopes = new Map<Pick<ProjectConfig, 'include' | 'exclude' | 'path'>, ConfigScope>();
 
   constructor(
@@ -188,10 +190,13 @@ class Walker {
     const root = this.rules.gitScopeRoot(directory, this.cwd);
     const above = directory === root ? [] : await this.rules.gitignoreLayers(root, dirname(directory));
     const found: string[] = [];
+    this.skippedDependencies = undefined;
     await this.walk(directory, above, this.scopeIn(dirname(directory)), found);
     for (const file of found) this.files.add(file);
     if (found.length === 0) {
-      throw new NoFilesError(`No files matching the pattern "${pattern}" were found (no *.php files that are not ignored).`);
+      // A tree whose PHP is all under vendor/ finds nothing: say why, and how to lint it anyway.
+      const vendor = this.skippedDependencies ? `; ${DEPENDENCY_DIRECTORY}/ directories such as ${relative(this.cwd, this.skippedDependencies) || '.'} are skipped unless named, e.g. '${join(relative(this.cwd, this.skippedDependencies) || '.', '**', '*.php')}'` : '';
+      throw new NoFilesError(`No files matching the pattern "${pattern}" were found (no *.php files that are not ignored${vendor}).`);
     }
   }
 
@@ -265,7 +270,10 @@ class Walker {
   /** A directory the walk does not enter; the walk's own root is never asked about. */
   private isSkippedDirectory(name: string, path: string, layers: readonly PatternLayer[], scope: ConfigScope): boolean {
     if (ALWAYS_IGNORED_DIRECTORIES.has(name)) return true;
-    if (name === DEPENDENCY_DIRECTORY && !includesDependenciesAt(scope, path)) return true;
+    if (name === DEPENDENCY_DIRECTORY && !includesDependenciesAt(scope, path)) {
+      this.skippedDependencies ??= path;
+      return true;
+    }
     return this.rules.isIgnored(layers, path, true, scope.exclude);
   }
 
