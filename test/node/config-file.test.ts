@@ -29,6 +29,16 @@ describe('the config file', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('.phpsocketlintrc.json: invalid JSON: CommaExpected at 3:3');
   });
+
+  it('reports all of its mistakes at once', async () => {
+    const config = '{ "somaxcon": 128, "rules": { "partial-writes": "warn", "feof-loop": "of" }, "include": "src" }';
+    const cwd = makeTree({ '.phpsocketlintrc.json': config, 'a.php': BACKLOG });
+    const run = await runCli(['a.php'], { cwd });
+    expect(run.code).toBe(2);
+    for (const mistake of ['unknown setting "somaxcon"', 'unknown rule "partial-writes"', 'rule "feof-loop": "of" is not one of', '"include" must be an array']) {
+      expect(run.stderr).toContain(mistake);
+    }
+  });
 });
 
 describe('the JSON schema', () => {

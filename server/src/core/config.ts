@@ -29,9 +29,10 @@ export interface ProjectConfig {
 export class ConfigError extends Error {
   constructor(
     readonly path: string,
-    message: string,
+    /** What is wrong, without the path. */
+    readonly reason: string,
   ) {
-    super(`${path}: ${message}`);
+    super(`${path}: ${reason}`);
     this.name = 'ConfigError';
   }
 }
@@ -63,40 +64,54 @@ function positiveInteger(path: string, key: string, value: unknown): number {
   return value as number;
 }
 
-/** Validates parsed JSON; every mistake is reported with the file's path, nothing is guessed. */
+/**
+ * Validates parsed JSON; every mistake is reported with the file's path, nothing is guessed. All
+ * of a file's mistakes are reported at once, so fixing one does not just reveal the next.
+ */
 export function validateConfig(path: string, raw: unknown): ProjectConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(path, 'expected a JSON object');
   const input = raw as Record<string, unknown>;
-  for (const key of Object.keys(input)) if (!CONFIG_KEYS.includes(key)) throw new ConfigError(path, `unknown setting "${key}"`);
+  const problems: string[] = [];
+  const check = (step: () => void): void => {
+    try {
+      step();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.reason);
+    }
+  };
+  for (const key of Object.keys(input)) if (!CONFIG_KEYS.includes(key)) problems.push(`unknown setting "${key}"`);
   const config = defaultConfig();
   config.path = path;
   if (input.rules !== undefined) {
     if (typeof input.rules !== 'object' || input.rules === null || Array.isArray(input.rules)) {
-      throw new ConfigError(path, '"rules" must be an object of rule id to severity');
-    }
-    for (const [id, setting] of Object.entries(input.rules)) {
-      if (!RULE_IDS.includes(id)) throw new ConfigError(path, `unknown rule "${id}" (known: ${RULE_IDS.join(', ')})`);
-      if (!isRuleSetting(setting)) throw new ConfigError(path, `rule "${id}": "${String(setting)}" is not one of ${RULE_SETTINGS.join(', ')}`);
-      config.rules[id] = setting;
+      problems.push('"rules" must be an object of rule id to severity');
+    } else {
+      for (const [id, setting] of Object.entries(input.rules)) {
+        if (!RULE_IDS.includes(id)) problems.push(`unknown rule "${id}" (known: ${RULE_IDS.join(', ')})`);
+        else if (!isRuleSetting(setting)) problems.push(`rule "${id}": "${String(setting)}" is not one of ${RULE_SETTINGS.join(', ')}`);
+        else config.rules[id] = setting;
+      }
     }
   }
-  if (input.somaxconn !== undefined) config.somaxconn = positiveInteger(path, 'somaxconn', input.somaxconn);
-  if (input.maxFileCharacters !== undefined) config.maxFileCharacters = positiveInteger(path, 'maxFileCharacters', input.maxFileCharacters);
+  if (input.somaxconn !== undefined) check(() => (config.somaxconn = positiveInteger(path, 'somaxconn', input.somaxconn)));
+  if (input.maxFileCharacters !== undefined) check(() => (config.maxFileCharacters = positiveInteger(path, 'maxFileCharacters', input.maxFileCharacters)));
   if (input.phpVersion !== undefined) {
-    if (!isPhpVersion(input.phpVersion)) throw new ConfigError(path, '"phpVersion" must look like "8.0"');
-    config.phpVersion = input.phpVersion;
+    if (!isPhpVersion(input.phpVersion)) problems.push('"phpVersion" must look like "8.0"');
+    else config.phpVersion = input.phpVersion;
   }
   if (input.reportUnusedDisableDirectives !== undefined) {
     const level = unusedDirectivesSeverity(input.reportUnusedDisableDirectives);
-    if (level === undefined) throw new ConfigError(path, '"reportUnusedDisableDirectives" must be "off", "warn", "error" or a boolean');
-    config.reportUnusedDisableDirectives = level;
+    if (level === undefined) problems.push('"reportUnusedDisableDirectives" must be "off", "warn", "error" or a boolean');
+    else config.reportUnusedDisableDirectives = level;
   }
   if (input.baseline !== undefined) {
-    if (typeof input.baseline !== 'string' || input.baseline === '') throw new ConfigError(path, '"baseline" must be the path of a baseline file');
-    config.baseline = input.baseline;
+    if (typeof input.baseline !== 'string' || input.baseline === '') problems.push('"baseline" must be the path of a baseline file');
+    else config.baseline = input.baseline;
   }
-  config.include = stringList(path, 'include', input.include);
-  config.exclude = stringList(path, 'exclude', input.exclude);
+  check(() => (config.include = stringList(path, 'include', input.include)));
+  check(() => (config.exclude = stringList(path, 'exclude', input.exclude)));
+  if (problems.length > 0) throw new ConfigError(path, problems.join('; '));
   return config;
 }
 
