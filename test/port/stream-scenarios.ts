@@ -1,6 +1,9 @@
 // Scripted traffic for the stream-socket programs (programs/stream-*.php): the same for PHP and
 // the port, as in scenarios.ts, which lists them with the others.
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { scriptedServer, StreamClient } from './support/clients';
 import { freePort, type RunningProgram } from './support/processes';
 import type { Scenario } from './scenarios';
@@ -110,4 +113,17 @@ export const STREAM_SCENARIOS: Record<string, () => Scenario> = {
       });
       socket.on('end', () => socket.end('after shutdown\n'));
     }),
+
+  // Its own socket path for each run (PHP and the port run side by side); the program does not print it.
+  'stream-unix-udp': () => {
+    const directory = mkdtempSync(join(tmpdir(), 'pps-'));
+    return {
+      args: async () => [join(directory, 'stream.sock')],
+      async drive(program) {
+        await program.exited;
+        return {};
+      },
+      cleanup: () => rmSync(directory, { recursive: true, force: true }),
+    };
+  },
 };
