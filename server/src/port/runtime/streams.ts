@@ -70,6 +70,9 @@ export function stream_context_create(options: unknown = null): PhpStreamContext
 }
 
 /** What a read of the socket gave: bytes, the end of the stream, or an errno (NOTHING_IN_TIME: nothing in time). */
+/** What one read of the socket brought. */
+type ReadResult = 'data' | 'nothing' | 'end';
+
 function readOutcome(result: unknown): Buffer | number {
   return Buffer.isBuffer(result) ? result : (result as { errno: number }).errno;
 }
@@ -102,20 +105,33 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
     return this.buffer.length;
   }
 
-  /** One read of the socket into the buffer, as PHP's stream layer does when its buffer is empty. */
-  async fill(): Promise<void> {
+  /**
+   * One read of the socket into the buffer, as PHP's stream layer does when its buffer is empty.
+   * `nothing`: no byte came, at the timeout (timed_out) or at once on a non-blocking stream,
+   * where PHP's fgets() and stream_get_contents() return what they have instead of waiting.
+   */
+  async fill(): Promise<ReadResult> {
     this.timedOut = false;
-    if (this.eof) return;
+    if (this.eof) return 'end';
     this.socket.receiveTimeoutMs = Math.max(1, this.timeoutMs);
-    const outcome = readOutcome(await this.socket.receive(CHUNK_SIZE, 0));
-    if (typeof outcome !== 'number') {
-      if (outcome.length === 0) this.eof = true;
-      else this.buffer += outcome.toString('latin1');
-    } else if (outcome === NOTHING_IN_TIME) {
-      this.timedOut = this.socket.blocking;
-    } else {
+    const result = this.absorb(readOutcome(await this.socket.receive(CHUNK_SIZE, 0)));
+    if (result === 'nothing') this.timedOut = this.socket.blocking;
+    return result;
+  }
+
+  /** A read's bytes into the buffer; an empty read or an error other than EAGAIN is the end. */
+  private absorb(outcome: Buffer | number): ReadResult {
+    if (typeof outcome === 'number') {
+      if (outcome === NOTHING_IN_TIME) return 'nothing';
       this.eof = true;
+      return 'end';
     }
+    if (outcome.length === 0) {
+      this.eof = true;
+      return 'end';
+    }
+    this.buffer += outcome.toString('latin1');
+    return 'data';
   }
 
   private take(length: number): string {
@@ -144,9 +160,7 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
       const newline = this.buffer.indexOf('\n');
       if (newline >= 0 && newline < limit) return this.take(newline + 1);
       if (this.buffer.length >= limit) return this.take(limit);
-      if (this.eof) break;
-      await this.fill();
-      if (this.timedOut) break;
+      if (this.eof || (await this.fill()) === 'nothing') break;
     }
     return this.buffer === '' ? false : this.take(this.buffer.length);
   }
@@ -161,9 +175,7 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
         return line;
       }
       if (this.buffer.length >= length) return this.take(length);
-      if (this.eof) break;
-      await this.fill();
-      if (this.timedOut) break;
+      if (this.eof || (await this.fill()) === 'nothing') break;
     }
     return this.buffer === '' ? false : this.take(this.buffer.length);
   }
@@ -171,8 +183,7 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
   /** stream_get_contents(): everything until the end of the stream (or a timeout, or `length` bytes). */
   async readAll(length: number | null): Promise<string> {
     while ((length === null || this.buffer.length < length) && !this.eof) {
-      await this.fill();
-      if (this.timedOut) break;
+      if ((await this.fill()) === 'nothing') break;
     }
     return this.take(length ?? this.buffer.length);
   }
@@ -180,15 +191,7 @@ export class PhpSocketStream extends PhpStream implements SocketStreamIo {
   /** feof(): nothing buffered and the peer has closed; PHP looks without waiting (a peek at the socket). */
   async atEnd(): Promise<boolean> {
     if (this.buffer !== '') return false;
-    if (!this.eof) {
-      const outcome = readOutcome(await this.socket.receive(CHUNK_SIZE, MSG_DONTWAIT));
-      if (typeof outcome !== 'number') {
-        if (outcome.length === 0) this.eof = true;
-        else this.buffer += outcome.toString('latin1');
-      } else if (outcome !== NOTHING_IN_TIME) {
-        this.eof = true;
-      }
-    }
+    if (!this.eof) this.absorb(readOutcome(await this.socket.receive(CHUNK_SIZE, MSG_DONTWAIT)));
     return this.eof;
   }
 
