@@ -20,7 +20,11 @@ const vm = require('node:vm');
 const CACHE_BASE = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
 const CACHE_LEVELS = ['php-socket-lint', 'v8-code-cache'];
 
-/** 128 bits of FNV-1a (four 32-bit lanes with their own offsets) of a short string, in hex. */
+/**
+ * A file-name key from a short string: FNV-1a run four times from different offsets, in hex. It need
+ * not resist collisions (the string is the bundle's identity, not untrusted input); the lanes
+ * share a prime, so it is not 128 independent bits.
+ */
 function fnv128(text) {
   let hex = '';
   for (const offset of [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b]) {
