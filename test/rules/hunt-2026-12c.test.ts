@@ -43,9 +43,9 @@ runRuleTests('partial-write', {
     // PHP_EOL and a class constant are line endings, not data.
     { name: 'a command line ended by PHP_EOL', code: IRC + 'fwrite($irc, "PRIVMSG #chan :hello " . $peer . PHP_EOL);' },
     { name: 'a command line ended by a class constant', code: '<?php class Bot { const CRLF = "\\r\\n"; private $irc;\n  function join($chan) { $this->irc = fsockopen("irc.example.net", 6667) or die(); fwrite($this->irc, "JOIN " . $chan . self::CRLF); } }' },
-    // rand() gives a number.
     // A request that ends with its blank line carries no body.
     { name: 'a request ending in its blank line', code: IRC + 'fwrite($irc, "GET " . $path . " HTTP/1.0\\r\\nHost: " . $host . "\\r\\n\\r\\n");' },
+    // rand() gives a number.
     { name: 'a random number spliced into a command line', code: IRC + 'fwrite($irc, "NICK guest" . rand() . "\\n");' },
   ],
   invalid: [
