@@ -64,8 +64,7 @@ const TEST_FUNCTIONS = new Set([
   'is_scalar', 'is_array', 'is_iterable', 'is_countable', 'is_callable', 'is_null', 'is_float', 'boolval',
   'assert', 'gettype', 'get_debug_type', 'is_subclass_of',
 ]);
-/** Functions that take only a resource: a false passed to one is PHP 8's TypeError, so a use, not a test. */
-const RESOURCE_ONLY_FUNCTIONS = new Set(['get_resource_type', 'get_resource_id']);
+
 /** The origin of an output that tells its call's failure (see failureMarker()). */
 const FAILURE_MARKER = 'failure-marker';
 /** Expressions that only read a variable or property: printing one runs nothing. */
@@ -90,7 +89,12 @@ const INTERNALS_THAT_ANSWER = new Set([
 const SCOPE_KINDS = new Set(['function', 'method', 'closure', 'arrowfunc', 'class', 'trait', 'interface', 'enum']);
 /** Rounds over the whole file until function and property summaries stop changing. */
 const MAX_ROUNDS = 4;
-const INTERNAL_PARAMS = internals.functions as Record<string, string>;
+/**
+ * How PHP's own functions take `false`, one letter per parameter (scripts/socket-api-reflect.php).
+ * Reflection types a `resource` parameter as untyped ('f'), yet get_resource_type(false) and
+ * get_resource_id(false) are PHP 8's TypeError, as an object parameter's ('o') is: a use, not a test.
+ */
+const INTERNAL_PARAMS: Record<string, string> = { ...(internals.functions as Record<string, string>), get_resource_type: 'o', get_resource_id: 'o' };
 
 interface Scope {
   className: string | undefined;
@@ -1258,7 +1262,6 @@ class Round {
     const fn = name ? (this.isShadowed(node, name) ? undefined : apiFunction(name)) : this.functionNamedBy(node.what);
     if (fn) return this.evaluateSocketCall(node, fn);
     if (name && TEST_FUNCTIONS.has(name)) return this.evaluateTestCall(node);
-    if (name && RESOURCE_ONLY_FUNCTIONS.has(name)) return this.evaluateAll(node, 'use');
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction);
@@ -1349,11 +1352,6 @@ class Round {
   private evaluateCallee(what: PhpNode): void {
     if (what.kind === 'propertylookup' || what.kind === 'nullsafepropertylookup') this.evaluate(what.what, 'use');
     else if (what.kind !== 'staticlookup' && what.kind !== 'name') this.evaluate(what, 'use');
-  }
-
-  private evaluateAll(node: NodeOf<'call'>, usage: Usage): AbstractValue {
-    for (const arg of node.arguments ?? []) this.evaluate(arg, usage);
-    return UNKNOWN;
   }
 
   private evaluateTestCall(node: NodeOf<'call'>): AbstractValue {
