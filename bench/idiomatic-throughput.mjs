@@ -10,7 +10,7 @@
 // the request). Every run starts a fresh server, sends W untimed round trips (Node compiles its
 // hot code during them; PHP gets the same), then times C x N round trips. Besides requests per
 // second (wall clock, sensitive to other load on this 2-core machine) the server's own CPU time
-// per request is read from /proc, and so is the bench's own (the clients', all in this process): on
+// per request is read from /proc (its threads' run times, in ns), and so is the bench's own (the clients', all in this process): on
 // 2 cores the clients compete with the server, and a round trip costs the client's CPU as well as the
 // server's. PHP and the port take turns for T trials; medians are reported.
 //
@@ -20,7 +20,7 @@
 // port's reach on this machine.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,10 +58,26 @@ const freePort = () =>
     });
   });
 
-/** utime + stime of a process, in ms. */
+/**
+ * CPU time of a process, in ms: the sum over its threads of the scheduler's run time (ns, from
+ * /proc/<pid>/task/<tid>/schedstat), which counts user and system time alike. utime + stime from
+ * /proc/<pid>/stat count in 10-ms ticks, too coarse for a few µs per request over a few seconds;
+ * they are the fallback on a kernel without schedstat.
+ */
 function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  if (!existsSync(`/proc/${pid}/schedstat`)) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  }
+  let ns = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that ended between the listing and the read
+    }
+  }
+  return ns / 1e6;
 }
 
 function start(command, args) {

@@ -11,11 +11,14 @@
 // - select-server.php: socket_select() over all connections at once; `/who` is the request.
 // Each run is bounded by N requests and S seconds; the servers are killed at the end. PHP and the
 // port take turns for T trials and the median is reported (other load on the machine varies).
+// Besides requests per second (wall clock: on a loaded machine mostly noise) the server's own CPU
+// time per request during the timed requests is read from /proc (the sum of its threads' run
+// times), the steadier figure under load; the load average is printed beside them.
 // The faithful port always (the idiomatic ones are measured by bench/idiomatic-throughput.mjs).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transformSync } from 'esbuild';
@@ -57,6 +60,23 @@ async function portProgram(engine, name) {
   const file = join(work, `${name}.mjs`);
   writeFileSync(file, toJavaScript(code));
   return file;
+}
+
+/** CPU time of a process in ms: its threads' run times from schedstat (ns), else utime + stime (10-ms ticks). */
+function cpuMs(pid) {
+  if (!existsSync(`/proc/${pid}/schedstat`)) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  let ns = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that ended between the listing and the read
+    }
+  }
+  return ns / 1e6;
 }
 
 function freePort() {
@@ -144,13 +164,15 @@ async function roundTrips(connection, count, request, deadline) {
 const SERVERS = {
   'line-server': {
     // Connections take turns: each one greets, runs its share of requests, then quits.
-    async load(port, deadline) {
+    async load(port, deadline, serverCpu) {
       const perConnection = Math.ceil(REQUESTS / CONNECTIONS);
       let completed = 0;
       let first = true;
-      const started = performance.now();
+      let cpuBefore;
+      let started;
       for (let c = 0; c < CONNECTIONS && Date.now() < deadline; c++) {
         const connection = first ? await LineConnection.openWhenReady(port, deadline) : await LineConnection.open(port);
+        if (first) [cpuBefore, started] = [serverCpu(), performance.now()]; // the server is up: its start is not timed
         first = false;
         await connection.nextLine(); // greeting
         completed += await roundTrips(connection, perConnection, (i) => requestLine(c, i), deadline);
@@ -158,16 +180,17 @@ const SERVERS = {
         connection.close();
       }
       const elapsed = performance.now() - started;
+      const cpu = serverCpu() - cpuBefore;
       const stop = await LineConnection.open(port);
       await stop.nextLine();
       await stop.request('shutdown\n');
       stop.close();
-      return { completed, elapsed };
+      return { completed, elapsed, cpu };
     },
   },
   'select-server': {
     // All connections at once: socket_select() serves whichever has a request.
-    async load(port, deadline) {
+    async load(port, deadline, serverCpu) {
       const connections = [await LineConnection.openWhenReady(port, deadline)];
       await connections[0].nextLine();
       for (let c = 1; c < CONNECTIONS; c++) {
@@ -176,12 +199,13 @@ const SERVERS = {
         connections.push(connection);
       }
       const perConnection = Math.ceil(REQUESTS / CONNECTIONS);
-      const started = performance.now();
+      const [cpuBefore, started] = [serverCpu(), performance.now()];
       const counts = await Promise.all(connections.map((connection) => roundTrips(connection, perConnection, () => '/who\n', deadline)));
       const elapsed = performance.now() - started;
+      const cpu = serverCpu() - cpuBefore;
       await connections[0].request('/stop\n');
       connections.forEach((connection) => connection.close());
-      return { completed: counts.reduce((sum, count) => sum + count, 0), elapsed };
+      return { completed: counts.reduce((sum, count) => sum + count, 0), elapsed, cpu };
     },
   },
 };
@@ -192,8 +216,8 @@ async function measure(command, server) {
   const deadline = Date.now() + SECONDS * 1000;
   const killer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 5) * 1000);
   try {
-    const { completed, elapsed } = await server.load(port, deadline);
-    return { completed, perSecond: Math.round((completed / elapsed) * 1000) };
+    const { completed, elapsed, cpu } = await server.load(port, deadline, () => cpuMs(child.pid));
+    return { completed, perSecond: Math.round((completed / elapsed) * 1000), cpuMicros: (cpu * 1000) / completed };
   } finally {
     clearTimeout(killer);
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -202,18 +226,21 @@ async function measure(command, server) {
 
 try {
   const engine = await loadPort();
-  console.log(`${REQUESTS} requests over ${CONNECTIONS} connections, ${TRIALS} trials (each at most ${SECONDS} s), loopback; median req/s; line-server lines of ${LINE_BYTES} bytes`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`${REQUESTS} requests over ${CONNECTIONS} connections, ${TRIALS} trials (each at most ${SECONDS} s), loopback; median req/s and server CPU µs per request; line-server lines of ${LINE_BYTES} bytes; load ${load()}`);
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const [name, server] of Object.entries(SERVERS)) {
     const ported = await portProgram(engine, name);
     const php = [];
     const port = [];
     for (let trial = 0; trial < TRIALS; trial++) {
-      php.push((await measure(['php', join(programs, `${name}.php`)], server)).perSecond);
-      port.push((await measure([process.execPath, ported], server)).perSecond);
+      php.push(await measure(['php', join(programs, `${name}.php`)], server));
+      port.push(await measure([process.execPath, ported], server));
     }
-    const [phpRate, portRate] = [median(php), median(port)];
-    console.log(`${name.padEnd(14)} PHP ${String(phpRate).padStart(7)} req/s   port ${String(portRate).padStart(7)} req/s   port/PHP ${(portRate / phpRate).toFixed(2)}   (trials: PHP ${php.join(', ')}; port ${port.join(', ')})`);
+    const [phpRate, portRate] = [php, port].map((runs) => median(runs.map((run) => run.perSecond)));
+    const [phpCpu, portCpu] = [php, port].map((runs) => median(runs.map((run) => run.cpuMicros)).toFixed(1));
+    const rates = (runs) => runs.map((run) => run.perSecond).join(', ');
+    console.log(`${name.padEnd(14)} PHP ${String(phpRate).padStart(7)} req/s   port ${String(portRate).padStart(7)} req/s   port/PHP ${(portRate / phpRate).toFixed(2)}   server CPU µs/req: PHP ${phpCpu}, port ${portCpu}   (trials: PHP ${rates(php)}; port ${rates(port)}; load ${load()})`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
