@@ -349,23 +349,14 @@ export class PhpSocket {
 
   /** Takes up to `length` queued bytes (or peeks at them). */
   private take(length: number, peek = false): Buffer {
+    // The front chunk, or all of them joined into one when it is shorter than asked; a request
+    // that came in one piece is taken without a copy.
+    if (this.inbox.length > 1 && this.inbox[0]!.length < length) this.inbox.splice(0, this.inbox.length, Buffer.concat(this.inbox, this.inboxBytes));
     const first = this.inbox[0]!;
-    let bytes: Buffer;
-    if (first.length >= length) {
-      bytes = first.subarray(0, length);
-      if (!peek) {
-        if (first.length === length) this.inbox.shift();
-        else this.inbox[0] = first.subarray(length);
-      }
-    } else {
-      bytes = Buffer.concat(this.inbox, this.inboxBytes).subarray(0, length);
-      if (!peek) {
-        const rest = Buffer.concat(this.inbox, this.inboxBytes).subarray(length);
-        this.inbox.length = 0;
-        if (rest.length) this.inbox.push(rest);
-      }
-    }
+    const bytes = first.subarray(0, length);
     if (!peek) {
+      if (first.length > length) this.inbox[0] = first.subarray(length);
+      else this.inbox.shift();
       this.inboxBytes -= bytes.length;
       if (this.inboxBytes <= HIGH_WATER_BYTES / 2 && this.stream?.isPaused()) this.stream.resume();
     }
@@ -446,10 +437,11 @@ export class PhpSocket {
     return whenReady(attempt, this.receiveTimeout, () => new SocketFailure(EAGAIN));
   }
 
-  write(data: Buffer): Awaitable<number | SocketFailure> {
+  /** send(): `data` as a Buffer or as PHP's bytes in a string (one char per byte, written as latin1 with no copy). */
+  write(data: Buffer | string): Awaitable<number | SocketFailure> {
     if (this.type === SOCK_DGRAM) {
       if (!this.peer) return new SocketFailure(89);
-      return this.sendDatagram(data, this.peer.address, this.peer.port);
+      return this.sendDatagram(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, this.peer.address, this.peer.port);
     }
     if (this.connecting && this.stream && !this.blocking) return new SocketFailure(EAGAIN);
     if (this.connecting) return this.connectOutcome!.then(() => this.write(data));
@@ -459,7 +451,7 @@ export class PhpSocket {
     }
     if (this.ended && stream.readableEnded && !stream.writable) return new SocketFailure(EPIPE);
     // Like a blocking write() with a full kernel buffer, wait until Node has sent what it holds.
-    if (!stream.write(data)) return new Promise((resolve) => stream.once('drain', () => resolve(data.length)).once('close', () => resolve(data.length)));
+    if (!stream.write(data, 'latin1')) return new Promise((resolve) => stream.once('drain', () => resolve(data.length)).once('close', () => resolve(data.length)));
     return data.length;
   }
 
@@ -667,7 +659,7 @@ export function socket_write(socket: unknown, data: unknown, length: unknown = n
   const s = socketArgument(socket, 'socket_write');
   const bytes = toStr(data);
   const size = length === null ? bytes.length : Math.min(bytes.length, toInt(length));
-  return then(s.write(Buffer.from(size === bytes.length ? bytes : bytes.slice(0, size), 'latin1')), (written) =>
+  return then(s.write(size === bytes.length ? bytes : bytes.slice(0, size)), (written) =>
     written instanceof SocketFailure ? socketFailed(s, 'socket_write', 'unable to write to socket', written.errno) : written,
   );
 }
@@ -676,7 +668,7 @@ export function socket_send(socket: unknown, data: unknown, length: unknown, fla
   void flags;
   const s = socketArgument(socket, 'socket_send');
   const bytes = toStr(data).slice(0, Math.max(0, toInt(length)));
-  return then(s.write(Buffer.from(bytes, 'latin1')), (written) =>
+  return then(s.write(bytes), (written) =>
     written instanceof SocketFailure ? socketFailed(s, 'socket_send', 'Unable to write to socket', written.errno) : written,
   );
 }
