@@ -75,12 +75,12 @@ function notifyBlockedCall(): void {
 }
 
 /**
- * Resolves true after the next socket event, false after `timeoutMs` (null: no timeout). The
- * call looks again once Node has run all the I/O callbacks of this turn (setImmediate), not at
- * the first: a select() then sees every socket that became readable together, as the kernel's
- * does, and a loop over 4 clients serves 4 requests per turn rather than one per event.
+ * Resolves true at the next socket event, false after `timeoutMs` (null: no timeout). With
+ * `together`, once Node has run all the I/O callbacks of that turn (setImmediate) rather than at
+ * the first: a select() then sees every socket that became readable at once, as the kernel's
+ * does, and a loop over 4 clients serves 4 requests per select rather than one.
  */
-function nextSocketEvent(timeoutMs: number | null): Promise<boolean> {
+function nextSocketEvent(timeoutMs: number | null, together: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = timeoutMs === null ? undefined : setTimeout(() => {
       wakeBlockedCall = undefined;
@@ -88,7 +88,8 @@ function nextSocketEvent(timeoutMs: number | null): Promise<boolean> {
     }, timeoutMs);
     wakeBlockedCall = () => {
       clearTimeout(timer);
-      setImmediate(resolve, true);
+      if (together) setImmediate(resolve, true);
+      else resolve(true);
     };
   });
 }
@@ -101,8 +102,9 @@ const YIELD_EVERY = 64;
  * Runs `attempt` now and, while it has no result, again after each socket event: a result at
  * once when there is one (no promise, as PHP's call returns at once), else a promise of it.
  * Every YIELD_EVERY-th call in a row that would not wait waits for one turn of Node's I/O first.
+ * `select`: a select() over many sockets, which looks again once the turn's events are all in.
  */
-export function whenReady<T>(attempt: () => T | undefined, timeoutMs: number | null, onTimeout: () => T): Awaitable<T> {
+export function whenReady<T>(attempt: () => T | undefined, timeoutMs: number | null, onTimeout: () => T, select = false): Awaitable<T> {
   const yielding = ++answeredAtOnce >= YIELD_EVERY;
   if (!yielding) {
     const now = attempt();
@@ -120,7 +122,7 @@ export function whenReady<T>(attempt: () => T | undefined, timeoutMs: number | n
     const deadline = timeoutMs === null ? null : Date.now() + timeoutMs;
     for (;;) {
       const remaining = deadline === null ? null : deadline - Date.now();
-      if ((remaining !== null && remaining <= 0) || !(await nextSocketEvent(remaining))) return onTimeout();
+      if ((remaining !== null && remaining <= 0) || !(await nextSocketEvent(remaining, select))) return onTimeout();
       const result = attempt();
       if (result !== undefined) return result;
     }
@@ -712,7 +714,7 @@ export function socket_select<R extends SelectSet, W extends SelectSet, E extend
     return [readable.length + writable.length, rewritten(read, readable), rewritten(write, writable), rewritten(except, [])];
   };
   const attempt = () => (timeoutMs === 0 || reading.some(([, socket]) => socket.isReadable()) || writing.some(([, socket]) => socket.isWritable()) ? result(true) : undefined);
-  return whenReady(attempt, timeoutMs, () => result(false));
+  return whenReady(attempt, timeoutMs, () => result(false), true);
 }
 
 /** The sockets of a select() array with their keys (a TypeError for anything else). */

@@ -497,5 +497,5 @@ export function stream_select<R extends StreamSet, W extends StreamSet, E extend
     return [readable.length + writable.length, readyOnly(read, readable), readyOnly(write, writable), readyOnly(except, [])];
   };
   const anyReady = () => reading.some(([, stream]) => stream.isReadable()) || writing.some(([, stream]) => stream.socket.isWritable());
-  return whenReady(() => (timeoutMs === 0 || anyReady() ? result(true) : undefined), timeoutMs, () => result(false));
+  return whenReady(() => (timeoutMs === 0 || anyReady() ? result(true) : undefined), timeoutMs, () => result(false), true);
 }
