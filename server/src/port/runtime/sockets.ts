@@ -355,7 +355,7 @@ export class PhpSocket {
     // that came in one piece is taken without a copy.
     if (this.inbox.length > 1 && this.inbox[0]!.length < length) this.inbox.splice(0, this.inbox.length, Buffer.concat(this.inbox, this.inboxBytes));
     const first = this.inbox[0]!;
-    const bytes = first.subarray(0, length);
+    const bytes = first.length <= length ? first : first.subarray(0, length);
     if (!peek) {
       if (first.length > length) this.inbox[0] = first.subarray(length);
       else this.inbox.shift();
