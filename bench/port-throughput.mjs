@@ -2,14 +2,16 @@
 // Requests per second of a PHP socket server and of its TypeScript port, under the same load:
 // loopback clients doing request/response round trips over a few connections.
 //
-//   node bench/port-throughput.mjs [--requests N] [--connections C] [--seconds S] [--trials T] [--line-bytes B]
+//   node bench/port-throughput.mjs [--requests N] [--connections C] [--seconds S] [--trials T] [--line-bytes B] [--warmup W]
 //
 // Servers (from test/port/programs/):
 // - line-server.php: one client at a time, PHP_NORMAL_READ lines of B bytes (default 48; the
 //   server reads at most 64), one reply line per request; the connections take turns, as its
 //   accept loop serves them. PHP_NORMAL_READ reads a byte per recv(), so PHP's cost grows with B;
 // - select-server.php: socket_select() over all connections at once; `/who` is the request.
-// Each run is bounded by N requests and S seconds; the servers are killed at the end. PHP and the
+// Each run is bounded by N requests and S seconds; the servers are killed at the end. Before the
+// timed requests a connection of its own sends W untimed ones (default 2000) and quits: Node
+// compiles its hot code during them, and PHP gets the same (as in idiomatic-throughput.mjs). PHP and the
 // port take turns for T trials and the median is reported (other load on the machine varies).
 // Besides requests per second (wall clock: on a loaded machine mostly noise) the server's own CPU
 // time per request during the timed requests is read from /proc (the sum of its threads' run
@@ -35,6 +37,7 @@ const CONNECTIONS = option('connections', 4);
 const SECONDS = option('seconds', 20);
 const TRIALS = option('trials', 3);
 const LINE_BYTES = Math.min(63, Math.max(8, option('line-bytes', 48)));
+const WARMUP = option('warmup', 2000);
 
 /** A request line of LINE_BYTES bytes (without its "\n"), different for every request. */
 function requestLine(connection, index) {
@@ -151,6 +154,15 @@ class LineConnection {
   }
 }
 
+/** The untimed warm-up: one connection, its greeting, `WARMUP` requests and `last`. */
+async function warmUp(port, deadline, request, last) {
+  const connection = await LineConnection.openWhenReady(port, deadline);
+  await connection.nextLine();
+  await roundTrips(connection, WARMUP, request, deadline);
+  await connection.request(last);
+  connection.close();
+}
+
 /** Runs `count` round trips on one connection, stopping at the deadline; returns how many ran. */
 async function roundTrips(connection, count, request, deadline) {
   let done = 0;
@@ -167,13 +179,10 @@ const SERVERS = {
     async load(port, deadline, serverCpu) {
       const perConnection = Math.ceil(REQUESTS / CONNECTIONS);
       let completed = 0;
-      let first = true;
-      let cpuBefore;
-      let started;
+      await warmUp(port, deadline, (i) => requestLine('w', i), 'quit\n');
+      const [cpuBefore, started] = [serverCpu(), performance.now()];
       for (let c = 0; c < CONNECTIONS && Date.now() < deadline; c++) {
-        const connection = first ? await LineConnection.openWhenReady(port, deadline) : await LineConnection.open(port);
-        if (first) [cpuBefore, started] = [serverCpu(), performance.now()]; // the server is up: its start is not timed
-        first = false;
+        const connection = await LineConnection.open(port);
         await connection.nextLine(); // greeting
         completed += await roundTrips(connection, perConnection, (i) => requestLine(c, i), deadline);
         await connection.request('quit\n');
@@ -191,9 +200,9 @@ const SERVERS = {
   'select-server': {
     // All connections at once: socket_select() serves whichever has a request.
     async load(port, deadline, serverCpu) {
-      const connections = [await LineConnection.openWhenReady(port, deadline)];
-      await connections[0].nextLine();
-      for (let c = 1; c < CONNECTIONS; c++) {
+      await warmUp(port, deadline, () => '/who\n', '/quit\n');
+      const connections = [];
+      for (let c = 0; c < CONNECTIONS; c++) {
         const connection = await LineConnection.open(port);
         await connection.nextLine();
         connections.push(connection);
@@ -227,7 +236,7 @@ async function measure(command, server) {
 try {
   const engine = await loadPort();
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`${REQUESTS} requests over ${CONNECTIONS} connections, ${TRIALS} trials (each at most ${SECONDS} s), loopback; median req/s and server CPU µs per request; line-server lines of ${LINE_BYTES} bytes; load ${load()}`);
+  console.log(`${REQUESTS} requests over ${CONNECTIONS} connections, ${TRIALS} trials (each at most ${SECONDS} s) after ${WARMUP} untimed requests, loopback; median req/s and server CPU µs per request; line-server lines of ${LINE_BYTES} bytes; load ${load()}`);
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const [name, server] of Object.entries(SERVERS)) {
     const ported = await portProgram(engine, name);
