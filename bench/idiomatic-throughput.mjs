@@ -80,6 +80,12 @@ function cpuMs(pid) {
   return ns / 1e6;
 }
 
+/** [user, system] CPU time of a process in ms, in 10-ms ticks (/proc/<pid>/stat): where its time goes. */
+function userSystemMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return [Number(fields[11]) * CLOCK_TICK_MS, Number(fields[12]) * CLOCK_TICK_MS];
+}
+
 function start(command, args) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -240,15 +246,17 @@ async function trial(server, command, script, clients) {
   // The select server's "online: …" reply lists its clients; a warm-up client that has left is not in it.
   await server.run(port, 1, WARMUP);
   const cpuBefore = cpuMs(process_.child.pid);
+  const splitBefore = userSystemMs(process_.child.pid);
   const clientBefore = process.cpuUsage();
   const began = performance.now();
   await server.run(port, clients, REQUESTS);
   const seconds = (performance.now() - began) / 1000;
   const cpu = cpuMs(process_.child.pid) - cpuBefore;
+  const [serverUser, serverSystem] = userSystemMs(process_.child.pid).map((ms, i) => ((ms - splitBefore[i]) * 1000) / (clients * REQUESTS));
   const { user, system } = process.cpuUsage(clientBefore);
   server.stop(port);
   await process_.exited;
-  return { perSecond: (clients * REQUESTS) / seconds, cpuMicros: (cpu * 1000) / (clients * REQUESTS), clientMicros: (user + system) / (clients * REQUESTS) };
+  return { perSecond: (clients * REQUESTS) / seconds, cpuMicros: (cpu * 1000) / (clients * REQUESTS), clientMicros: (user + system) / (clients * REQUESTS), serverUser, serverSystem };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -257,6 +265,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
 try {
   const table = {};
+  const split = {};
   for (const [name, server] of Object.entries(SERVERS)) {
     const ported = await portedFile(server.php);
     const floorFile = join(work, `${name.replace(/ /g, '-')}-floor.mjs`);
@@ -285,10 +294,14 @@ try {
         'floor CPU µs/req': median(floor.map((r) => r.cpuMicros)).toFixed(1),
         'client CPU µs/req': median([...php, ...port, ...floor].map((r) => r.clientMicros)).toFixed(1),
       };
+      const userSystem = (runs) => `${median(runs.map((r) => r.serverUser)).toFixed(1)} + ${median(runs.map((r) => r.serverSystem)).toFixed(1)}`;
+      split[`${name}, ${clients} client${clients > 1 ? 's' : ''}`] = { 'PHP user + system µs/req': userSystem(php), 'port user + system': userSystem(port), 'floor user + system': userSystem(floor) };
     }
   }
   console.log(`\nIdiomatic port vs PHP: ${REQUESTS} round trips per client after ${WARMUP} untimed ones, median of ${TRIALS} and best of ${TRIALS} (target: port / PHP ≥ 1.00x; Node floor: a hand-written server for the protocol); load ${loadBefore} before, ${load()} after`);
   console.table(table);
+  console.log(`Where the server's CPU goes (utime + stime in 10-ms ticks, so ±${((CLOCK_TICK_MS * 1000) / REQUESTS).toFixed(1)} µs for 1 client): the system part is the kernel's, much the same for PHP and Node; the user part is the program's own`);
+  console.table(split);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
