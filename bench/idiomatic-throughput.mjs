@@ -10,9 +10,10 @@
 // the request). Every run starts a fresh server, sends W untimed round trips (Node compiles its
 // hot code during them; PHP gets the same), then times C x N round trips. Besides requests per
 // second (wall clock, sensitive to other load on this 2-core machine) the server's own CPU time
-// per request is read from /proc (its threads' run times, in ns), and so is the bench's own (the clients', all in this process): on
-// 2 cores the clients compete with the server, and a round trip costs the client's CPU as well as the
-// server's. PHP and the port take turns for T trials; medians are reported.
+// per request is read from /proc (its threads' run times, in ns), and so is the bench's own (the
+// clients', all in this process): on 2 cores the clients compete with the server, and a round trip
+// costs the client's CPU as well as the server's. PHP and the port take turns for T trials; medians
+// are reported, and a second table splits the server's CPU into user and system time.
 //
 // Beside them runs Node's floor for each protocol: a hand-written node:net/node:dgram server that
 // does only what the protocol needs (same replies, same stdout lines), with no PHP semantics to keep.

@@ -11,8 +11,8 @@
 // - select-server.php: socket_select() over all connections at once; `/who` is the request.
 // Each run is bounded by N requests and S seconds; the servers are killed at the end. Before the
 // timed requests a connection of its own sends W untimed ones (default 2000) and quits: Node
-// compiles its hot code during them, and PHP gets the same (as in idiomatic-throughput.mjs). PHP and the
-// port take turns for T trials and the median is reported (other load on the machine varies).
+// compiles its hot code during them, and PHP gets the same (as in idiomatic-throughput.mjs). PHP
+// and the port take turns for T trials and the median is reported (other load on the machine varies).
 // Besides requests per second (wall clock: on a loaded machine mostly noise) the server's own CPU
 // time per request during the timed requests is read from /proc (the sum of its threads' run
 // times), the steadier figure under load; the load average is printed beside them.
