@@ -84,31 +84,12 @@ describe.skip('known wrong today (hunt 2026-12c)', () => {
         code: '<?php $mc = fsockopen("127.0.0.1", 11211) or die();\nfwrite($mc, "set $key 0 0 $len\\r\\n$value\\r\\n");',
         errors: [{ messageId: 'dropped', line: 2, column: 1 }],
       },
-      {
-        // Wrong: nothing. The counts are added up, but the sum is never read: no write-all loop
-        // compares it with the length, and the unwritten rest of each chunk is lost. Expected: the
-        // count dropped (in the loop).
-        name: 'counts added up into a sum nobody reads',
-        code: '<?php $fp = fsockopen("files.example.com", 2121) or die();\n$sum = 0;\nforeach ($chunks as $chunk) { $sum += fwrite($fp, $chunk); }',
-        errors: [{ messageId: 'dropped', line: 3, column: 38 }],
-      },
     ],
   });
 
   runRuleTests('unchecked-false-return', {
     valid: [],
     invalid: [
-      {
-        // Wrong: 'dropped' ("never checked") as well as the parse errors. A stray second `<?php`
-        // makes the parser drop the `if (!$fp)` that tests the result on the next line, so the
-        // finding is about code PHP never runs. Expected: the parse errors alone.
-        name: 'an opener tested on the next line of a file that does not parse',
-        code: '<?php\n<?php\n$fp = stream_socket_client("tcp://127.0.0.1:8000", $errno, $errstr, 30);\nif (!$fp) {\n    echo "$errstr\\n";\n} else {\n    fclose($fp);\n}',
-        errors: [
-          { messageId: 'parseError', line: 2, column: 1 },
-          { messageId: 'parseError', line: 3, column: 1 },
-        ],
-      },
       {
         // Wrong: nothing. The reconnect goes through a method that returns the opener's result,
         // false on failure, and the write after it takes that false (a TypeError). Expected: a

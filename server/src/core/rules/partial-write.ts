@@ -2,7 +2,7 @@
 // (after the stream's timeout, or at once when non-blocking; measured in
 // test/stream/php-behaviour.test.ts), and so may socket_write()/socket_send() on a non-blocking
 // socket. A result that is dropped, or tested only for false or 0, lets the unwritten rest vanish.
-import { calledFunctionName, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
+import { calledFunctionName, childNodes as childNodesOf, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
 import { exactRange, freshName, indentationAt, indentUnit, isPlainReference, lineEndingOf, suggestion } from '../fix-builders';
 import type { SocketCall, SocketModel } from '../model/model';
 import { isSocketStream, type AbstractValue } from '../model/values';
@@ -10,6 +10,7 @@ import { defineRule } from '../rule';
 import { argumentFor, isDatagramType } from '../socket-api';
 import { streamArgument } from '../stream-api';
 import type { Suggestion, TextEdit } from '../types';
+import { damagedByParseError } from './parse-damage';
 
 /** Literal data under this many bytes goes out whole in practice (one segment, far below any send buffer). */
 const SHORT_DATA = 1024;
@@ -84,6 +85,21 @@ function endsMessageData(pieces: readonly PhpNode[]): boolean {
 }
 
 /**
+ * A value that is a whole line of its own after a command line (`"set $key 0 0 $len\r\n$value\r\n"`,
+ * memcached's set): the command's payload, not a value spliced into a command. A value with text
+ * of its own on its line (`"USER $u\r\nPASS $p\r\n"`) is still a command line's.
+ */
+function carriesPayloadLine(pieces: readonly PhpNode[]): boolean {
+  return pieces.some((piece, i) => {
+    if (i === 0 || isLiteralText(piece) || isShortValue(piece)) return false;
+    const before = pieces[i - 1]!;
+    const after = pieces[i + 1];
+    const startsLine = isLiteralText(before) && String(before.value).endsWith('\n');
+    return startsLine && (after === undefined || (isLiteralText(after) && /^\r?\n/.test(String(after.value))));
+  });
+}
+
+/**
  * Whether the data may be long: a variable, a property, a call, or a string built of them alone.
  * A literal under 1 KB is short, and so is a command line: literal text under 1 KB, first or last, with
  * values spliced in, by interpolation or with `.` alike ("USER $name\r\n", "QUIT" . $this->crlf).
@@ -94,7 +110,7 @@ function mayBeLong(node: PhpNode): boolean {
   // A command line starts with its verb ("QUIT" . $crlf) or ends with its line ending ($id . "\r\n");
   // text only between values, as in `$headers . "\r\n\r\n" . $body`, joins data.
   if (literals.length > 0 && (isLiteralText(pieces[0]!) || isLiteralText(pieces.at(-1)!))) {
-    return endsMessageData(pieces) || carriesBody(pieces) || !isShortText(node);
+    return endsMessageData(pieces) || carriesBody(pieces) || carriesPayloadLine(pieces) || !isShortText(node);
   }
   // No text of its own: `chr($a) . chr($b)` is short, `$headers . $body` may be long.
   return !pieces.every(isShortValue);
@@ -108,14 +124,43 @@ function countHolder(program: PhpNode, call: PhpNode): { subject: PhpNode; paren
   return { subject, parent, silenced: subject !== call };
 }
 
+type CountUse = 'dropped' | 'falseOnly' | 'summed';
+
+const FUNCTION_SCOPES = new Set(['function', 'method', 'closure', 'arrowfunc']);
+
+/**
+ * `$sent += fwrite($fp, $chunk);` as a statement, where the function (or file) never reads `$sent`
+ * but to add to it: the counts are only added up, and the rest of a short write is never written
+ * nor noticed. A sum that is compared, returned, or moves the data (`substr($data, $sent)`) is read.
+ */
+function onlySummed(program: PhpNode, assign: PhpNode): boolean {
+  if (assign.kind !== 'assign' || assign.operator !== '+=' || !isNode(assign.left) || assign.left.kind !== 'variable' || typeof assign.left.name !== 'string') return false;
+  if (parentOf(program, assign)?.kind !== 'expressionstatement') return false;
+  const name = assign.left.name;
+  let scope = parentOf(program, assign);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const root = scope ?? program;
+  const mentions = variableMentions(root).get(name) ?? 0;
+  // Every mention is the target of an assignment (`$sent = 0`, `$sent += …`): nothing reads the sum.
+  let targets = 0;
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'assign' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === name) targets++;
+    stack.push(...childNodesOf(node));
+  }
+  return mentions === targets;
+}
+
 /**
  * How the program looks at the count: `dropped` (a statement of its own), `falseOnly` (`!fwrite()`,
- * `=== false`, `== 0`, `or die()`), or undefined when it keeps or compares it (left alone).
+ * `=== false`, `== 0`, `or die()`), `summed` (added to a total nothing reads), or undefined when
+ * it keeps or compares it (left alone).
  */
-function countUse(program: PhpNode, call: PhpNode): 'dropped' | 'falseOnly' | undefined {
+function countUse(program: PhpNode, call: PhpNode): CountUse | undefined {
   const { subject: node, parent } = countHolder(program, call);
   if (!parent) return undefined;
   if (parent.kind === 'expressionstatement') return 'dropped';
+  if (parent.kind === 'assign' && parent.right === node && onlySummed(program, parent)) return 'summed';
   if (parent.kind === 'unary' && parent.type === '!') return 'falseOnly';
   if (parent.kind === 'bin') {
     const other = parent.left === node ? parent.right : parent.left;
@@ -174,11 +219,13 @@ function keptCountTestedOnlyForFalse(model: SocketModel, call: SocketCall): bool
 }
 
 /** How partial-write reports this call: `dropped`, `falseOnly`, or undefined when it does not. */
-export function partialWriteUse(model: SocketModel, call: SocketCall): 'dropped' | 'falseOnly' | undefined {
+export function partialWriteUse(model: SocketModel, call: SocketCall): CountUse | undefined {
   const params = partialData(call);
   const data = params ? call.arguments.get(params.data) : undefined;
   if (!data || !mayBeLong(unwrapSilence(data.node))) return undefined;
-  return countUse(model.program, call.node) ?? (keptCountTestedOnlyForFalse(model, call) ? 'falseOnly' : undefined);
+  const use = countUse(model.program, call.node);
+  // `testsOnlyFalseOrZero()` asks countUse() of a read; a read is never summed there.
+  return use ?? (keptCountTestedOnlyForFalse(model, call) ? 'falseOnly' : undefined);
 }
 
 // ---- the suggestion: a write-all loop --------------------------------------------------------
@@ -279,6 +326,7 @@ export default defineRule({
     messages: {
       dropped: '{{name}}() may write only part of the data to a socket, and its count is dropped. Write the rest in a loop until every byte is out.',
       falseOnly: '{{name}}() may write only part of the data to a socket; testing for false or 0 misses it. Write the rest in a loop until every byte is out.',
+      summed: '{{name}}() may write only part of the data to a socket; adding up the counts loses the rest. Write the rest in a loop until every byte is out.',
     },
   },
   check(context) {
@@ -287,8 +335,10 @@ export default defineRule({
     const usedNames = () => (names ??= new Set(variableMentions(context.model.program).keys()));
     for (const call of context.model.calls) {
       const use = partialWriteUse(context.model, call);
-      if (!use) continue;
-      const loop = writeAllLoop(context.text, context.model.program, call, use, usedNames);
+      // A call cut off by a syntax error is not yet code to judge (parse-damage.ts).
+      if (!use || damagedByParseError(context.model.program, context.text, call.node)) continue;
+      // A summed count has no one statement for the loop to take the place of: no suggestion.
+      const loop = use === 'summed' ? undefined : writeAllLoop(context.text, context.model.program, call, use, usedNames);
       context.report({ messageId: use, data: { name: call.fn.name }, range: call.nameRange, ...(loop ? { suggestions: [loop] } : {}) });
     }
   },
