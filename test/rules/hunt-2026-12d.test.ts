@@ -213,6 +213,12 @@ runRuleTests('partial-write', {
     { name: 'a sum compared with the size after the loop', code: FTP + '$n = 0;\nforeach ($chunks as $c) { $n += fwrite($fp, $c); }\nif ($n !== $size) { exit(1); }' },
     // A value with text of its own on its line is a command's.
     { name: 'a second command line with a value', code: FTP + 'fwrite($fp, "USER $user\\r\\nPASS $pass\\r\\n");' },
+    // The address is built in a variable first: the model cannot fold it, but it names udp://.
+    { name: 'a datagram stream opened on an address built in a variable', code: '<?php class Stats { private $s;\n  function open($host) { $url = "udp://" . $host; $this->s = @fsockopen($url, 8125); }\n  function put($m) { if (is_resource($this->s)) { @fwrite($this->s, $m); } } }' },
+    // A request built line by line from short text, as in the PHP manual's fsockopen() example.
+    { name: 'a request built from short lines in a variable', code: FTP + '$out = "GET / HTTP/1.1\\r\\n";\n$out .= "Host: $host\\r\\n";\n$out .= "Connection: Close\\r\\n\\r\\n";\nfwrite($fp, $out);' },
+    // A literal length caps the write: two bytes go out whole.
+    { name: 'a write capped by a literal length', code: FTP + '$head = frame_header($len);\nfwrite($fp, $head, 2);' },
   ],
   invalid: [
     {
@@ -225,6 +231,24 @@ runRuleTests('partial-write', {
       name: 'a file copied to a socket in chunks, the counts summed',
       code: '<?php function upload($host, $src) {\n  $fp = fsockopen($host, 2121) or die();\n  $i = 0;\n  while (!feof($src)) { $i += fputs($fp, fread($src, 10240)); }\n  fclose($fp);\n  return true;\n}',
       errors: [{ messageId: 'summed', line: 4, column: 31 }],
+    },
+    {
+      // A variable grown in a loop may be any length.
+      name: 'a request whose headers are appended in a loop',
+      code: FTP + '$out = "POST / HTTP/1.1\\r\\n";\nforeach ($headers as $h) { $out .= "$h\\r\\n"; }\nfwrite($fp, $out);',
+      errors: [{ messageId: 'dropped', line: 4, column: 1, suggestions: [{ desc: LOOP, output: FTP + '$out = "POST / HTTP/1.1\\r\\n";\nforeach ($headers as $h) { $out .= "$h\\r\\n"; }\n' + loop('fwrite($fp, REST)', '$out') }] }],
+    },
+    {
+      // A body appended after the headers is data.
+      name: 'a request whose body is appended to the variable',
+      code: FTP + '$out = "POST / HTTP/1.1\\r\\n\\r\\n";\n$out .= $body;\nfwrite($fp, $out);',
+      errors: [{ messageId: 'dropped', line: 4, column: 1, suggestions: [{ desc: LOOP, output: FTP + '$out = "POST / HTTP/1.1\\r\\n\\r\\n";\n$out .= $body;\n' + loop('fwrite($fp, REST)', '$out') }] }],
+    },
+    {
+      // A tcp:// address built in a variable is a stream socket like any other.
+      name: 'a stream opened on a tcp address built in a variable',
+      code: '<?php function put($host, $m) {\n  $url = "tcp://" . $host;\n  $fp = fsockopen($url, 2003) or die();\n  fwrite($fp, $m);\n}',
+      errors: [{ messageId: 'dropped', line: 4, column: 3, suggestions: [{ desc: LOOP, output: '<?php function put($host, $m) {\n  $url = "tcp://" . $host;\n  $fp = fsockopen($url, 2003) or die();\n  ' + loop('fwrite($fp, REST)', '$m', { indentation: '  ', unit: '  ' }) + '\n}' }] }],
     },
     {
       // Cut off while typing: the parse error alone.

@@ -5,10 +5,10 @@
 import { calledFunctionName, childNodes as childNodesOf, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
 import { exactRange, freshName, indentationAt, indentUnit, isPlainReference, lineEndingOf, suggestion } from '../fix-builders';
 import type { SocketCall, SocketModel } from '../model/model';
-import { isSocketStream, type AbstractValue } from '../model/values';
+import { isSocketStream, type AbstractValue, type SocketSite } from '../model/values';
 import { defineRule } from '../rule';
 import { argumentFor, isDatagramType } from '../socket-api';
-import { streamArgument } from '../stream-api';
+import { leadingTransport, streamArgument, transportType } from '../stream-api';
 import type { Suggestion, TextEdit } from '../types';
 import { damagedByParseError } from './parse-damage';
 
@@ -116,6 +116,44 @@ function mayBeLong(node: PhpNode): boolean {
   return !pieces.every(isShortValue);
 }
 
+const LOOPS = new Set(['for', 'foreach', 'while', 'do']);
+
+/**
+ * `$out = "GET / HTTP/1.1\r\n"; $out .= "Host: $host\r\n\r\n"; fwrite($fp, $out);` (the PHP
+ * manual's fsockopen() example): a local variable the function builds only from short text, with
+ * `=` and `.=` outside loops, and otherwise only reads in strings or the write itself. Not a
+ * parameter, nor a closure's `use`; any other mention (passed to a call, a by-reference use, a
+ * `foreach ... as`) says nothing safe about what it holds.
+ */
+function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
+  if (data.kind !== 'variable' || typeof data.name !== 'string') return false;
+  const name = data.name;
+  let scope = parentOf(program, data);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  if (scope && 'arguments' in scope && (scope.arguments as PhpNode[]).some((param) => param.kind === 'parameter' && isNode(param.name) && param.name.name === name)) return false;
+  if (scope?.kind === 'closure' && scope.uses.some((used) => used.name === name)) return false;
+  const root = scope ?? program;
+  let assigned = false;
+  const stack: { node: PhpNode; inLoop: boolean }[] = [{ node: root, inLoop: false }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, inLoop } = item;
+    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node.kind === 'assign' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === name) {
+      if (inLoop || !['=', '.='].includes(node.operator) || !isNode(node.right) || mayBeLong(unwrapSilence(node.right))) return false;
+      assigned = true;
+      stack.push({ node: node.right, inLoop });
+      continue;
+    }
+    if (node.kind === 'variable' && node.name === name && node !== data) {
+      const parent = parentOf(program, node);
+      const readInString = parent?.kind === 'encapsedpart' || (parent?.kind === 'bin' && parent.type === '.') || parent?.kind === 'echo';
+      if (!readInString) return false;
+    }
+    for (const child of childNodesOf(node)) stack.push({ node: child, inLoop: inLoop || LOOPS.has(node.kind) });
+  }
+  return assigned;
+}
+
 /** The call with the `@`s around it, and what holds that. */
 function countHolder(program: PhpNode, call: PhpNode): { subject: PhpNode; parent: PhpNode | undefined; silenced: boolean } {
   let subject = call;
@@ -175,20 +213,44 @@ function countUse(program: PhpNode, call: PhpNode): CountUse | undefined {
  * A datagram goes out whole or not at all (measured in hunt-2026-12b.test.ts): a udp:// stream or
  * a SOCK_DGRAM socket on some path has no rest to lose.
  */
-function mayBeDatagram(value: AbstractValue | undefined): boolean {
-  return value !== undefined && [...value.sockets.values()].some((site) => site.type !== 'unknown' && isDatagramType(site.type));
+function mayBeDatagram(program: PhpNode, value: AbstractValue | undefined): boolean {
+  return value !== undefined && [...value.sockets.values()].some((site) => (site.type !== 'unknown' ? isDatagramType(site.type) : addressVariableNamesDatagram(program, site)));
+}
+
+/**
+ * `$url = 'udp://' . $host; $fp = fsockopen($url, …)`: the model keeps no prefix of a string it
+ * cannot fold, so the opener's type is unknown; an assignment to that variable in the opener's
+ * function that spells out a datagram transport makes it one on that path.
+ */
+function addressVariableNamesDatagram(program: PhpNode, site: SocketSite): boolean {
+  const variable = site.typeArg;
+  if (variable?.kind !== 'variable' || typeof variable.name !== 'string') return false;
+  let scope = parentOf(program, site.call);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const stack = [scope ?? program];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === variable.name) {
+      const transport = isNode(node.right) ? leadingTransport(node.right) : undefined;
+      const type = transport === undefined ? 'unknown' : transportType(`${transport}://`);
+      if (type !== 'unknown' && isDatagramType(type)) return true;
+    }
+    // Code inside a nested function or class runs elsewhere.
+    if (node !== scope && FUNCTION_SCOPES.has(node.kind)) continue;
+    stack.push(...childNodesOf(node));
+  }
+  return false;
 }
 
 /** The data and length parameters of a call that may write only part of the data here: to a socket stream, or on a non-blocking socket. */
-function partialData(call: SocketCall): { data: string; length?: string } | undefined {
+function partialData(program: PhpNode, call: SocketCall): { data: string; length?: string } | undefined {
   const writes = call.fn.stream?.writes;
   if (writes?.partial) {
     const stream = streamArgument(call)?.value;
-    return isSocketStream(stream) && !mayBeDatagram(stream) ? writes : undefined;
+    return isSocketStream(stream) && !mayBeDatagram(program, stream) ? writes : undefined;
   }
   const partial = call.fn.effects.partialWrite;
   const socket = call.fn.effects.socketParameter ? call.arguments.get(call.fn.effects.socketParameter)?.value : undefined;
-  return partial && call.socketStates.has(partial.when) && !mayBeDatagram(socket) ? partial : undefined;
+  return partial && call.socketStates.has(partial.when) && !mayBeDatagram(program, socket) ? partial : undefined;
 }
 
 function isFalseOrZero(node: PhpNode): boolean {
@@ -220,9 +282,13 @@ function keptCountTestedOnlyForFalse(model: SocketModel, call: SocketCall): bool
 
 /** How partial-write reports this call: `dropped`, `falseOnly`, or undefined when it does not. */
 export function partialWriteUse(model: SocketModel, call: SocketCall): CountUse | undefined {
-  const params = partialData(call);
+  const params = partialData(model.program, call);
   const data = params ? call.arguments.get(params.data) : undefined;
-  if (!data || !mayBeLong(unwrapSilence(data.node))) return undefined;
+  if (!data || !mayBeLong(unwrapSilence(data.node)) || builtFromShortText(model.program, unwrapSilence(data.node))) return undefined;
+  // `fwrite($fp, $head, 2)`: a literal length under 1 KB caps the write, whatever the data.
+  const length = params!.length ? call.arguments.get(params!.length) : undefined;
+  const cap = length && unwrapSilence(length.node);
+  if (cap?.kind === 'number' && Number(cap.value) < SHORT_DATA) return undefined;
   const use = countUse(model.program, call.node);
   // `testsOnlyFalseOrZero()` asks countUse() of a read; a read is never summed there.
   return use ?? (keptCountTestedOnlyForFalse(model, call) ? 'falseOnly' : undefined);
@@ -264,7 +330,7 @@ function loopSite(program: PhpNode, call: PhpNode, use: 'dropped' | 'falseOnly')
  * returns for a full write, or false when the rest could not be written.
  */
 function writeAllLoop(text: string, program: PhpNode, call: SocketCall, use: 'dropped' | 'falseOnly', usedNames: () => Set<string>): Suggestion | undefined {
-  const params = partialData(call)!;
+  const params = partialData(program, call)!;
   const args = (call.node.arguments ?? []) as unknown[];
   if (!args.every(isPositionalArgument)) return undefined;
   const site = loopSite(program, call.node, use);
