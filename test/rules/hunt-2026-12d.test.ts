@@ -217,6 +217,8 @@ runRuleTests('partial-write', {
     { name: 'a datagram stream opened on an address built in a variable', code: '<?php class Stats { private $s;\n  function open($host) { $url = "udp://" . $host; $this->s = @fsockopen($url, 8125); }\n  function put($m) { if (is_resource($this->s)) { @fwrite($this->s, $m); } } }' },
     // A request built line by line from short text, as in the PHP manual's fsockopen() example.
     { name: 'a request built from short lines in a variable', code: FTP + '$out = "GET / HTTP/1.1\\r\\n";\n$out .= "Host: $host\\r\\n";\n$out .= "Connection: Close\\r\\n\\r\\n";\nfwrite($fp, $out);' },
+    // A value made by another call stays a command line's piece: only a payload maker's result is data.
+    { name: 'a command from a helper method, then its line ending', code: FTP + '$cmd = build_command($verb, $arg);\nfwrite($fp, $cmd . "\\r\\n");' },
     // A literal length caps the write: two bytes go out whole.
     { name: 'a write capped by a literal length', code: FTP + '$head = frame_header($len);\nfwrite($fp, $head, 2);' },
   ],
@@ -243,6 +245,12 @@ runRuleTests('partial-write', {
       name: 'a request whose body is appended to the variable',
       code: FTP + '$out = "POST / HTTP/1.1\\r\\n\\r\\n";\n$out .= $body;\nfwrite($fp, $out);',
       errors: [{ messageId: 'dropped', line: 4, column: 1, suggestions: [{ desc: LOOP, output: FTP + '$out = "POST / HTTP/1.1\\r\\n\\r\\n";\n$out .= $body;\n' + loop('fwrite($fp, REST)', '$out') }] }],
+    },
+    {
+      // A command line's shape, but the value on it was just encrypted: a payload of any length.
+      name: 'an encrypted payload written as a line',
+      code: '<?php class Agent { private $fp;\n  function open($h) { $this->fp = fsockopen($h, 20081) or die(); }\n  function send($data) {\n    $data = $this->encrypt($data);\n    fputs($this->fp, $data . "\\n");\n  }\n  private function encrypt($d) { return base64_encode(openssl_encrypt($d, "aes-256-cbc", "k", 0, "0123456789abcdef")); } }',
+      errors: [{ messageId: 'dropped', line: 5, column: 5, suggestions: [{ desc: LOOP, output: '<?php class Agent { private $fp;\n  function open($h) { $this->fp = fsockopen($h, 20081) or die(); }\n  function send($data) {\n    $data = $this->encrypt($data);\n    $payload = $data . "\\n";\n    ' + loop('fputs($this->fp, REST)', '$payload', { indentation: '    ', unit: '  ' }) + '\n  }\n  private function encrypt($d) { return base64_encode(openssl_encrypt($d, "aes-256-cbc", "k", 0, "0123456789abcdef")); } }' }] }],
     },
     {
       // A tcp:// address built in a variable is a stream socket like any other.

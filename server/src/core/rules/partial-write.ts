@@ -154,6 +154,43 @@ function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
   return assigned;
 }
 
+/** Calls whose result is a payload of any length: encryption, serialization, compression, a file's contents. */
+const PAYLOAD_MAKER = /encrypt|serializ|json_encode|var_export|compress|deflate|gzencode|msgpack|file_get_contents|stream_get_contents/i;
+
+function makesPayload(node: PhpNode): boolean {
+  const stack = [node];
+  for (let current = stack.pop(); current; current = stack.pop()) {
+    if (current.kind === 'call') {
+      const callee = isNode(current.what) ? current.what : undefined;
+      const name = callee?.kind === 'name' ? String(callee.name) : callee && 'offset' in callee && isNode(callee.offset) && callee.offset.kind === 'identifier' ? String(callee.offset.name) : '';
+      if (PAYLOAD_MAKER.test(name)) return true;
+    }
+    if (FUNCTION_SCOPES.has(current.kind)) continue;
+    stack.push(...childNodesOf(current));
+  }
+  return false;
+}
+
+/**
+ * `$data = $this->encrypt($data); fputs($fp, $data . "\n");`: a command line's shape, but the value
+ * on it is a payload the function made just before (encrypted, serialized, compressed, a file),
+ * of any length.
+ */
+function splicesPayload(program: PhpNode, data: PhpNode): boolean {
+  const names = new Set(stringPieces(data).map(unwrapSilence).flatMap((piece) => (piece.kind === 'variable' && typeof piece.name === 'string' ? [piece.name] : [])));
+  if (names.size === 0) return false;
+  let scope = parentOf(program, data);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const root = scope ?? program;
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && names.has(String(node.left.name)) && isNode(node.right) && makesPayload(node.right)) return true;
+    stack.push(...childNodesOf(node));
+  }
+  return false;
+}
+
 /** The call with the `@`s around it, and what holds that. */
 function countHolder(program: PhpNode, call: PhpNode): { subject: PhpNode; parent: PhpNode | undefined; silenced: boolean } {
   let subject = call;
@@ -284,7 +321,8 @@ function keptCountTestedOnlyForFalse(model: SocketModel, call: SocketCall): bool
 export function partialWriteUse(model: SocketModel, call: SocketCall): CountUse | undefined {
   const params = partialData(model.program, call);
   const data = params ? call.arguments.get(params.data) : undefined;
-  if (!data || !mayBeLong(unwrapSilence(data.node)) || builtFromShortText(model.program, unwrapSilence(data.node))) return undefined;
+  const shape = data && unwrapSilence(data.node);
+  if (!shape || (!mayBeLong(shape) && !splicesPayload(model.program, shape)) || builtFromShortText(model.program, shape)) return undefined;
   // `fwrite($fp, $head, 2)`: a literal length under 1 KB caps the write, whatever the data.
   const length = params!.length ? call.arguments.get(params!.length) : undefined;
   const cap = length && unwrapSilence(length.node);
