@@ -3,9 +3,7 @@
 // memcached, IRC, SMTP, whois, RCON and Graphite clients, a WebSocket chat server); every finding
 // judged by hand. Each case is written fresh and small and names the shape it stands for, never the
 // code it was seen in. Cases the analyser gets right today guard against regressions; the ones it
-// still gets wrong are in the skipped block at the end, each with what is wrong and the result
-// expected.
-import { describe } from 'vitest';
+// got wrong (a skipped block here) were fixed in hunt25 and moved to hunt-2026-12d.test.ts.
 import { runRuleTests } from '../support/rule-tester';
 import { LOOP, loop } from '../support/write-all-loop';
 
@@ -68,55 +66,4 @@ runRuleTests('partial-write', {
       errors: [{ messageId: 'dropped', line: 2, column: 1, suggestions: [{ desc: LOOP, output: SMTP + '$payload = "POST /api HTTP/1.0\\r\\nContent-Length: " . strlen($json) . "\\r\\n\\r\\n" . $json . "\\r\\n";\n' + loop('fwrite($smtp, REST)', '$payload') }] }],
     },
   ],
-});
-
-// ---- what the analyser gets wrong today ------------------------------------------------------
-
-describe.skip('known wrong today (hunt 2026-12c)', () => {
-  runRuleTests('partial-write', {
-    valid: [],
-    invalid: [
-      {
-        // Wrong: nothing. Text first and last with values between reads as a command line, but the
-        // value after the first line ending is the stored item, up to a megabyte (memcached's set).
-        // Expected: the count dropped.
-        name: 'a cache value sent after its command line in one string',
-        code: '<?php $mc = fsockopen("127.0.0.1", 11211) or die();\nfwrite($mc, "set $key 0 0 $len\\r\\n$value\\r\\n");',
-        errors: [{ messageId: 'dropped', line: 2, column: 1 }],
-      },
-      {
-        // Wrong: nothing. The counts are added up, but the sum is never read: no write-all loop
-        // compares it with the length, and the unwritten rest of each chunk is lost. Expected: the
-        // count dropped (in the loop).
-        name: 'counts added up into a sum nobody reads',
-        code: '<?php $fp = fsockopen("files.example.com", 2121) or die();\n$sum = 0;\nforeach ($chunks as $chunk) { $sum += fwrite($fp, $chunk); }',
-        errors: [{ messageId: 'dropped', line: 3, column: 38 }],
-      },
-    ],
-  });
-
-  runRuleTests('unchecked-false-return', {
-    valid: [],
-    invalid: [
-      {
-        // Wrong: 'dropped' ("never checked") as well as the parse errors. A stray second `<?php`
-        // makes the parser drop the `if (!$fp)` that tests the result on the next line, so the
-        // finding is about code PHP never runs. Expected: the parse errors alone.
-        name: 'an opener tested on the next line of a file that does not parse',
-        code: '<?php\n<?php\n$fp = stream_socket_client("tcp://127.0.0.1:8000", $errno, $errstr, 30);\nif (!$fp) {\n    echo "$errstr\\n";\n} else {\n    fclose($fp);\n}',
-        errors: [
-          { messageId: 'parseError', line: 2, column: 1 },
-          { messageId: 'parseError', line: 3, column: 1 },
-        ],
-      },
-      {
-        // Wrong: nothing. The reconnect goes through a method that returns the opener's result,
-        // false on failure, and the write after it takes that false (a TypeError). Expected: a
-        // finding on the reconnect; the message id and range are a guess for the lead.
-        name: 'a reconnect through a method that returns the opener, written to at once',
-        code: '<?php class Link { private $s;\n  private function open() { return stream_socket_client("tcp://127.0.0.1:9912", $errno, $errstr, 3); }\n  function send($line) {\n    if (!$this->s = $this->s ?: $this->open()) { return false; }\n    if (fwrite($this->s, $line) !== strlen($line)) { fclose($this->s); $this->s = $this->open(); return fwrite($this->s, $line) === strlen($line); }\n    return true; } }',
-        errors: [{ messageId: 'used', line: 5, column: 85 }],
-      },
-    ],
-  });
 });

@@ -77,7 +77,8 @@ runRuleTests('unchecked-false-return', {
       // socket_last_error(false) is a TypeError in PHP 8 (checked below against the real php).
       name: 'socket_last_error() of the failed value in its own branch',
       code: OWN_BRANCH,
-      errors: [used(OWN_BRANCH, 2, 6, '$c', 'socket_accept', 'socket_last_error($srv)')],
+      // Worded as a use in the failure branch, with no second check offered (hunt-2026-12d.test.ts).
+      errors: [{ messageId: 'usedWhereFalse', line: 2, column: 6, suggestions: [] }],
     },
     {
       name: 'closed after the if that tested it',

@@ -56,9 +56,9 @@ runRuleTests('unchecked-false-return', {
         "if (socket_set_nonblock($s) === false) {\n    throw new \\RuntimeException('socket_set_nonblock() failed: ' . socket_strerror(socket_last_error($s)));\n}\n" }] }],
     },
     {
-      name: 'bare statement with @, indented with tabs, CRLF',
-      code: '<?php\r\nfunction f($s) {\r\n\t@socket_connect($s, "127.0.0.1", 80);\r\n}\r\n',
-      errors: [{ ...DROPPED(3, 3), suggestions: [{ desc: THROW('socket_connect'), output: '<?php\r\nfunction f($s) {\r\n\tif (@socket_connect($s, "127.0.0.1", 80) === false) {\r\n\t\tthrow new \\RuntimeException(\'socket_connect() failed: \' . socket_strerror(socket_last_error($s)));\r\n\t}\r\n}\r\n' }] }],
+      name: 'bare statement, indented with tabs, CRLF',
+      code: '<?php\r\nfunction f($s) {\r\n\tsocket_connect($s, "127.0.0.1", 80);\r\n}\r\n',
+      errors: [{ ...DROPPED(3, 2), suggestions: [{ desc: THROW('socket_connect'), output: '<?php\r\nfunction f($s) {\r\n\tif (socket_connect($s, "127.0.0.1", 80) === false) {\r\n\t\tthrow new \\RuntimeException(\'socket_connect() failed: \' . socket_strerror(socket_last_error($s)));\r\n\t}\r\n}\r\n' }] }],
     },
     {
       name: 'assigned, then used',

@@ -241,6 +241,8 @@ class Round {
   private readonly heldResults = new IdAccumulator();
   /** Calls whose failure a test of their output told (`failureLeaves`): their dropped result is no finding. */
   private readonly checkedThroughOutputs = new Set<number>();
+  /** Results a function of this file returns unchecked, as its callers here received them. */
+  private readonly returnedResults = new IdAccumulator();
   /** Results a variable lost to a new value before they were read on that path. */
   private readonly overwritten = new IdAccumulator();
   /** The conditions the current code runs under, innermost last. */
@@ -595,7 +597,8 @@ class Round {
 
   private executeReturn(node: NodeOf<'return'>): void {
     const value = isNode(node.expr) ? this.evaluate(node.expr, 'keep') : NULL_VALUE;
-    this.scope.returns.push(withoutPending(value));
+    // Unchecked results go back with the value: a caller in this file that uses them unchecked is reported.
+    this.scope.returns.push(value);
     this.state.live = false;
   }
 
@@ -657,6 +660,9 @@ class Round {
   }
 
   private reportUnchecked(id: number, how: 'dropped' | 'used', useRange: Range | undefined): void {
+    // A result its function returns is the caller's to check: a caller that drops it checks
+    // nothing, but it loses nothing either (the function may return other things worth having).
+    if (how === 'dropped' && this.returnedResults.has(id)) return;
     if (!this.unchecked.has(id)) this.unchecked.set(id, { how, useRange });
   }
 
@@ -1268,7 +1274,9 @@ class Round {
       if (usage === 'drop' && this.file.factsOf(userFunction).mayLeave) this.failureBranchMayEnd();
       this.enterOtherCode(node);
       this.readSummaries = true;
-      return this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
+      const returned = this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
+      this.returnedResults.addAll(returned.pending);
+      return returned;
     }
     if (name && VARIABLE_READING_FUNCTIONS.has(name)) this.scope.readsVariablesByName = true;
     if (name && APPENDING_FUNCTIONS.has(name) && (node.arguments ?? []).every(isPositionalArgument)) return this.appendToArray(node);

@@ -2,14 +2,15 @@
 // (after the stream's timeout, or at once when non-blocking; measured in
 // test/stream/php-behaviour.test.ts), and so may socket_write()/socket_send() on a non-blocking
 // socket. A result that is dropped, or tested only for false or 0, lets the unwritten rest vanish.
-import { calledFunctionName, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
+import { calledFunctionName, childNodes as childNodesOf, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
 import { exactRange, freshName, indentationAt, indentUnit, isPlainReference, lineEndingOf, suggestion } from '../fix-builders';
 import type { SocketCall, SocketModel } from '../model/model';
-import { isSocketStream, type AbstractValue } from '../model/values';
+import { isSocketStream, type AbstractValue, type SocketSite } from '../model/values';
 import { defineRule } from '../rule';
 import { argumentFor, isDatagramType } from '../socket-api';
-import { streamArgument } from '../stream-api';
+import { leadingTransport, streamArgument, transportType } from '../stream-api';
 import type { Suggestion, TextEdit } from '../types';
+import { damagedByParseError } from './parse-damage';
 
 /** Literal data under this many bytes goes out whole in practice (one segment, far below any send buffer). */
 const SHORT_DATA = 1024;
@@ -84,6 +85,21 @@ function endsMessageData(pieces: readonly PhpNode[]): boolean {
 }
 
 /**
+ * A value that is a whole line of its own after a command line (`"set $key 0 0 $len\r\n$value\r\n"`,
+ * memcached's set): the command's payload, not a value spliced into a command. A value with text
+ * of its own on its line (`"USER $u\r\nPASS $p\r\n"`) is still a command line's.
+ */
+function carriesPayloadLine(pieces: readonly PhpNode[]): boolean {
+  return pieces.some((piece, i) => {
+    if (i === 0 || isLiteralText(piece) || isShortValue(piece)) return false;
+    const before = pieces[i - 1]!;
+    const after = pieces[i + 1];
+    const startsLine = isLiteralText(before) && String(before.value).endsWith('\n');
+    return startsLine && (after === undefined || (isLiteralText(after) && /^\r?\n/.test(String(after.value))));
+  });
+}
+
+/**
  * Whether the data may be long: a variable, a property, a call, or a string built of them alone.
  * A literal under 1 KB is short, and so is a command line: literal text under 1 KB, first or last, with
  * values spliced in, by interpolation or with `.` alike ("USER $name\r\n", "QUIT" . $this->crlf).
@@ -94,10 +110,85 @@ function mayBeLong(node: PhpNode): boolean {
   // A command line starts with its verb ("QUIT" . $crlf) or ends with its line ending ($id . "\r\n");
   // text only between values, as in `$headers . "\r\n\r\n" . $body`, joins data.
   if (literals.length > 0 && (isLiteralText(pieces[0]!) || isLiteralText(pieces.at(-1)!))) {
-    return endsMessageData(pieces) || carriesBody(pieces) || !isShortText(node);
+    return endsMessageData(pieces) || carriesBody(pieces) || carriesPayloadLine(pieces) || !isShortText(node);
   }
   // No text of its own: `chr($a) . chr($b)` is short, `$headers . $body` may be long.
   return !pieces.every(isShortValue);
+}
+
+const LOOPS = new Set(['for', 'foreach', 'while', 'do']);
+
+/**
+ * `$out = "GET / HTTP/1.1\r\n"; $out .= "Host: $host\r\n\r\n"; fwrite($fp, $out);` (the PHP
+ * manual's fsockopen() example): a local variable the function builds only from short text, with
+ * `=` and `.=` outside loops, and otherwise only reads in strings or the write itself. Not a
+ * parameter, nor a closure's `use`; any other mention (passed to a call, a by-reference use, a
+ * `foreach ... as`) says nothing safe about what it holds.
+ */
+function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
+  if (data.kind !== 'variable' || typeof data.name !== 'string') return false;
+  const name = data.name;
+  let scope = parentOf(program, data);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  if (scope && 'arguments' in scope && (scope.arguments as PhpNode[]).some((param) => param.kind === 'parameter' && isNode(param.name) && param.name.name === name)) return false;
+  if (scope?.kind === 'closure' && scope.uses.some((used) => used.name === name)) return false;
+  const root = scope ?? program;
+  let assigned = false;
+  const stack: { node: PhpNode; inLoop: boolean }[] = [{ node: root, inLoop: false }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, inLoop } = item;
+    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node.kind === 'assign' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === name) {
+      if (inLoop || !['=', '.='].includes(node.operator) || !isNode(node.right) || mayBeLong(unwrapSilence(node.right))) return false;
+      assigned = true;
+      stack.push({ node: node.right, inLoop });
+      continue;
+    }
+    if (node.kind === 'variable' && node.name === name && node !== data) {
+      const parent = parentOf(program, node);
+      const readInString = parent?.kind === 'encapsedpart' || (parent?.kind === 'bin' && parent.type === '.') || parent?.kind === 'echo';
+      if (!readInString) return false;
+    }
+    for (const child of childNodesOf(node)) stack.push({ node: child, inLoop: inLoop || LOOPS.has(node.kind) });
+  }
+  return assigned;
+}
+
+/** Calls whose result is a payload of any length: encryption, serialization, compression, a file's contents. */
+const PAYLOAD_MAKER = /encrypt|serializ|json_encode|var_export|compress|deflate|gzencode|msgpack|file_get_contents|stream_get_contents/i;
+
+function makesPayload(node: PhpNode): boolean {
+  const stack = [node];
+  for (let current = stack.pop(); current; current = stack.pop()) {
+    if (current.kind === 'call') {
+      const callee = isNode(current.what) ? current.what : undefined;
+      const name = callee?.kind === 'name' ? String(callee.name) : callee && 'offset' in callee && isNode(callee.offset) && callee.offset.kind === 'identifier' ? String(callee.offset.name) : '';
+      if (PAYLOAD_MAKER.test(name)) return true;
+    }
+    if (FUNCTION_SCOPES.has(current.kind)) continue;
+    stack.push(...childNodesOf(current));
+  }
+  return false;
+}
+
+/**
+ * `$data = $this->encrypt($data); fputs($fp, $data . "\n");`: a command line's shape, but the value
+ * on it is a payload the function made just before (encrypted, serialized, compressed, a file),
+ * of any length.
+ */
+function splicesPayload(program: PhpNode, data: PhpNode): boolean {
+  const names = new Set(stringPieces(data).map(unwrapSilence).flatMap((piece) => (piece.kind === 'variable' && typeof piece.name === 'string' ? [piece.name] : [])));
+  if (names.size === 0) return false;
+  let scope = parentOf(program, data);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const root = scope ?? program;
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && names.has(String(node.left.name)) && isNode(node.right) && makesPayload(node.right)) return true;
+    stack.push(...childNodesOf(node));
+  }
+  return false;
 }
 
 /** The call with the `@`s around it, and what holds that. */
@@ -108,14 +199,43 @@ function countHolder(program: PhpNode, call: PhpNode): { subject: PhpNode; paren
   return { subject, parent, silenced: subject !== call };
 }
 
+type CountUse = 'dropped' | 'falseOnly' | 'summed';
+
+const FUNCTION_SCOPES = new Set(['function', 'method', 'closure', 'arrowfunc']);
+
+/**
+ * `$sent += fwrite($fp, $chunk);` as a statement, where the function (or file) never reads `$sent`
+ * but to add to it: the counts are only added up, and the rest of a short write is never written
+ * nor noticed. A sum that is compared, returned, or moves the data (`substr($data, $sent)`) is read.
+ */
+function onlySummed(program: PhpNode, assign: PhpNode): boolean {
+  if (assign.kind !== 'assign' || assign.operator !== '+=' || !isNode(assign.left) || assign.left.kind !== 'variable' || typeof assign.left.name !== 'string') return false;
+  if (parentOf(program, assign)?.kind !== 'expressionstatement') return false;
+  const name = assign.left.name;
+  let scope = parentOf(program, assign);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const root = scope ?? program;
+  const mentions = variableMentions(root).get(name) ?? 0;
+  // Every mention is the target of an assignment (`$sent = 0`, `$sent += …`): nothing reads the sum.
+  let targets = 0;
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'assign' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === name) targets++;
+    stack.push(...childNodesOf(node));
+  }
+  return mentions === targets;
+}
+
 /**
  * How the program looks at the count: `dropped` (a statement of its own), `falseOnly` (`!fwrite()`,
- * `=== false`, `== 0`, `or die()`), or undefined when it keeps or compares it (left alone).
+ * `=== false`, `== 0`, `or die()`), `summed` (added to a total nothing reads), or undefined when
+ * it keeps or compares it (left alone).
  */
-function countUse(program: PhpNode, call: PhpNode): 'dropped' | 'falseOnly' | undefined {
+function countUse(program: PhpNode, call: PhpNode): CountUse | undefined {
   const { subject: node, parent } = countHolder(program, call);
   if (!parent) return undefined;
   if (parent.kind === 'expressionstatement') return 'dropped';
+  if (parent.kind === 'assign' && parent.right === node && onlySummed(program, parent)) return 'summed';
   if (parent.kind === 'unary' && parent.type === '!') return 'falseOnly';
   if (parent.kind === 'bin') {
     const other = parent.left === node ? parent.right : parent.left;
@@ -130,20 +250,44 @@ function countUse(program: PhpNode, call: PhpNode): 'dropped' | 'falseOnly' | un
  * A datagram goes out whole or not at all (measured in hunt-2026-12b.test.ts): a udp:// stream or
  * a SOCK_DGRAM socket on some path has no rest to lose.
  */
-function mayBeDatagram(value: AbstractValue | undefined): boolean {
-  return value !== undefined && [...value.sockets.values()].some((site) => site.type !== 'unknown' && isDatagramType(site.type));
+function mayBeDatagram(program: PhpNode, value: AbstractValue | undefined): boolean {
+  return value !== undefined && [...value.sockets.values()].some((site) => (site.type !== 'unknown' ? isDatagramType(site.type) : addressVariableNamesDatagram(program, site)));
+}
+
+/**
+ * `$url = 'udp://' . $host; $fp = fsockopen($url, …)`: the model keeps no prefix of a string it
+ * cannot fold, so the opener's type is unknown; an assignment to that variable in the opener's
+ * function that spells out a datagram transport makes it one on that path.
+ */
+function addressVariableNamesDatagram(program: PhpNode, site: SocketSite): boolean {
+  const variable = site.typeArg;
+  if (variable?.kind !== 'variable' || typeof variable.name !== 'string') return false;
+  let scope = parentOf(program, site.call);
+  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const stack = [scope ?? program];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === variable.name) {
+      const transport = isNode(node.right) ? leadingTransport(node.right) : undefined;
+      const type = transport === undefined ? 'unknown' : transportType(`${transport}://`);
+      if (type !== 'unknown' && isDatagramType(type)) return true;
+    }
+    // Code inside a nested function or class runs elsewhere.
+    if (node !== scope && FUNCTION_SCOPES.has(node.kind)) continue;
+    stack.push(...childNodesOf(node));
+  }
+  return false;
 }
 
 /** The data and length parameters of a call that may write only part of the data here: to a socket stream, or on a non-blocking socket. */
-function partialData(call: SocketCall): { data: string; length?: string } | undefined {
+function partialData(program: PhpNode, call: SocketCall): { data: string; length?: string } | undefined {
   const writes = call.fn.stream?.writes;
   if (writes?.partial) {
     const stream = streamArgument(call)?.value;
-    return isSocketStream(stream) && !mayBeDatagram(stream) ? writes : undefined;
+    return isSocketStream(stream) && !mayBeDatagram(program, stream) ? writes : undefined;
   }
   const partial = call.fn.effects.partialWrite;
   const socket = call.fn.effects.socketParameter ? call.arguments.get(call.fn.effects.socketParameter)?.value : undefined;
-  return partial && call.socketStates.has(partial.when) && !mayBeDatagram(socket) ? partial : undefined;
+  return partial && call.socketStates.has(partial.when) && !mayBeDatagram(program, socket) ? partial : undefined;
 }
 
 function isFalseOrZero(node: PhpNode): boolean {
@@ -174,11 +318,18 @@ function keptCountTestedOnlyForFalse(model: SocketModel, call: SocketCall): bool
 }
 
 /** How partial-write reports this call: `dropped`, `falseOnly`, or undefined when it does not. */
-export function partialWriteUse(model: SocketModel, call: SocketCall): 'dropped' | 'falseOnly' | undefined {
-  const params = partialData(call);
+export function partialWriteUse(model: SocketModel, call: SocketCall): CountUse | undefined {
+  const params = partialData(model.program, call);
   const data = params ? call.arguments.get(params.data) : undefined;
-  if (!data || !mayBeLong(unwrapSilence(data.node))) return undefined;
-  return countUse(model.program, call.node) ?? (keptCountTestedOnlyForFalse(model, call) ? 'falseOnly' : undefined);
+  const shape = data && unwrapSilence(data.node);
+  if (!shape || (!mayBeLong(shape) && !splicesPayload(model.program, shape)) || builtFromShortText(model.program, shape)) return undefined;
+  // `fwrite($fp, $head, 2)`: a literal length under 1 KB caps the write, whatever the data.
+  const length = params!.length ? call.arguments.get(params!.length) : undefined;
+  const cap = length && unwrapSilence(length.node);
+  if (cap?.kind === 'number' && Number(cap.value) < SHORT_DATA) return undefined;
+  const use = countUse(model.program, call.node);
+  // `testsOnlyFalseOrZero()` asks countUse() of a read; a read is never summed there.
+  return use ?? (keptCountTestedOnlyForFalse(model, call) ? 'falseOnly' : undefined);
 }
 
 // ---- the suggestion: a write-all loop --------------------------------------------------------
@@ -217,7 +368,7 @@ function loopSite(program: PhpNode, call: PhpNode, use: 'dropped' | 'falseOnly')
  * returns for a full write, or false when the rest could not be written.
  */
 function writeAllLoop(text: string, program: PhpNode, call: SocketCall, use: 'dropped' | 'falseOnly', usedNames: () => Set<string>): Suggestion | undefined {
-  const params = partialData(call)!;
+  const params = partialData(program, call)!;
   const args = (call.node.arguments ?? []) as unknown[];
   if (!args.every(isPositionalArgument)) return undefined;
   const site = loopSite(program, call.node, use);
@@ -279,6 +430,7 @@ export default defineRule({
     messages: {
       dropped: '{{name}}() may write only part of the data to a socket, and its count is dropped. Write the rest in a loop until every byte is out.',
       falseOnly: '{{name}}() may write only part of the data to a socket; testing for false or 0 misses it. Write the rest in a loop until every byte is out.',
+      summed: '{{name}}() may write only part of the data to a socket; adding up the counts loses the rest. Write the rest in a loop until every byte is out.',
     },
   },
   check(context) {
@@ -287,8 +439,10 @@ export default defineRule({
     const usedNames = () => (names ??= new Set(variableMentions(context.model.program).keys()));
     for (const call of context.model.calls) {
       const use = partialWriteUse(context.model, call);
-      if (!use) continue;
-      const loop = writeAllLoop(context.text, context.model.program, call, use, usedNames);
+      // A call cut off by a syntax error is not yet code to judge (parse-damage.ts).
+      if (!use || damagedByParseError(context.model.program, context.text, call.node)) continue;
+      // A summed count has no one statement for the loop to take the place of: no suggestion.
+      const loop = use === 'summed' ? undefined : writeAllLoop(context.text, context.model.program, call, use, usedNames);
       context.report({ messageId: use, data: { name: call.fn.name }, range: call.nameRange, ...(loop ? { suggestions: [loop] } : {}) });
     }
   },
