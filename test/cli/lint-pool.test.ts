@@ -1,13 +1,13 @@
 // The lint thread (server/src/cli/lint-pool.ts) through the real CLI: a tree with many files
 // has its socket files linted on a second thread as it is read; the report is the one a run
 // gets that lints the same files on the main thread (named on the command line, too few to
-// start a worker).
+// start a worker). PHP_SOCKET_LINT_THREADS=2 has the worker start on a busy machine too.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, makeTree, parseJsonReport, removeTrees, runCli, type JsonResult } from './cli-harness';
+import { fixture, makeTree, parseJsonReport, removeTrees, resultFor, runCli, type JsonResult } from './cli-harness';
 
 const caches: string[] = [];
 afterAll(() => {
@@ -45,7 +45,7 @@ function workerCodeCaches(cacheHome: string): string[] {
 async function treeAgainstNamed(cwd: string, socketFiles: string[]) {
   const cacheHome = mkdtempSync(join(tmpdir(), 'php-socket-lint-pool-cache-'));
   caches.push(cacheHome);
-  const env = { XDG_CACHE_HOME: cacheHome };
+  const env = { XDG_CACHE_HOME: cacheHome, PHP_SOCKET_LINT_THREADS: '2' };
   const named = await runCli(['-f', 'json', ...socketFiles], { cwd, env });
   const workerCachesAfterNamed = workerCodeCaches(cacheHome);
   const tree = await runCli(['-f', 'json', '.'], { cwd, env });
@@ -95,11 +95,21 @@ describe('the lint thread', () => {
     expect(run.tree.stderr).toBe(run.named.stderr);
   }, 240_000);
 
+  it('keeps to one thread with PHP_SOCKET_LINT_THREADS=1', async () => {
+    const cwd = treeWith({ 'a/udp-listen.php': fixture('udp-listen.php') }, 250);
+    const cacheHome = mkdtempSync(join(tmpdir(), 'php-socket-lint-pool-cache-'));
+    caches.push(cacheHome);
+    const run = await runCli(['-f', 'json', '.'], { cwd, env: { XDG_CACHE_HOME: cacheHome, PHP_SOCKET_LINT_THREADS: '1' } });
+    expect(run.code).toBe(1);
+    expect(resultFor(parseJsonReport(run), 'udp-listen.php').messages.map((message) => message.ruleId)).toContain('listen-on-datagram');
+    if (ownCodeCache) expect(workerCodeCaches(cacheHome)).toEqual([]);
+  }, 60_000);
+
   it('starts no worker for a tree without socket files, and ends at once', async () => {
     const cwd = treeWith({}, 300);
     const cacheHome = mkdtempSync(join(tmpdir(), 'php-socket-lint-pool-cache-'));
     caches.push(cacheHome);
-    const run = await runCli(['-f', 'json', '.'], { cwd, env: { XDG_CACHE_HOME: cacheHome } });
+    const run = await runCli(['-f', 'json', '.'], { cwd, env: { XDG_CACHE_HOME: cacheHome, PHP_SOCKET_LINT_THREADS: '2' } });
     expect(run.code).toBe(0);
     expect(parseJsonReport(run)).toHaveLength(300);
     // Started while the walk ran, then terminated unused: it never got to write a code cache.

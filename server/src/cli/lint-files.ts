@@ -39,11 +39,16 @@ interface PooledFile {
   mtimeMs: number;
 }
 
-/**
- * `started` is a pool the caller started early (its worker boots while the files are found):
- * used if a socket file turns up with files enough left to read, else closed.
- */
-export async function lintFiles(paths: readonly string[], settingsOf: SettingsOf, cache?: ResultCache, started?: LintPool): Promise<LintedFiles> {
+/** Where the lint thread comes from: one the caller started early (it boots while the files are found), or a new one. */
+export interface LintThread {
+  started?: LintPool | undefined;
+  /** The environment LintPool.start() reads (PHP_SOCKET_LINT_THREADS). */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A started pool is used if a socket file turns up with files enough left to read, and closed otherwise. */
+export async function lintFiles(paths: readonly string[], settingsOf: SettingsOf, cache?: ResultCache, thread: LintThread = { env: process.env }): Promise<LintedFiles> {
+  const { started } = thread;
   const results: LintFileResult[] = [];
   const brokenLinks: SkippedFile[] = [];
   const scratch = new ReadScratch();
@@ -78,7 +83,7 @@ export async function lintFiles(paths: readonly string[], settingsOf: SettingsOf
       }
       if (!poolChecked) {
         poolChecked = true;
-        if (paths.length - position - 1 >= POOL_MIN_FILES_LEFT) pool = started ?? LintPool.start();
+        if (paths.length - position - 1 >= POOL_MIN_FILES_LEFT) pool = started ?? LintPool.start(thread.env);
         else started?.close();
       }
       // Linting is given its own copy: the scratch buffer is the next file's.

@@ -7,7 +7,13 @@
 // shared Int32 per job): the worker takes jobs in the order posted, the main thread, when the
 // worker is far behind, the newest unclaimed one, so neither waits for the other and no job is
 // linted twice. If the worker dies, the main thread lints what it had not replied to.
+//
+// A second thread pays only where a core is free for it: on a machine whose cores are busy
+// (the 1-minute load average at or above the core count less one half), its start (~40 ms of
+// CPU) only adds to the work, and the CLI lints on its one thread. PHP_SOCKET_LINT_THREADS=1
+// keeps to one thread, =2 uses the second whatever the load (tests do).
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import { lintFile, type LintSettings } from './lint-file';
@@ -72,10 +78,10 @@ export class LintPool {
 
   /**
    * The worker, starting (it is ready some 50 ms later), or undefined where there is no bundled
-   * worker. It does not keep the process alive until a job waits for it: a pool nobody used ends with the run.
+   * worker or no core for it. It does not keep the process alive until a job waits for it: a pool nobody used ends with the run.
    */
-  static start(): LintPool | undefined {
-    if (!existsSync(WORKER_FILE)) return undefined;
+  static start(env: Readonly<Record<string, string | undefined>> = process.env): LintPool | undefined {
+    if (!existsSync(WORKER_FILE) || !secondThreadPays(env)) return undefined;
     // Loaded here: at start-up node:worker_threads is a module graph of its own.
     const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     // Its output is taken, not passed on: nothing a worker prints may end up in a report on stdout.
@@ -150,4 +156,12 @@ export class LintPool {
   private lintHere(job: LintJob): Promise<LintFileResult> {
     return lintFile(job.path, Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.settings);
   }
+}
+
+function secondThreadPays(env: Readonly<Record<string, string | undefined>>): boolean {
+  const threads = env.PHP_SOCKET_LINT_THREADS;
+  if (threads === '1') return false;
+  if (threads === '2') return true;
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! < cores - 0.5;
 }

@@ -83,7 +83,7 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   // A tree to walk often has files enough for a second thread (lint-pool.ts): its worker starts now and boots while
   // the walk runs. Not for a warm cache, which lints few files if any (lintFiles starts one should many need it).
   const walksTree = (cache === undefined || cache.isEmpty) && options.patterns.some((pattern) => namesTree(pattern, io.cwd));
-  const pool = walksTree ? LintPool.start() : undefined;
+  const pool = walksTree ? LintPool.start(io.env) : undefined;
   let discovery: Discovery;
   try {
     discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config: configs, lister: cache?.lister });
@@ -91,7 +91,7 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
     pool?.close();
     throw error;
   }
-  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settingsPerConfig(configs, options, options.fix), cache, pool);
+  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settingsPerConfig(configs, options, options.fix), cache, { started: pool, env: io.env });
   cache?.save();
   // Files that are named but not linted belong to the first shard only, so the shards add up to the whole.
   const unlinted = !options.shard || options.shard.index === 1 ? unlintedResults(discovery, options) : [];
