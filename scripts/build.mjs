@@ -22,6 +22,7 @@ const ENTRIES = [
   { source: 'server/src/server/main.ts', output: 'dist/server.js' },
   { source: 'server/src/node/deep-lint-worker.ts', output: 'dist/deep-lint-worker.js' },
   { source: 'server/src/server/lint-worker.ts', output: 'dist/lint-worker.js' },
+  { source: 'server/src/cli/lint-worker.ts', output: 'dist/cli-lint-worker.js' },
   { source: 'client/src/extension.ts', output: 'dist/extension.js', external: ['vscode'] },
 ];
 

@@ -68,7 +68,7 @@ describe('the npm package', { timeout: 60_000 }, () => {
   });
 
   it('holds the bundles, bins, docs, grammar, README, LICENSE and CHANGELOG, and no sources, tests or maps', () => {
-    for (const file of ['dist/cli.js', 'dist/port-command.js', 'dist/server.js', 'dist/deep-lint-worker.js', 'bin/php-socket-lint.js', 'bin/php-socket-lint-server.js']) {
+    for (const file of ['dist/cli.js', 'dist/port-command.js', 'dist/server.js', 'dist/deep-lint-worker.js', 'dist/cli-lint-worker.js', 'bin/php-socket-lint.js', 'bin/php-socket-lint-server.js']) {
       expect(packed).toContain(file);
     }
     for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'docs/neovim.md', 'syntaxes/php-sockets.tmLanguage.json']) expect(packed).toContain(file);

@@ -1,8 +1,10 @@
 // The CLI as one function, after ESLint's lib/cli.js: arguments in, exit code out
 // (0 clean, 1 errors or too many warnings, 2 usage, config, no files or a crash).
 // bin/php-socket-lint.js only sets process.exitCode from it.
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
 import { ConfigError, defaultConfig, lintOptionsOf, type ProjectConfig } from '../core/config';
 import { BaselineError, readBaselineFile, writeBaselineFile } from '../node/baseline-file';
 import { fixedConfig, NearestConfigs, readConfigFile, type ConfigSource } from '../node/config-file';
@@ -12,6 +14,7 @@ import { discoverFiles, isNamedFileIgnored, NoFilesError, type Discovery } from 
 import { FORMATTERS } from './formatters/index';
 import { encodeLike, lintFile, type LintSettings } from './lint-file';
 import { lintFiles, type SettingsOf, type SkippedFile } from './lint-files';
+import { LintPool } from './lint-pool';
 import { cacheFilePath, ResultCache } from './result-cache';
 import { HELP_TEXT, parseCliArguments, UsageError, type CliOptions, type Shard } from './options';
 import { fileMessage, fileResult, totalsOf, type LintFileResult } from './results';
@@ -77,8 +80,18 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   // Fixing writes files: its results are never taken from, nor put into, the cache.
   const cache = options.cache && options.fix === 'off' ? ResultCache.load(cacheFilePath(options.cacheLocation, io.cwd), options.cacheStrategy, (message) => io.stderr.write(`php-socket-lint: warning: ${message}\n`)) : undefined;
   // The cache keeps directory listings too: a warm walk stats an unchanged directory instead of listing it.
-  const discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config: configs, lister: cache?.lister });
-  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settingsPerConfig(configs, options, options.fix), cache);
+  // A tree to walk often has files enough for a second thread (lint-pool.ts): its worker starts now and boots while
+  // the walk runs. Not for a warm cache, which lints few files if any (lintFiles starts one should many need it).
+  const walksTree = (cache === undefined || cache.isEmpty) && options.patterns.some((pattern) => namesTree(pattern, io.cwd));
+  const pool = walksTree ? LintPool.start(io.env) : undefined;
+  let discovery: Discovery;
+  try {
+    discovery = await discoverFiles({ cwd: io.cwd, patterns: options.patterns, ignorePatterns: options.ignorePatterns, config: configs, lister: cache?.lister });
+  } catch (error) {
+    pool?.close();
+    throw error;
+  }
+  const linted = await lintFiles(shardFiles(discovery.files, options.shard, io.cwd), settingsPerConfig(configs, options, options.fix), cache, { started: pool, env: io.env });
   cache?.save();
   // Files that are named but not linted belong to the first shard only, so the shards add up to the whole.
   const unlinted = !options.shard || options.shard.index === 1 ? unlintedResults(discovery, options) : [];
@@ -90,6 +103,16 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   reportBrokenLinks(linted.brokenLinks, io);
   const written = await writeReport(results, options, io);
   return written ? exitCodeOf(results, options, io) : 2;
+}
+
+/** A directory or a glob, not a file (a pre-commit hook names a few files): one stat. */
+function namesTree(pattern: string, cwd: string): boolean {
+  if (isDynamicPattern(pattern)) return true;
+  try {
+    return statSync(resolve(cwd, pattern), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /**
