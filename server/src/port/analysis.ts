@@ -246,6 +246,9 @@ export function isPropertyPlace(node: LooseNode): boolean {
   );
 }
 
+/** PHP's superglobals: never the program's variables ($GLOBALS['name'] aside, not ported). */
+const SUPERGLOBAL_NAMES = new Set(['GLOBALS', '_SERVER', '_ENV', '_GET', '_POST', '_COOKIE', '_FILES', '_REQUEST', '_SESSION']);
+
 /** `$GLOBALS['name']`: the main script's variable `$name`. */
 export function isGlobalsEntry(node: LooseNode): boolean {
   if (node.kind !== 'offsetlookup') return false;
@@ -298,7 +301,7 @@ function declaredType(typeNode: LooseNode | null | undefined, nullable: boolean,
     const name = part.trim().replace(/^\\/, '');
     const lower = name.toLowerCase();
     const cls = lower === 'self' || lower === 'static' ? context : classes?.named(name);
-    if (cls) return objectOf(cls.ts);
+    if (cls) return classes!.instanceType(cls);
     if (phpExceptionClass(name)) return kinds('error');
     return fromDeclared(name);
   });
@@ -407,7 +410,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
             info.refs.push(node);
             variableScope.set(node, info);
           }
-        } else if (typeof node.name === 'string' && node.name !== 'GLOBALS' && !analysis.classes.staticNames.has(node)) {
+        } else if (typeof node.name === 'string' && !SUPERGLOBAL_NAMES.has(node.name) && !analysis.classes.staticNames.has(node)) {
           const info = varOf(node.name);
           info.refs.push(node);
           variableScope.set(node, info);

@@ -78,8 +78,10 @@ export function staticRead(t: Translator, node: LooseNode): Expr {
     if (redeclared) return t.unportedExpr(node, `static::$${name} of a property a subclass redeclares is not ported`);
     return expr(`${property.owner.ts}.${property.ts}`, property.type);
   }
-  const constant = classes.constant(reference.cls, name);
-  if (constant) return expr(`${reference.code}.${name}`, constant.type);
+  const holder = classes.constantHolder(reference.cls, name);
+  const constant = holder?.constants.get(name);
+  // An interface's constant is a static of the interface's class, which the implementing class does not extend.
+  if (constant) return expr(`${holder!.isInterface ? holder!.ts : reference.code}.${name}`, constant.type);
   // `static::NAME` in a class whose subclasses define NAME: TypeScript needs it declared here.
   const inSubclasses = node.what.kind === 'staticreference' ? classes.subclassConstants(reference.cls, name) : [];
   if (inSubclasses.length === 0) return t.unportedExpr(node, `${reference.cls.php}::${name} is not a constant of the program`);
@@ -154,6 +156,7 @@ export function newInstance(t: Translator, node: LooseNode, call: (callee: Funct
   const reference = classReference(t, node.what);
   if (reference) {
     const { cls } = reference;
+    if (cls.isInterface) return t.unportedExpr(node, `${cls.php} is an interface: PHP cannot instantiate it`);
     if (cls.isAbstract && node.what.kind !== 'staticreference') return t.unportedExpr(node, `${cls.php} is abstract: PHP cannot instantiate it`);
     // `new static` in an abstract class makes one of its subclasses, which TypeScript must be told.
     const classCode = node.what.kind !== 'staticreference' ? reference.code : cls.isAbstract ? `(${reference.code} as unknown as new (...args: ConstructorParameters<typeof ${cls.ts}>) => ${cls.ts})` : wrap(expr(reference.code, kinds('object')), PREC.primary);
@@ -233,8 +236,15 @@ function classSource(t: Translator, cls: ClassInfo): string {
       lines.push(`static readonly phpParent = ${tsStringLiteral(base)};`);
     } else t.report(cls.node.extends, `${cls.php} extends ${cls.parentName}, which is neither the program's nor one of PHP's exception classes`);
   }
+  for (const name of cls.interfaceNames) {
+    if (!classes.named(name)?.isInterface) t.report(cls.node, `${cls.php} implements ${name}, which is not an interface of the program (PHP's own interfaces are not ported)`);
+  }
   if (cls.ts !== cls.php) lines.push(`static readonly phpClassName = ${tsStringLiteral(utf8Bytes(cls.php))};`);
   for (const member of (cls.node.body ?? []) as LooseNode[]) if (member.kind === 'traituse') t.report(member, 'traits are not ported');
+  if (classes.method(cls, '__destruct') && !(cls.parent && classes.method(cls.parent, '__destruct'))) {
+    // PHP runs __destruct() when the last reference goes, and at the end for what is left.
+    lines.push(`readonly phpDestructible = ${t.use('phpDestructible')}(this);`);
+  }
   t.inScope(t.analysis.main, () => {
     // Typed, not a literal type, so that a subclass may give the constant another value.
     for (const constant of constantsInOrder(t, cls)) lines.push(`static readonly ${constant.php}: ${declaredType(t, constant.type)} = ${wrap(value(t, constant.value), PREC.assignment)};`);

@@ -38,6 +38,11 @@ export interface ClassInfo {
   parentName: string | undefined;
   parent: ClassInfo | undefined;
   isAbstract: boolean;
+  /** An interface (class-like.ts makes it an abstract class of its constants). */
+  isInterface: boolean;
+  /** The interfaces it implements (an interface: extends) as written, and those of the program. */
+  interfaceNames: string[];
+  interfaces: ClassInfo[];
   constants: Map<string, ConstantInfo>;
   properties: Map<string, PropertyInfo>;
   /** By lowercased name. */
@@ -74,6 +79,9 @@ export class ClassTable {
       parentName: node.extends ? String(node.extends.name).replace(/^\\/, '') : undefined,
       parent: undefined,
       isAbstract: Boolean(node.isAbstract),
+      isInterface: Boolean(node.isInterface),
+      interfaceNames: (node.implements ?? []).map((name: LooseNode) => String(name.name).replace(/^\\/, '')),
+      interfaces: [],
       constants: new Map(),
       properties: new Map(),
       methods: new Map(),
@@ -106,7 +114,10 @@ export class ClassTable {
    * the class's name (PHP keeps them apart, a TypeScript class cannot).
    */
   link(): void {
-    for (const cls of this.classes.values()) cls.parent = cls.parentName ? this.classes.get(normalizeName(cls.parentName)) : undefined;
+    for (const cls of this.classes.values()) {
+      cls.parent = cls.parentName ? this.named(cls.parentName) : undefined;
+      cls.interfaces = cls.interfaceNames.map((name) => this.named(name)).filter((other): other is ClassInfo => Boolean(other?.isInterface));
+    }
     for (const cls of this.classes.values()) {
       const related = [...this.ancestry(cls).slice(1), ...this.descendants(cls)];
       const methods = new Set([cls, ...related].flatMap((member) => [...member.methods.values()].map((method) => method.ts.toLowerCase())));
@@ -144,8 +155,32 @@ export class ClassTable {
     childNodes(node).forEach(visit);
   }
 
+  /** A class by name; a qualified name (`\\App\\Server`) finds the program's class of its last part, as the port keeps no namespaces. */
   named(name: string): ClassInfo | undefined {
-    return this.classes.get(normalizeName(name));
+    const key = normalizeName(name);
+    return this.classes.get(key) ?? (key.includes('\\') ? this.classes.get(key.slice(key.lastIndexOf('\\') + 1)) : undefined);
+  }
+
+  /** Every interface of the program a class (or an interface) is one of: its own, its parents', and the ones they extend. */
+  allInterfaces(cls: ClassInfo): ClassInfo[] {
+    const found: ClassInfo[] = [];
+    const visit = (current: ClassInfo) => {
+      for (const iface of current.interfaces) if (!found.includes(iface)) (found.push(iface), visit(iface));
+    };
+    this.ancestry(cls).forEach(visit);
+    return found;
+  }
+
+  /** The classes (not interfaces) that implement an interface, parents before their subclasses. */
+  implementers(iface: ClassInfo): ClassInfo[] {
+    return [...this.classes.values()].filter((cls) => !cls.isInterface && this.allInterfaces(cls).includes(iface));
+  }
+
+  /** What a value declared as this class is: for an interface, an instance of one of the classes implementing it. */
+  instanceType(cls: ClassInfo): PhpType {
+    if (!cls.isInterface) return objectOf(cls.ts);
+    const classes = this.implementers(cls);
+    return classes.length > 0 ? objectOf(...classes.map((other) => other.ts)) : objectOf(cls.ts);
   }
 
   /** The class whose body a node (`self`, `$this`) is in. */
@@ -197,11 +232,13 @@ export class ClassTable {
   }
 
   constant(cls: ClassInfo, name: string): ConstantInfo | undefined {
-    for (const current of this.ancestry(cls)) {
-      const constant = current.constants.get(name);
-      if (constant) return constant;
-    }
-    return undefined;
+    const holder = this.constantHolder(cls, name);
+    return holder?.constants.get(name);
+  }
+
+  /** The class or interface whose constant `cls::name` is: through the parents, then the interfaces. */
+  constantHolder(cls: ClassInfo, name: string): ClassInfo | undefined {
+    return [...this.ancestry(cls), ...this.allInterfaces(cls)].find((current) => current.constants.has(name));
   }
 
   /** `static::NAME` in a class that leaves the constant to its subclasses: theirs. */

@@ -317,6 +317,12 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
   if (!spec) return t.unportedExpr(node, `${name}() is not ported${PROCESS_ADVICE[name] ?? ''}`);
   const allArgs = positionalArguments(t, node);
   if (!allArgs) return t.unportedExpr(node, 'this call is not ported');
+  const address = allArgs[0]?.kind === 'string' ? String(allArgs[0].value) : allArgs[0]?.kind === 'encapsed' && allArgs[0].value?.[0]?.expression?.kind === 'string' ? String(allArgs[0].value[0].expression.value) : '';
+  const encrypted = /^(ssl|tls|sslv[23]|tlsv1\.[0-3]):\/\//i.exec(address);
+  if (encrypted && ['fsockopen', 'pfsockopen', 'stream_socket_client', 'stream_socket_server'].includes(name)) {
+    // Ported as it is: where it runs, the port throws PHP's Error "not ported".
+    t.report(node, `${name}() over ${encrypted[1]}:// (TLS) is not ported: Node's node:tls (tls.connect(), tls.createServer()) would carry it`);
+  }
   const patternProblem = name.startsWith('preg_') ? literalPatternProblem(allArgs[0]) : undefined;
   if (patternProblem) return t.unportedExpr(node, `${name}(): ${patternProblem}`);
   const isOutput = (index: number) => spec.outputs?.some((output) => output.index === index && !output.inOut) ?? false;
@@ -390,10 +396,15 @@ function calleeCall(t: Translator, node: LooseNode, user: FunctionInfo, code: st
 function methodCall(t: Translator, node: LooseNode): Expr {
   const method = String(node.what.offset?.name ?? '');
   const type = methodType(method);
+  if (node.what.kind === 'staticlookup' && node.what.what?.kind === 'name') {
+    // `X::m()` of a class the program does not declare: a class reference, not a constant.
+    const className = String(node.what.what.name).replace(/^\\/, '');
+    return t.unportedExpr(node, `${className}::${method}() is not a method of the program's classes (${className} is not one of them)`);
+  }
   const target = value(t, node.what.what);
   if (type === MIXED || (node.arguments ?? []).length > 0) {
     const known = isOnly(target.type, 'object') && (target.type.classes?.size ?? 0) > 0;
-    return t.unportedExpr(node, known ? `${method}() is not a method the program's classes declare (traits and magic methods are not ported)` : 'a method call on a value of a class the port cannot tell is not ported');
+    return t.unportedExpr(node, known ? `${method}() is not a method the program's classes declare (magic methods are not ported)` : 'a method call on a value of a class the port cannot tell is not ported');
   }
   // The program's exception classes extend PhpUserError, which has PHP's Exception methods.
   const isException = isOnly(target.type, 'error') || (isOnly(target.type, 'object') && t.analysis.classes.classesOf(target.type).every((cls) => t.analysis.classes.exceptionBase(cls)));
@@ -668,6 +679,7 @@ function newExpression(t: Translator, node: LooseNode): Expr {
   const instance = newInstance(t, node, (callee, code, calleeArgs) => calleeCall(t, node, callee, code, calleeArgs, {}));
   if (instance) return instance;
   const phpClass = exceptionClass(node.what);
+  if (node.what?.kind === 'class') return t.unportedExpr(node, 'anonymous classes are not ported');
   if (!phpClass) return t.unportedExpr(node, `the class ${t.php(node.what)} is neither the program's nor one of PHP's exception classes`);
   const [message, code] = args.map((arg) => value(t, arg));
   const parts = [tsStringLiteral(phpClass), ...(message ? [stringCode(t, message)] : []), ...(code ? [code.code] : [])];
@@ -680,6 +692,14 @@ function instanceOf(t: Translator, node: LooseNode): Expr {
   const className = classNode?.kind === 'name' ? normalizeName(String(classNode.name)) : '';
   if (className === 'socket') return expr(`${wrap(target, PREC.relational + 1)} instanceof ${t.use('PhpSocket')}`, BOOL, PREC.relational);
   const programClass = classNode ? t.analysis.classes.referenced(classNode) : undefined;
+  if (programClass?.isInterface) {
+    // The classes that implement it (a subclass of one is an instance of it too).
+    const classes = t.analysis.classes.implementers(programClass).filter((cls, _, all) => !all.includes(cls.parent!));
+    if (classes.length === 0) return (node.left ?? node.what)?.kind === 'variable' ? expr('false', BOOL) : expr(`(${target.code}, false)`, BOOL, PREC.primary);
+    if (classes.length === 1) return expr(`${wrap(target, PREC.relational + 1)} instanceof ${classes[0]!.ts}`, BOOL, PREC.relational);
+    const subject = t.temporary('tested');
+    return expr(`((${subject}: unknown) => ${classes.map((cls) => `${subject} instanceof ${cls.ts}`).join(' || ')})(${target.code})`, BOOL, PREC.postfix);
+  }
   if (programClass) return expr(`${wrap(target, PREC.relational + 1)} instanceof ${programClass.ts}`, BOOL, PREC.relational);
   const phpClass = classNode ? exceptionClass(classNode) : undefined;
   if (!phpClass) return t.unportedExpr(node, 'instanceof with classes is not ported');

@@ -11,6 +11,7 @@ import { assignNames } from './naming';
 import { RUNTIME_FILE, RUNTIME_SOURCE, RUNTIME_SPECIFIER, runtimeImport } from './runtime/module';
 import { compileError, type CompileError } from './compile-errors';
 import { classDeclarations } from './class-code';
+import { lowerClassLikes } from './class-like';
 import { declaredType, functionBody } from './statements';
 import { Translator, type Unported } from './translator';
 import { syntheticNode } from './synthetic-nodes';
@@ -83,7 +84,7 @@ function portParsed(text: string, fileName: string, readFile: ReadFile): PortRes
   if (refused) return refusedByPhp(fileName, refused);
   const own = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
   const expanded = expandIncludes(own, { path: fileName, text }, readFile, mainStatements);
-  const analysis = analyze(expanded.statements);
+  const analysis = analyze(lowerClassLikes(expanded.statements));
   // Translate once to learn which runtime names the code uses, then again if a program name
   // collides with one of them.
   let names = assignNames(analysis, []);
@@ -154,6 +155,11 @@ function translate(text: string, fileName: string, analysis: ProgramAnalysis, na
   t.sources = sources;
   const declarations = moduleDeclarations(t, analysis);
   const functions = [...analysis.functions.values()].map((fn) => t.inScope(fn, () => functionSource(t, fn)));
+  if ([...analysis.classes.classes.values()].some((cls) => analysis.classes.method(cls, '__destruct'))) {
+    // PHP's shutdown destroys what the main script's variables hold, last to first: the runtime reads them at the end.
+    const held = [...analysis.main.vars.values()].filter((info) => ['object', 'array', 'mixed'].some((kind) => info.type.kinds.has(kind as 'object')));
+    t.bodyExtras.set(analysis.main, { prologue: [`${t.use('phpMainVariables')}(${held.map((info) => `() => ${info.ts}`).join(', ')});`] });
+  }
   const main = t.inScope(analysis.main, () => functionBody(t, analysis.main));
   // Last: the class table is written only when a `new $name` somewhere uses it.
   const classes = classDeclarations(t);

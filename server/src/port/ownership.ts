@@ -12,18 +12,36 @@ import { isOnly } from './php-types';
 
 const FRESH_SOCKET_CALLS = new Set(['socket_accept', 'socket_create', 'socket_create_listen']);
 const owners = new WeakMap<ProgramAnalysis, Set<VarInfo>>();
+const objectOwners = new WeakMap<ProgramAnalysis, Set<VarInfo>>();
 
 /** The variables whose overwriting drops the last reference to the socket they held. */
 export function soleSocketOwners(analysis: ProgramAnalysis): Set<VarInfo> {
   let found = owners.get(analysis);
   if (!found) {
-    found = findOwners(analysis);
+    found = findOwners(analysis, (info) => isOnly(info.type, 'socket', 'false', 'null'), isOwningUse);
     owners.set(analysis, found);
   }
   return found;
 }
 
-function findOwners(analysis: ProgramAnalysis): Set<VarInfo> {
+/**
+ * The variables that hold the only reference to an object of a class with __destruct: every use
+ * is `new` or null stored into it, a property or method of it (`$v->run()`), unset() or a test.
+ * Overwriting or unsetting one destroys the object it held, as PHP does.
+ */
+export function soleObjectOwners(analysis: ProgramAnalysis): Set<VarInfo> {
+  let found = objectOwners.get(analysis);
+  if (!found) {
+    const classes = analysis.classes;
+    const destructible = (info: VarInfo) =>
+      isOnly(info.type, 'object', 'null', 'false') && classes.classesOf(info.type).length > 0 && classes.classesOf(info.type).every((cls) => classes.method(cls, '__destruct'));
+    found = findOwners(analysis, destructible, isObjectOwningUse);
+    objectOwners.set(analysis, found);
+  }
+  return found;
+}
+
+function findOwners(analysis: ProgramAnalysis, qualifies: (info: VarInfo) => boolean, isOwningUse: (node: LooseNode, parent: LooseNode | undefined) => boolean): Set<VarInfo> {
   const candidates = new Set<VarInfo>();
   const disqualified = new Set<VarInfo>();
   const scopes: FunctionInfo[] = [analysis.main, ...analysis.functions.values(), ...analysis.closures.values()];
@@ -33,7 +51,7 @@ function findOwners(analysis: ProgramAnalysis): Set<VarInfo> {
       if (node.kind === 'variable') {
         const info = analysis.variableOf(node);
         if (!info) return;
-        if (!own.has(info) || info.isParam || info.moduleLevel || !isOnly(info.type, 'socket', 'false', 'null')) disqualified.add(info);
+        if (!own.has(info) || info.isParam || info.moduleLevel || info.php === 'this' || !qualifies(info)) disqualified.add(info);
         else if (isOwningUse(node, parent)) candidates.add(info);
         else disqualified.add(info);
         return;
@@ -59,6 +77,30 @@ function isOwningUse(node: LooseNode, parent: LooseNode | undefined): boolean {
       const name = calledFunctionName(parent) ?? '';
       return name.startsWith('socket_') && name !== 'socket_select' && (parent.arguments ?? []).includes(node);
     }
+    case 'unary':
+      return parent.type === '!';
+    case 'bin':
+      return ['===', '!==', '==', '!='].includes(String(parent.type)) && [parent.left, parent.right].some((side: LooseNode) => side !== node && ['boolean', 'nullkeyword'].includes(side.kind));
+    case 'if':
+    case 'while':
+      return parent.test === node;
+    default:
+      return false;
+  }
+}
+
+/** A use of an object variable that keeps no other reference: `new`/null stored in it, `$v->member`, unset(), a test. */
+function isObjectOwningUse(node: LooseNode, parent: LooseNode | undefined): boolean {
+  if (!parent) return false;
+  switch (parent.kind) {
+    case 'assign':
+      return parent.left === node && parent.operator === '=' && (parent.right?.kind === 'new' || parent.right?.kind === 'nullkeyword');
+    case 'propertylookup':
+    case 'nullsafepropertylookup':
+      return parent.what === node;
+    case 'unset':
+    case 'isset':
+      return true;
     case 'unary':
       return parent.type === '!';
     case 'bin':

@@ -1,0 +1,102 @@
+// Traits and interfaces, lowered before the analysis to what the class port knows.
+// - A trait is PHP's copy and paste: each class that uses one gets a copy of the trait's members
+//   (its own members win over the trait's, the trait's over inherited ones; `self` in a copy is
+//   the class using it, static properties are per class, as in PHP). The trait statement goes.
+//   Conflict resolution (`insteadof`, `as`) is left as the `traituse` member, which is reported.
+// - An interface becomes an abstract class of its constants only (`interface_name` keeps what it
+//   extends), marked `isInterface`: the class table links each class to the interfaces it
+//   implements, so that `self::X` finds an interface's constant, `instanceof` tests the classes
+//   that implement it, and a parameter typed with it is an instance of one of them.
+import { childNodes, normalizeName } from '../core/ast';
+import { isLooseNode, type LooseNode } from './loose-node';
+
+/** The program's statements with trait uses expanded and interfaces as abstract classes. */
+export function lowerClassLikes(statements: LooseNode[]): LooseNode[] {
+  const traits = new Map<string, LooseNode>();
+  const collect = (node: LooseNode) => {
+    if (node.kind === 'trait') traits.set(normalizeName(String(node.name?.name ?? node.name)), node);
+    childNodes(node).forEach(collect);
+  };
+  statements.forEach(collect);
+  const hasInterface = (node: LooseNode): boolean => node.kind === 'interface' || childNodes(node).some(hasInterface);
+  if (traits.size === 0 && !statements.some(hasInterface)) return statements;
+  const lower = (node: LooseNode): LooseNode => {
+    if (node.kind === 'trait') return { kind: 'noop', loc: node.loc };
+    if (node.kind === 'interface') return interfaceAsClass(node);
+    if (node.kind === 'class') return { ...node, body: expandTraitUses(node.body ?? [], traits, new Set()) };
+    if (node.kind === 'namespace' || node.kind === 'block' || node.kind === 'if') return mapChildren(node, lower);
+    return node;
+  };
+  return statements.map(lower);
+}
+
+/** A shallow copy of a statement container with its child statements lowered. */
+function mapChildren(node: LooseNode, lower: (node: LooseNode) => LooseNode): LooseNode {
+  const copy: LooseNode = { ...node };
+  if (Array.isArray(node.children)) copy.children = node.children.map(lower);
+  if (node.kind === 'if') {
+    if (isLooseNode(node.body)) copy.body = lower(node.body);
+    if (isLooseNode(node.alternate)) copy.alternate = lower(node.alternate);
+  }
+  return copy;
+}
+
+function interfaceAsClass(node: LooseNode): LooseNode {
+  return {
+    kind: 'class',
+    loc: node.loc,
+    name: node.name,
+    isAnonymous: false,
+    isAbstract: true,
+    isFinal: false,
+    isReadonly: false,
+    attrGroups: [],
+    isInterface: true,
+    extends: null,
+    implements: node.extends ?? [],
+    // Its methods are declarations only: the classes that implement it have them.
+    body: (node.body ?? []).filter((member: LooseNode) => member.kind === 'classconstant'),
+  };
+}
+
+function memberNames(member: LooseNode): string[] {
+  if (member.kind === 'method') return [`m:${String(member.name?.name ?? member.name).toLowerCase()}`];
+  if (member.kind === 'propertystatement') return (member.properties ?? []).map((property: LooseNode) => `p:${String(property.name?.name ?? property.name)}`);
+  if (member.kind === 'classconstant') return (member.constants ?? []).map((constant: LooseNode) => `c:${String(constant.name?.name ?? constant.name)}`);
+  return [];
+}
+
+/** A class body (or a trait's) with each plain `use T;` replaced by copies of T's members the body does not declare. */
+function expandTraitUses(body: LooseNode[], traits: ReadonlyMap<string, LooseNode>, using: ReadonlySet<string>): LooseNode[] {
+  const declared = new Set(body.filter((member) => member.kind !== 'traituse').flatMap(memberNames));
+  const result: LooseNode[] = [];
+  for (const member of body) {
+    const names: string[] = member.kind === 'traituse' ? (member.traits ?? []).map((name: LooseNode) => normalizeName(String(name.name))) : [];
+    const found = names.map((name) => traits.get(name));
+    if (member.kind !== 'traituse' || member.adaptations?.length || !found.every(Boolean) || names.some((name) => using.has(name))) {
+      result.push(member);
+      continue;
+    }
+    for (const [index, trait] of found.entries()) {
+      const inner = expandTraitUses(trait!.body ?? [], traits, new Set([...using, names[index]!]));
+      for (const copied of inner) {
+        const keys = memberNames(copied);
+        // An abstract method of the trait is the class's own to declare.
+        if (copied.kind === 'method' && (copied.isAbstract || !copied.body)) continue;
+        if (keys.some((key) => declared.has(key))) continue;
+        keys.forEach((key) => declared.add(key));
+        result.push(cloneNode(copied));
+      }
+    }
+  }
+  return result;
+}
+
+/** A deep copy of a node (positions shared): each class that uses a trait gets members of its own. */
+function cloneNode<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneNode) as T;
+  if (!value || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = key === 'loc' ? field : cloneNode(field);
+  return copy as T;
+}
