@@ -329,6 +329,8 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
   const args = allArgs.filter((_arg, index) => !isOutput(index));
   const translated = args.map((arg, index) => {
     if (spec.callbacks?.includes(index) && arg.kind === 'string') return namedCallable(t, arg);
+    const method = spec.callbacks?.includes(index) && arg.kind === 'array' ? methodCallable(t, arg) : undefined;
+    if (method) return method;
     const translatedArg = value(t, arg);
     if (!spec.arrays?.includes(index) || isArray(translatedArg.type)) return translatedArg;
     // PHP throws a TypeError when an array parameter gets anything else.
@@ -346,7 +348,33 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
 }
 
 /** A callable named by a string: a user function, or a built-in as an arrow function. */
+/** `[$object, 'method']` or `['Class', 'method']` naming one of the program's methods: the method, bound to its object or class. */
+function methodCallable(t: Translator, node: LooseNode): Expr | undefined {
+  const items: LooseNode[] = (node.items ?? []).map((item: LooseNode) => (item?.kind === 'entry' && !item.key ? item.value : item));
+  const [receiver, name] = items;
+  if (items.length !== 2 || !receiver || name?.kind !== 'string') return undefined;
+  const classes = t.analysis.classes;
+  if (receiver.kind === 'string') {
+    const cls = classes.named(String(receiver.value));
+    const method = cls ? classes.method(cls, String(name.value)) : undefined;
+    if (!cls || !method?.isStatic) return undefined;
+    return expr(`${method.owner!.ts}.${method.ts}.bind(${cls.ts})`, kinds('callable'), PREC.postfix);
+  }
+  const object = value(t, receiver);
+  const methods = classes.methodsFor(object.type, String(name.value)).filter((method) => !method.isStatic);
+  if (methods.length !== 1 || !isOnly(object.type, 'object')) return undefined;
+  const bound = wrap(object, PREC.postfix);
+  return expr(`${bound}.${methods[0]!.ts}.bind(${bound})`, kinds('callable'), PREC.postfix);
+}
+
 function namedCallable(t: Translator, node: LooseNode): Expr {
+  const staticMethod = /^([^:]+)::([^:]+)$/.exec(String(node.value));
+  if (staticMethod) {
+    const classes = t.analysis.classes;
+    const cls = classes.named(staticMethod[1]!);
+    const method = cls ? classes.method(cls, staticMethod[2]!) : undefined;
+    if (cls && method?.isStatic) return expr(`${method.owner!.ts}.${method.ts}.bind(${cls.ts})`, kinds('callable'), PREC.postfix);
+  }
   const name = normalizeName(String(node.value));
   const user = t.analysis.functions.get(name);
   if (user) return expr(user.ts, kinds('callable'));
@@ -409,7 +437,8 @@ function methodCall(t: Translator, node: LooseNode): Expr {
   // The program's exception classes extend PhpUserError, which has PHP's Exception methods.
   const isException = isOnly(target.type, 'error') || (isOnly(target.type, 'object') && t.analysis.classes.classesOf(target.type).every((cls) => t.analysis.classes.exceptionBase(cls)));
   const receiver = isException ? wrap(target, PREC.primary) : `(${target.code} as ${t.use('PhpError')})`;
-  return expr(`${receiver}.${method === 'getCode' ? 'getCode' : 'getMessage'}()`, type);
+  const name = { getcode: 'getCode', getseverity: 'getSeverity' }[method.toLowerCase()] ?? 'getMessage';
+  return expr(`${receiver}.${name}()`, type);
 }
 
 function concatOperands(node: LooseNode): LooseNode[] {
@@ -681,8 +710,10 @@ function newExpression(t: Translator, node: LooseNode): Expr {
   const phpClass = exceptionClass(node.what);
   if (node.what?.kind === 'class') return t.unportedExpr(node, 'anonymous classes are not ported');
   if (!phpClass) return t.unportedExpr(node, `the class ${t.php(node.what)} is neither the program's nor one of PHP's exception classes`);
-  const [message, code] = args.map((arg) => value(t, arg));
+  const [message, code, severity] = args.map((arg) => value(t, arg));
   const parts = [tsStringLiteral(phpClass), ...(message ? [stringCode(t, message)] : []), ...(code ? [code.code] : [])];
+  // ErrorException($message, $code, $severity, ...): the severity getSeverity() gives (E_ERROR by default).
+  if (phpClass === 'ErrorException' && severity) parts.push(isInt(severity.type) ? severity.code : `${t.use('toInt')}(${severity.code})`);
   return expr(`new ${t.use('PhpError')}(${parts.join(', ')})`, kinds('error'));
 }
 

@@ -168,8 +168,14 @@ export class PhpError extends Error {
     readonly phpClass: string,
     message = '',
     readonly code = 0,
+    /** ErrorException's severity (E_ERROR unless given). */
+    readonly severity = 1,
   ) {
     super(message);
+  }
+
+  getSeverity(): number {
+    return this.severity;
   }
 
   getMessage(): string {
