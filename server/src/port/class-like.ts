@@ -7,7 +7,12 @@
 //   extends), marked `isInterface`: the class table links each class to the interfaces it
 //   implements, so that `self::X` finds an interface's constant, `instanceof` tests the classes
 //   that implement it, and a parameter typed with it is an instance of one of them.
+// - An enum becomes a final class whose cases are constants holding its instances (made once, so
+//   `===` and match compare them as PHP does), with `name` (and `value`), cases(), from() and
+//   tryFrom() written in PHP and parsed, then its own constants and methods; `phpEnum` tells the
+//   runtime's var_dump()/print_r() it is one.
 import { childNodes, normalizeName } from '../core/ast';
+import { parsePhp } from '../core/parse';
 import { isLooseNode, type LooseNode } from './loose-node';
 
 /** The program's statements with trait uses expanded and interfaces as abstract classes. */
@@ -18,11 +23,12 @@ export function lowerClassLikes(statements: LooseNode[]): LooseNode[] {
     childNodes(node).forEach(collect);
   };
   statements.forEach(collect);
-  const hasInterface = (node: LooseNode): boolean => node.kind === 'interface' || childNodes(node).some(hasInterface);
+  const hasInterface = (node: LooseNode): boolean => node.kind === 'interface' || node.kind === 'enum' || childNodes(node).some(hasInterface);
   if (traits.size === 0 && !statements.some(hasInterface)) return statements;
   const lower = (node: LooseNode): LooseNode => {
     if (node.kind === 'trait') return { kind: 'noop', loc: node.loc };
     if (node.kind === 'interface') return interfaceAsClass(node);
+    if (node.kind === 'enum') return enumAsClass(node, traits);
     if (node.kind === 'class') return { ...node, body: expandTraitUses(node.body ?? [], traits, new Set()) };
     if (node.kind === 'namespace' || node.kind === 'block' || node.kind === 'if') return mapChildren(node, lower);
     return node;
@@ -99,4 +105,46 @@ function cloneNode<T>(value: T): T {
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) copy[key] = key === 'loc' ? field : cloneNode(field);
   return copy as T;
+}
+
+/** An enum as a class: its cases as constants holding instances, and PHP's methods of enums. */
+function enumAsClass(node: LooseNode, traits: ReadonlyMap<string, LooseNode>): LooseNode {
+  const name = String(node.name?.name ?? node.name);
+  const backing = node.valueType ? String(node.valueType.name ?? node.valueType.raw).toLowerCase() : '';
+  const cases: LooseNode[] = (node.body ?? []).filter((member: LooseNode) => member.kind === 'enumcase');
+  const caseName = (member: LooseNode) => String(member.name?.name ?? member.name);
+  const valueType = backing === 'int' ? 'int' : 'string';
+  const failed = backing === 'int' ? `$value . ' is not a valid backing value for enum ${name}'` : `'"' . $value . '" is not a valid backing value for enum ${name}'`;
+  const php = [
+    '<?php',
+    `final class ${name} {`,
+    ...cases.map((member) => `const ${caseName(member)} = new ${name}('${caseName(member)}'${backing ? ', 0' : ''});`),
+    `public function __construct(public string $name${backing ? `, public ${valueType} $value` : ''}) {}`,
+    `public static function cases() { return [${cases.map((member) => `self::${caseName(member)}`).join(', ')}]; }`,
+    ...(backing
+      ? [
+          `public static function from(${valueType} $value): ${name} { foreach (self::cases() as $case) { if ($case->value === $value) { return $case; } } throw new ValueError(${failed}); }`,
+          `public static function tryFrom(?${valueType} $value): ?${name} { foreach (self::cases() as $case) { if ($case->value === $value) { return $case; } } return null; }`,
+        ]
+      : []),
+    '}',
+  ].join('\n');
+  const made = parsePhp(php, 'enum.php').program.children?.[0] as LooseNode;
+  placeAt(made, node.loc);
+  // Each case's value is the enum's own expression.
+  const constants: LooseNode[] = (made.body ?? []).filter((member: LooseNode) => member.kind === 'classconstant');
+  constants.forEach((constant, index) => {
+    const value = cases[index]?.value;
+    if (backing && isLooseNode(value)) constant.constants[0].value.arguments[1] = value;
+  });
+  const own = expandTraitUses((node.body ?? []).filter((member: LooseNode) => member.kind !== 'enumcase'), traits, new Set());
+  const lowered: LooseNode = { ...made };
+  Object.assign(lowered, { name: node.name, implements: node.implements ?? [], phpEnum: backing, body: [...(made.body ?? []), ...own] });
+  return lowered;
+}
+
+/** Gives parsed helper code the position of the PHP it stands for, so reports quote that. */
+function placeAt(node: LooseNode, loc: LooseNode['loc']): void {
+  node.loc = loc;
+  childNodes(node).forEach((child) => placeAt(child, loc));
 }
