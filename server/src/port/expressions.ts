@@ -41,6 +41,7 @@ import { isAsyncRuntimeFunction } from './runtime/module';
 import { PatternProblem, pcrePattern } from './runtime/pcre';
 import { byReferenceRefusal, isRefusedByReference, socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
+import { isSocketCopy } from './ownership';
 import { binaryType, bitNotType, constantType, methodType, numberLiteralType } from './typing';
 
 /** PHP's exception classes (lowercase), as the runtime knows them. */
@@ -232,6 +233,8 @@ export function variable(t: Translator, node: LooseNode): Expr {
     return expr(t.use(info.php), info.php === 'argv' ? arrayOf(STRING) : INT);
   }
   const type = info.php === 'argv' && info.writes === 0 ? arrayOf(STRING) : info.type;
+  // A copy of the only reference to a socket: from here on the socket is not closed when the variable is overwritten.
+  if (isSocketCopy(t.analysis, node)) return expr(`${t.use('shared')}(${info.ts})`, type);
   return expr(info.ts, type);
 }
 

@@ -554,8 +554,17 @@ export class PhpSocket {
  * one, which closes it, once the new value is stored.
  */
 export function replaced<T>(old: unknown, next: T): T {
-  if (old instanceof PhpSocket && old !== next && !old.closed) old.close();
+  if (old instanceof PhpSocket && old !== next && !old.closed && !sharedSockets.has(old)) old.close();
   return next;
+}
+
+/** Sockets a copy was made of (into an array, another variable, a call): another reference may keep them open. */
+const sharedSockets = new WeakSet<PhpSocket>();
+
+/** A copy of a socket's only reference is made here: `replaced()` leaves it open from now on. */
+export function shared<T>(value: T): T {
+  if (value instanceof PhpSocket) sharedSockets.add(value);
+  return value;
 }
 
 /** socket_last_error() without a socket: the error of the last failing socket call. */
