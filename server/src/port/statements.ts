@@ -76,10 +76,12 @@ export function functionBody(t: Translator, scope: FunctionInfo): string {
     };
     if (owned.length === 0) statements();
     else {
+      const frame = t.temporary('frame');
+      body.line(`const ${frame} = ${t.use('phpEnterFrame')}(() => [${owned.map((info) => info.ts).join(', ')}]);`);
       body.line('try {');
       body.indented(statements);
       body.line('} finally {');
-      body.indented(() => owned.forEach((info) => body.line(`${t.use('phpDestruct')}(${info.ts});`)));
+      body.indented(() => body.line(`${t.use('phpLeaveFrame')}(${frame});`));
       body.line('}');
     }
   });

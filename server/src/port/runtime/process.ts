@@ -205,6 +205,21 @@ export function phpMainVariables(...variables: (() => unknown)[]): void {
   mainVariables = variables;
 }
 
+/** The locals of the running functions that hold the only reference to an object with __destruct, innermost last. */
+const frames = new Set<() => unknown[]>();
+
+/** A function with such locals starts: exit() destroys what they hold first, as PHP unwinds the stack. */
+export function phpEnterFrame(locals: () => unknown[]): () => unknown[] {
+  frames.add(locals);
+  return locals;
+}
+
+/** The function returns: its locals' objects are destroyed. */
+export function phpLeaveFrame(locals: () => unknown[]): void {
+  frames.delete(locals);
+  for (const value of locals()) phpDestruct(value);
+}
+
 /** The last reference to an object went: PHP runs its __destruct(), once. */
 export function phpDestruct(object: unknown): void {
   if (!liveDestructibles.has(object as PhpDestructible)) return;
@@ -232,6 +247,7 @@ function referencedValues(value: unknown): unknown[] {
  */
 export function runDestructors(): void {
   if (liveDestructibles.size === 0) return;
+  for (const locals of [...frames].reverse()) phpLeaveFrame(locals);
   const roots = mainVariables.map((read) => {
     try {
       return read();
