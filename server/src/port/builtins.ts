@@ -153,6 +153,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['array_pop', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
   ['array_shift', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
   ...['sort', 'rsort', 'ksort', 'krsort', 'asort', 'arsort'].map((name): [string, Builtin] => [name, { returns: returns(kinds('true')), mutates: [0] }]),
+  ['getprotobyname', { returns: returns(INT_OR_FALSE) }],
+  ['getprotobynumber', { returns: returns(STRING_OR_FALSE) }],
   ['set_error_handler', { returns: returns(MIXED), callbacks: [0] }],
   ['restore_error_handler', { returns: returns(kinds('true')) }],
   ['usort', { returns: returns(kinds('true')), mutates: [0], callbacks: [1] }],

@@ -181,6 +181,9 @@ export function newInstance(t: Translator, node: LooseNode, call: (callee: Funct
   return expr(`${made} as ${declaredType(t, type)}`, type, PREC.relational);
 }
 
+/** PHP's interfaces a class may implement without the port doing anything for them. */
+const PASSIVE_INTERFACES = new Set(['throwable', 'stringable', 'unitenum', 'backedenum']);
+
 /** The name of the module constant holding the program's classes by lowercased name. */
 export const CLASS_TABLE = 'phpClasses';
 
@@ -237,6 +240,8 @@ function classSource(t: Translator, cls: ClassInfo): string {
     } else t.report(cls.node.extends, `${cls.php} extends ${cls.parentName}, which is neither the program's nor one of PHP's exception classes`);
   }
   for (const name of cls.interfaceNames) {
+    // PHP's interfaces that change nothing for the port (a program's exceptions are PHP's anyway).
+    if (PASSIVE_INTERFACES.has(name.replace(/^\\/, '').toLowerCase())) continue;
     if (!classes.named(name)?.isInterface) t.report(cls.node, `${cls.php} implements ${name}, which is not an interface of the program (PHP's own interfaces are not ported)`);
   }
   if (typeof cls.node.phpEnum === 'string') lines.push(`static readonly phpEnum = ${tsStringLiteral(cls.node.phpEnum)};`);

@@ -13,10 +13,27 @@
 //   runtime's var_dump()/print_r() it is one.
 import { childNodes, normalizeName } from '../core/ast';
 import { parsePhp } from '../core/parse';
+import type { SourceFile } from './includes';
+import { isSynthetic } from './synthetic-nodes';
 import { isLooseNode, type LooseNode } from './loose-node';
 
-/** The program's statements with trait uses expanded and interfaces as abstract classes. */
-export function lowerClassLikes(statements: LooseNode[]): LooseNode[] {
+/** Marks the nodes of `made` (those not marked yet) as coming from the file `from` comes from, so reports name it. */
+type Carry = (made: LooseNode, from: LooseNode) => LooseNode;
+
+/** The program's statements with trait uses expanded, interfaces and enums as classes; `sourceOf` learns the new nodes' files. */
+export function lowerClassLikes(statements: LooseNode[], sourceOf: WeakMap<LooseNode, SourceFile> = new WeakMap()): LooseNode[] {
+  const carry: Carry = (made, from) => {
+    const source = sourceOf.get(from);
+    if (!source) return made;
+    const mark = (node: LooseNode) => {
+      if (sourceOf.has(node)) return;
+      sourceOf.set(node, source);
+      childNodes(node).forEach(mark);
+      for (const child of (node.children ?? []) as LooseNode[]) if (isLooseNode(child)) mark(child);
+    };
+    mark(made);
+    return made;
+  };
   const traits = new Map<string, LooseNode>();
   const collect = (node: LooseNode) => {
     if (node.kind === 'trait') traits.set(normalizeName(String(node.name?.name ?? node.name)), node);
@@ -27,10 +44,10 @@ export function lowerClassLikes(statements: LooseNode[]): LooseNode[] {
   if (traits.size === 0 && !statements.some(hasInterface)) return statements;
   const lower = (node: LooseNode): LooseNode => {
     if (node.kind === 'trait') return { kind: 'noop', loc: node.loc };
-    if (node.kind === 'interface') return interfaceAsClass(node);
-    if (node.kind === 'enum') return enumAsClass(node, traits);
-    if (node.kind === 'class') return { ...node, body: expandTraitUses(node.body ?? [], traits, new Set()) };
-    if (node.kind === 'namespace' || node.kind === 'block' || node.kind === 'if') return mapChildren(node, lower);
+    if (node.kind === 'interface') return carry(interfaceAsClass(node), node);
+    if (node.kind === 'enum') return carry(enumAsClass(node, traits, carry), node);
+    if (node.kind === 'class') return carry({ ...node, body: expandTraitUses(node.body ?? [], traits, new Set(), carry) }, node);
+    if (node.kind === 'namespace' || node.kind === 'block' || node.kind === 'if' || isSynthetic(node, 'included')) return carry(mapChildren(node, lower), node);
     return node;
   };
   return statements.map(lower);
@@ -73,7 +90,7 @@ function memberNames(member: LooseNode): string[] {
 }
 
 /** A class body (or a trait's) with each plain `use T;` replaced by copies of T's members the body does not declare. */
-function expandTraitUses(body: LooseNode[], traits: ReadonlyMap<string, LooseNode>, using: ReadonlySet<string>): LooseNode[] {
+function expandTraitUses(body: LooseNode[], traits: ReadonlyMap<string, LooseNode>, using: ReadonlySet<string>, carry: Carry): LooseNode[] {
   const declared = new Set(body.filter((member) => member.kind !== 'traituse').flatMap(memberNames));
   const result: LooseNode[] = [];
   for (const member of body) {
@@ -84,14 +101,14 @@ function expandTraitUses(body: LooseNode[], traits: ReadonlyMap<string, LooseNod
       continue;
     }
     for (const [index, trait] of found.entries()) {
-      const inner = expandTraitUses(trait!.body ?? [], traits, new Set([...using, names[index]!]));
+      const inner = expandTraitUses(trait!.body ?? [], traits, new Set([...using, names[index]!]), carry);
       for (const copied of inner) {
         const keys = memberNames(copied);
         // An abstract method of the trait is the class's own to declare.
         if (copied.kind === 'method' && (copied.isAbstract || !copied.body)) continue;
         if (keys.some((key) => declared.has(key))) continue;
         keys.forEach((key) => declared.add(key));
-        result.push(cloneNode(copied));
+        result.push(carry(cloneNode(copied), copied));
       }
     }
   }
@@ -108,7 +125,7 @@ function cloneNode<T>(value: T): T {
 }
 
 /** An enum as a class: its cases as constants holding instances, and PHP's methods of enums. */
-function enumAsClass(node: LooseNode, traits: ReadonlyMap<string, LooseNode>): LooseNode {
+function enumAsClass(node: LooseNode, traits: ReadonlyMap<string, LooseNode>, carry: Carry): LooseNode {
   const name = String(node.name?.name ?? node.name);
   const backing = node.valueType ? String(node.valueType.name ?? node.valueType.raw).toLowerCase() : '';
   const cases: LooseNode[] = (node.body ?? []).filter((member: LooseNode) => member.kind === 'enumcase');
@@ -137,7 +154,7 @@ function enumAsClass(node: LooseNode, traits: ReadonlyMap<string, LooseNode>): L
     const value = cases[index]?.value;
     if (backing && isLooseNode(value)) constant.constants[0].value.arguments[1] = value;
   });
-  const own = expandTraitUses((node.body ?? []).filter((member: LooseNode) => member.kind !== 'enumcase'), traits, new Set());
+  const own = expandTraitUses((node.body ?? []).filter((member: LooseNode) => member.kind !== 'enumcase'), traits, new Set(), carry);
   const lowered: LooseNode = { ...made };
   Object.assign(lowered, { name: node.name, implements: node.implements ?? [], phpEnum: backing, body: [...(made.body ?? []), ...own] });
   return lowered;

@@ -84,7 +84,7 @@ function portParsed(text: string, fileName: string, readFile: ReadFile): PortRes
   if (refused) return refusedByPhp(fileName, refused);
   const own = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
   const expanded = expandIncludes(own, { path: fileName, text }, readFile, mainStatements);
-  const analysis = analyze(lowerClassLikes(expanded.statements));
+  const analysis = analyze(lowerClassLikes(expanded.statements, expanded.sourceOf));
   // Translate once to learn which runtime names the code uses, then again if a program name
   // collides with one of them.
   let names = assignNames(analysis, []);
@@ -205,6 +205,8 @@ export function parameterList(t: Translator, fn: FunctionInfo): string {
       t.report(param, 'variadic parameters are not ported');
       return `...${info.ts}: unknown[]`;
     }
+    // An abstract method has no body to give a default in: its parameter is optional.
+    if (param.value && fn.isAbstract) return `${info.ts}?: ${type}`;
     const initial = param.value ? ` = ${value(t, param.value).code}` : '';
     return `${info.ts}: ${type}${initial}`;
   });

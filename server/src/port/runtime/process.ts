@@ -82,6 +82,28 @@ export function dropped(result: unknown): void {
   else if (value instanceof PhpSocket && !value.closed) value.close();
 }
 
+/** /etc/protocols (Debian's netbase) as getprotobyname() reads it: name, number, alias. */
+const PROTOCOLS: [string, number, string][] = [
+  ['ip', 0, 'IP'],
+  ['icmp', 1, 'ICMP'],
+  ['igmp', 2, 'IGMP'],
+  ['tcp', 6, 'TCP'],
+  ['udp', 17, 'UDP'],
+  ['ipv6', 41, 'IPv6'],
+  ['ipv6-icmp', 58, 'IPv6-ICMP'],
+  ['sctp', 132, 'SCTP'],
+];
+
+export function getprotobyname(protocol: unknown): number | false {
+  const name = toStr(protocol);
+  return PROTOCOLS.find(([own, , alias]) => own === name || alias === name)?.[1] ?? false;
+}
+
+export function getprotobynumber(protocol: unknown): string | false {
+  const number = toInt(protocol);
+  return PROTOCOLS.find(([, own]) => own === number)?.[0] ?? false;
+}
+
 export const STDIN = new PhpStream(0);
 
 export const STDOUT = new PhpStream(1);
