@@ -303,7 +303,9 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
       const args = positionalArguments(t, node);
       // A closure in a property that may still be null (its default): PHP would throw there.
       const callable = isOnly(without(callee.type, 'null'), 'callable') ? `${wrap(callee, PREC.postfix)}${callee.type.kinds.has('null') ? '!' : ''}` : undefined;
-      if (args && callable) return expr(`${callable}(${args.map((arg) => value(t, arg).code).join(', ')})`, MIXED);
+      // A closure of the program that waits may be the one called: the call awaits it (awaiting a plain value changes nothing).
+      const awaits = t.scope.isAsync && [...t.analysis.closures.values()].some((closure) => closure.isAsync);
+      if (args && callable) return expr(`${awaits ? 'await ' : ''}${callable}(${args.map((arg) => value(t, arg).code).join(', ')})`, MIXED, awaits ? PREC.unary : undefined);
     }
     return t.unportedExpr(node, 'dynamic calls are not ported');
   }
@@ -332,6 +334,7 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
   const args = allArgs.filter((_arg, index) => !isOutput(index));
   const translated = args.map((arg, index) => {
     if (spec.callbacks?.includes(index) && arg.kind === 'string') return namedCallable(t, arg);
+    if (spec.callbacks?.includes(index) && t.analysis.closures.get(arg)?.isAsync) return t.unportedExpr(arg, `${name}() with a closure that waits on sockets is not ported (PHP's ${name}() calls it synchronously)`);
     const method = spec.callbacks?.includes(index) && arg.kind === 'array' ? methodCallable(t, arg) : undefined;
     if (method) return method;
     const translatedArg = value(t, arg);
