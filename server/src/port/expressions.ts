@@ -492,7 +492,18 @@ function strictEquality(t: Translator, left: Expr, right: Expr, negate: boolean)
     const call = `${t.use('strictEquals')}(${left.code}, ${right.code})`;
     return negate ? expr(`!${call}`, BOOL, PREC.unary) : expr(call, BOOL);
   }
+  // Types TypeScript sees as disjoint (`$line === false` of a string): PHP's answer is false, TypeScript refuses the comparison.
+  if (disjoint(left.type, right.type)) return binary(expr(`(${left.code} as unknown)`, MIXED), negate ? '!==' : '===', right, PREC.equality, BOOL);
   return binary(left, negate ? '!==' : '===', right, PREC.equality, BOOL);
+}
+
+/** Two types with no kind in common (ints and floats are both numbers; mixed and objects may be anything). */
+function disjoint(left: PhpType, right: PhpType): boolean {
+  const family = (kind: string) => (kind === 'float' ? 'int' : kind);
+  const kindsOf = (type: PhpType) => new Set([...type.kinds].map(family));
+  const [a, b] = [kindsOf(left), kindsOf(right)];
+  if ([a, b].some((set) => set.size === 0 || set.has('mixed') || set.has('object'))) return false;
+  return ![...a].some((kind) => b.has(kind));
 }
 
 /** `<`, `>`, `<=`, `>=`, `<=>`: numbers natively, strings against a word natively, else compare(). */

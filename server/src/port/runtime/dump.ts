@@ -18,8 +18,9 @@ function isInt(value: number): boolean {
   return Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) < 2 ** 63;
 }
 
-export function var_dump(...values: unknown[]): void {
+export function var_dump(...values: unknown[]): null {
   for (const value of values) writeBytes(1, dumpValue(value, ''));
+  return null;
 }
 
 function dumpValue(value: unknown, indent: string): string {

@@ -766,8 +766,10 @@ export function socket_shutdown(socket: unknown, mode: unknown = 2): boolean {
   return errno ? socketFailed(s, 'socket_shutdown', 'Unable to shutdown socket', errno) : true;
 }
 
-export function socket_close(socket: unknown): void {
+/** PHP's void functions give null to a program that uses their value (`return socket_close($s);`). */
+export function socket_close(socket: unknown): null {
   socketArgument(socket, 'socket_close').close();
+  return null;
 }
 
 /** socket_getsockname(): [ok, address, port]. */
@@ -790,9 +792,10 @@ export function socket_last_error(socket: unknown = null): number {
   return socket === null ? lastSocketError : socketArgument(socket, 'socket_last_error').lastError;
 }
 
-export function socket_clear_error(socket: unknown = null): void {
+export function socket_clear_error(socket: unknown = null): null {
   if (socket === null) lastSocketError = 0;
   else socketArgument(socket, 'socket_clear_error').lastError = 0;
+  return null;
 }
 
 export function socket_strerror(errno: unknown): string {
