@@ -18,7 +18,7 @@ import type { Translator } from './translator';
 import { value } from './expressions';
 
 /** The method whose body is being written (a closure inside one counts as it: `this` is the same). */
-function contextMethod(t: Translator): FunctionInfo | undefined {
+export function contextMethod(t: Translator): FunctionInfo | undefined {
   let scope: FunctionInfo | undefined = t.scope;
   while (scope && !scope.owner) scope = scope.parent;
   return scope;
@@ -96,11 +96,14 @@ const subclassStatics = new WeakMap<ClassInfo, Map<string, PhpType>>();
 
 /** `X::class`: the name as written, or the class `self`/`static` is. */
 function classNameOf(t: Translator, node: LooseNode): Expr {
-  if (node.what.kind === 'name') return expr(tsStringLiteral(utf8Bytes(String(node.what.name).replace(/^\\/, ''))), STRING);
+  if (node.what.kind === 'name') {
+    const named = t.analysis.classes.named(String(node.what.name));
+    return expr(tsStringLiteral(utf8Bytes(named?.qualified ?? String(node.what.name).replace(/^\\/, ''))), STRING);
+  }
   const reference = classReference(t, node.what);
   if (!reference) return t.unportedExpr(node, 'this ::class is not ported');
   if (node.what.kind === 'staticreference') return expr(`${t.use('phpClassName')}(${contextMethod(t)?.isStatic ? `{ constructor: this }` : 'this'})`, STRING);
-  return expr(tsStringLiteral(utf8Bytes(reference.cls.php)), STRING);
+  return expr(tsStringLiteral(utf8Bytes(reference.cls.qualified)), STRING);
 }
 
 /** The code of a property as an assignment target, or undefined when it is not one of the program's. */
@@ -245,7 +248,7 @@ function classSource(t: Translator, cls: ClassInfo): string {
     if (!classes.named(name)?.isInterface) t.report(cls.node, `${cls.php} implements ${name}, which is not an interface of the program (PHP's own interfaces are not ported)`);
   }
   if (typeof cls.node.phpEnum === 'string') lines.push(`static readonly phpEnum = ${tsStringLiteral(cls.node.phpEnum)};`);
-  if (cls.ts !== cls.php) lines.push(`static readonly phpClassName = ${tsStringLiteral(utf8Bytes(cls.php))};`);
+  if (cls.ts !== cls.qualified) lines.push(`static readonly phpClassName = ${tsStringLiteral(utf8Bytes(cls.qualified))};`);
   for (const member of (cls.node.body ?? []) as LooseNode[]) if (member.kind === 'traituse') t.report(member, 'traits are not ported');
   if (classes.method(cls, '__destruct') && !(cls.parent && classes.method(cls.parent, '__destruct'))) {
     // PHP runs __destruct() when the last reference goes, and at the end for what is left.

@@ -69,6 +69,7 @@ function interfaceAsClass(node: LooseNode): LooseNode {
     kind: 'class',
     loc: node.loc,
     name: node.name,
+    phpNamespace: node.phpNamespace,
     isAnonymous: false,
     isAbstract: true,
     isFinal: false,
@@ -156,7 +157,7 @@ function enumAsClass(node: LooseNode, traits: ReadonlyMap<string, LooseNode>, ca
   });
   const own = expandTraitUses((node.body ?? []).filter((member: LooseNode) => member.kind !== 'enumcase'), traits, new Set(), carry);
   const lowered: LooseNode = { ...made };
-  Object.assign(lowered, { name: node.name, implements: node.implements ?? [], phpEnum: backing, body: [...(made.body ?? []), ...own] });
+  Object.assign(lowered, { name: node.name, phpNamespace: node.phpNamespace, implements: node.implements ?? [], phpEnum: backing, body: [...(made.body ?? []), ...own] });
   return lowered;
 }
 

@@ -32,6 +32,8 @@ export interface ClassInfo {
   /** Lowercased PHP name (PHP's class names are case-insensitive). */
   key: string;
   php: string;
+  /** The name PHP gives it: with its namespace (`App\Server`), for get_class(), __CLASS__, ::class and messages. */
+  qualified: string;
   ts: string;
   node: LooseNode;
   /** The parent as written (a program class or one of PHP's), without a leading backslash. */
@@ -74,6 +76,7 @@ export class ClassTable {
     const cls: ClassInfo = {
       key,
       php,
+      qualified: node.phpNamespace ? `${String(node.phpNamespace)}\\${php}` : php,
       ts: classTsName(php),
       node,
       parentName: node.extends ? String(node.extends.name).replace(/^\\/, '') : undefined,

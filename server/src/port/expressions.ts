@@ -35,7 +35,7 @@ import {
   type PhpType,
 } from './php-types';
 import { calleeReturnType, isGlobalsEntry, type FunctionInfo } from './analysis';
-import { newInstance, programMethodCall, propertyRead, staticRead } from './class-code';
+import { contextMethod, newInstance, programMethodCall, propertyRead, staticRead } from './class-code';
 import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { PatternProblem, pcrePattern } from './runtime/pcre';
@@ -191,10 +191,25 @@ function magic(t: Translator, node: LooseNode): Expr {
     case '__DIR__':
       return expr(tsStringLiteral(utf8Bytes(file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.')), STRING);
     case '__FUNCTION__':
-      return expr(tsStringLiteral(utf8Bytes(t.scope.php)), STRING);
+      return expr(tsStringLiteral(utf8Bytes(contextMethod(t) ? t.scope.php : functionName(t))), STRING);
+    case '__CLASS__':
+      return expr(tsStringLiteral(utf8Bytes(contextMethod(t)?.owner?.qualified ?? '')), STRING);
+    case '__METHOD__': {
+      const method = contextMethod(t);
+      const owner = method?.owner;
+      return expr(tsStringLiteral(utf8Bytes(owner && method ? `${owner.qualified}::${method.php}` : functionName(t))), STRING);
+    }
+    case '__NAMESPACE__':
+      return expr(tsStringLiteral(utf8Bytes(String(node.phpNamespace ?? ''))), STRING);
     default:
       return expr("''", STRING);
   }
+}
+
+/** The PHP name of the function being written, with its namespace ('' in the main script, {closure} in a closure). */
+function functionName(t: Translator): string {
+  const namespace = t.scope.node?.phpNamespace;
+  return namespace && t.scope.php ? `${String(namespace)}\\${t.scope.php}` : t.scope.php;
 }
 
 function arrayLiteral(t: Translator, node: LooseNode): Expr {

@@ -2,6 +2,7 @@
 // written once beside the ports), constants and shared variables, the PHP functions, the main
 // script as `async function main()`, and the call that runs it.
 import { isLooseNode, type LooseNode } from './loose-node';
+import { childNodes } from '../core/ast';
 import { parsePhp, usesShortOpenTag } from '../core/parse';
 import { analyze, calleeReturnType, type FunctionInfo, type ProgramAnalysis } from './analysis';
 import { PREC, wrap } from './code';
@@ -38,8 +39,13 @@ export const PHP_RUNTIME: RuntimeModule = { fileName: RUNTIME_FILE, code: RUNTIM
 function mainStatements(program: LooseNode): LooseNode[] {
   const statements: LooseNode[] = [];
   for (const child of (program.children ?? []) as LooseNode[]) {
-    if (child.kind === 'namespace') statements.push(...(child.children ?? []));
-    else statements.push(child);
+    if (child.kind === 'namespace') {
+      // The statements run as the program's; their classes and magic constants keep the namespace PHP names them with.
+      const written: unknown = child.name;
+      const name = typeof written === 'string' ? written : String((written as { name?: string } | null)?.name ?? '');
+      if (name) markNamespace(child.children ?? [], name.replace(/^\\/, ''));
+      statements.push(...(child.children ?? []));
+    } else statements.push(child);
   }
   const first = statements[0];
   if (first?.kind === 'inline' && String(first.value).startsWith('#!')) {
@@ -47,6 +53,17 @@ function mainStatements(program: LooseNode): LooseNode[] {
     statements[0] = { ...first, value: rest };
   }
   return statements;
+}
+
+const NAMESPACED_KINDS = new Set(['class', 'interface', 'trait', 'enum', 'function', 'magic']);
+
+/** Sets `phpNamespace` on the class-likes and magic constants (`__NAMESPACE__`, `__CLASS__`) of a namespace's statements. */
+function markNamespace(statements: LooseNode[], namespace: string): void {
+  const visit = (node: LooseNode) => {
+    if (NAMESPACED_KINDS.has(node.kind)) (node as LooseNode).phpNamespace = namespace;
+    childNodes(node).forEach(visit);
+  };
+  statements.forEach(visit);
 }
 
 /** Never throws: if the port itself fails, the result says so and is still a module. */
