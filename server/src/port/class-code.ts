@@ -50,6 +50,19 @@ function receiverAs(t: Translator, receiver: Expr, classes: readonly ClassInfo[]
   return `(${wrap(receiver, PREC.relational)} as ${[...names].join(' | ')})`;
 }
 
+/**
+ * A member found only in subclasses of the receiver's classes (a parent's `$this->hook()`): the
+ * receiver cast down through unknown, and the member named in brackets, since TypeScript lets a
+ * parent neither see a subclass's members nor reach its protected ones (PHP lets it do both).
+ */
+function subclassMember(t: Translator, receiver: Expr, owners: readonly ClassInfo[], member: string, nullsafe: string): string | undefined {
+  const classes = t.analysis.classes;
+  const receiverClasses = classes.classesOf(receiver.type);
+  if (receiverClasses.length === 0 || owners.some((owner) => receiverClasses.some((cls) => classes.ancestry(cls).includes(owner)))) return undefined;
+  // One of them stands for all (TypeScript finds no protected member on a union); at run time the object's own is used.
+  return `(${wrap(receiver, PREC.relational)} as unknown as ${owners[0]!.ts})${nullsafe ? '?.' : ''}[${tsStringLiteral(member)}]`;
+}
+
 /** `$obj->name` and `$obj?->name`. */
 export function propertyRead(t: Translator, node: LooseNode): Expr {
   if (node.offset?.kind !== 'identifier') return t.unportedExpr(node, 'dynamic property names are not ported');
@@ -57,8 +70,10 @@ export function propertyRead(t: Translator, node: LooseNode): Expr {
   const name = String(node.offset.name);
   const properties = t.analysis.classes.propertiesFor(receiver.type, name);
   if (properties.length === 0) return t.unportedExpr(node, `$${name} is not a declared property of the program's classes (dynamic properties are not ported)`);
-  const base = receiverAs(t, receiver, [...new Set(properties.map((property) => property.owner))].flatMap((owner) => [owner, ...t.analysis.classes.descendants(owner)]));
   const type = union(...properties.map((property) => property.type));
+  const inSubclass = subclassMember(t, receiver, [...new Set(properties.map((property) => property.owner))], properties[0]!.ts, node.kind === 'nullsafepropertylookup' ? '?' : '');
+  if (inSubclass) return expr(node.kind === 'nullsafepropertylookup' ? `(${inSubclass} ?? null)` : inSubclass, node.kind === 'nullsafepropertylookup' ? union(type, NULL) : type);
+  const base = receiverAs(t, receiver, [...new Set(properties.map((property) => property.owner))].flatMap((owner) => [owner, ...t.analysis.classes.descendants(owner)]));
   if (node.kind === 'nullsafepropertylookup') return expr(`(${base}?.${properties[0]!.ts} ?? null)`, union(type, NULL));
   return expr(`${base}.${properties[0]!.ts}`, type);
 }
@@ -139,8 +154,10 @@ export function programMethodCall(
   const receiver = value(t, what.what);
   const methods = classes.methodsFor(receiver.type, name);
   if (methods.length === 0) return undefined;
-  const owners = [...new Set(methods.map((method) => method.owner!))].flatMap((owner) => [owner, ...classes.descendants(owner)]);
   const nullsafe = what.kind === 'nullsafepropertylookup' ? '?' : '';
+  const inSubclass = subclassMember(t, receiver, [...new Set(methods.map((method) => method.owner!))], methods[0]!.ts, nullsafe);
+  if (inSubclass) return call(methods[0]!, inSubclass, args);
+  const owners = [...new Set(methods.map((method) => method.owner!))].flatMap((owner) => [owner, ...classes.descendants(owner)]);
   return call(methods[0]!, `${receiverAs(t, receiver, owners)}${nullsafe}.${methods[0]!.ts}`, args);
 }
 

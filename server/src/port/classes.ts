@@ -255,14 +255,28 @@ export class ClassTable {
     return [...(type.classes ?? [])].map((name) => byTs.get(name)).filter((cls): cls is ClassInfo => Boolean(cls));
   }
 
-  /** The methods a call `$value->name()` may run, for a value of this type. */
+  /**
+   * The methods a call `$value->name()` may run, for a value of this type: the class's, or, when
+   * neither it nor a parent declares one, its subclasses' (a parent's `$this->hook()` of a method
+   * only its subclasses have, which PHP resolves on the object).
+   */
   methodsFor(type: PhpType, name: string): FunctionInfo[] {
-    return [...new Set(this.classesOf(type).map((cls) => this.method(cls, name)).filter((method): method is FunctionInfo => Boolean(method)))];
+    const found = this.classesOf(type).flatMap((cls) => {
+      const own = this.method(cls, name);
+      if (own) return [own];
+      return this.descendants(cls).map((sub) => sub.methods.get(name.toLowerCase())).filter((method): method is FunctionInfo => Boolean(method));
+    });
+    return [...new Set(found)];
   }
 
-  /** The instance properties `$value->name` may be, for a value of this type. */
+  /** The instance properties `$value->name` may be, for a value of this type (a subclass's, as for methods, when the class has none). */
   propertiesFor(type: PhpType, name: string): PropertyInfo[] {
-    return [...new Set(this.classesOf(type).map((cls) => this.property(cls, name)).filter((property): property is PropertyInfo => Boolean(property && !property.isStatic)))];
+    const found = this.classesOf(type).flatMap((cls) => {
+      const own = this.property(cls, name);
+      if (own) return [own];
+      return this.descendants(cls).map((sub) => sub.properties.get(name)).filter((property): property is PropertyInfo => Boolean(property));
+    });
+    return [...new Set(found.filter((property) => !property.isStatic))];
   }
 
   /** The methods that override one another: the same name declared along one line of parents. */
