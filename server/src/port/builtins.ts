@@ -123,7 +123,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['intval', {
     helper: 'toInt',
     returns: returns(INT),
-    emit: ({ args }) => (args.length === 1 && isInt(args[0]!.type) ? args[0] : undefined),
+    // With a base: the runtime's intval() reads the string in it, as strtol() does.
+    emit: ({ args, use }) => (args.length === 1 && isInt(args[0]!.type) ? args[0] : args.length > 1 ? expr(`${use('intval')}(${args.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, INT) : undefined),
   }],
   ['floatval', renamed('toFloat', FLOAT)],
   ['boolval', renamed('toBool', BOOL)],

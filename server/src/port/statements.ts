@@ -3,7 +3,7 @@
 // exception classes, and `exit`.
 import { isLooseNode, type LooseNode } from './loose-node';
 import { soleObjectOwners } from './ownership';
-import { fallsOffEnd, SCOPE_KINDS, type FunctionInfo, type VarInfo } from './analysis';
+import { calleeReturnType, fallsOffEnd, SCOPE_KINDS, type FunctionInfo, type VarInfo } from './analysis';
 import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';
 import { planDeclarations, type DeclarationPlan } from './declarations';
@@ -72,6 +72,8 @@ export function functionBody(t: Translator, scope: FunctionInfo): string {
     const statements = () => {
       writeStatements(t, body, scope.body);
       if (scope.refParams.length > 0 && fallsOffEnd(scope)) body.line(returnWithReferences(t, 'null'));
+      // PHP returns null from a function whose end is reached; TypeScript wants it said when the function returns a value elsewhere.
+      else if (scope !== t.analysis.main && scope.returnsValue && fallsOffEnd(scope) && !extras?.epilogue && calleeReturnType(scope).kinds.has('null')) body.line('return null;');
       for (const line of extras?.epilogue ?? []) body.line(line);
     };
     if (owned.length === 0) statements();
