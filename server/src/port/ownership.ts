@@ -12,6 +12,7 @@ import { calledFunctionName, childNodes } from '../core/ast';
 import { type LooseNode } from './loose-node';
 import { SCOPE_KINDS, type FunctionInfo, type ProgramAnalysis, type VarInfo } from './analysis';
 import { isOnly } from './php-types';
+import type { ClassInfo } from './classes';
 
 const FRESH_SOCKET_CALLS = new Set(['socket_accept', 'socket_create', 'socket_create_listen']);
 const owners = new WeakMap<ProgramAnalysis, Set<VarInfo>>();
@@ -46,7 +47,9 @@ export function soleObjectOwners(analysis: ProgramAnalysis): Set<VarInfo> {
   if (!found) {
     const classes = analysis.classes;
     const destructible = (info: VarInfo) =>
-      isOnly(info.type, 'object', 'null', 'false') && classes.classesOf(info.type).length > 0 && classes.classesOf(info.type).every((cls) => classes.method(cls, '__destruct'));
+      isOnly(info.type, 'object', 'null', 'false') &&
+      classes.classesOf(info.type).length > 0 &&
+      classes.classesOf(info.type).every((cls) => classes.method(cls, '__destruct') && !keepsItself(analysis, cls));
     found = findOwners(analysis, destructible, isObjectOwningUse);
     objectOwners.set(analysis, found);
   }
@@ -165,4 +168,22 @@ function isCopy(analysis: ProgramAnalysis, node: LooseNode, parent: LooseNode | 
     default:
       return false;
   }
+}
+
+/**
+ * A class (or one of its family) whose methods may keep a reference to the object elsewhere:
+ * `$this` used as a value (stored, passed, returned, `[$this, 'method']`) or a closure made in a
+ * method (it holds `$this`). Its objects' last reference cannot be told from one variable.
+ */
+function keepsItself(analysis: ProgramAnalysis, cls: ClassInfo): boolean {
+  const classes = analysis.classes;
+  const family = [...classes.ancestry(cls), ...classes.descendants(cls)];
+  const escapes = (node: LooseNode, parent: LooseNode | undefined): boolean => {
+    if (node.kind === 'closure' || node.kind === 'arrowfunc') return !node.isStatic;
+    if (node.kind === 'variable' && node.name === 'this') {
+      return !(parent && (parent.kind === 'propertylookup' || parent.kind === 'nullsafepropertylookup') && parent.what === node);
+    }
+    return childNodes(node).some((child) => escapes(child, node));
+  };
+  return family.some((member) => [...member.methods.values()].some((method) => method.body.some((statement) => escapes(statement, undefined))));
 }

@@ -46,4 +46,29 @@ $pool = new Pool('pool');
 $pool->add('member a');
 $pool->add('member b');
 $last = new Resource('last');
+
+// A method that keeps $this elsewhere: overwriting the variable leaves the object alive.
+class Listener
+{
+    public static array $all = [];
+
+    public function __construct(public string $name)
+    {
+    }
+
+    public function listen(): void
+    {
+        self::$all[] = $this;
+    }
+
+    public function __destruct()
+    {
+        echo "stop {$this->name}\n";
+    }
+}
+
+$listener = new Listener('kept listener');
+$listener->listen();
+$listener = new Listener('plain listener');
+echo "after overwriting a listener\n";
 echo "end of the script\n";
