@@ -265,7 +265,7 @@ function classSource(t: Translator, cls: ClassInfo): string {
     if (!classes.named(name)?.isInterface) t.report(cls.node, `${cls.php} implements ${name}, which is not an interface of the program (PHP's own interfaces are not ported)`);
   }
   if (typeof cls.node.phpEnum === 'string') lines.push(`static readonly phpEnum = ${tsStringLiteral(cls.node.phpEnum)};`);
-  if (cls.ts !== cls.qualified) lines.push(`static readonly phpClassName = ${tsStringLiteral(utf8Bytes(cls.qualified))};`);
+  if (cls.ts !== cls.qualified) lines.push(`static readonly phpClassName: string = ${tsStringLiteral(utf8Bytes(cls.qualified))};`);
   for (const member of (cls.node.body ?? []) as LooseNode[]) if (member.kind === 'traituse') t.report(member, 'traits are not ported');
   if (classes.method(cls, '__destruct') && !(cls.parent && classes.method(cls.parent, '__destruct'))) {
     // PHP runs __destruct() when the last reference goes, and at the end for what is left.

@@ -15,6 +15,10 @@ class Closed extends \RuntimeException
 {
 }
 
+class Gone extends Closed
+{
+}
+
 function where(): string
 {
     return __FUNCTION__ . ' ' . __METHOD__ . ' ' . __NAMESPACE__;
@@ -29,4 +33,5 @@ try {
 } catch (\RuntimeException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
+echo get_class(new Gone('x')), "\n";
 throw new Closed('uncaught');
