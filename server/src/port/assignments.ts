@@ -61,7 +61,7 @@ export function assignment(t: Translator, node: LooseNode, statement: boolean): 
     }
     if (operator === '=' && soleObjectOwners(t.analysis).has(t.variableInfo(left)!)) {
       // The object the variable held goes with its last reference: PHP runs its __destruct() once the new value is stored.
-      return expr(`${target.code} = ${t.use('destroyedBy')}(${target.code}, ${assignedValue(t, node).code})`, target.type, PREC.assignment);
+      return expr(`${target.code} = ${t.use('destroyedBy')}(${target.code}!, ${assignedValue(t, node).code})`, target.type, PREC.assignment);
     }
     if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
     return compoundVariable(t, node, target, operator);

@@ -174,7 +174,8 @@ function translate(text: string, fileName: string, analysis: ProgramAnalysis, na
   const functions = [...analysis.functions.values()].map((fn) => t.inScope(fn, () => functionSource(t, fn)));
   if ([...analysis.classes.classes.values()].some((cls) => analysis.classes.method(cls, '__destruct'))) {
     // PHP's shutdown destroys what the main script's variables hold, last to first: the runtime reads them at the end.
-    const held = [...analysis.main.vars.values()].filter((info) => ['object', 'array', 'mixed'].some((kind) => info.type.kinds.has(kind as 'object')));
+    // The ones the program assigns ($argv, unassigned, is the runtime's).
+    const held = [...analysis.main.vars.values()].filter((info) => (info.writes > 0 || info.mutated) && ['object', 'array', 'mixed'].some((kind) => info.type.kinds.has(kind as 'object')));
     t.bodyExtras.set(analysis.main, { prologue: [`${t.use('phpMainVariables')}(${held.map((info) => `() => ${info.ts}`).join(', ')});`] });
   }
   const main = t.inScope(analysis.main, () => functionBody(t, analysis.main));

@@ -525,7 +525,7 @@ function unsetStatement(t: Translator, out: Writer, node: LooseNode): void {
       todos(t, out);
       const info = t.variableInfo(target);
       // The last reference to an object with __destruct goes: PHP destroys it here.
-      if (info && soleObjectOwners(t.analysis).has(info)) out.line(`${variable.code} = ${t.use('destroyedBy')}(${variable.code}, null);`);
+      if (info && soleObjectOwners(t.analysis).has(info)) out.line(`${variable.code} = ${t.use('destroyedBy')}(${variable.code}!, null);`);
       else out.line(`${variable.code} = null;`);
     } else if (target.kind === 'offsetlookup' && target.offset) {
       const container = value(t, target.what);
