@@ -71,13 +71,13 @@ describe('portPhpToTypeScript', () => {
   });
 
   test('reports what it cannot port with range, line, PHP and reason, and leaves a TODO', () => {
-    const php = "<?php\n$x = 1;\ninterface Foo {}\n$y = $x->bar();\n";
+    const php = "<?php\n$x = 1;\n$o = new class {};\n$y = $x->bar();\n";
     const { code, unported } = portPhpToTypeScript(php, 'x.php');
     expect(unported).toEqual([
-      { range: [14, 30], line: 3, php: 'interface Foo {}', reason: 'interface statements are not ported' },
-      { range: [36, 45], line: 4, php: '$x->bar()', reason: 'a method call on a value of a class the port cannot tell is not ported' },
+      { range: [19, 31], line: 3, php: 'new class {}', reason: 'anonymous classes are not ported' },
+      { range: [38, 47], line: 4, php: '$x->bar()', reason: 'a method call on a value of a class the port cannot tell is not ported' },
     ]);
-    expect(code).toContain('// TODO(port): interface statements are not ported: interface Foo {}');
+    expect(code).toContain('// TODO(port): anonymous classes are not ported: new class {}');
     expect(code).toContain("unported('$x->bar()')");
   });
 

@@ -95,14 +95,14 @@ describe('port command', () => {
   });
 
   test('lists what was not ported as file:line: reason: php and exits 1', async () => {
-    const file = php('partial.php', '<?php\necho 1;\ninterface A {}\n$x = new A();\n');
+    const file = php('partial.php', '<?php\necho 1;\n$o = new class {};\n$x = new A();\n');
     const result = await run(file);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${file}:3: interface statements are not ported: interface A {}\n${file}:4: the class A is neither the program's nor one of PHP's exception classes: new A()\nport: the port imports ./php-runtime.js; write it with -o to get php-runtime.ts beside it\n`);
+    expect(result.stderr).toBe(`${file}:3: anonymous classes are not ported: new class {}\n${file}:4: the class A is neither the program's nor one of PHP's exception classes: new A()\nport: the port imports ./php-runtime.js; write it with -o to get php-runtime.ts beside it\n`);
     // A parenthesized receiver is part of the PHP the report quotes.
     const parenthesized = await run(php('paren.php', '<?php\n(new A(1))->run();\n'));
     expect(parenthesized.stderr).toContain(`${file.replace('partial', 'paren')}:2: a method call on a value of a class the port cannot tell is not ported: (new A(1))->run()\n`);
-    expect(result.stdout).toContain('// TODO(port): interface statements are not ported: interface A {}');
+    expect(result.stdout).toContain('// TODO(port): anonymous classes are not ported: new class {}');
   });
 
   test('usage errors and unreadable input exit 2', async () => {

@@ -291,6 +291,33 @@ export const SCENARIOS: Record<string, ScenarioFactory> = {
     },
   }),
 
+  'session-server': () => ({
+    args: async () => [String(await freePort())],
+    async drive(program, [port]) {
+      const ann = await StreamClient.connectWhenReady({ port: Number(port) });
+      await ann.waitFor('> hello #1\n');
+      await ann.request('echo hi there\n', '> hi there\n');
+      await ann.request('u shout\n', '> SHOUT\n');
+      await ann.request('zz top\n', '> unknown zz\n');
+      await ann.request('count\n', '> 4 lines\n');
+      await ann.request('quit\n', '> bye\n');
+      // Ann's session ends only when the next one replaces it.
+      const bo = await StreamClient.connect({ port: Number(port) });
+      await bo.waitFor('> hello #2\n');
+      const annSaw = await ann.closed();
+      await bo.request('upper abc\n', '> ABC\n');
+      bo.end();
+      await program.waitForOutput('#2 left');
+      const cy = await StreamClient.connect({ port: Number(port) });
+      await cy.waitFor('> hello #3\n');
+      await bo.closed();
+      await cy.request('quit server\n', '> bye\n');
+      await program.exited;
+      await cy.closed();
+      return { ann: annSaw, bo: bo.received, cy: cy.received };
+    },
+  }),
+
   'include-server': () => ({
     args: async () => [String(await freePort())],
     async drive(program, [port]) {

@@ -246,6 +246,9 @@ export function isPropertyPlace(node: LooseNode): boolean {
   );
 }
 
+/** PHP's superglobals: never the program's variables ($GLOBALS['name'] aside, not ported). */
+const SUPERGLOBAL_NAMES = new Set(['GLOBALS', '_SERVER', '_ENV', '_GET', '_POST', '_COOKIE', '_FILES', '_REQUEST', '_SESSION']);
+
 /** `$GLOBALS['name']`: the main script's variable `$name`. */
 export function isGlobalsEntry(node: LooseNode): boolean {
   if (node.kind !== 'offsetlookup') return false;
@@ -298,7 +301,7 @@ function declaredType(typeNode: LooseNode | null | undefined, nullable: boolean,
     const name = part.trim().replace(/^\\/, '');
     const lower = name.toLowerCase();
     const cls = lower === 'self' || lower === 'static' ? context : classes?.named(name);
-    if (cls) return objectOf(cls.ts);
+    if (cls) return classes!.instanceType(cls);
     if (phpExceptionClass(name)) return kinds('error');
     return fromDeclared(name);
   });
@@ -407,7 +410,7 @@ function collectScope(scope: FunctionInfo, analysis: ProgramAnalysis, facts: Fac
             info.refs.push(node);
             variableScope.set(node, info);
           }
-        } else if (typeof node.name === 'string' && node.name !== 'GLOBALS' && !analysis.classes.staticNames.has(node)) {
+        } else if (typeof node.name === 'string' && !SUPERGLOBAL_NAMES.has(node.name) && !analysis.classes.staticNames.has(node)) {
           const info = varOf(node.name);
           info.refs.push(node);
           variableScope.set(node, info);
@@ -619,22 +622,31 @@ function inferTypes(analysis: ProgramAnalysis, scopes: FunctionInfo[], facts: Fa
   for (const cls of analysis.classes.classes.values()) for (const property of cls.properties.values()) property.type = MIXED;
 }
 
-/** A scope is async when it (or a function it calls) waits: sockets, sleep, stdin. */
+/** `$callback(...)` or `($this->handler)(...)`: a call of a callable value. */
+export function isCallableInvocation(node: LooseNode): boolean {
+  return node.kind === 'call' && !calledFunctionName(node) && (node.what?.kind === 'variable' || Boolean(node.what?.parenthesizedExpression));
+}
+
+/** A scope is async when it (or a function it calls) waits: sockets, sleep, stdin; a call of a callable when a closure of the program waits. */
 function markAsync(analysis: ProgramAnalysis, scopes: FunctionInfo[]): void {
   const calls = new Map<FunctionInfo, string[]>();
   const methodCalls = new Map<FunctionInfo, FunctionInfo[]>();
+  /** Scopes that call a callable value (`$callback(...)`), which may be a closure that waits. */
+  const callsCallables = new Set<FunctionInfo>();
   for (const scope of scopes) {
     const names: string[] = [];
     const methods: FunctionInfo[] = [];
     walkOwn(scope.body, (node) => {
       const name = node.kind === 'call' ? calledFunctionName(node) : undefined;
       if (name) names.push(name);
+      else if (node.kind === 'call' && isCallableInvocation(node)) callsCallables.add(scope);
       else if (node.kind === 'call') methods.push(...methodsCalled(node, analysis.env));
       else if (node.kind === 'new') methods.push(...constructorsOf(node, analysis.env));
     });
     calls.set(scope, names);
     methodCalls.set(scope, methods);
   }
+  const closures = [...analysis.closures.values()];
   const waits = (name: string): boolean => {
     const socket = socketFunction(name);
     if (socket) return isAsyncRuntimeFunction(socket.name);
@@ -648,7 +660,11 @@ function markAsync(analysis: ProgramAnalysis, scopes: FunctionInfo[]): void {
     changed = false;
     for (const scope of scopes) {
       if (scope.isAsync) continue;
-      const waitsHere = calls.get(scope)!.some(waits) || methodCalls.get(scope)!.some((method) => method.isAsync) || (families.get(scope) ?? []).some((method) => method.isAsync);
+      const waitsHere =
+        calls.get(scope)!.some(waits) ||
+        methodCalls.get(scope)!.some((method) => method.isAsync) ||
+        (families.get(scope) ?? []).some((method) => method.isAsync) ||
+        (callsCallables.has(scope) && closures.some((closure) => closure.isAsync));
       if (waitsHere) scope.isAsync = changed = true;
     }
   }

@@ -7,7 +7,7 @@ import { socketFunction } from '../core/socket-api';
 import { isGlobalsEntry, isPropertyPlace, offsetPlace, propertiesAt } from './analysis';
 import { propertyPlace } from './class-code';
 import { builtin } from './builtins';
-import { soleSocketOwners } from './ownership';
+import { soleObjectOwners, soleSocketOwners } from './ownership';
 import { expr, PREC, wrap, type Expr } from './code';
 import { callExpression, stringCode, value } from './expressions';
 import { listPattern } from './statements';
@@ -58,6 +58,10 @@ export function assignment(t: Translator, node: LooseNode, statement: boolean): 
     if (operator === '=' && soleSocketOwners(t.analysis).has(t.variableInfo(left)!)) {
       // PHP frees, and so closes, the socket the variable held once the new value is stored.
       return expr(`${target.code} = ${t.use('replaced')}(${target.code}!, ${assignedValue(t, node).code})`, target.type, PREC.assignment);
+    }
+    if (operator === '=' && soleObjectOwners(t.analysis).has(t.variableInfo(left)!)) {
+      // The object the variable held goes with its last reference: PHP runs its __destruct() once the new value is stored.
+      return expr(`${target.code} = ${t.use('destroyedBy')}(${target.code}!, ${assignedValue(t, node).code})`, target.type, PREC.assignment);
     }
     if (operator === '=') return expr(`${target.code} = ${wrap(assignedValue(t, node), PREC.assignment)}`, target.type, PREC.assignment);
     return compoundVariable(t, node, target, operator);

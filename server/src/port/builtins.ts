@@ -123,7 +123,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['intval', {
     helper: 'toInt',
     returns: returns(INT),
-    emit: ({ args }) => (args.length === 1 && isInt(args[0]!.type) ? args[0] : undefined),
+    // With a base: the runtime's intval() reads the string in it, as strtol() does.
+    emit: ({ args, use }) => (args.length === 1 && isInt(args[0]!.type) ? args[0] : args.length > 1 ? expr(`${use('intval')}(${args.map((arg) => wrap(arg, PREC.assignment)).join(', ')})`, INT) : undefined),
   }],
   ['floatval', renamed('toFloat', FLOAT)],
   ['boolval', renamed('toBool', BOOL)],
@@ -152,7 +153,12 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['array_key_last', fixed(union(KEY, NULL))],
   ['array_pop', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
   ['array_shift', { returns: (args) => union(elementOfFirst(args), NULL), mutates: [0] }],
+  ['array_splice', { returns: sameAsFirst, mutates: [0] }],
   ...['sort', 'rsort', 'ksort', 'krsort', 'asort', 'arsort'].map((name): [string, Builtin] => [name, { returns: returns(kinds('true')), mutates: [0] }]),
+  ['getprotobyname', { returns: returns(INT_OR_FALSE) }],
+  ['getprotobynumber', { returns: returns(STRING_OR_FALSE) }],
+  ['set_error_handler', { returns: returns(MIXED), callbacks: [0] }],
+  ['restore_error_handler', { returns: returns(kinds('true')) }],
   ['usort', { returns: returns(kinds('true')), mutates: [0], callbacks: [1] }],
   ['json_encode', fixed(STRING_OR_FALSE)],
   ['json_decode', fixed(MIXED)],
@@ -195,7 +201,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
 /** Which arguments of the array functions must be arrays (-1: every argument). */
 const ARRAY_ARGUMENTS: Record<string, readonly number[]> = {
   in_array: [1], array_search: [1], array_key_exists: [1], key_exists: [1], array_keys: [0], array_values: [0], array_key_first: [0],
-  array_key_last: [0], array_push: [0], array_pop: [0], array_shift: [0], array_unshift: [0], array_slice: [0], array_map: [1],
+  array_key_last: [0], array_push: [0], array_pop: [0], array_shift: [0], array_splice: [0], array_unshift: [0], array_slice: [0], array_map: [1],
   array_filter: [0], array_reverse: [0], array_flip: [0], array_unique: [0], array_sum: [0], array_combine: [0, 1], sort: [0],
   rsort: [0], usort: [0], ksort: [0], krsort: [0], asort: [0], arsort: [0], array_merge: [0, 1, 2, 3, 4, 5, 6, 7],
 };

@@ -18,7 +18,7 @@ import type { Translator } from './translator';
 import { value } from './expressions';
 
 /** The method whose body is being written (a closure inside one counts as it: `this` is the same). */
-function contextMethod(t: Translator): FunctionInfo | undefined {
+export function contextMethod(t: Translator): FunctionInfo | undefined {
   let scope: FunctionInfo | undefined = t.scope;
   while (scope && !scope.owner) scope = scope.parent;
   return scope;
@@ -50,6 +50,19 @@ function receiverAs(t: Translator, receiver: Expr, classes: readonly ClassInfo[]
   return `(${wrap(receiver, PREC.relational)} as ${[...names].join(' | ')})`;
 }
 
+/**
+ * A member found only in subclasses of the receiver's classes (a parent's `$this->hook()`): the
+ * receiver cast down through unknown, and the member named in brackets, since TypeScript lets a
+ * parent neither see a subclass's members nor reach its protected ones (PHP lets it do both).
+ */
+function subclassMember(t: Translator, receiver: Expr, owners: readonly ClassInfo[], member: string, nullsafe: string): string | undefined {
+  const classes = t.analysis.classes;
+  const receiverClasses = classes.classesOf(receiver.type);
+  if (receiverClasses.length === 0 || owners.some((owner) => receiverClasses.some((cls) => classes.ancestry(cls).includes(owner)))) return undefined;
+  // One of them stands for all (TypeScript finds no protected member on a union); at run time the object's own is used.
+  return `(${wrap(receiver, PREC.relational)} as unknown as ${owners[0]!.ts})${nullsafe ? '?.' : ''}[${tsStringLiteral(member)}]`;
+}
+
 /** `$obj->name` and `$obj?->name`. */
 export function propertyRead(t: Translator, node: LooseNode): Expr {
   if (node.offset?.kind !== 'identifier') return t.unportedExpr(node, 'dynamic property names are not ported');
@@ -57,8 +70,10 @@ export function propertyRead(t: Translator, node: LooseNode): Expr {
   const name = String(node.offset.name);
   const properties = t.analysis.classes.propertiesFor(receiver.type, name);
   if (properties.length === 0) return t.unportedExpr(node, `$${name} is not a declared property of the program's classes (dynamic properties are not ported)`);
-  const base = receiverAs(t, receiver, [...new Set(properties.map((property) => property.owner))].flatMap((owner) => [owner, ...t.analysis.classes.descendants(owner)]));
   const type = union(...properties.map((property) => property.type));
+  const inSubclass = subclassMember(t, receiver, [...new Set(properties.map((property) => property.owner))], properties[0]!.ts, node.kind === 'nullsafepropertylookup' ? '?' : '');
+  if (inSubclass) return expr(node.kind === 'nullsafepropertylookup' ? `(${inSubclass} ?? null)` : inSubclass, node.kind === 'nullsafepropertylookup' ? union(type, NULL) : type);
+  const base = receiverAs(t, receiver, [...new Set(properties.map((property) => property.owner))].flatMap((owner) => [owner, ...t.analysis.classes.descendants(owner)]));
   if (node.kind === 'nullsafepropertylookup') return expr(`(${base}?.${properties[0]!.ts} ?? null)`, union(type, NULL));
   return expr(`${base}.${properties[0]!.ts}`, type);
 }
@@ -78,8 +93,10 @@ export function staticRead(t: Translator, node: LooseNode): Expr {
     if (redeclared) return t.unportedExpr(node, `static::$${name} of a property a subclass redeclares is not ported`);
     return expr(`${property.owner.ts}.${property.ts}`, property.type);
   }
-  const constant = classes.constant(reference.cls, name);
-  if (constant) return expr(`${reference.code}.${name}`, constant.type);
+  const holder = classes.constantHolder(reference.cls, name);
+  const constant = holder?.constants.get(name);
+  // An interface's constant is a static of the interface's class, which the implementing class does not extend.
+  if (constant) return expr(`${holder!.isInterface ? holder!.ts : reference.code}.${name}`, constant.type);
   // `static::NAME` in a class whose subclasses define NAME: TypeScript needs it declared here.
   const inSubclasses = node.what.kind === 'staticreference' ? classes.subclassConstants(reference.cls, name) : [];
   if (inSubclasses.length === 0) return t.unportedExpr(node, `${reference.cls.php}::${name} is not a constant of the program`);
@@ -94,11 +111,14 @@ const subclassStatics = new WeakMap<ClassInfo, Map<string, PhpType>>();
 
 /** `X::class`: the name as written, or the class `self`/`static` is. */
 function classNameOf(t: Translator, node: LooseNode): Expr {
-  if (node.what.kind === 'name') return expr(tsStringLiteral(utf8Bytes(String(node.what.name).replace(/^\\/, ''))), STRING);
+  if (node.what.kind === 'name') {
+    const named = t.analysis.classes.named(String(node.what.name));
+    return expr(tsStringLiteral(utf8Bytes(named?.qualified ?? String(node.what.name).replace(/^\\/, ''))), STRING);
+  }
   const reference = classReference(t, node.what);
   if (!reference) return t.unportedExpr(node, 'this ::class is not ported');
   if (node.what.kind === 'staticreference') return expr(`${t.use('phpClassName')}(${contextMethod(t)?.isStatic ? `{ constructor: this }` : 'this'})`, STRING);
-  return expr(tsStringLiteral(utf8Bytes(reference.cls.php)), STRING);
+  return expr(tsStringLiteral(utf8Bytes(reference.cls.qualified)), STRING);
 }
 
 /** The code of a property as an assignment target, or undefined when it is not one of the program's. */
@@ -134,8 +154,10 @@ export function programMethodCall(
   const receiver = value(t, what.what);
   const methods = classes.methodsFor(receiver.type, name);
   if (methods.length === 0) return undefined;
-  const owners = [...new Set(methods.map((method) => method.owner!))].flatMap((owner) => [owner, ...classes.descendants(owner)]);
   const nullsafe = what.kind === 'nullsafepropertylookup' ? '?' : '';
+  const inSubclass = subclassMember(t, receiver, [...new Set(methods.map((method) => method.owner!))], methods[0]!.ts, nullsafe);
+  if (inSubclass) return call(methods[0]!, inSubclass, args);
+  const owners = [...new Set(methods.map((method) => method.owner!))].flatMap((owner) => [owner, ...classes.descendants(owner)]);
   return call(methods[0]!, `${receiverAs(t, receiver, owners)}${nullsafe}.${methods[0]!.ts}`, args);
 }
 
@@ -154,6 +176,7 @@ export function newInstance(t: Translator, node: LooseNode, call: (callee: Funct
   const reference = classReference(t, node.what);
   if (reference) {
     const { cls } = reference;
+    if (cls.isInterface) return t.unportedExpr(node, `${cls.php} is an interface: PHP cannot instantiate it`);
     if (cls.isAbstract && node.what.kind !== 'staticreference') return t.unportedExpr(node, `${cls.php} is abstract: PHP cannot instantiate it`);
     // `new static` in an abstract class makes one of its subclasses, which TypeScript must be told.
     const classCode = node.what.kind !== 'staticreference' ? reference.code : cls.isAbstract ? `(${reference.code} as unknown as new (...args: ConstructorParameters<typeof ${cls.ts}>) => ${cls.ts})` : wrap(expr(reference.code, kinds('object')), PREC.primary);
@@ -177,6 +200,9 @@ export function newInstance(t: Translator, node: LooseNode, call: (callee: Funct
   const made = `new (${t.use('classNamed')}(${CLASS_TABLE}, ${name.code}))(${args.map((arg) => wrap(value(t, arg), PREC.assignment)).join(', ')})`;
   return expr(`${made} as ${declaredType(t, type)}`, type, PREC.relational);
 }
+
+/** PHP's interfaces a class may implement without the port doing anything for them. */
+const PASSIVE_INTERFACES = new Set(['throwable', 'stringable', 'unitenum', 'backedenum']);
 
 /** The name of the module constant holding the program's classes by lowercased name. */
 export const CLASS_TABLE = 'phpClasses';
@@ -233,8 +259,18 @@ function classSource(t: Translator, cls: ClassInfo): string {
       lines.push(`static readonly phpParent = ${tsStringLiteral(base)};`);
     } else t.report(cls.node.extends, `${cls.php} extends ${cls.parentName}, which is neither the program's nor one of PHP's exception classes`);
   }
-  if (cls.ts !== cls.php) lines.push(`static readonly phpClassName = ${tsStringLiteral(utf8Bytes(cls.php))};`);
+  for (const name of cls.interfaceNames) {
+    // PHP's interfaces that change nothing for the port (a program's exceptions are PHP's anyway).
+    if (PASSIVE_INTERFACES.has(name.replace(/^\\/, '').toLowerCase())) continue;
+    if (!classes.named(name)?.isInterface) t.report(cls.node, `${cls.php} implements ${name}, which is not an interface of the program (PHP's own interfaces are not ported)`);
+  }
+  if (typeof cls.node.phpEnum === 'string') lines.push(`static readonly phpEnum = ${tsStringLiteral(cls.node.phpEnum)};`);
+  if (cls.ts !== cls.qualified) lines.push(`static readonly phpClassName: string = ${tsStringLiteral(utf8Bytes(cls.qualified))};`);
   for (const member of (cls.node.body ?? []) as LooseNode[]) if (member.kind === 'traituse') t.report(member, 'traits are not ported');
+  if (classes.method(cls, '__destruct') && !(cls.parent && classes.method(cls.parent, '__destruct'))) {
+    // PHP runs __destruct() when the last reference goes, and at the end for what is left.
+    lines.push(`readonly phpDestructible = ${t.use('phpDestructible')}(this);`);
+  }
   t.inScope(t.analysis.main, () => {
     // Typed, not a literal type, so that a subclass may give the constant another value.
     for (const constant of constantsInOrder(t, cls)) lines.push(`static readonly ${constant.php}: ${declaredType(t, constant.type)} = ${wrap(value(t, constant.value), PREC.assignment)};`);

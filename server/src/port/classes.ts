@@ -32,12 +32,19 @@ export interface ClassInfo {
   /** Lowercased PHP name (PHP's class names are case-insensitive). */
   key: string;
   php: string;
+  /** The name PHP gives it: with its namespace (`App\Server`), for get_class(), __CLASS__, ::class and messages. */
+  qualified: string;
   ts: string;
   node: LooseNode;
   /** The parent as written (a program class or one of PHP's), without a leading backslash. */
   parentName: string | undefined;
   parent: ClassInfo | undefined;
   isAbstract: boolean;
+  /** An interface (class-like.ts makes it an abstract class of its constants). */
+  isInterface: boolean;
+  /** The interfaces it implements (an interface: extends) as written, and those of the program. */
+  interfaceNames: string[];
+  interfaces: ClassInfo[];
   constants: Map<string, ConstantInfo>;
   properties: Map<string, PropertyInfo>;
   /** By lowercased name. */
@@ -69,11 +76,15 @@ export class ClassTable {
     const cls: ClassInfo = {
       key,
       php,
+      qualified: node.phpNamespace ? `${String(node.phpNamespace)}\\${php}` : php,
       ts: classTsName(php),
       node,
       parentName: node.extends ? String(node.extends.name).replace(/^\\/, '') : undefined,
       parent: undefined,
       isAbstract: Boolean(node.isAbstract),
+      isInterface: Boolean(node.isInterface),
+      interfaceNames: (node.implements ?? []).map((name: LooseNode) => String(name.name).replace(/^\\/, '')),
+      interfaces: [],
       constants: new Map(),
       properties: new Map(),
       methods: new Map(),
@@ -106,7 +117,10 @@ export class ClassTable {
    * the class's name (PHP keeps them apart, a TypeScript class cannot).
    */
   link(): void {
-    for (const cls of this.classes.values()) cls.parent = cls.parentName ? this.classes.get(normalizeName(cls.parentName)) : undefined;
+    for (const cls of this.classes.values()) {
+      cls.parent = cls.parentName ? this.named(cls.parentName) : undefined;
+      cls.interfaces = cls.interfaceNames.map((name) => this.named(name)).filter((other): other is ClassInfo => Boolean(other?.isInterface));
+    }
     for (const cls of this.classes.values()) {
       const related = [...this.ancestry(cls).slice(1), ...this.descendants(cls)];
       const methods = new Set([cls, ...related].flatMap((member) => [...member.methods.values()].map((method) => method.ts.toLowerCase())));
@@ -144,8 +158,32 @@ export class ClassTable {
     childNodes(node).forEach(visit);
   }
 
+  /** A class by name; a qualified name (`\\App\\Server`) finds the program's class of its last part, as the port keeps no namespaces. */
   named(name: string): ClassInfo | undefined {
-    return this.classes.get(normalizeName(name));
+    const key = normalizeName(name);
+    return this.classes.get(key) ?? (key.includes('\\') ? this.classes.get(key.slice(key.lastIndexOf('\\') + 1)) : undefined);
+  }
+
+  /** Every interface of the program a class (or an interface) is one of: its own, its parents', and the ones they extend. */
+  allInterfaces(cls: ClassInfo): ClassInfo[] {
+    const found: ClassInfo[] = [];
+    const visit = (current: ClassInfo) => {
+      for (const iface of current.interfaces) if (!found.includes(iface)) (found.push(iface), visit(iface));
+    };
+    this.ancestry(cls).forEach(visit);
+    return found;
+  }
+
+  /** The classes (not interfaces) that implement an interface, parents before their subclasses. */
+  implementers(iface: ClassInfo): ClassInfo[] {
+    return [...this.classes.values()].filter((cls) => !cls.isInterface && this.allInterfaces(cls).includes(iface));
+  }
+
+  /** What a value declared as this class is: for an interface, an instance of one of the classes implementing it. */
+  instanceType(cls: ClassInfo): PhpType {
+    if (!cls.isInterface) return objectOf(cls.ts);
+    const classes = this.implementers(cls);
+    return classes.length > 0 ? objectOf(...classes.map((other) => other.ts)) : objectOf(cls.ts);
   }
 
   /** The class whose body a node (`self`, `$this`) is in. */
@@ -197,11 +235,13 @@ export class ClassTable {
   }
 
   constant(cls: ClassInfo, name: string): ConstantInfo | undefined {
-    for (const current of this.ancestry(cls)) {
-      const constant = current.constants.get(name);
-      if (constant) return constant;
-    }
-    return undefined;
+    const holder = this.constantHolder(cls, name);
+    return holder?.constants.get(name);
+  }
+
+  /** The class or interface whose constant `cls::name` is: through the parents, then the interfaces. */
+  constantHolder(cls: ClassInfo, name: string): ClassInfo | undefined {
+    return [...this.ancestry(cls), ...this.allInterfaces(cls)].find((current) => current.constants.has(name));
   }
 
   /** `static::NAME` in a class that leaves the constant to its subclasses: theirs. */
@@ -215,14 +255,28 @@ export class ClassTable {
     return [...(type.classes ?? [])].map((name) => byTs.get(name)).filter((cls): cls is ClassInfo => Boolean(cls));
   }
 
-  /** The methods a call `$value->name()` may run, for a value of this type. */
+  /**
+   * The methods a call `$value->name()` may run, for a value of this type: the class's, or, when
+   * neither it nor a parent declares one, its subclasses' (a parent's `$this->hook()` of a method
+   * only its subclasses have, which PHP resolves on the object).
+   */
   methodsFor(type: PhpType, name: string): FunctionInfo[] {
-    return [...new Set(this.classesOf(type).map((cls) => this.method(cls, name)).filter((method): method is FunctionInfo => Boolean(method)))];
+    const found = this.classesOf(type).flatMap((cls) => {
+      const own = this.method(cls, name);
+      if (own) return [own];
+      return this.descendants(cls).map((sub) => sub.methods.get(name.toLowerCase())).filter((method): method is FunctionInfo => Boolean(method));
+    });
+    return [...new Set(found)];
   }
 
-  /** The instance properties `$value->name` may be, for a value of this type. */
+  /** The instance properties `$value->name` may be, for a value of this type (a subclass's, as for methods, when the class has none). */
   propertiesFor(type: PhpType, name: string): PropertyInfo[] {
-    return [...new Set(this.classesOf(type).map((cls) => this.property(cls, name)).filter((property): property is PropertyInfo => Boolean(property && !property.isStatic)))];
+    const found = this.classesOf(type).flatMap((cls) => {
+      const own = this.property(cls, name);
+      if (own) return [own];
+      return this.descendants(cls).map((sub) => sub.properties.get(name)).filter((property): property is PropertyInfo => Boolean(property));
+    });
+    return [...new Set(found.filter((property) => !property.isStatic))];
   }
 
   /** The methods that override one another: the same name declared along one line of parents. */

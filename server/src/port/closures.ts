@@ -12,7 +12,6 @@ import type { Translator } from './translator';
 export function closure(t: Translator, node: LooseNode): Expr {
   const info = t.analysis.closures.get(node);
   if (!info) return t.unportedExpr(node, 'this closure is not ported');
-  if (info.isAsync) return t.unportedExpr(node, 'closures that wait on sockets are not ported');
   if ((node.arguments ?? []).some((param: LooseNode) => param.byref)) return t.unportedExpr(node, 'closures with by-reference parameters are not ported');
   const assignsCapture = (node.uses ?? []).some((use: LooseNode) => !use.byref && capturedAndAssigned(node, String(use.name)));
   if (assignsCapture) return t.unportedExpr(node, 'a closure that assigns a by-value `use` variable is not ported');
@@ -22,11 +21,13 @@ export function closure(t: Translator, node: LooseNode): Expr {
       for (const name of tsTypeNames(param.type)) t.use(name);
       return `${param.ts}: ${tsType(param.type)}`;
     });
+    // A closure that waits on sockets is async; the program's calls of callables then await (expressions.ts).
+    const async = info.isAsync ? 'async ' : '';
     if (node.kind === 'arrowfunc') {
       const body = value(t, node.body);
-      return expr(`(${params.join(', ')}) => ${body.code.startsWith('{') ? `(${body.code})` : wrap(body, PREC.assignment)}`, kinds('callable'), PREC.assignment);
+      return expr(`${async}(${params.join(', ')}) => ${body.code.startsWith('{') ? `(${body.code})` : wrap(body, PREC.assignment)}`, kinds('callable'), PREC.assignment);
     }
-    return expr(`(${params.join(', ')}) => {\n${functionBody(t, info)}\n}`, kinds('callable'), PREC.assignment);
+    return expr(`${async}(${params.join(', ')}) => {\n${functionBody(t, info)}\n}`, kinds('callable'), PREC.assignment);
   });
 }
 

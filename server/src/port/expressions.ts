@@ -35,12 +35,13 @@ import {
   type PhpType,
 } from './php-types';
 import { calleeReturnType, isGlobalsEntry, type FunctionInfo } from './analysis';
-import { newInstance, programMethodCall, propertyRead, staticRead } from './class-code';
+import { contextMethod, newInstance, programMethodCall, propertyRead, staticRead } from './class-code';
 import { PHP_ERROR_PARENTS } from './runtime/exceptions';
 import { isAsyncRuntimeFunction } from './runtime/module';
 import { PatternProblem, pcrePattern } from './runtime/pcre';
 import { byReferenceRefusal, isRefusedByReference, socketCall, withOutputs, type SocketCallOptions } from './socket-translation';
 import type { Translator } from './translator';
+import { isSocketCopy } from './ownership';
 import { binaryType, bitNotType, constantType, methodType, numberLiteralType } from './typing';
 
 /** PHP's exception classes (lowercase), as the runtime knows them. */
@@ -190,10 +191,25 @@ function magic(t: Translator, node: LooseNode): Expr {
     case '__DIR__':
       return expr(tsStringLiteral(utf8Bytes(file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.')), STRING);
     case '__FUNCTION__':
-      return expr(tsStringLiteral(utf8Bytes(t.scope.php)), STRING);
+      return expr(tsStringLiteral(utf8Bytes(contextMethod(t) ? t.scope.php : functionName(t))), STRING);
+    case '__CLASS__':
+      return expr(tsStringLiteral(utf8Bytes(contextMethod(t)?.owner?.qualified ?? '')), STRING);
+    case '__METHOD__': {
+      const method = contextMethod(t);
+      const owner = method?.owner;
+      return expr(tsStringLiteral(utf8Bytes(owner && method ? `${owner.qualified}::${method.php}` : functionName(t))), STRING);
+    }
+    case '__NAMESPACE__':
+      return expr(tsStringLiteral(utf8Bytes(String(node.phpNamespace ?? ''))), STRING);
     default:
       return expr("''", STRING);
   }
+}
+
+/** The PHP name of the function being written, with its namespace ('' in the main script, {closure} in a closure). */
+function functionName(t: Translator): string {
+  const namespace = t.scope.node?.phpNamespace;
+  return namespace && t.scope.php ? `${String(namespace)}\\${t.scope.php}` : t.scope.php;
 }
 
 function arrayLiteral(t: Translator, node: LooseNode): Expr {
@@ -232,6 +248,8 @@ export function variable(t: Translator, node: LooseNode): Expr {
     return expr(t.use(info.php), info.php === 'argv' ? arrayOf(STRING) : INT);
   }
   const type = info.php === 'argv' && info.writes === 0 ? arrayOf(STRING) : info.type;
+  // A copy of the only reference to a socket: from here on the socket is not closed when the variable is overwritten.
+  if (isSocketCopy(t.analysis, node)) return expr(`${t.use('shared')}(${info.ts})`, type);
   return expr(info.ts, type);
 }
 
@@ -300,7 +318,9 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
       const args = positionalArguments(t, node);
       // A closure in a property that may still be null (its default): PHP would throw there.
       const callable = isOnly(without(callee.type, 'null'), 'callable') ? `${wrap(callee, PREC.postfix)}${callee.type.kinds.has('null') ? '!' : ''}` : undefined;
-      if (args && callable) return expr(`${callable}(${args.map((arg) => value(t, arg).code).join(', ')})`, MIXED);
+      // A closure of the program that waits may be the one called: the call awaits it (awaiting a plain value changes nothing).
+      const awaits = t.scope.isAsync && [...t.analysis.closures.values()].some((closure) => closure.isAsync);
+      if (args && callable) return expr(`${awaits ? 'await ' : ''}${callable}(${args.map((arg) => value(t, arg).code).join(', ')})`, MIXED, awaits ? PREC.unary : undefined);
     }
     return t.unportedExpr(node, 'dynamic calls are not ported');
   }
@@ -317,12 +337,21 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
   if (!spec) return t.unportedExpr(node, `${name}() is not ported${PROCESS_ADVICE[name] ?? ''}`);
   const allArgs = positionalArguments(t, node);
   if (!allArgs) return t.unportedExpr(node, 'this call is not ported');
+  const address = allArgs[0]?.kind === 'string' ? String(allArgs[0].value) : allArgs[0]?.kind === 'encapsed' && allArgs[0].value?.[0]?.expression?.kind === 'string' ? String(allArgs[0].value[0].expression.value) : '';
+  const encrypted = /^(ssl|tls|sslv[23]|tlsv1\.[0-3]):\/\//i.exec(address);
+  if (encrypted && ['fsockopen', 'pfsockopen', 'stream_socket_client', 'stream_socket_server'].includes(name)) {
+    // Ported as it is: where it runs, the port throws PHP's Error "not ported".
+    t.report(node, `${name}() over ${encrypted[1]}:// (TLS) is not ported: Node's node:tls (tls.connect(), tls.createServer()) would carry it`);
+  }
   const patternProblem = name.startsWith('preg_') ? literalPatternProblem(allArgs[0]) : undefined;
   if (patternProblem) return t.unportedExpr(node, `${name}(): ${patternProblem}`);
   const isOutput = (index: number) => spec.outputs?.some((output) => output.index === index && !output.inOut) ?? false;
   const args = allArgs.filter((_arg, index) => !isOutput(index));
   const translated = args.map((arg, index) => {
     if (spec.callbacks?.includes(index) && arg.kind === 'string') return namedCallable(t, arg);
+    if (spec.callbacks?.includes(index) && t.analysis.closures.get(arg)?.isAsync) return t.unportedExpr(arg, `${name}() with a closure that waits on sockets is not ported (PHP's ${name}() calls it synchronously)`);
+    const method = spec.callbacks?.includes(index) && arg.kind === 'array' ? methodCallable(t, arg) : undefined;
+    if (method) return method;
     const translatedArg = value(t, arg);
     if (!spec.arrays?.includes(index) || isArray(translatedArg.type)) return translatedArg;
     // PHP throws a TypeError when an array parameter gets anything else.
@@ -340,7 +369,33 @@ export function callExpression(t: Translator, node: LooseNode, options: SocketCa
 }
 
 /** A callable named by a string: a user function, or a built-in as an arrow function. */
+/** `[$object, 'method']` or `['Class', 'method']` naming one of the program's methods: the method, bound to its object or class. */
+function methodCallable(t: Translator, node: LooseNode): Expr | undefined {
+  const items: LooseNode[] = (node.items ?? []).map((item: LooseNode) => (item?.kind === 'entry' && !item.key ? item.value : item));
+  const [receiver, name] = items;
+  if (items.length !== 2 || !receiver || name?.kind !== 'string') return undefined;
+  const classes = t.analysis.classes;
+  if (receiver.kind === 'string') {
+    const cls = classes.named(String(receiver.value));
+    const method = cls ? classes.method(cls, String(name.value)) : undefined;
+    if (!cls || !method?.isStatic) return undefined;
+    return expr(`${method.owner!.ts}.${method.ts}.bind(${cls.ts})`, kinds('callable'), PREC.postfix);
+  }
+  const object = value(t, receiver);
+  const methods = classes.methodsFor(object.type, String(name.value)).filter((method) => !method.isStatic);
+  if (methods.length !== 1 || !isOnly(object.type, 'object')) return undefined;
+  const bound = wrap(object, PREC.postfix);
+  return expr(`${bound}.${methods[0]!.ts}.bind(${bound})`, kinds('callable'), PREC.postfix);
+}
+
 function namedCallable(t: Translator, node: LooseNode): Expr {
+  const staticMethod = /^([^:]+)::([^:]+)$/.exec(String(node.value));
+  if (staticMethod) {
+    const classes = t.analysis.classes;
+    const cls = classes.named(staticMethod[1]!);
+    const method = cls ? classes.method(cls, staticMethod[2]!) : undefined;
+    if (cls && method?.isStatic) return expr(`${method.owner!.ts}.${method.ts}.bind(${cls.ts})`, kinds('callable'), PREC.postfix);
+  }
   const name = normalizeName(String(node.value));
   const user = t.analysis.functions.get(name);
   if (user) return expr(user.ts, kinds('callable'));
@@ -390,15 +445,21 @@ function calleeCall(t: Translator, node: LooseNode, user: FunctionInfo, code: st
 function methodCall(t: Translator, node: LooseNode): Expr {
   const method = String(node.what.offset?.name ?? '');
   const type = methodType(method);
+  if (node.what.kind === 'staticlookup' && node.what.what?.kind === 'name') {
+    // `X::m()` of a class the program does not declare: a class reference, not a constant.
+    const className = String(node.what.what.name).replace(/^\\/, '');
+    return t.unportedExpr(node, `${className}::${method}() is not a method of the program's classes (${className} is not one of them)`);
+  }
   const target = value(t, node.what.what);
   if (type === MIXED || (node.arguments ?? []).length > 0) {
     const known = isOnly(target.type, 'object') && (target.type.classes?.size ?? 0) > 0;
-    return t.unportedExpr(node, known ? `${method}() is not a method the program's classes declare (traits and magic methods are not ported)` : 'a method call on a value of a class the port cannot tell is not ported');
+    return t.unportedExpr(node, known ? `${method}() is not a method the program's classes declare (magic methods are not ported)` : 'a method call on a value of a class the port cannot tell is not ported');
   }
   // The program's exception classes extend PhpUserError, which has PHP's Exception methods.
   const isException = isOnly(target.type, 'error') || (isOnly(target.type, 'object') && t.analysis.classes.classesOf(target.type).every((cls) => t.analysis.classes.exceptionBase(cls)));
   const receiver = isException ? wrap(target, PREC.primary) : `(${target.code} as ${t.use('PhpError')})`;
-  return expr(`${receiver}.${method === 'getCode' ? 'getCode' : 'getMessage'}()`, type);
+  const name = { getcode: 'getCode', getseverity: 'getSeverity' }[method.toLowerCase()] ?? 'getMessage';
+  return expr(`${receiver}.${name}()`, type);
 }
 
 function concatOperands(node: LooseNode): LooseNode[] {
@@ -446,7 +507,18 @@ function strictEquality(t: Translator, left: Expr, right: Expr, negate: boolean)
     const call = `${t.use('strictEquals')}(${left.code}, ${right.code})`;
     return negate ? expr(`!${call}`, BOOL, PREC.unary) : expr(call, BOOL);
   }
+  // Types TypeScript sees as disjoint (`$line === false` of a string): PHP's answer is false, TypeScript refuses the comparison.
+  if (disjoint(left.type, right.type)) return binary(expr(`(${left.code} as unknown)`, MIXED), negate ? '!==' : '===', right, PREC.equality, BOOL);
   return binary(left, negate ? '!==' : '===', right, PREC.equality, BOOL);
+}
+
+/** Two types with no kind in common (ints and floats are both numbers; mixed and objects may be anything). */
+function disjoint(left: PhpType, right: PhpType): boolean {
+  const family = (kind: string) => (kind === 'float' ? 'int' : kind);
+  const kindsOf = (type: PhpType) => new Set([...type.kinds].map(family));
+  const [a, b] = [kindsOf(left), kindsOf(right)];
+  if ([a, b].some((set) => set.size === 0 || set.has('mixed') || set.has('object'))) return false;
+  return ![...a].some((kind) => b.has(kind));
 }
 
 /** `<`, `>`, `<=`, `>=`, `<=>`: numbers natively, strings against a word natively, else compare(). */
@@ -668,9 +740,12 @@ function newExpression(t: Translator, node: LooseNode): Expr {
   const instance = newInstance(t, node, (callee, code, calleeArgs) => calleeCall(t, node, callee, code, calleeArgs, {}));
   if (instance) return instance;
   const phpClass = exceptionClass(node.what);
+  if (node.what?.kind === 'class') return t.unportedExpr(node, 'anonymous classes are not ported');
   if (!phpClass) return t.unportedExpr(node, `the class ${t.php(node.what)} is neither the program's nor one of PHP's exception classes`);
-  const [message, code] = args.map((arg) => value(t, arg));
+  const [message, code, severity] = args.map((arg) => value(t, arg));
   const parts = [tsStringLiteral(phpClass), ...(message ? [stringCode(t, message)] : []), ...(code ? [code.code] : [])];
+  // ErrorException($message, $code, $severity, ...): the severity getSeverity() gives (E_ERROR by default).
+  if (phpClass === 'ErrorException' && severity) parts.push(isInt(severity.type) ? severity.code : `${t.use('toInt')}(${severity.code})`);
   return expr(`new ${t.use('PhpError')}(${parts.join(', ')})`, kinds('error'));
 }
 
@@ -680,6 +755,14 @@ function instanceOf(t: Translator, node: LooseNode): Expr {
   const className = classNode?.kind === 'name' ? normalizeName(String(classNode.name)) : '';
   if (className === 'socket') return expr(`${wrap(target, PREC.relational + 1)} instanceof ${t.use('PhpSocket')}`, BOOL, PREC.relational);
   const programClass = classNode ? t.analysis.classes.referenced(classNode) : undefined;
+  if (programClass?.isInterface) {
+    // The classes that implement it (a subclass of one is an instance of it too).
+    const classes = t.analysis.classes.implementers(programClass).filter((cls, _, all) => !all.includes(cls.parent!));
+    if (classes.length === 0) return (node.left ?? node.what)?.kind === 'variable' ? expr('false', BOOL) : expr(`(${target.code}, false)`, BOOL, PREC.primary);
+    if (classes.length === 1) return expr(`${wrap(target, PREC.relational + 1)} instanceof ${classes[0]!.ts}`, BOOL, PREC.relational);
+    const subject = t.temporary('tested');
+    return expr(`((${subject}: unknown) => ${classes.map((cls) => `${subject} instanceof ${cls.ts}`).join(' || ')})(${target.code})`, BOOL, PREC.postfix);
+  }
   if (programClass) return expr(`${wrap(target, PREC.relational + 1)} instanceof ${programClass.ts}`, BOOL, PREC.relational);
   const phpClass = classNode ? exceptionClass(classNode) : undefined;
   if (!phpClass) return t.unportedExpr(node, 'instanceof with classes is not ported');

@@ -2,6 +2,7 @@
 // written once beside the ports), constants and shared variables, the PHP functions, the main
 // script as `async function main()`, and the call that runs it.
 import { isLooseNode, type LooseNode } from './loose-node';
+import { childNodes } from '../core/ast';
 import { parsePhp, usesShortOpenTag } from '../core/parse';
 import { analyze, calleeReturnType, type FunctionInfo, type ProgramAnalysis } from './analysis';
 import { PREC, wrap } from './code';
@@ -11,6 +12,7 @@ import { assignNames } from './naming';
 import { RUNTIME_FILE, RUNTIME_SOURCE, RUNTIME_SPECIFIER, runtimeImport } from './runtime/module';
 import { compileError, type CompileError } from './compile-errors';
 import { classDeclarations } from './class-code';
+import { lowerClassLikes } from './class-like';
 import { declaredType, functionBody } from './statements';
 import { Translator, type Unported } from './translator';
 import { syntheticNode } from './synthetic-nodes';
@@ -37,8 +39,13 @@ export const PHP_RUNTIME: RuntimeModule = { fileName: RUNTIME_FILE, code: RUNTIM
 function mainStatements(program: LooseNode): LooseNode[] {
   const statements: LooseNode[] = [];
   for (const child of (program.children ?? []) as LooseNode[]) {
-    if (child.kind === 'namespace') statements.push(...(child.children ?? []));
-    else statements.push(child);
+    if (child.kind === 'namespace') {
+      // The statements run as the program's; their classes and magic constants keep the namespace PHP names them with.
+      const written: unknown = child.name;
+      const name = typeof written === 'string' ? written : String((written as { name?: string } | null)?.name ?? '');
+      if (name) markNamespace(child.children ?? [], name.replace(/^\\/, ''));
+      statements.push(...(child.children ?? []));
+    } else statements.push(child);
   }
   const first = statements[0];
   if (first?.kind === 'inline' && String(first.value).startsWith('#!')) {
@@ -46,6 +53,17 @@ function mainStatements(program: LooseNode): LooseNode[] {
     statements[0] = { ...first, value: rest };
   }
   return statements;
+}
+
+const NAMESPACED_KINDS = new Set(['class', 'interface', 'trait', 'enum', 'function', 'magic']);
+
+/** Sets `phpNamespace` on the class-likes and magic constants (`__NAMESPACE__`, `__CLASS__`) of a namespace's statements. */
+function markNamespace(statements: LooseNode[], namespace: string): void {
+  const visit = (node: LooseNode) => {
+    if (NAMESPACED_KINDS.has(node.kind)) (node as LooseNode).phpNamespace = namespace;
+    childNodes(node).forEach(visit);
+  };
+  statements.forEach(visit);
 }
 
 /** Never throws: if the port itself fails, the result says so and is still a module. */
@@ -83,7 +101,7 @@ function portParsed(text: string, fileName: string, readFile: ReadFile): PortRes
   if (refused) return refusedByPhp(fileName, refused);
   const own = withoutBrokenStatements(mainStatements(program), errors.map((error) => error.offset));
   const expanded = expandIncludes(own, { path: fileName, text }, readFile, mainStatements);
-  const analysis = analyze(expanded.statements);
+  const analysis = analyze(lowerClassLikes(expanded.statements, expanded.sourceOf));
   // Translate once to learn which runtime names the code uses, then again if a program name
   // collides with one of them.
   let names = assignNames(analysis, []);
@@ -154,6 +172,12 @@ function translate(text: string, fileName: string, analysis: ProgramAnalysis, na
   t.sources = sources;
   const declarations = moduleDeclarations(t, analysis);
   const functions = [...analysis.functions.values()].map((fn) => t.inScope(fn, () => functionSource(t, fn)));
+  if ([...analysis.classes.classes.values()].some((cls) => analysis.classes.method(cls, '__destruct'))) {
+    // PHP's shutdown destroys what the main script's variables hold, last to first: the runtime reads them at the end.
+    // The ones the program assigns ($argv, unassigned, is the runtime's).
+    const held = [...analysis.main.vars.values()].filter((info) => (info.writes > 0 || info.mutated) && ['object', 'array', 'mixed'].some((kind) => info.type.kinds.has(kind as 'object')));
+    t.bodyExtras.set(analysis.main, { prologue: [`${t.use('phpMainVariables')}(${held.map((info) => `() => ${info.ts}`).join(', ')});`] });
+  }
   const main = t.inScope(analysis.main, () => functionBody(t, analysis.main));
   // Last: the class table is written only when a `new $name` somewhere uses it.
   const classes = classDeclarations(t);
@@ -199,6 +223,8 @@ export function parameterList(t: Translator, fn: FunctionInfo): string {
       t.report(param, 'variadic parameters are not ported');
       return `...${info.ts}: unknown[]`;
     }
+    // An abstract method has no body to give a default in: its parameter is optional.
+    if (param.value && fn.isAbstract) return `${info.ts}?: ${type}`;
     const initial = param.value ? ` = ${value(t, param.value).code}` : '';
     return `${info.ts}: ${type}${initial}`;
   });

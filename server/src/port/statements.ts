@@ -2,7 +2,8 @@
 // `break 2`/`continue 2` (labels), switch with PHP's loose case matching, try/catch on PHP's
 // exception classes, and `exit`.
 import { isLooseNode, type LooseNode } from './loose-node';
-import { fallsOffEnd, SCOPE_KINDS, type FunctionInfo, type VarInfo } from './analysis';
+import { soleObjectOwners } from './ownership';
+import { calleeReturnType, fallsOffEnd, SCOPE_KINDS, type FunctionInfo, type VarInfo } from './analysis';
 import { assignedValue, assignment, increment } from './assignments';
 import { expr, PREC, wrap, type Expr } from './code';
 import { planDeclarations, type DeclarationPlan } from './declarations';
@@ -57,9 +58,34 @@ export function functionBody(t: Translator, scope: FunctionInfo): string {
     }
     const extras = t.bodyExtras.get(scope);
     for (const line of extras?.prologue ?? []) body.line(line);
-    writeStatements(t, body, scope.body);
-    if (scope.refParams.length > 0 && fallsOffEnd(scope)) body.line(returnWithReferences(t, 'null'));
-    for (const line of extras?.epilogue ?? []) body.line(line);
+    // A function's local holding the only reference to an object with __destruct: PHP destroys it when the function returns.
+    const owned = scope === t.analysis.main ? [] : [...scope.vars.values()].filter((info) => soleObjectOwners(t.analysis).has(info));
+    // Declared above the `try`, so that `finally` sees them.
+    const { plan } = state;
+    for (const info of owned) {
+      for (const [node, declared] of plan.atAssignment) if (declared === info) plan.atAssignment.delete(node);
+      for (const [node, declared] of plan.inLoopHeader) plan.inLoopHeader.set(node, declared.filter((other) => other !== info));
+      if (!plan.atTop.includes(info)) plan.atTop.push(info);
+      plan.definitelyAssigned.add(info);
+      plan.constant.delete(info);
+    }
+    const statements = () => {
+      writeStatements(t, body, scope.body);
+      if (scope.refParams.length > 0 && fallsOffEnd(scope)) body.line(returnWithReferences(t, 'null'));
+      // PHP returns null from a function whose end is reached; TypeScript wants it said when the function returns a value elsewhere.
+      else if (scope !== t.analysis.main && scope.returnsValue && fallsOffEnd(scope) && !extras?.epilogue && calleeReturnType(scope).kinds.has('null')) body.line('return null;');
+      for (const line of extras?.epilogue ?? []) body.line(line);
+    };
+    if (owned.length === 0) statements();
+    else {
+      const frame = t.temporary('frame');
+      body.line(`const ${frame} = ${t.use('phpEnterFrame')}(() => [${owned.map((info) => info.ts).join(', ')}]);`);
+      body.line('try {');
+      body.indented(statements);
+      body.line('} finally {');
+      body.indented(() => body.line(`${t.use('phpLeaveFrame')}(${frame});`));
+      body.line('}');
+    }
   });
   // Declarations last: a variable whose assignment could not be ported needs `!`.
   const declarations = new Writer();
@@ -249,8 +275,12 @@ function expressionStatement(t: Translator, out: Writer, node: LooseNode): void 
   }
   const code = statementExpression(t, expression);
   todos(t, out);
-  out.line(`${code.code};`);
+  // A stream or socket nothing keeps: PHP frees, and so closes, it at once.
+  if (expression.kind === 'call' && DROPPED_WHEN_UNUSED.has(calledFunctionName(expression) ?? '')) out.line(`${t.use('dropped')}(${code.code});`);
+  else out.line(`${code.code};`);
 }
+
+const DROPPED_WHEN_UNUSED = new Set(['fsockopen', 'pfsockopen', 'stream_socket_client', 'stream_socket_server', 'stream_socket_accept', 'socket_create', 'socket_create_listen', 'socket_accept']);
 
 /** The annotation of `let x = value`, left out where TypeScript infers the same type. */
 function annotation(t: Translator, info: VarInfo, assigned: Expr): string {
@@ -493,7 +523,10 @@ function unsetStatement(t: Translator, out: Writer, node: LooseNode): void {
     if (target.kind === 'variable') {
       const variable = value(t, target);
       todos(t, out);
-      out.line(`${variable.code} = null;`);
+      const info = t.variableInfo(target);
+      // The last reference to an object with __destruct goes: PHP destroys it here.
+      if (info && soleObjectOwners(t.analysis).has(info)) out.line(`${variable.code} = ${t.use('destroyedBy')}(${variable.code}!, null);`);
+      else out.line(`${variable.code} = null;`);
     } else if (target.kind === 'offsetlookup' && target.offset) {
       const container = value(t, target.what);
       const key = value(t, target.offset);

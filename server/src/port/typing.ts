@@ -161,6 +161,7 @@ export function methodType(method: string): PhpType {
     case 'getmessage':
       return STRING;
     case 'getcode':
+    case 'getseverity':
       return INT;
     default:
       return MIXED;

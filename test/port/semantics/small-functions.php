@@ -39,3 +39,11 @@ var_dump(file_put_contents($path, 'replaced'), file_get_contents($path), unlink(
 var_dump(fopen('/no-such-dir/file.log', 'a'), fopen('/no-such-dir/mode.log', 'q'), file_put_contents('/no-such-dir/file.log', 'x'));
 var_dump(chop("line \r\n"), chop('xxay', 'y'));
 var_dump(SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGCHLD, SIGPIPE, SIG_IGN, SIG_DFL);
+// getprotobyname()/getprotobynumber(), as /etc/protocols has them.
+foreach (['tcp', 'UDP', 'icmp', 'ipv6', 'nope'] as $protocol) {
+    echo $protocol, '=', var_export(getprotobyname($protocol), true), ' ';
+}
+foreach ([0, 6, 17, 58, 255] as $number) {
+    echo $number, '=', var_export(getprotobynumber($number), true), ' ';
+}
+echo "\n";

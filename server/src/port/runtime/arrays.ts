@@ -91,6 +91,29 @@ export function array_slice<V>(array: PhpArray<V>, offset: unknown, length: unkn
   return slice;
 }
 
+/**
+ * array_splice(): removes `length` entries from `offset` (negative counts from the end; null to the
+ * end), puts the replacement's values there, renumbers the int keys (string keys stay), and
+ * returns the removed entries (int keys renumbered, string keys kept).
+ */
+export function array_splice<V>(array: PhpArray<V>, offset: unknown, length: unknown = null, replacement: unknown = null): PhpArray<V> {
+  const entries = array.entries();
+  let start = toInt(offset);
+  if (start < 0) start = Math.max(0, entries.length + start);
+  start = Math.min(start, entries.length);
+  let end = length === null ? entries.length : toInt(length) < 0 ? entries.length + toInt(length) : start + toInt(length);
+  end = Math.min(Math.max(start, end), entries.length);
+  const inserted: V[] = replacement instanceof PhpArray ? (replacement.values() as V[]) : replacement === null ? [] : [replacement as V];
+  const removed = new PhpArray<V>();
+  for (const [key, value] of entries.slice(start, end)) {
+    if (typeof key === 'number') removed.push(value);
+    else removed.set(key, value);
+  }
+  const kept: [PhpKey, V][] = [...entries.slice(0, start), ...inserted.map((value): [PhpKey, V] => [0, value]), ...entries.slice(end)];
+  array.replaceWith(kept, true);
+  return removed;
+}
+
 export function array_map<V, R>(callback: (value: V) => R, array: PhpArray<V>): PhpArray<R> {
   const mapped = PhpArray.fromEntries(array.entries().map(([key, value]): [PhpKey, R] => [key, callback(value)]));
   return array.isList() ? PhpArray.of(...mapped.values()) : mapped;

@@ -18,8 +18,9 @@ function isInt(value: number): boolean {
   return Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) < 2 ** 63;
 }
 
-export function var_dump(...values: unknown[]): void {
+export function var_dump(...values: unknown[]): null {
   for (const value of values) writeBytes(1, dumpValue(value, ''));
+  return null;
 }
 
 function dumpValue(value: unknown, indent: string): string {
@@ -34,7 +35,17 @@ function dumpValue(value: unknown, indent: string): string {
     }
     return `${out}${indent}}\n`;
   }
+  const enumCase = enumCaseOf(value);
+  if (enumCase) return `${indent}enum(${phpClassName(value)}::${enumCase.name})\n`;
   return `${indent}object(${phpClassName(value)})#${objectId(value as object)} (0) {\n${indent}}\n`;
+}
+
+/** A case of one of the program's enums (its class has `phpEnum`: 'string' or 'int' backed, or '' for a pure one). */
+function enumCaseOf(value: unknown): { name: string; value?: unknown; backing: string } | undefined {
+  const backing = (value as { constructor?: { phpEnum?: string } } | null)?.constructor?.phpEnum;
+  if (typeof backing !== 'string') return undefined;
+  const fields = value as { name: string; value?: unknown };
+  return { name: fields.name, value: fields.value, backing };
 }
 
 /** print_r(); with `return` true it gives the text instead of printing it. */
@@ -47,6 +58,11 @@ export function print_r(value: unknown, returnText: unknown = false): string | t
 
 function printR(value: unknown, indent: number): string {
   if (value instanceof PhpArray) return `Array\n${printEntries(value.entries(), indent)}`;
+  const enumCase = enumCaseOf(value);
+  if (enumCase) {
+    const fields: [PhpKey, unknown][] = [['name', enumCase.name], ...(enumCase.backing ? [['value', enumCase.value] as [PhpKey, unknown]] : [])];
+    return `${phpClassName(value)} Enum${enumCase.backing ? `:${enumCase.backing}` : ''}\n${printEntries(fields, indent)}`;
+  }
   if (typeof value === 'object' && value !== null) return `${phpClassName(value)} Object\n${printEntries([], indent)}`;
   return toStr(value);
 }

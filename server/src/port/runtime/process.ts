@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { ERRNO_TEXTS } from './errno.generated';
 import { PhpArray, PhpError, phpNotice, phpTypeName, phpWarning, toBool, toInt, toStr, type PhpValue } from './values';
 import { sprintf } from './strings';
+import { PhpSocket } from './sockets';
 
 /** What a socket stream (streams.ts) does for fwrite(), fgets() and fclose(). */
 export interface SocketStreamIo {
@@ -72,6 +73,35 @@ export function fclose(stream: unknown): boolean {
   else if (open.fd > 2) fs.closeSync(open.fd);
   open.closed = true;
   return true;
+}
+
+/** The result of a call the program drops (`fsockopen(...);` alone): PHP frees a stream or socket at once, which closes it. */
+export function dropped(result: unknown): void {
+  const value = Array.isArray(result) ? result[0] : result;
+  if (value instanceof PhpStream && !value.closed) fclose(value);
+  else if (value instanceof PhpSocket && !value.closed) value.close();
+}
+
+/** /etc/protocols (Debian's netbase) as getprotobyname() reads it: name, number, alias. */
+const PROTOCOLS: [string, number, string][] = [
+  ['ip', 0, 'IP'],
+  ['icmp', 1, 'ICMP'],
+  ['igmp', 2, 'IGMP'],
+  ['tcp', 6, 'TCP'],
+  ['udp', 17, 'UDP'],
+  ['ipv6', 41, 'IPv6'],
+  ['ipv6-icmp', 58, 'IPv6-ICMP'],
+  ['sctp', 132, 'SCTP'],
+];
+
+export function getprotobyname(protocol: unknown): number | false {
+  const name = toStr(protocol);
+  return PROTOCOLS.find(([own, , alias]) => own === name || alias === name)?.[1] ?? false;
+}
+
+export function getprotobynumber(protocol: unknown): string | false {
+  const number = toInt(protocol);
+  return PROTOCOLS.find(([, own]) => own === number)?.[0] ?? false;
 }
 
 export const STDIN = new PhpStream(0);
@@ -175,10 +205,108 @@ export async function fgets(stream: unknown, length: unknown = null): Promise<st
   return line ?? false;
 }
 
+/** An object of a class with a destructor. */
+export interface PhpDestructible {
+  __destruct(): unknown;
+}
+
+/** The objects with a destructor not run yet, in the order they were made. */
+const liveDestructibles = new Set<PhpDestructible>();
+
+/** The main script's variables, first assigned first, as PHP's symbol table holds them at the end. */
+let mainVariables: (() => unknown)[] = [];
+
+/** Registers a new object of a class with __destruct (a property initializer of the class). */
+export function phpDestructible(object: PhpDestructible): true {
+  liveDestructibles.add(object);
+  return true;
+}
+
+/** The main script's variables, read at the end (one still in its temporal dead zone reads as null). */
+export function phpMainVariables(...variables: (() => unknown)[]): void {
+  mainVariables = variables;
+}
+
+/** The locals of the running functions that hold the only reference to an object with __destruct, innermost last. */
+const frames = new Set<() => unknown[]>();
+
+/** A function with such locals starts: exit() destroys what they hold first, as PHP unwinds the stack. */
+export function phpEnterFrame(locals: () => unknown[]): () => unknown[] {
+  frames.add(locals);
+  return locals;
+}
+
+/** The function returns: its locals' objects are destroyed. */
+export function phpLeaveFrame(locals: () => unknown[]): void {
+  frames.delete(locals);
+  for (const value of locals()) phpDestruct(value);
+}
+
+/** The last reference to an object went: PHP runs its __destruct(), once. */
+export function phpDestruct(object: unknown): void {
+  if (!liveDestructibles.has(object as PhpDestructible)) return;
+  liveDestructibles.delete(object as PhpDestructible);
+  void (object as PhpDestructible).__destruct();
+}
+
+/** `$object = <new value>` (or null) where $object held the only reference: destroyed once the new value is stored. */
+export function destroyedBy<T>(old: unknown, next: T): T {
+  if (old !== next) phpDestruct(old);
+  return next;
+}
+
+/** The values an object or array refers to, as PHP counts references (arrays and the program's objects). */
+function referencedValues(value: unknown): unknown[] {
+  if (value instanceof PhpArray) return value.values();
+  if (typeof value !== 'object' || value === null || value instanceof PhpSocket || value instanceof PhpStream || value instanceof Error) return [];
+  return Object.values(value);
+}
+
+/**
+ * PHP's shutdown: the main script's variables, last to first, that hold an object nothing else
+ * refers to are destroyed (and what only they referred to with them), then every other object
+ * still alive, in the order they were made.
+ */
+export function runDestructors(): void {
+  if (liveDestructibles.size === 0) return;
+  for (const locals of [...frames].reverse()) phpLeaveFrame(locals);
+  const roots = mainVariables.map((read) => {
+    try {
+      return read();
+    } catch {
+      return null;
+    }
+  });
+  mainVariables = [];
+  const counts = new Map<unknown, number>();
+  const seen = new Set<unknown>();
+  const count = (value: unknown) => {
+    if (typeof value !== 'object' || value === null) return;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (seen.has(value)) return;
+    seen.add(value);
+    referencedValues(value).forEach(count);
+  };
+  roots.forEach(count);
+  const release = (value: unknown) => {
+    if (typeof value !== 'object' || value === null) return;
+    const left = (counts.get(value) ?? 1) - 1;
+    counts.set(value, left);
+    if (left > 0) return;
+    phpDestruct(value);
+    referencedValues(value).forEach(release);
+  };
+  for (const root of [...roots].reverse()) {
+    if (typeof root === 'object' && root !== null && !(root instanceof PhpArray) && counts.get(root) === 1) release(root);
+  }
+  for (const object of [...liveDestructibles]) phpDestruct(object);
+}
+
 /** exit()/die(): a string is printed and the status is 0; an int is the status. Like PHP's exit, it
- * ends the program at once: `finally` blocks do not run. */
+ * ends the program at once: `finally` blocks do not run; destructors do. */
 export function exit(status: unknown = 0): never {
   if (typeof status === 'string') writeBytes(1, status);
+  runDestructors();
   flushOutput();
   process.exit(typeof status === 'string' ? 0 : toInt(status));
 }
@@ -193,6 +321,7 @@ export function compileFailed(message: string): never {
 export function runMain(main: () => Promise<void>): void {
   main().then(
     () => {
+      runDestructors();
       flushOutput();
       process.exit(0);
     },
@@ -200,6 +329,8 @@ export function runMain(main: () => Promise<void>): void {
       flushOutput();
       const description = error instanceof PhpError ? `Uncaught ${error.phpClass}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(`PHP Fatal error:  ${description}\n`);
+      runDestructors();
+      flushOutput();
       process.exit(255);
     },
   );

@@ -65,9 +65,10 @@ function seeded(): Mt19937 {
   return generator;
 }
 
-export function mt_srand(seed: unknown = null, mode: unknown = MT_RAND_MT19937): void {
+export function mt_srand(seed: unknown = null, mode: unknown = MT_RAND_MT19937): null {
   const bits = seed === null ? crypto.randomBytes(4).readUInt32LE(0) : Number(BigInt.asUintN(32, BigInt(toInt(seed))));
   generator = new Mt19937(bits, toInt(mode) === MT_RAND_PHP);
+  return null;
 }
 
 export const srand = mt_srand;

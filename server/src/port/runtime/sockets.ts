@@ -553,8 +553,17 @@ export class PhpSocket {
  * one, which closes it, once the new value is stored.
  */
 export function replaced<T>(old: unknown, next: T): T {
-  if (old instanceof PhpSocket && old !== next && !old.closed) old.close();
+  if (old instanceof PhpSocket && old !== next && !old.closed && !sharedSockets.has(old)) old.close();
   return next;
+}
+
+/** Sockets a copy was made of (into an array, another variable, a call): another reference may keep them open. */
+const sharedSockets = new WeakSet<PhpSocket>();
+
+/** A copy of a socket's only reference is made here: `replaced()` leaves it open from now on. */
+export function shared<T>(value: T): T {
+  if (value instanceof PhpSocket) sharedSockets.add(value);
+  return value;
 }
 
 /** socket_last_error() without a socket: the error of the last failing socket call. */
@@ -756,8 +765,10 @@ export function socket_shutdown(socket: unknown, mode: unknown = 2): boolean {
   return errno ? socketFailed(s, 'socket_shutdown', 'Unable to shutdown socket', errno) : true;
 }
 
-export function socket_close(socket: unknown): void {
+/** PHP's void functions give null to a program that uses their value (`return socket_close($s);`). */
+export function socket_close(socket: unknown): null {
   socketArgument(socket, 'socket_close').close();
+  return null;
 }
 
 /** socket_getsockname(): [ok, address, port]. */
@@ -780,9 +791,10 @@ export function socket_last_error(socket: unknown = null): number {
   return socket === null ? lastSocketError : socketArgument(socket, 'socket_last_error').lastError;
 }
 
-export function socket_clear_error(socket: unknown = null): void {
+export function socket_clear_error(socket: unknown = null): null {
   if (socket === null) lastSocketError = 0;
   else socketArgument(socket, 'socket_clear_error').lastError = 0;
+  return null;
 }
 
 export function socket_strerror(errno: unknown): string {

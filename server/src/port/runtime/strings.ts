@@ -539,3 +539,29 @@ export function wordwrap(text: unknown, width: unknown = 75, separator: unknown 
   lines.push(line);
   return lines.join(toStr(separator));
 }
+
+/** intval() with a base: strtol() on a string (leading blanks, a sign, the base's prefix, digits up to the first other byte, saturating); any other value as (int). */
+export function intval(value: unknown, base: unknown = 10): number {
+  let radix = toInt(base);
+  if (typeof value !== 'string' || radix === 10) return toInt(value);
+  let text = value.replace(/^[ \t\n\r\v\f]+/, '');
+  let sign = 1n;
+  if (text[0] === '-' || text[0] === '+') {
+    if (text[0] === '-') sign = -1n;
+    text = text.slice(1);
+  }
+  // PHP 8.2's intval() knows 0x and 0b (not 0o) before the digits.
+  const prefixes: Record<number, RegExp> = { 16: /^0[xX]/, 2: /^0[bB]/ };
+  if (radix === 0) radix = prefixes[16]!.test(text) ? 16 : prefixes[2]!.test(text) ? 2 : text.startsWith('0') ? 8 : 10;
+  if (radix < 2 || radix > 36) return 0;
+  if (prefixes[radix]?.test(text)) text = text.slice(2);
+  let result = 0n;
+  for (const char of text.toLowerCase()) {
+    const digit = parseInt(char, 36);
+    if (Number.isNaN(digit) || digit >= radix) break;
+    result = result * BigInt(radix) + BigInt(digit);
+  }
+  const signed = sign * result;
+  const max = 2n ** 63n - 1n;
+  return Number(signed > max ? max : signed < -max - 1n ? -max - 1n : signed);
+}

@@ -168,8 +168,14 @@ export class PhpError extends Error {
     readonly phpClass: string,
     message = '',
     readonly code = 0,
+    /** ErrorException's severity (E_ERROR unless given). */
+    readonly severity = 1,
   ) {
     super(message);
+  }
+
+  getSeverity(): number {
+    return this.severity;
   }
 
   getMessage(): string {
@@ -238,14 +244,65 @@ export function silenced<T>(evaluate: () => T): T {
   return result;
 }
 
+/** set_error_handler()'s handler and the levels it takes, and the ones it replaced (restore_error_handler()). */
+let errorHandler: { handler: PhpCallable; levels: number } | null = null;
+const replacedHandlers: ({ handler: PhpCallable; levels: number } | null)[] = [];
+let inErrorHandler = false;
+
+/**
+ * set_error_handler(): PHP calls the handler (errno, errstr, errfile, errline) for the warnings,
+ * notices and deprecations of its levels instead of logging them, also under `@`; its false lets
+ * PHP log the message after all. Returns the handler it replaces, or null.
+ */
+export function set_error_handler(handler: unknown, levels: unknown = 32767): PhpCallable | null {
+  if (handler !== null && typeof handler !== 'function') {
+    throw new PhpError('TypeError', `set_error_handler(): Argument #1 ($callback) must be a valid callback or null, ${typeof handler === 'string' ? `function "${handler}" not found or invalid function name` : 'no array or string given'}`);
+  }
+  const previous = errorHandler;
+  replacedHandlers.push(previous);
+  errorHandler = handler === null ? null : { handler: handler as PhpCallable, levels: toInt(levels) };
+  return previous?.handler ?? null;
+}
+
+export function restore_error_handler(): true {
+  errorHandler = replacedHandlers.pop() ?? null;
+  return true;
+}
+
+/**
+ * A warning, notice or deprecation of PHP's (level E_WARNING 2, E_NOTICE 8, E_DEPRECATED 8192, or a
+ * user level): the program's error handler takes it if it has one for the level; else it is logged
+ * where the PHP CLI logs it by default, stderr, as "PHP Warning:  ...". The handler gets '' and 0 for
+ * the file and line, which the port does not know.
+ */
+export function phpError(level: number, label: string, message: string): void {
+  if (errorHandler && (errorHandler.levels & level) !== 0 && !inErrorHandler) {
+    const { handler } = errorHandler;
+    inErrorHandler = true;
+    let handled: unknown;
+    try {
+      handled = handler(level, message, '', 0);
+    } finally {
+      inErrorHandler = false;
+    }
+    if (handled !== false) return;
+  }
+  if (silenceDepth === 0) writeBytes(2, `PHP ${label}:  ${message}\n`);
+}
+
 /** Prints a warning where the PHP CLI logs it by default: stderr, as "PHP Warning:  ...". */
 export function phpWarning(message: string): void {
-  if (silenceDepth === 0) writeBytes(2, `PHP Warning:  ${message}\n`);
+  phpError(2, 'Warning', message);
 }
 
 /** A notice, logged as a warning is ("PHP Notice:  ..."). */
 export function phpNotice(message: string): void {
-  if (silenceDepth === 0) writeBytes(2, `PHP Notice:  ${message}\n`);
+  phpError(8, 'Notice', message);
+}
+
+/** A deprecation ("PHP Deprecated:  ..."). */
+export function phpDeprecated(message: string): void {
+  phpError(8192, 'Deprecated', message);
 }
 
 /** PHP's string conversion (echo, `.`, interpolation). */
