@@ -5,5 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
+    // Set-up hooks start real tools (php, the server, vsce); on a loaded CI machine 10 s is not enough.
+    hookTimeout: 60_000,
   },
 });

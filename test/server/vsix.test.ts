@@ -66,7 +66,7 @@ describe('the .vsix', { timeout: 120_000 }, () => {
     );
     zip = readFileSync(out);
     names = zipEntries(zip).map((entry) => entry.name);
-  });
+  }, 120_000); // vsce runs in this hook: the describe's timeout is each test's, not the hook's
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
