@@ -12,6 +12,8 @@ import { LspClient } from './lsp-client';
 
 const PHP = readFileSync(new URL('../port-idiomatic/programs/line-upper.php', import.meta.url), 'utf8');
 const UDP = '<?php\n$s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\nsocket_listen($s, 5);\necho "x";\n';
+const UDP_STREAM = '<?php\n$fp = fsockopen("udp://127.0.0.1", 9);\nfwrite($fp, "x");\n';
+const BOTH = '<?php\n$t = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\n$u = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP);\nsocket_write($t, "x");\n';
 
 let client: LspClient;
 let dir: string;
@@ -21,7 +23,7 @@ describe('the port quick fix', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'psl-port-fix-'));
     client = await LspClient.start();
-    for (const [name, text] of [['line-upper.php', PHP], ['udp.php', UDP]] as const) {
+    for (const [name, text] of [['line-upper.php', PHP], ['udp.php', UDP], ['udp-stream.php', UDP_STREAM], ['both.php', BOTH]] as const) {
       writeFileSync(join(dir, name), text);
       await client.open(uriOf(name), text);
     }
@@ -43,6 +45,14 @@ describe('the port quick fix', { timeout: 30_000 }, () => {
     const actions = await client.codeActions(uriOf('udp.php'), published.diagnostics);
     const port = actions.find((action) => action.title === 'Port to TypeScript (node:dgram)');
     expect(port?.kind).toBe('quickfix');
+  });
+
+  it('names node:dgram for a udp:// stream, and both modules for a program of both kinds', async () => {
+    for (const [name, title] of [['udp-stream.php', 'Port to TypeScript (node:dgram)'], ['both.php', 'Port to TypeScript (node:net / node:dgram)']]) {
+      const published = await client.diagnosticsFor(uriOf(name));
+      expect(published.diagnostics.length, name).toBeGreaterThan(0);
+      expect((await client.codeActions(uriOf(name), published.diagnostics)).map((action) => action.title), name).toContain(title);
+    }
   });
 
   it('is offered on socket_create/bind/listen/accept lines and nowhere else', async () => {

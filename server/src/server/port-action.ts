@@ -36,9 +36,15 @@ export function portAction(document: TextDocument): CodeAction | undefined {
 /** Calls whose line offers the port quick fix even without a finding. */
 const SETUP_CALL = /\bsocket_(create|listen|accept|bind)\s*\(/i;
 
-/** "node:dgram" for a program of UDP sockets only, else "node:net" (a cheap look at the text). */
-function portModule(text: string): 'node:net' | 'node:dgram' {
-  return /\bSOCK_DGRAM\b/.test(text) && !/\bSOCK_STREAM\b/.test(text) ? 'node:dgram' : 'node:net';
+// A cheap look at the text for the kinds of socket the program opens: ext/sockets' types and the
+// stream transports ('udp://host:port' for fsockopen() and stream_socket_*()).
+const DATAGRAM = /\bSOCK_DGRAM\b|["']udp:\/\//i;
+const STREAM = /\bSOCK_STREAM\b|\bsocket_create_listen\s*\(|["'](?:tcp|tls|ssl|unix):\/\//i;
+
+/** The Node modules a port of the program uses: "node:dgram" for UDP only, both for both, else "node:net". */
+function portModule(text: string): string {
+  if (!DATAGRAM.test(text)) return 'node:net';
+  return STREAM.test(text) ? 'node:net / node:dgram' : 'node:dgram';
 }
 
 /**
