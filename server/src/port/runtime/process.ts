@@ -152,10 +152,15 @@ export function printf(format: unknown, ...values: unknown[]): number {
   return text.length;
 }
 
-/** fwrite()/fputs() to STDOUT, STDERR or a file; a stream not open for writing gives PHP's notice and false. */
-export function fwrite(stream: unknown, data: unknown): number | false {
+/**
+ * fwrite()/fputs() to STDOUT, STDERR, a file or a socket stream; a stream not open for writing
+ * gives PHP's notice and false. A `length` writes at most that many bytes (none when it is 0 or
+ * below, as PHP 8.2 does, without an error).
+ */
+export function fwrite(stream: unknown, data: unknown, length: unknown = null): number | false {
   const open = openStream(stream, 'fwrite');
-  const bytes = toStr(data);
+  const whole = toStr(data);
+  const bytes = length === null ? whole : whole.slice(0, Math.max(0, toInt(length)));
   if (open.socketIo) return open.socketIo.write(bytes);
   if (open.fd === 1 || open.fd === 2) {
     writeBytes(open.fd, bytes);
