@@ -116,6 +116,11 @@ export function analyze(mainStatements: LooseNode[]): ProgramAnalysis {
   runtimeArguments(main);
   for (const method of methods) overridingFacts(method, classes, facts);
   inferTypes(analysis, scopes, facts);
+  // A parameter that no call in the program passes (a library class's constructor, a callback
+  // another file calls) may be given anything: what flows from it into properties and locals is
+  // PhpValue, not the nothing the calls seen here say (which made `$this->host = $host` a null
+  // property that rejects the parameter).
+  if (widenUncalledParameters(scopes)) inferTypes(analysis, scopes, facts);
   markAsync(analysis, scopes);
   return analysis;
 }
@@ -604,6 +609,21 @@ export function calleeReturnType(fn: FunctionInfo): PhpType {
 export function fallsOffEnd(fn: FunctionInfo): boolean {
   const last = fn.body[fn.body.length - 1];
   return !last || !['return', 'throw'].includes(last.kind);
+}
+
+/** Untyped parameters still of no type after inference become MIXED; whether there was one. */
+function widenUncalledParameters(scopes: FunctionInfo[]): boolean {
+  let widened = false;
+  for (const scope of scopes) {
+    for (const name of scope.params) {
+      const info = scope.vars.get(name);
+      if (info && info.php !== 'this' && info.type.kinds.size === 0) {
+        info.type = MIXED;
+        widened = true;
+      }
+    }
+  }
+  return widened;
 }
 
 function inferTypes(analysis: ProgramAnalysis, scopes: FunctionInfo[], facts: Fact[]): void {
