@@ -16,6 +16,7 @@ import { discoverFiles, NoFilesError } from '../node/files';
 import { readSourceFile } from '../node/read-file';
 import type { LintWorkspaceResult } from '../shared/protocol';
 import type { Workers } from './diagnostics';
+import { publishParams } from './transport';
 import { configForDirectory, lookUpConfig, resolveSettings, type ConfigLookup, type SettingsStore } from './settings';
 
 export interface WorkspaceLintContext {
@@ -146,7 +147,7 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
     result.findings += findings.count;
     // The file may have been opened while we read it: its own validation speaks for it then.
     if (!openUriOf(path) && (findings.count > 0 || context.publishedClosed.has(path))) {
-      void connection.sendDiagnostics({ uri, diagnostics });
+      void connection.sendDiagnostics(publishParams(uri, undefined, diagnostics));
       if (findings.count > 0) context.publishedClosed.set(path, uri);
       else context.publishedClosed.delete(path);
     }
