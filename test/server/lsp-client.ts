@@ -1,5 +1,6 @@
 // A real JSON-RPC client for the tests: spawns `node bin/php-socket-lint-server.js --stdio`
-// and speaks LSP to it over the child's stdin/stdout. Waiting is event-driven: every message
+// and speaks LSP to it over the child's stdin/stdout (or `--node-ipc` over Node's IPC channel, as
+// the VS Code client starts it). Waiting is event-driven: every message
 // that arrives re-checks the condition; a timeout fails the wait. No fixed sleeps.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -39,6 +42,8 @@ export interface ClientOptions {
   serverBin?: string;
   /** `clientInfo` of the initialize request. */
   clientInfo?: { name: string; version?: string };
+  /** How to speak to the server: `--stdio` (default, as Neovim) or `--node-ipc` (as VS Code). */
+  transport?: 'stdio' | 'node-ipc';
 }
 
 /** One `window/logMessage`: what an editor's output channel shows (type 1 error … 4 log). */
@@ -131,8 +136,14 @@ export class LspClient {
       throw new Error('dist/server.js is missing: run `npm run build` (npm test builds first)');
     }
     const serverBin = options.serverBin ?? SERVER_BIN;
-    const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: options.serverBin ? dirname(serverBin) : ROOT, stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const ipc = options.transport === 'node-ipc';
+    const cwd = options.serverBin ? dirname(serverBin) : ROOT;
+    const child = ipc
+      ? (spawn(process.execPath, [serverBin, '--node-ipc'], { cwd, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] }) as ChildProcessWithoutNullStreams)
+      : spawn(process.execPath, [serverBin, '--stdio'], { cwd, stdio: 'pipe' });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options);
     const capabilities: ClientCapabilities = {
       workspace: {

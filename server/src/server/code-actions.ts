@@ -70,10 +70,10 @@ function overlaps(a: LspRange, b: LspRange): boolean {
  */
 function recordedIndex(validation: Validation, diagnostic: Diagnostic): number | undefined {
   if (isDiagnosticData(diagnostic.data) && diagnostic.data.version === validation.version) {
-    const recorded = validation.diagnostics[diagnostic.data.index];
+    const recorded = validation.diagnostics.list[diagnostic.data.index];
     if (recorded && recorded.code === diagnostic.code && recorded.message === diagnostic.message) return diagnostic.data.index;
   }
-  const index = validation.diagnostics.findIndex(
+  const index = validation.diagnostics.list.findIndex(
     (recorded) => recorded.code === diagnostic.code && recorded.message === diagnostic.message && sameRange(recorded.range, diagnostic.range),
   );
   return index >= 0 ? index : undefined;
@@ -147,7 +147,7 @@ export function documentationAction(ruleId: string, diagnostics: Diagnostic[]): 
 /** Quick fixes for the client's diagnostics (or, if it sent none, the recorded ones in range). */
 export function quickFixes(document: TextDocument, validation: Validation, params: CodeActionParams, context: CodeActionContext): CodeAction[] {
   const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-  const asked = params.context.diagnostics.length > 0 ? ours : validation.diagnostics.filter((d) => overlaps(d.range, params.range));
+  const asked = params.context.diagnostics.length > 0 ? ours : validation.diagnostics.list.filter((d) => overlaps(d.range, params.range));
   const fixes: CodeAction[] = [];
   const extras: CodeAction[] = [];
   const seen = new Set<string>();
@@ -178,7 +178,7 @@ export function quickFixes(document: TextDocument, validation: Validation, param
     if (finding.fix) offer(diagnostic, finding.fix.title, finding.fix.edits, true);
     // Suggestions change what runs: offered, never preferred (so never applied by "auto fix").
     for (const suggestion of finding.suggestions) offer(diagnostic, suggestion.desc, suggestion.edits, false);
-    const start = validation.diagnostics[index]!.range.start;
+    const start = validation.diagnostics.list[index]!.range.start;
     const disableKey = `disable:${finding.ruleId}:${start.line}`;
     const disable = seen.has(disableKey) ? undefined : disableLineEdit(document, start, finding.ruleId);
     seen.add(disableKey);

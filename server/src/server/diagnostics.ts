@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintTextDeep } from '../node/deep-lint';
 import { withoutBaselined } from './baseline';
@@ -17,6 +17,7 @@ import { Findings } from './findings';
 import type { FixAllReply, PostedLint, WorkerJob } from './lint-worker';
 import type { ResolvedSettings, SettingsStore } from './settings';
 import { toDiagnostics } from './to-diagnostics';
+import { Diagnostics } from './transport';
 import { WorkerPool, type PoolTask } from './worker-pool';
 
 export { toDiagnostic, toDiagnostics, toLspRange } from './to-diagnostics';
@@ -40,7 +41,7 @@ export interface Validation {
   /** The text that was linted (the document object itself moves on with edits). */
   text: string;
   findings: Findings;
-  diagnostics: readonly Diagnostic[];
+  diagnostics: Diagnostics;
   settings: ResolvedSettings;
   /** Unique per validation: the pull diagnostics `resultId`. */
   serial: number;
@@ -50,11 +51,12 @@ export interface Validation {
 /** A lint's result on this thread: its diagnostics, and its findings (read by code actions). */
 export interface LintReply {
   findings: Findings;
-  diagnostics: Diagnostic[];
+  diagnostics: Diagnostics;
 }
 
+/** The worker's reply, as it came: the diagnostics stay JSON text until something reads them (transport.ts). */
 function received(posted: PostedLint | undefined): LintReply | undefined {
-  return posted && { findings: Findings.received(posted.findings), diagnostics: JSON.parse(posted.diagnosticsJson) as Diagnostic[] };
+  return posted && { findings: Findings.received(posted.findings), diagnostics: Diagnostics.json(posted.diagnosticsJson, posted.findings.count) };
 }
 
 /** The threads the server's work runs on: lints for diagnostics, and the requests a person waits for. */
@@ -81,7 +83,7 @@ export class Workers {
     }
     const findings = withoutBaselined(lintTextDeep(job.text, job.options).findings, job.uri, job.baseline);
     const diagnostics = toDiagnostics(TextDocument.create(job.uri, 'php', job.version, job.text), findings);
-    return { promise: Promise.resolve({ findings: Findings.of(findings), diagnostics }), cancel: () => undefined };
+    return { promise: Promise.resolve({ findings: Findings.of(findings), diagnostics: Diagnostics.of(diagnostics) }), cancel: () => undefined };
   }
 
   async fixAll(text: string, options: LintOptions): Promise<FixAllReply | undefined> {
@@ -174,7 +176,7 @@ export class Validator {
     entry.length = text.length;
     let reply: LintReply | undefined;
     if (!settings.enable) {
-      reply = { findings: Findings.of([]), diagnostics: [] };
+      reply = { findings: Findings.of([]), diagnostics: Diagnostics.of([]) };
     } else {
       entry.task = this.workers.lintJob({ kind: 'lint', uri, version, text, options: settings.options, baseline: settings.baseline });
       try {
@@ -185,7 +187,7 @@ export class Validator {
         this.onCrash(error);
         const message = `php-socket-lint could not analyse this file (${String(error)}); see the output.`;
         const findings: Finding[] = [{ ruleId: null, messageId: 'internalError', severity: 'error', message, range: [0, 0], related: [], suggestions: [] }];
-        reply = { findings: Findings.of(findings), diagnostics: toDiagnostics(TextDocument.create(uri, 'php', version, text), findings) };
+        reply = { findings: Findings.of(findings), diagnostics: Diagnostics.of(toDiagnostics(TextDocument.create(uri, 'php', version, text), findings)) };
       }
     }
     if (!reply || entry.cancelled || !this.isCurrent(document, version) || entry.generation !== this.generation) return undefined;

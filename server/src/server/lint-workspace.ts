@@ -1,22 +1,27 @@
 // `phpSocketLint.lintWorkspace`: lints every PHP file of the workspace folders, open or not,
 // with work-done progress, and publishes diagnostics for the closed ones too. Files are found
 // by the CLI's discovery (server/src/node/files.ts) as for `php-socket-lint <folder>`:
-// .gitignore files, the config's include and exclude, never node_modules/, vendor/ only when
-// the config's include names it. Files it cannot lint are named in the output channel.
+// .gitignore files, each directory's nearest config's include and exclude (NearestConfigs, as the
+// CLI walks: a nested .phpsocketlintrc.json decides below its directory), never node_modules/,
+// vendor/ only when an include names it. Each file is linted with the config the walk found for
+// it. Files it cannot lint are named in the output channel.
 // Files are read as the CLI reads them (server/src/node/read-file.ts: FIFOs, devices and files
 // too big for a string are refused before a read could block), linted in the lint workers one
 // at a time (so open documents' lints still get a worker), and cancelling, from the request or
 // the progress bar, stops the lint in progress as well as the files after it.
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultConfig } from '../core/config';
+import { ConfigError, defaultConfig, type ProjectConfig } from '../core/config';
 import { mentionsSocketApi } from '../core/lint';
+import { NearestConfigs, type ConfigSource } from '../node/config-file';
 import { discoverFiles, NoFilesError } from '../node/files';
 import { readSourceFile } from '../node/read-file';
 import type { LintWorkspaceResult } from '../shared/protocol';
 import type { Workers } from './diagnostics';
-import { configForDirectory, lookUpConfig, resolveSettings, type ConfigLookup, type SettingsStore } from './settings';
+import { publishParams } from './transport';
+import { resolveSettings, type ConfigLookup, type SettingsStore } from './settings';
 
 export interface WorkspaceLintContext {
   connection: Connection;
@@ -40,9 +45,55 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
-async function phpFilesOf(folder: string, lookup: ConfigLookup, connection: Connection): Promise<string[]> {
+/**
+ * The nearest config of each directory, for the walk and for the files it finds, each file read
+ * once. A config that cannot be used is said (once) and its directory walked with the defaults,
+ * as its files are linted with the editor's settings alone; the CLI stops there instead.
+ */
+class WorkspaceConfigs implements ConfigSource {
+  private readonly nearest = new NearestConfigs();
+  private readonly defaults = defaultConfig();
+  private readonly errors = new Map<string, string>();
+  private readonly logged = new Set<string>();
+
+  constructor(private readonly settings: SettingsStore) {}
+
+  configIn(directory: string, hasOwn?: boolean): ProjectConfig {
+    try {
+      const config = this.nearest.configIn(directory, hasOwn);
+      this.read(config.path);
+      return config;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      this.read(error.path);
+      this.errors.set(directory, error.message);
+      this.settings.reportConfigError(error.message);
+      return this.defaults;
+    }
+  }
+
+  /** Says in the output channel which config file is read, once each. */
+  private read(path: string | undefined): void {
+    if (path === undefined || this.logged.has(path)) return;
+    this.logged.add(path);
+    this.settings.logConfigRead(path);
+  }
+
+  inherit(directory: string, config: ProjectConfig): void {
+    this.nearest.inherit(directory, config);
+  }
+
+  /** What resolveSettings() takes for the files of `directory`. */
+  lookup(directory: string): ConfigLookup {
+    const config = this.configIn(directory);
+    const error = this.errors.get(directory);
+    return { config: config.path === undefined ? undefined : config, error };
+  }
+}
+
+async function phpFilesOf(folder: string, configs: WorkspaceConfigs, connection: Connection): Promise<string[]> {
   try {
-    const found = await discoverFiles({ cwd: folder, patterns: ['.'], config: lookup.config ?? defaultConfig() });
+    const found = await discoverFiles({ cwd: folder, patterns: ['.'], config: configs });
     for (const { path, message } of found.unreadableDirectories) connection.console.warn(`Lint Workspace: ${path}: ${message}`);
     return found.files;
   } catch (error) {
@@ -72,13 +123,13 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
   progress.begin('PHP Socket Lint', 0, 'Finding PHP files…', true);
   // URIs are compared as paths: clients and Node percent-encode some characters differently.
   const openUriOf = (path: string) => documents.all().find((document) => filePathOf(document.uri) === path)?.uri;
-  const configs = new Map<string, ConfigLookup>();
+  const configs = new WorkspaceConfigs(context.settings);
   const work: { path: string; folderUri: string }[] = [];
   const seen = new Set<string>();
   for (const folder of await context.folders()) {
     const folderPath = filePathOf(folder.uri);
     if (!folderPath) continue;
-    for (const path of await phpFilesOf(folderPath, configForDirectory(folderPath, configs, context.settings.logConfigRead), connection)) {
+    for (const path of await phpFilesOf(folderPath, configs, connection)) {
       // Nested workspace folders list a file twice.
       if (!seen.has(path)) work.push({ path, folderUri: folder.uri });
       seen.add(path);
@@ -108,7 +159,7 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
     let editorSettings = folderSettings.get(folderUri);
     if (!editorSettings) folderSettings.set(folderUri, (editorSettings = context.settings.editorSettings(folderUri)));
     const uri = pathToFileURL(path).href;
-    const resolved = resolveSettings(await editorSettings, lookUpConfig(uri, configs, context.settings.logConfigRead));
+    const resolved = resolveSettings(await editorSettings, configs.lookup(dirname(path)));
     if (resolved.configError) context.settings.reportConfigError(resolved.configError);
     const read = await readText(path);
     if ('skipped' in read) {
@@ -146,7 +197,7 @@ export async function lintWorkspace(context: WorkspaceLintContext, token: Cancel
     result.findings += findings.count;
     // The file may have been opened while we read it: its own validation speaks for it then.
     if (!openUriOf(path) && (findings.count > 0 || context.publishedClosed.has(path))) {
-      void connection.sendDiagnostics({ uri, diagnostics });
+      void connection.sendDiagnostics(publishParams(uri, undefined, diagnostics));
       if (findings.count > 0) context.publishedClosed.set(path, uri);
       else context.publishedClosed.delete(path);
     }

@@ -1,8 +1,8 @@
 // Entry of dist/server.js: `php-socket-lint-server --stdio` (editors such as Neovim) or
 // `--node-ipc` (the VS Code client). vscode-languageserver picks the transport from argv.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
 import { describeError, startServer } from './server';
+import { createServerConnection } from './transport';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
 const args = process.argv.slice(2);
@@ -17,7 +17,7 @@ if (args.includes('--version') || args.includes('-v')) {
   );
   if (out === process.stderr) process.exitCode = 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createServerConnection(args);
   // A bug outside any request still reaches the output channel, stack and all; the server goes on.
   process.on('uncaughtException', (error) => connection.console.error(`Internal error: ${describeError(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Internal error (unhandled rejection): ${describeError(reason)}`));

@@ -31,6 +31,7 @@ import { runPort } from './port-action';
 import { isRuleDocsUri } from './rule-docs';
 import { filePathOf, lintWorkspace } from './lint-workspace';
 import { SettingsStore } from './settings';
+import { fullReport, publishParams, type Diagnostics } from './transport';
 
 /** Why a document is validated; `change` is skipped when `run` is `onSave`. */
 type Trigger = 'open' | 'change' | 'save' | 'settings';
@@ -168,7 +169,7 @@ export function startServer(connection: Connection): void {
     // The same version's same diagnostics again (a settings change relinted it) are not resent.
     if (sameAsSent(pushedDiagnostics.get(uri), validation)) return;
     pushedDiagnostics.set(uri, sentOf(validation, String(serial)));
-    void connection.sendDiagnostics({ uri, version, diagnostics: [...validation.diagnostics] });
+    void connection.sendDiagnostics(publishParams(uri, version, validation.diagnostics));
   }
 
   function revalidateAll(): void {
@@ -240,7 +241,7 @@ export function startServer(connection: Connection): void {
     const resultId = sent && sameAsSent(sent, validation) ? sent.resultId : String(validation.serial);
     pulledResults.set(uri, sentOf(validation, resultId));
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    return { kind: 'full', resultId, items: [...validation.diagnostics] };
+    return fullReport(resultId, validation.diagnostics);
   }));
 
   // ── Code actions, hover, commands ──────────────────────────────────────────────────────
@@ -326,17 +327,17 @@ export function startServer(connection: Connection): void {
 interface SentDiagnostics {
   version: number;
   resultId: string;
-  diagnostics: readonly unknown[];
+  diagnostics: Diagnostics;
 }
 
 function sentOf(validation: Validation, resultId: string): SentDiagnostics {
   return { version: validation.version, resultId, diagnostics: validation.diagnostics };
 }
 
-/** The same version relinted to the same diagnostics (compared in full only then: it is rare). */
+/** The same version relinted to the same diagnostics (their JSON texts compared only then: it is rare). */
 function sameAsSent(sent: SentDiagnostics | undefined, validation: Validation): boolean {
   if (!sent || sent.version !== validation.version || sent.diagnostics.length !== validation.diagnostics.length) return false;
-  return sent.diagnostics === validation.diagnostics || JSON.stringify(sent.diagnostics) === JSON.stringify(validation.diagnostics);
+  return sent.diagnostics === validation.diagnostics || sent.diagnostics.json === validation.diagnostics.json;
 }
 
 /**
