@@ -53,7 +53,7 @@ type PhpParserAst = {
   resolvePrecedence(node: object, parser: PrepareParser): object;
   [kind: string]: unknown;
 };
-type PrepareParser = { debug: boolean; prev: [number, number, number]; position(): object };
+type PrepareParser = { debug: boolean; prev: [number, number, number]; position(): object; lexer: { yylloc: { first_line: number; first_column: number; first_offset: number } } };
 /** What AST#prepare returns: called with a node's fields, it builds the node. */
 type NodeBuilder = ((...args: unknown[]) => object) & {
   instance?: object;
@@ -127,10 +127,13 @@ function prepareNodesFaster(instance: Engine, Position: PositionClass, Location:
   function destroy(): void {}
   ast.prepare = function prepareFaster(this: PhpParserAst, kind: string | null, docs: unknown, parser: PrepareParser): NodeBuilder {
     if (docs !== null || parser.debug || this.withSource || !this.withPositions) return prepare.call(this, kind, docs, parser);
-    const start = parser.position() as { offset: number };
+    // Where the node starts, as parser.position() reads it now; its Position is made when the node
+    // is built (more than half of the builders are dropped unbuilt), once, as php-parser shares it.
+    const { first_line: startLine, first_column: startColumn, first_offset: startOffset } = parser.lexer.yylloc;
+    let start: { offset: number } | undefined;
     const self = this;
-    const result = function (...args: unknown[]): object {
-      args.push(docs);
+    const result = function (this: unknown): object {
+      start ??= new Position(startLine, startColumn, startOffset);
       let nodeStart = start;
       let nodeEnd = new Position(parser.prev[0], parser.prev[1], parser.prev[2]);
       // Swapped positions when no token was taken between node() and the call (php-parser's own fix).
@@ -139,13 +142,34 @@ function prepareNodesFaster(instance: Engine, Position: PositionClass, Location:
         nodeStart = nodeEnd;
         nodeEnd = swap;
       }
-      args.push(new Location(null, nodeStart, nodeEnd));
-      // A kind given at the call ("lazy kind"), as php-parser's closure keeps it for later calls.
-      if (!kind) kind = args.shift() as string;
-      const node = self[kind];
-      if (typeof node !== 'function') throw new Error('Undefined node "' + kind + '"');
-      const astNode = Object.create(node.prototype) as object & { trailingComments?: unknown };
-      node.apply(astNode, args);
+      const location = new Location(null, nodeStart, nodeEnd);
+      let astNode: object & { trailingComments?: unknown };
+      // Read by index and length only: V8 makes no arguments object (a rest array would be one per node).
+      const given = arguments;
+      if (kind && given.length <= 6) {
+        const node = self[kind];
+        if (typeof node !== 'function') throw new Error('Undefined node "' + kind + '"');
+        astNode = Object.create(node.prototype) as typeof astNode;
+        // The constructor gets the node's fields, then docs, then the location, as php-parser's apply() passes them.
+        switch (given.length) {
+          case 0: node.call(astNode, docs, location); break;
+          case 1: node.call(astNode, given[0], docs, location); break;
+          case 2: node.call(astNode, given[0], given[1], docs, location); break;
+          case 3: node.call(astNode, given[0], given[1], given[2], docs, location); break;
+          case 4: node.call(astNode, given[0], given[1], given[2], given[3], docs, location); break;
+          case 5: node.call(astNode, given[0], given[1], given[2], given[3], given[4], docs, location); break;
+          default: node.call(astNode, given[0], given[1], given[2], given[3], given[4], given[5], docs, location);
+        }
+      } else {
+        const args: unknown[] = Array.prototype.slice.call(given);
+        args.push(docs, location);
+        // A kind given at the call ("lazy kind"), as php-parser's closure keeps it for later calls.
+        if (!kind) kind = args.shift() as string;
+        const node = self[kind];
+        if (typeof node !== 'function') throw new Error('Undefined node "' + kind + '"');
+        astNode = Object.create(node.prototype) as typeof astNode;
+        node.apply(astNode, args);
+      }
       result.instance = astNode;
       if (result.trailingComments) astNode.trailingComments = result.trailingComments;
       if (typeof result.postBuild === 'function') result.postBuild(astNode);
