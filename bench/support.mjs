@@ -25,6 +25,19 @@ export async function loadLintText() {
   return require(outfile).lintText;
 }
 
+/**
+ * The core's own parse step, parsePhp(), bundled as loadLintText() bundles the core: php-parser
+ * with the core's fast paths (parse.ts) and the names pass. The core-scaling bench reports the lint
+ * against it too, beside the lint against a bare stock php-parser parse.
+ */
+export async function loadParsePhp() {
+  const esbuild = await import('esbuild');
+  mkdirSync(work, { recursive: true });
+  const outfile = `${work}core-parse.cjs`;
+  await esbuild.build({ absWorkingDir: root, entryPoints: ['server/src/core/parse.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  return require(outfile).parsePhp;
+}
+
 /** A bare php-parser with the core's options: the floor any lint of a text pays. */
 export function bareParser() {
   const { Engine } = require('php-parser');

@@ -43,7 +43,24 @@ const DIRECTIVE_MARKER = 'php-socket-lint-';
 type Engine = {
   parseCode(text: string, filename: string): NodeOf<'program'>;
   tokenGetAll(text: string): (string | [string, string, number])[];
-  parser: { lex(): unknown; read_argument(): unknown };
+  parser: { lex(): unknown; read_argument(): unknown; ast: PhpParserAst };
+};
+/** php-parser's AST factory, as prepareNodesFaster() sees it (src/ast.js). */
+type PhpParserAst = {
+  withPositions: boolean;
+  withSource: boolean;
+  prepare(kind: string | null, docs: unknown, parser: PrepareParser): NodeBuilder;
+  resolvePrecedence(node: object, parser: PrepareParser): object;
+  [kind: string]: unknown;
+};
+type PrepareParser = { debug: boolean; prev: [number, number, number]; position(): object; lexer: { yylloc: { first_line: number; first_column: number; first_offset: number } } };
+/** What AST#prepare returns: called with a node's fields, it builds the node. */
+type NodeBuilder = ((...args: unknown[]) => object) & {
+  instance?: object;
+  trailingComments?: unknown;
+  postBuild?: (node: object) => void;
+  setTrailingComments(docs: unknown): void;
+  destroy(target?: unknown): void;
 };
 /** The parser's state that its own read_argument() reads (see readArgumentsFaster()). */
 type ParserState = { token: unknown; tok: Record<string, unknown>; lexer: { keywords: Record<string, unknown> }; read_expr(): unknown };
@@ -88,9 +105,88 @@ function readArgumentsFaster(instance: Engine): void {
   };
 }
 
+/**
+ * php-parser's AST#prepare() (called for every node the parser starts, a fifth of them never
+ * built) makes three closures per call: the builder, and its `setTrailingComments()` and
+ * `destroy()`. Without doc comments (extractDoc off: `docs` is null) and without debug,
+ * `destroy()` does nothing and `setTrailingComments()` only stores the comments, so both can be
+ * shared functions of `this`; and the builder takes its arguments as a rest array instead of
+ * copying `arguments`. The node is built exactly as php-parser's code builds it (same
+ * constructor call, same Position and Location objects, same precedence step): the AST is
+ * identical (test/parse-fast-paths.test.ts compares it with stock php-parser's on every PHP file
+ * of the repository). Every other call (comments collected, debug, withSource) goes through
+ * php-parser's own prepare().
+ */
+function prepareNodesFaster(instance: Engine, Position: PositionClass, Location: LocationClass): void {
+  const ast = instance.parser.ast;
+  const prepare = ast.prepare;
+  function setTrailingComments(this: NodeBuilder, docs: unknown): void {
+    if (this.instance) (this.instance as { setTrailingComments(docs: unknown): void }).setTrailingComments(docs);
+    else this.trailingComments = docs;
+  }
+  function destroy(): void {}
+  ast.prepare = function prepareFaster(this: PhpParserAst, kind: string | null, docs: unknown, parser: PrepareParser): NodeBuilder {
+    if (docs !== null || parser.debug || this.withSource || !this.withPositions) return prepare.call(this, kind, docs, parser);
+    // Where the node starts, as parser.position() reads it now; its Position is made when the node
+    // is built (more than half of the builders are dropped unbuilt), once, as php-parser shares it.
+    const { first_line: startLine, first_column: startColumn, first_offset: startOffset } = parser.lexer.yylloc;
+    let start: { offset: number } | undefined;
+    const self = this;
+    const result = function (this: unknown): object {
+      start ??= new Position(startLine, startColumn, startOffset);
+      let nodeStart = start;
+      let nodeEnd = new Position(parser.prev[0], parser.prev[1], parser.prev[2]);
+      // Swapped positions when no token was taken between node() and the call (php-parser's own fix).
+      if (nodeStart.offset > nodeEnd.offset) {
+        const swap = nodeStart;
+        nodeStart = nodeEnd;
+        nodeEnd = swap;
+      }
+      const location = new Location(null, nodeStart, nodeEnd);
+      let astNode: object & { trailingComments?: unknown };
+      // Read by index and length only: V8 makes no arguments object (a rest array would be one per node).
+      const given = arguments;
+      if (kind && given.length <= 6) {
+        const node = self[kind];
+        if (typeof node !== 'function') throw new Error('Undefined node "' + kind + '"');
+        astNode = Object.create(node.prototype) as typeof astNode;
+        // The constructor gets the node's fields, then docs, then the location, as php-parser's apply() passes them.
+        switch (given.length) {
+          case 0: node.call(astNode, docs, location); break;
+          case 1: node.call(astNode, given[0], docs, location); break;
+          case 2: node.call(astNode, given[0], given[1], docs, location); break;
+          case 3: node.call(astNode, given[0], given[1], given[2], docs, location); break;
+          case 4: node.call(astNode, given[0], given[1], given[2], given[3], docs, location); break;
+          case 5: node.call(astNode, given[0], given[1], given[2], given[3], given[4], docs, location); break;
+          default: node.call(astNode, given[0], given[1], given[2], given[3], given[4], given[5], docs, location);
+        }
+      } else {
+        const args: unknown[] = Array.prototype.slice.call(given);
+        args.push(docs, location);
+        // A kind given at the call ("lazy kind"), as php-parser's closure keeps it for later calls.
+        if (!kind) kind = args.shift() as string;
+        const node = self[kind];
+        if (typeof node !== 'function') throw new Error('Undefined node "' + kind + '"');
+        astNode = Object.create(node.prototype) as typeof astNode;
+        node.apply(astNode, args);
+      }
+      result.instance = astNode;
+      if (result.trailingComments) astNode.trailingComments = result.trailingComments;
+      if (typeof result.postBuild === 'function') result.postBuild(astNode);
+      return self.resolvePrecedence(astNode, parser);
+    } as NodeBuilder;
+    result.setTrailingComments = setTrailingComments;
+    result.destroy = destroy;
+    return result;
+  };
+}
+type PositionClass = new (line: number, column: number, offset: number) => { offset: number };
+type LocationClass = new (source: string | null, start: object, end: object) => object;
+
 // php-parser is loaded on first use (esbuild bundles a `require` inside a function as a lazy
 // module): a tree where no file names the socket API never pays for loading the parser.
-function parserEngine(withComments: boolean, shortTags: boolean): Engine {
+/** The product's php-parser engine, its fast paths in place (exported for the test that compares its AST with stock php-parser's). */
+export function parserEngine(withComments: boolean, shortTags: boolean): Engine {
   const key = `${withComments}/${shortTags}`;
   let engine = engines.get(key);
   if (!engine) {
@@ -102,8 +198,12 @@ function parserEngine(withComments: boolean, shortTags: boolean): Engine {
       lexer: { short_tags: shortTags },
       ast: { withPositions: true },
     });
+    // php-parser's Location and Position classes, from a tree of its own (the package exports
+    // neither): parsed before the token guard is in place, whose budget belongs to parsePhp().
+    const probe = engine.parseCode('<?php ;', 'probe.php') as unknown as { loc: { constructor: LocationClass; start: { constructor: PositionClass } } };
     guardAgainstEndlessRecovery(engine);
     readArgumentsFaster(engine);
+    prepareNodesFaster(engine, probe.loc.start.constructor, probe.loc.constructor);
     engines.set(key, engine);
   }
   return engine;
