@@ -63,6 +63,39 @@ export interface FunctionFacts {
   answering: ReadonlySet<string>;
   /** The body has a throw or an exit (nested functions and classes aside): a call may not return. */
   mayLeave: boolean;
+  /**
+   * The `$this` properties the body names (`$this->name`), or 'any' where it may reach others:
+   * `$this` itself handed on or a method called on it (which may check any property), a dynamic
+   * name (`$this->$name`), a closure (bound to the object).
+   */
+  thisProperties: ReadonlySet<string> | 'any';
+}
+
+/** A property name of `$this->name`; undefined when the node is not such a lookup. */
+function thisPropertyName(node: PhpNode): string | undefined {
+  if (node.kind !== 'propertylookup' || !isNode(node.what) || variableName(node.what) !== 'this') return undefined;
+  return isNode(node.offset) && node.offset.kind === 'identifier' ? String(node.offset.name) : undefined;
+}
+
+/** What of `$this` a body reaches: see FunctionFacts.thisProperties. */
+function thisPropertiesOf(body: PhpNode): ReadonlySet<string> | 'any' {
+  const names = new Set<string>();
+  const stack: PhpNode[] = [body];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node !== body && (node.kind === 'closure' || node.kind === 'arrowfunc')) return 'any';
+    if (node !== body && NESTED_SCOPES.has(node.kind)) continue;
+    if (node.kind === 'call' && isNode(node.what) && thisPropertyName(node.what) !== undefined) return 'any';
+    const property = thisPropertyName(node);
+    if (property !== undefined) {
+      names.add(property);
+      continue;
+    }
+    // `$this` anywhere but as the base of `$this->name`: a method call on it, or the object itself.
+    if (variableName(node) === 'this') return 'any';
+    if (node.kind === 'staticlookup' || node.kind === 'selfreference' || node.kind === 'staticreference' || node.kind === 'parentreference') return 'any';
+    stack.push(...childNodes(node));
+  }
+  return names;
 }
 
 export function functionFacts(body: PhpNode, parameterNames: readonly string[]): FunctionFacts {
@@ -91,5 +124,5 @@ export function functionFacts(body: PhpNode, parameterNames: readonly string[]):
     for (const condition of conditions) testedVariables(condition, found);
     stack.push(...childNodes(node));
   }
-  return { answering: new Set([...found].filter((name) => wanted.has(name))), mayLeave };
+  return { answering: new Set([...found].filter((name) => wanted.has(name))), mayLeave, thisProperties: thisPropertiesOf(body) };
 }

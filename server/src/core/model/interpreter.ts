@@ -174,7 +174,7 @@ class FileAnalysis {
     let facts = this.functionFacts.get(fn.key);
     if (!facts) {
       const names = (fn.node.arguments ?? []).map(parameterName).filter((name): name is string => name !== undefined);
-      facts = isNode(fn.node.body) ? functionFacts(fn.node.body, names) : { answering: new Set(names), mayLeave: false };
+      facts = isNode(fn.node.body) ? functionFacts(fn.node.body, names) : { answering: new Set(names), mayLeave: false, thisProperties: 'any' };
       this.functionFacts.set(fn.key, facts);
     }
     return facts;
@@ -1271,8 +1271,9 @@ class Round {
     const userFunction = this.resolveUserFunction(node, name);
     if (userFunction) {
       this.passArguments(node, userFunction);
-      if (usage === 'drop' && this.file.factsOf(userFunction).mayLeave) this.failureBranchMayEnd();
-      this.enterOtherCode(node);
+      const facts = this.file.factsOf(userFunction);
+      if (usage === 'drop' && facts.mayLeave) this.failureBranchMayEnd();
+      this.enterOtherCode(node, facts.thisProperties);
       this.readSummaries = true;
       const returned = this.file.returnSummaries.get(userFunction.key) ?? UNKNOWN;
       this.returnedResults.addAll(returned.pending);
@@ -1320,7 +1321,7 @@ class Round {
    * property), and a method of this object may check the object's properties
    * (`$this->assertSocket()`), so neither is held against the code that follows.
    */
-  private enterOtherCode(call: NodeOf<'call'>): void {
+  private enterOtherCode(call: NodeOf<'call'>, reached: ReadonlySet<string> | 'any' = 'any'): void {
     this.state.forgetBinds();
     const what = call.what;
     const onThisObject =
@@ -1328,7 +1329,14 @@ class Round {
       ((what.kind === 'propertylookup' && isNode(what.what) && variableName(what.what) === 'this') ||
         (what.kind === 'staticlookup' && isNode(what.what) && ['selfreference', 'staticreference', 'parentreference'].includes(what.what.kind)));
     if (!onThisObject) return;
-    for (const [key, value] of [...this.state.memberEntries]) if (key.includes('->') && value.pending.size > 0) this.state.write(key, withoutPending(value));
+    // A method of this file checks only the properties its body names (`$this->start_time()`
+    // that sets `$this->t` cannot have checked `$this->socket`).
+    for (const [key, value] of [...this.state.memberEntries]) {
+      const arrow = key.indexOf('->');
+      if (arrow < 0 || value.pending.size === 0) continue;
+      if (reached !== 'any' && !reached.has(key.slice(arrow + 2))) continue;
+      this.state.write(key, withoutPending(value));
+    }
   }
 
   /** An unqualified `socket_read()` is not PHP's when the file declares one (a namespace's own wrapper). */
