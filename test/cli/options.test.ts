@@ -78,6 +78,14 @@ describe('exit codes', () => {
     expect(run.stderr).toContain("vendor/ directories such as app/vendor are skipped unless named, e.g. 'app/vendor/**/*.php'");
     expect((await runCli(['app/vendor/**/*.php'], { cwd })).code).toBe(0);
   });
+
+  it('says so when a glob matches only files under vendor/, with the glob that names them', async () => {
+    const cwd = makeTree({ 'app/vendor/acme/client.php': TCP_UNCHECKED });
+    const run = await runCli(['app/**/*.php'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("its matches are all under vendor/, which is skipped unless the pattern names it, e.g. 'app/**/vendor/**/*.php'");
+    expect((await runCli(['app/**/vendor/**/*.php'], { cwd })).code).toBe(0);
+  });
 });
 
 describe('rule settings', () => {

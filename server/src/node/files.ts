@@ -178,8 +178,15 @@ class Walker {
   private async addGlob(pattern: string): Promise<void> {
     const { cwd } = this;
     const ignore = namesDependencyDirectory(pattern) ? GLOB_IGNORE : [...GLOB_IGNORE, DEPENDENCY_GLOB_IGNORE];
-    const matches = await glob(pattern, { cwd, absolute: true, dot: false, expandDirectories: false, followSymbolicLinks: false, ignore });
-    if (matches.length === 0) throw new NoFilesError(`No files matching the pattern "${pattern}" were found.`);
+    const options = { cwd, absolute: true, dot: false, expandDirectories: false, followSymbolicLinks: false };
+    const matches = await glob(pattern, { ...options, ignore });
+    if (matches.length === 0) {
+      // Matches only under vendor/: say so, and how to name them (as the directory walk does).
+      const inDependencies = ignore.length > GLOB_IGNORE.length && (await glob(pattern, { ...options, ignore: GLOB_IGNORE })).length > 0;
+      const named = pattern.includes('**/') ? pattern.replace('**/', `**/${DEPENDENCY_DIRECTORY}/**/`) : `**/${DEPENDENCY_DIRECTORY}/**/*.php`;
+      const vendor = inDependencies ? ` (its matches are all under ${DEPENDENCY_DIRECTORY}/, which is skipped unless the pattern names it, e.g. '${named}')` : '';
+      throw new NoFilesError(`No files matching the pattern "${pattern}" were found${vendor}.`);
+    }
     const kept = await Promise.all(matches.map(async (match) => ((await this.isFileIgnored(resolve(match))) ? undefined : resolve(match))));
     const files = kept.filter((file) => file !== undefined);
     if (files.length === 0) throw new NoFilesError(`All files matched by "${pattern}" are ignored.`);
