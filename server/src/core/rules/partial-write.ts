@@ -157,16 +157,29 @@ function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
 /** Calls whose result is a payload of any length: encryption, serialization, compression, a file's contents. */
 const PAYLOAD_MAKER = /encrypt|serializ|json_encode|var_export|compress|deflate|gzencode|msgpack|file_get_contents|stream_get_contents/i;
 
+/** Functions whose result is at least as long as their argument: a payload stays one through them. */
+const KEEPS_LENGTH = new Set([...ENCODINGS, 'bin2hex', 'chunk_split', 'addslashes']);
+
+/**
+ * The value itself is a payload: a payload maker's result, or a string built of one, through `?:`,
+ * `??` and the encodings that keep its length (`base64_encode(gzcompress($x))`). Not an argument
+ * of any other call: `strlen(json_encode($x))` and `md5(serialize($x))` are a few bytes.
+ */
 function makesPayload(node: PhpNode): boolean {
-  const stack = [node];
+  const stack = stringPieces(unwrapSilence(node));
   for (let current = stack.pop(); current; current = stack.pop()) {
+    current = unwrapSilence(current);
     if (current.kind === 'call') {
       const callee = isNode(current.what) ? current.what : undefined;
       const name = callee?.kind === 'name' ? String(callee.name) : callee && 'offset' in callee && isNode(callee.offset) && callee.offset.kind === 'identifier' ? String(callee.offset.name) : '';
       if (PAYLOAD_MAKER.test(name)) return true;
+      if (KEEPS_LENGTH.has(name.toLowerCase())) for (const arg of (current.arguments ?? []).filter(isNode)) stack.push(...stringPieces(unwrapSilence(arg)));
+    } else if (current.kind === 'retif') {
+      // `json_encode($x) ?: ''`: without a middle the test is the value.
+      for (const branch of [current.trueExpr ?? current.test, current.falseExpr]) if (isNode(branch)) stack.push(...stringPieces(unwrapSilence(branch)));
+    } else if (current.kind === 'bin' && current.type === '??') {
+      stack.push(...stringPieces(unwrapSilence(current.left)), ...stringPieces(unwrapSilence(current.right)));
     }
-    if (FUNCTION_SCOPES.has(current.kind)) continue;
-    stack.push(...childNodesOf(current));
   }
   return false;
 }
