@@ -2,7 +2,7 @@
 // (after the stream's timeout, or at once when non-blocking; measured in
 // test/stream/php-behaviour.test.ts), and so may socket_write()/socket_send() on a non-blocking
 // socket. A result that is dropped, or tested only for false or 0, lets the unwritten rest vanish.
-import { calledFunctionName, childNodes as childNodesOf, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
+import { calledFunctionName, childNodes as childNodesOf, enclosingFunction, enclosingListStatement, FUNCTION_KINDS, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
 import { exactRange, freshName, indentationAt, indentUnit, isPlainReference, lineEndingOf, suggestion } from '../fix-builders';
 import type { SocketCall, SocketModel } from '../model/model';
 import { isSocketStream, type AbstractValue, type SocketSite } from '../model/values';
@@ -128,8 +128,7 @@ const LOOPS = new Set(['for', 'foreach', 'while', 'do']);
 function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
   if (data.kind !== 'variable' || typeof data.name !== 'string') return false;
   const name = data.name;
-  let scope = parentOf(program, data);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, data);
   if (scope && 'arguments' in scope && (scope.arguments as PhpNode[]).some((param) => param.kind === 'parameter' && isNode(param.name) && param.name.name === name)) return false;
   if (scope?.kind === 'closure' && scope.uses.some((used) => used.name === name)) return false;
   const root = scope ?? program;
@@ -137,7 +136,7 @@ function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
   const stack: { node: PhpNode; inLoop: boolean }[] = [{ node: root, inLoop: false }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, inLoop } = item;
-    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node !== root && FUNCTION_KINDS.has(node.kind)) continue;
     if (node.kind === 'assign' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === name) {
       if (inLoop || !['=', '.='].includes(node.operator) || !isNode(node.right) || mayBeLong(unwrapSilence(node.right))) return false;
       assigned = true;
@@ -192,12 +191,11 @@ function makesPayload(node: PhpNode): boolean {
 function splicesPayload(program: PhpNode, data: PhpNode): boolean {
   const names = new Set(stringPieces(data).map(unwrapSilence).flatMap((piece) => (piece.kind === 'variable' && typeof piece.name === 'string' ? [piece.name] : [])));
   if (names.size === 0) return false;
-  let scope = parentOf(program, data);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, data);
   const root = scope ?? program;
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node !== root && FUNCTION_KINDS.has(node.kind)) continue;
     if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && names.has(String(node.left.name)) && isNode(node.right) && makesPayload(node.right)) return true;
     stack.push(...childNodesOf(node));
   }
@@ -214,8 +212,6 @@ function countHolder(program: PhpNode, call: PhpNode): { subject: PhpNode; paren
 
 type CountUse = 'dropped' | 'falseOnly' | 'summed';
 
-const FUNCTION_SCOPES = new Set(['function', 'method', 'closure', 'arrowfunc']);
-
 /**
  * `$sent += fwrite($fp, $chunk);` as a statement, where the function (or file) never reads `$sent`
  * but to add to it: the counts are only added up, and the rest of a short write is never written
@@ -225,8 +221,7 @@ function onlySummed(program: PhpNode, assign: PhpNode): boolean {
   if (assign.kind !== 'assign' || assign.operator !== '+=' || !isNode(assign.left) || assign.left.kind !== 'variable' || typeof assign.left.name !== 'string') return false;
   if (parentOf(program, assign)?.kind !== 'expressionstatement') return false;
   const name = assign.left.name;
-  let scope = parentOf(program, assign);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, assign);
   const root = scope ?? program;
   const mentions = variableMentions(root).get(name) ?? 0;
   // Every mention is the target of an assignment (`$sent = 0`, `$sent += …`): nothing reads the sum.
@@ -275,8 +270,7 @@ function mayBeDatagram(program: PhpNode, value: AbstractValue | undefined): bool
 function addressVariableNamesDatagram(program: PhpNode, site: SocketSite): boolean {
   const variable = site.typeArg;
   if (variable?.kind !== 'variable' || typeof variable.name !== 'string') return false;
-  let scope = parentOf(program, site.call);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, site.call);
   const stack = [scope ?? program];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === variable.name) {
@@ -285,7 +279,7 @@ function addressVariableNamesDatagram(program: PhpNode, site: SocketSite): boole
       if (type !== 'unknown' && isDatagramType(type)) return true;
     }
     // Code inside a nested function or class runs elsewhere.
-    if (node !== scope && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node !== scope && FUNCTION_KINDS.has(node.kind)) continue;
     stack.push(...childNodesOf(node));
   }
   return false;
