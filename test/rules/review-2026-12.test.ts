@@ -13,6 +13,11 @@ runRuleTests('partial-write', {
     { name: 'the length of an encoded payload on a command line', code: OPEN + '$len = strlen(json_encode($data));\nfwrite($fp, "LEN " . $len . "\\r\\n");' },
     { name: 'the digest of a serialized payload on a command line', code: OPEN + '$hash = md5(serialize($data));\nfwrite($fp, "HASH $hash\\r\\n");' },
     { name: 'a count of what a file holds on a command line', code: OPEN + '$n = count(file_get_contents($path) ? [1] : []);\nfwrite($fp, "N $n\\r\\n");' },
+    // The sum goes back to the caller through a by-reference parameter: the caller reads it.
+    {
+      name: 'counts added up into a by-reference parameter',
+      code: '<?php function push($host, array $chunks, &$total) {\n  $fp = fsockopen($host, 80) or die();\n  foreach ($chunks as $chunk) {\n    $total += fwrite($fp, $chunk);\n  }\n}\n$sent = 0;\npush("h", ["a"], $sent);\nif ($sent < 1) { echo "short"; }',
+    },
   ],
   invalid: [
     {

@@ -215,13 +215,16 @@ type CountUse = 'dropped' | 'falseOnly' | 'summed';
 /**
  * `$sent += fwrite($fp, $chunk);` as a statement, where the function (or file) never reads `$sent`
  * but to add to it: the counts are only added up, and the rest of a short write is never written
- * nor noticed. A sum that is compared, returned, or moves the data (`substr($data, $sent)`) is read.
+ * nor noticed. A sum that is compared, returned, or moves the data (`substr($data, $sent)`) is read,
+ * and so is one a by-reference parameter hands back to the caller.
  */
 function onlySummed(program: PhpNode, assign: PhpNode): boolean {
   if (assign.kind !== 'assign' || assign.operator !== '+=' || !isNode(assign.left) || assign.left.kind !== 'variable' || typeof assign.left.name !== 'string') return false;
   if (parentOf(program, assign)?.kind !== 'expressionstatement') return false;
   const name = assign.left.name;
   const scope = enclosingFunction(program, assign);
+  // `function push($fp, $chunks, &$total)`: the caller reads the sum.
+  if (scope && 'arguments' in scope && (scope.arguments as PhpNode[]).some((param) => param.kind === 'parameter' && param.byref && isNode(param.name) && param.name.name === name)) return false;
   const root = scope ?? program;
   const mentions = variableMentions(root).get(name) ?? 0;
   // Every mention is the target of an assignment (`$sent = 0`, `$sent += …`): nothing reads the sum.
