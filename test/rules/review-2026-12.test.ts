@@ -108,6 +108,34 @@ runRuleTests('unchecked-false-return', {
   ],
 });
 
+// ---- the failure-branch wording: only for a test of this call's own result ----------------------
+
+const BACKUP = '<?php $fp = fsockopen($a, 80);\nif (!$fp) {\n  $fp = fsockopen($b, 80);\n  if ($verbose && !$fp) { echo "backup failed"; }\n  fwrite($fp, "HELO\\r\\n");\n}';
+
+runRuleTests('unchecked-false-return', {
+  valid: [],
+  invalid: [
+    {
+      // The `if` tests the first connection; the write uses the backup's result, which may well be a stream.
+      name: 'a backup connection used unchecked inside the failure branch of the first',
+      code: BACKUP,
+      errors: [
+        {
+          messageId: 'used',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              desc: 'Check $fp for false after fsockopen()',
+              output: BACKUP.replace('fsockopen($b, 80);', "fsockopen($b, 80);\n  if ($fp === false) {\n    throw new \\RuntimeException('fsockopen() failed: ' . (error_get_last()['message'] ?? ''));\n  }"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 describe('PHP behaviour (review 2026-12)', () => {
   it('throws a TypeError when a message is given to a constructor that takes an int', async () => {
     const php = 'class SocketError extends \\Exception { function __construct(int $errno) { parent::__construct("", $errno); } }\ntry { throw new SocketError("socket_bind() failed: x"); } catch (\\Throwable $e) { echo get_class($e); }';
