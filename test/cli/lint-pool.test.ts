@@ -95,6 +95,21 @@ describe('the lint thread', () => {
     expect(run.tree.stderr).toBe(run.named.stderr);
   }, 240_000);
 
+  it('leaves a file too deep for the main thread to fix as the main thread does: the worker has its stack', async () => {
+    // 1,500 nested ifs: too deep for the main thread's stack, not for a worker's default 4 MB.
+    const deep = `<?php\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nif (!is_resource($s)) { exit(1); }\n${'if ($a) {\n'.repeat(1500)}socket_listen($s, 5);\n${'}\n'.repeat(1500)}`;
+    const cwd = treeWith({ 'a/udp-listen.php': fixture('udp-listen.php'), 'n/deep-fixable.php': deep }, 250);
+    const cacheHome = mkdtempSync(join(tmpdir(), 'php-socket-lint-pool-cache-'));
+    caches.push(cacheHome);
+    const env = { XDG_CACHE_HOME: cacheHome, PHP_SOCKET_LINT_THREADS: '2' };
+    const named = resultFor(parseJsonReport(await runCli(['--fix-dry-run', '-f', 'json', 'n/deep-fixable.php'], { cwd, env })), 'deep-fixable.php');
+    const tree = resultFor(parseJsonReport(await runCli(['--fix-dry-run', '-f', 'json', '.'], { cwd, env })), 'deep-fixable.php');
+    // The main thread reports the is_resource() test and fixes nothing.
+    expect(named.output).toBeUndefined();
+    expect(named.messages.map((message) => message.ruleId)).toContain('socket-is-resource');
+    expect(tree).toEqual(named);
+  }, 120_000);
+
   it('keeps to one thread with PHP_SOCKET_LINT_THREADS=1', async () => {
     const cwd = treeWith({ 'a/udp-listen.php': fixture('udp-listen.php') }, 250);
     const cacheHome = mkdtempSync(join(tmpdir(), 'php-socket-lint-pool-cache-'));

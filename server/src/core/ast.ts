@@ -177,6 +177,16 @@ export function parentOf(program: PhpNode, node: PhpNode): PhpNode | undefined {
   return node === program ? undefined : indexFor(program, node).parents.get(node);
 }
 
+/** The nodes whose body has variables of its own. */
+export const FUNCTION_KINDS: ReadonlySet<string> = new Set(['function', 'method', 'closure', 'arrowfunc']);
+
+/** The innermost function, method, closure or arrow function around `node`; undefined in the file's own code. */
+export function enclosingFunction(program: PhpNode, node: PhpNode): PhpNode | undefined {
+  let scope = parentOf(program, node);
+  while (scope && !FUNCTION_KINDS.has(scope.kind)) scope = parentOf(program, scope);
+  return scope;
+}
+
 /**
  * The statement of a statement list (a block, a file) that contains `node`, so that code can be
  * inserted right before it; undefined when a function boundary or a bare `if` body comes first.

@@ -2,7 +2,7 @@
 // rest of it: a function whose other failure paths `return false` returns false; code that throws
 // its own exception class for a failed connection throws that class; anything else throws
 // \RuntimeException.
-import { appendChildNodes, isNode, parentOf, type PhpNode } from '../ast';
+import { appendChildNodes, calledFunctionName, isNode, parentOf, type PhpNode } from '../ast';
 import { sourceOf } from '../fix-builders';
 
 /** What a suggested check does on failure. */
@@ -49,24 +49,62 @@ const CONNECTION_EXCEPTION = /connect|socket|network|stream|transport|communicat
 
 const MESSAGE_KINDS = new Set(['string', 'encapsed', 'nowdoc', 'bin', 'call']);
 const CODE_KINDS = new Set(['number', 'constref', 'staticlookup']);
+/** Calls that make an int: `new SocketException(socket_last_error())` passes a code, not a message. */
+const INT_RESULTS = new Set(['socket_last_error', 'intval', 'count', 'strlen', 'mb_strlen', 'time']);
+
+function isMessage(node: PhpNode): boolean {
+  return MESSAGE_KINDS.has(node.kind) && !(node.kind === 'call' && INT_RESULTS.has((calledFunctionName(node) ?? '').toLowerCase()));
+}
+
+/** Types a message string passes (no type is any). */
+const STRING_TYPES = new Set(['string', 'mixed']);
+
+/**
+ * A class of this file named so, whose constructor's parameter at `position` takes no string
+ * (`__construct(int $errno)`): a message there is a TypeError. A class declared elsewhere is
+ * taken at its call's word.
+ */
+function constructorRefusesMessage(program: PhpNode, className: string, position: number): boolean {
+  const shortName = className.slice(className.lastIndexOf('\\') + 1).toLowerCase();
+  const stack = appendChildNodes(program, []);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'class' && isNode(node.name) && String(node.name.name).toLowerCase() === shortName) {
+      const constructor = (node.body ?? []).find((member) => member.kind === 'method' && String(member.name.name).toLowerCase() === '__construct');
+      const param = constructor?.kind === 'method' ? constructor.arguments[position] : undefined;
+      // No such parameter (PHP drops an extra argument), a variadic one, or no type: a string passes.
+      if (!param || param.variadic || !isNode(param.type)) return false;
+      const type = param.type as PhpNode;
+      const names = type.kind === 'typereference' ? [String(type.name)] : type.kind === 'uniontype' ? type.types.map((member) => String((member as { name?: unknown }).name)) : [];
+      return !names.some((name) => STRING_TYPES.has(name.toLowerCase()));
+    }
+    if (node.kind === 'namespace' || node.kind === 'program' || node.kind === 'block') appendChildNodes(node, stack);
+  }
+  return false;
+}
 
 /**
  * `throw new Foo('…')` or `throw new Foo(0, '…')` / `throw new Foo('…', 42)`: one message argument,
  * beside it at most one code written as a literal or a constant, kept as it is. Any other shape
  * (a variable, a previous exception, named arguments) says nothing safe about the constructor.
  */
-function throwStyle(text: string, node: PhpNode): FailureStyle | undefined {
+function throwStyle(program: PhpNode, text: string, node: PhpNode): FailureStyle | undefined {
   const created = node.kind === 'throw' ? node.what : undefined;
   if (!isNode(created) || created.kind !== 'new' || !isNode(created.what) || created.what.kind !== 'name') return undefined;
   const args = (created.arguments ?? []).filter(isNode);
   if (args.length !== (created.arguments ?? []).length || args.some((arg) => arg.kind === 'namedargument' || arg.kind === 'variadic')) return undefined;
   const className = sourceOf(text, created.what);
   if (!CONNECTION_EXCEPTION.test(className)) return undefined;
-  if (args.length === 1 && MESSAGE_KINDS.has(args[0]!.kind)) return { kind: 'throw', className, before: '', after: '' };
+  const style = argumentStyle(text, args, className);
+  if (style?.kind !== 'throw') return undefined;
+  return constructorRefusesMessage(program, className, style.before === '' ? 0 : 1) ? undefined : style;
+}
+
+function argumentStyle(text: string, args: PhpNode[], className: string): FailureStyle | undefined {
+  if (args.length === 1 && isMessage(args[0]!)) return { kind: 'throw', className, before: '', after: '' };
   if (args.length !== 2) return undefined;
   const [first, second] = args as [PhpNode, PhpNode];
-  if (MESSAGE_KINDS.has(first.kind) && CODE_KINDS.has(second.kind)) return { kind: 'throw', className, before: '', after: `, ${sourceOf(text, second)}` };
-  if (CODE_KINDS.has(first.kind) && MESSAGE_KINDS.has(second.kind)) return { kind: 'throw', className, before: `${sourceOf(text, first)}, `, after: '' };
+  if (isMessage(first) && CODE_KINDS.has(second.kind)) return { kind: 'throw', className, before: '', after: `, ${sourceOf(text, second)}` };
+  if (CODE_KINDS.has(first.kind) && isMessage(second)) return { kind: 'throw', className, before: `${sourceOf(text, first)}, `, after: '' };
   return undefined;
 }
 
@@ -91,14 +129,14 @@ export function failureStyleAt(program: PhpNode, text: string, node: PhpNode): F
   if (fn) {
     const own = ownExits(fn, false);
     for (const exit of own.throws) {
-      const style = throwStyle(text, exit);
+      const style = throwStyle(program, text, exit);
       if (style) return style;
     }
     if (fn.kind !== 'arrowfunc' && own.throws.length === 0 && own.returns.some(returnsFalse)) return { kind: 'return-false' };
   }
   if (cls) {
     for (const exit of ownExits(cls, true).throws) {
-      const style = throwStyle(text, exit);
+      const style = throwStyle(program, text, exit);
       if (style) return style;
     }
   }

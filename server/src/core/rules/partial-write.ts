@@ -2,7 +2,7 @@
 // (after the stream's timeout, or at once when non-blocking; measured in
 // test/stream/php-behaviour.test.ts), and so may socket_write()/socket_send() on a non-blocking
 // socket. A result that is dropped, or tested only for false or 0, lets the unwritten rest vanish.
-import { calledFunctionName, childNodes as childNodesOf, enclosingListStatement, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
+import { calledFunctionName, childNodes as childNodesOf, enclosingFunction, enclosingListStatement, FUNCTION_KINDS, isNode, isPositionalArgument, parentOf, rangeOf, unwrapSilence, variableMentions, type PhpNode } from '../ast';
 import { exactRange, freshName, indentationAt, indentUnit, isPlainReference, lineEndingOf, suggestion } from '../fix-builders';
 import type { SocketCall, SocketModel } from '../model/model';
 import { isSocketStream, type AbstractValue, type SocketSite } from '../model/values';
@@ -128,8 +128,7 @@ const LOOPS = new Set(['for', 'foreach', 'while', 'do']);
 function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
   if (data.kind !== 'variable' || typeof data.name !== 'string') return false;
   const name = data.name;
-  let scope = parentOf(program, data);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, data);
   if (scope && 'arguments' in scope && (scope.arguments as PhpNode[]).some((param) => param.kind === 'parameter' && isNode(param.name) && param.name.name === name)) return false;
   if (scope?.kind === 'closure' && scope.uses.some((used) => used.name === name)) return false;
   const root = scope ?? program;
@@ -137,7 +136,7 @@ function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
   const stack: { node: PhpNode; inLoop: boolean }[] = [{ node: root, inLoop: false }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, inLoop } = item;
-    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node !== root && FUNCTION_KINDS.has(node.kind)) continue;
     if (node.kind === 'assign' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === name) {
       if (inLoop || !['=', '.='].includes(node.operator) || !isNode(node.right) || mayBeLong(unwrapSilence(node.right))) return false;
       assigned = true;
@@ -157,16 +156,29 @@ function builtFromShortText(program: PhpNode, data: PhpNode): boolean {
 /** Calls whose result is a payload of any length: encryption, serialization, compression, a file's contents. */
 const PAYLOAD_MAKER = /encrypt|serializ|json_encode|var_export|compress|deflate|gzencode|msgpack|file_get_contents|stream_get_contents/i;
 
+/** Functions whose result is at least as long as their argument: a payload stays one through them. */
+const KEEPS_LENGTH = new Set([...ENCODINGS, 'bin2hex', 'chunk_split', 'addslashes']);
+
+/**
+ * The value itself is a payload: a payload maker's result, or a string built of one, through `?:`,
+ * `??` and the encodings that keep its length (`base64_encode(gzcompress($x))`). Not an argument
+ * of any other call: `strlen(json_encode($x))` and `md5(serialize($x))` are a few bytes.
+ */
 function makesPayload(node: PhpNode): boolean {
-  const stack = [node];
+  const stack = stringPieces(unwrapSilence(node));
   for (let current = stack.pop(); current; current = stack.pop()) {
+    current = unwrapSilence(current);
     if (current.kind === 'call') {
       const callee = isNode(current.what) ? current.what : undefined;
       const name = callee?.kind === 'name' ? String(callee.name) : callee && 'offset' in callee && isNode(callee.offset) && callee.offset.kind === 'identifier' ? String(callee.offset.name) : '';
       if (PAYLOAD_MAKER.test(name)) return true;
+      if (KEEPS_LENGTH.has(name.toLowerCase())) for (const arg of (current.arguments ?? []).filter(isNode)) stack.push(...stringPieces(unwrapSilence(arg)));
+    } else if (current.kind === 'retif') {
+      // `json_encode($x) ?: ''`: without a middle the test is the value.
+      for (const branch of [current.trueExpr ?? current.test, current.falseExpr]) if (isNode(branch)) stack.push(...stringPieces(unwrapSilence(branch)));
+    } else if (current.kind === 'bin' && current.type === '??') {
+      stack.push(...stringPieces(unwrapSilence(current.left)), ...stringPieces(unwrapSilence(current.right)));
     }
-    if (FUNCTION_SCOPES.has(current.kind)) continue;
-    stack.push(...childNodesOf(current));
   }
   return false;
 }
@@ -179,12 +191,11 @@ function makesPayload(node: PhpNode): boolean {
 function splicesPayload(program: PhpNode, data: PhpNode): boolean {
   const names = new Set(stringPieces(data).map(unwrapSilence).flatMap((piece) => (piece.kind === 'variable' && typeof piece.name === 'string' ? [piece.name] : [])));
   if (names.size === 0) return false;
-  let scope = parentOf(program, data);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, data);
   const root = scope ?? program;
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node !== root && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node !== root && FUNCTION_KINDS.has(node.kind)) continue;
     if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && names.has(String(node.left.name)) && isNode(node.right) && makesPayload(node.right)) return true;
     stack.push(...childNodesOf(node));
   }
@@ -201,19 +212,19 @@ function countHolder(program: PhpNode, call: PhpNode): { subject: PhpNode; paren
 
 type CountUse = 'dropped' | 'falseOnly' | 'summed';
 
-const FUNCTION_SCOPES = new Set(['function', 'method', 'closure', 'arrowfunc']);
-
 /**
  * `$sent += fwrite($fp, $chunk);` as a statement, where the function (or file) never reads `$sent`
  * but to add to it: the counts are only added up, and the rest of a short write is never written
- * nor noticed. A sum that is compared, returned, or moves the data (`substr($data, $sent)`) is read.
+ * nor noticed. A sum that is compared, returned, or moves the data (`substr($data, $sent)`) is read,
+ * and so is one a by-reference parameter hands back to the caller.
  */
 function onlySummed(program: PhpNode, assign: PhpNode): boolean {
   if (assign.kind !== 'assign' || assign.operator !== '+=' || !isNode(assign.left) || assign.left.kind !== 'variable' || typeof assign.left.name !== 'string') return false;
   if (parentOf(program, assign)?.kind !== 'expressionstatement') return false;
   const name = assign.left.name;
-  let scope = parentOf(program, assign);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, assign);
+  // `function push($fp, $chunks, &$total)`: the caller reads the sum.
+  if (scope && 'arguments' in scope && (scope.arguments as PhpNode[]).some((param) => param.kind === 'parameter' && param.byref && isNode(param.name) && param.name.name === name)) return false;
   const root = scope ?? program;
   const mentions = variableMentions(root).get(name) ?? 0;
   // Every mention is the target of an assignment (`$sent = 0`, `$sent += …`): nothing reads the sum.
@@ -262,8 +273,7 @@ function mayBeDatagram(program: PhpNode, value: AbstractValue | undefined): bool
 function addressVariableNamesDatagram(program: PhpNode, site: SocketSite): boolean {
   const variable = site.typeArg;
   if (variable?.kind !== 'variable' || typeof variable.name !== 'string') return false;
-  let scope = parentOf(program, site.call);
-  while (scope && !FUNCTION_SCOPES.has(scope.kind)) scope = parentOf(program, scope);
+  const scope = enclosingFunction(program, site.call);
   const stack = [scope ?? program];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.kind === 'assign' && node.operator === '=' && isNode(node.left) && node.left.kind === 'variable' && node.left.name === variable.name) {
@@ -272,7 +282,7 @@ function addressVariableNamesDatagram(program: PhpNode, site: SocketSite): boole
       if (type !== 'unknown' && isDatagramType(type)) return true;
     }
     // Code inside a nested function or class runs elsewhere.
-    if (node !== scope && FUNCTION_SCOPES.has(node.kind)) continue;
+    if (node !== scope && FUNCTION_KINDS.has(node.kind)) continue;
     stack.push(...childNodesOf(node));
   }
   return false;

@@ -141,10 +141,12 @@ function insideOwnFailureBranch(program: PhpNode, text: string, result: Unchecke
     return targetText !== undefined && ['variable', 'propertylookup', 'staticlookup'].includes(node.kind) && sourceOf(text, node) === targetText;
   };
   const inside = (node: unknown): boolean => isNode(node) && rangeOf(node)[0] <= use[0] && use[1] <= rangeOf(node)[1];
+  const callEnd = rangeOf(call.node)[1];
   const stack = appendChildNodes(program, []);
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (!inside(node)) continue;
-    if ((node.kind === 'if' || node.kind === 'retif') && isNode(node.test) && rangeOf(node.test)[1] <= use[0]) {
+    // A test written before the call (`if (!$fp) { $fp = fsockopen($backup, …); … }`) is of an earlier value.
+    if ((node.kind === 'if' || node.kind === 'retif') && isNode(node.test) && rangeOf(node.test)[1] <= use[0] && rangeOf(node.test)[1] >= callEnd) {
       const found = failureBranchOf(node.test, isSubject);
       const branch = found && (found.branch === 'then' ? (node.kind === 'if' ? node.body : node.trueExpr) : node.kind === 'if' ? node.alternate : node.falseExpr);
       if (found && (found.strict || falsyOnlyOnFailure(call)) && inside(branch)) return true;
