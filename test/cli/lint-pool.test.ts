@@ -120,6 +120,14 @@ describe('the lint thread', () => {
     if (ownCodeCache) expect(workerCodeCaches(cacheHome)).toEqual([]);
   }, 60_000);
 
+  it('takes PHP_SOCKET_LINT_THREADS=auto, and refuses a value that is not 1, 2 or auto', async () => {
+    const cwd = treeWith({ 'a/udp-listen.php': fixture('udp-listen.php') }, 5);
+    expect((await runCli(['-f', 'json', '.'], { cwd, env: { PHP_SOCKET_LINT_THREADS: 'auto' } })).code).toBe(1);
+    const typo = await runCli(['-f', 'json', '.'], { cwd, env: { PHP_SOCKET_LINT_THREADS: '4' } });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('PHP_SOCKET_LINT_THREADS must be 1, 2 or auto, not "4"');
+  }, 60_000);
+
   it('starts no worker for a tree without socket files, and ends at once', async () => {
     const cwd = treeWith({}, 300);
     const cacheHome = mkdtempSync(join(tmpdir(), 'php-socket-lint-pool-cache-'));

@@ -66,6 +66,14 @@ export async function execute(argv: readonly string[], io: CliEnvironment = proc
   }
 }
 
+/** PHP_SOCKET_LINT_THREADS is 1, 2 or auto (the load decides, as when it is unset); a typo is a usage error, not "auto". */
+function checkThreadSetting(env: CliEnvironment['env']): void {
+  const threads = env.PHP_SOCKET_LINT_THREADS;
+  if (threads !== undefined && threads !== '' && !['1', '2', 'auto'].includes(threads)) {
+    throw new UsageError(`PHP_SOCKET_LINT_THREADS must be 1, 2 or auto, not "${threads}"`);
+  }
+}
+
 async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
   if (options.help) {
     io.stdout.write(HELP_TEXT);
@@ -75,6 +83,7 @@ async function lint(options: CliOptions, io: CliEnvironment): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  checkThreadSetting(io.env);
   const configs = configSourceOf(options, io.cwd);
   if (options.stdin) return lintStdin(options, configs, io);
   // Fixing writes files: its results are never taken from, nor put into, the cache.
