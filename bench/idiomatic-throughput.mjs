@@ -21,12 +21,13 @@
 // port's reach on this machine.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transformSync } from 'esbuild';
+import { cpuMs } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const option = (name, fallback) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
@@ -59,27 +60,6 @@ const freePort = () =>
     });
   });
 
-/**
- * CPU time of a process, in ms: the sum over its threads of the scheduler's run time (ns, from
- * /proc/<pid>/task/<tid>/schedstat), which counts user and system time alike. utime + stime from
- * /proc/<pid>/stat count in 10-ms ticks, too coarse for a few µs per request over a few seconds;
- * they are the fallback on a kernel without schedstat.
- */
-function cpuMs(pid) {
-  if (!existsSync(`/proc/${pid}/schedstat`)) {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
-  }
-  let ns = 0;
-  for (const thread of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // a thread that ended between the listing and the read
-    }
-  }
-  return ns / 1e6;
-}
 
 /** [user, system] CPU time of a process in ms, in 10-ms ticks (/proc/<pid>/stat): where its time goes. */
 function userSystemMs(pid) {

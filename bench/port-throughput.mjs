@@ -18,12 +18,13 @@
 // times), the steadier figure under load; the load average is printed beside them.
 // The faithful port always (the idiomatic ones are measured by bench/idiomatic-throughput.mjs).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transformSync } from 'esbuild';
+import { cpuMs } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const programs = join(root, 'test/port/programs');
@@ -65,22 +66,6 @@ async function portProgram(engine, name) {
   return file;
 }
 
-/** CPU time of a process in ms: its threads' run times from schedstat (ns), else utime + stime (10-ms ticks). */
-function cpuMs(pid) {
-  if (!existsSync(`/proc/${pid}/schedstat`)) {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  }
-  let ns = 0;
-  for (const thread of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // a thread that ended between the listing and the read
-    }
-  }
-  return ns / 1e6;
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // What the benchmarks share: the core bundled for plain Node, a bare php-parser, statistics,
 // and the language server spawned over stdio as editors run it.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -131,4 +131,21 @@ export async function startLanguageServer({ gc = false } = {}) {
       }
     },
   };
+}
+
+/** CPU time of a process in ms: its threads' run times from schedstat (ns), else utime + stime (10-ms ticks). */
+export function cpuMs(pid) {
+  if (!existsSync(`/proc/${pid}/schedstat`)) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  let ns = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that ended between the listing and the read
+    }
+  }
+  return ns / 1e6;
 }

@@ -89,6 +89,21 @@ function findOwners(
   return new Set([...candidates].filter((info) => !disqualified.has(info)));
 }
 
+/** A test of the variable, which keeps no reference: `!$v`, `$v === null`, `if ($v)`. */
+function isTestOf(node: LooseNode, parent: LooseNode): boolean {
+  switch (parent.kind) {
+    case 'unary':
+      return parent.type === '!';
+    case 'bin':
+      return ['===', '!==', '==', '!='].includes(String(parent.type)) && [parent.left, parent.right].some((side: LooseNode) => side !== node && ['boolean', 'nullkeyword'].includes(side.kind));
+    case 'if':
+    case 'while':
+      return parent.test === node;
+    default:
+      return false;
+  }
+}
+
 /** A use that keeps no other reference: a fresh socket stored in it, a socket call's argument, a test. */
 function isOwningUse(node: LooseNode, parent: LooseNode | undefined): boolean {
   if (!parent) return false;
@@ -103,15 +118,8 @@ function isOwningUse(node: LooseNode, parent: LooseNode | undefined): boolean {
       const name = calledFunctionName(parent) ?? '';
       return name.startsWith('socket_') && name !== 'socket_select' && (parent.arguments ?? []).includes(node);
     }
-    case 'unary':
-      return parent.type === '!';
-    case 'bin':
-      return ['===', '!==', '==', '!='].includes(String(parent.type)) && [parent.left, parent.right].some((side: LooseNode) => side !== node && ['boolean', 'nullkeyword'].includes(side.kind));
-    case 'if':
-    case 'while':
-      return parent.test === node;
     default:
-      return false;
+      return isTestOf(node, parent);
   }
 }
 
@@ -127,15 +135,8 @@ function isObjectOwningUse(node: LooseNode, parent: LooseNode | undefined): bool
     case 'unset':
     case 'isset':
       return true;
-    case 'unary':
-      return parent.type === '!';
-    case 'bin':
-      return ['===', '!==', '==', '!='].includes(String(parent.type)) && [parent.left, parent.right].some((side: LooseNode) => side !== node && ['boolean', 'nullkeyword'].includes(side.kind));
-    case 'if':
-    case 'while':
-      return parent.test === node;
     default:
-      return false;
+      return isTestOf(node, parent);
   }
 }
 
