@@ -1,6 +1,8 @@
 // Patterns from the December 2026 new-user run (newuser25) on Debian trees no hunt had linted
 // (cacti, dokuwiki, zabbix, roundcube, icinga, ...): every finding judged by hand. Each case is
 // written fresh and small and names the shape it stands for, never the code it was seen in.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../server/src/core/lint';
 import { runRuleTests } from '../support/rule-tester';
 
 const PING = (between: string, helpers: string) =>
@@ -48,4 +50,50 @@ runRuleTests('unchecked-false-return', {
       ],
     },
   ],
+});
+
+// ---- a use the reader does not see after the call: the message says where it is ---------------
+
+const NEXT_PASS = "<?php function serve($server) {\n  $all = [$server];\n  while (true) {\n    $read = $all;\n    stream_select($read, $w, $e, null);\n    $c = stream_socket_accept($server);\n    $all[] = $c;\n  }\n}";
+const RETURNED = "<?php class Link {\n  private $s;\n  function send($line) {\n    $this->s = $this->open();\n    return fwrite($this->s, $line);\n  }\n  private function open() {\n    return fsockopen(\"127.0.0.1\", 7000);\n  }\n}";
+
+runRuleTests('unchecked-false-return', {
+  valid: [],
+  invalid: [
+    {
+      // The accepted stream joins the set that the next pass's select reads: a use above the call.
+      name: 'a use on the loop\'s next pass, above the call',
+      code: NEXT_PASS,
+      errors: [
+        {
+          messageId: 'used',
+          line: 6,
+          column: 10,
+          suggestions: [{ desc: 'Check $c for false after stream_socket_accept()', output: "<?php function serve($server) {\n  $all = [$server];\n  while (true) {\n    $read = $all;\n    stream_select($read, $w, $e, null);\n    $c = stream_socket_accept($server);\n    if ($c === false) {\n      throw new \\RuntimeException('stream_socket_accept() failed: ' . (error_get_last()['message'] ?? ''));\n    }\n    $all[] = $c;\n  }\n}" }],
+        },
+      ],
+    },
+    {
+      // A helper returns the stream; its caller writes to it: the use is in another function.
+      name: 'a use in the function the result is returned to',
+      code: RETURNED,
+      errors: [
+        {
+          messageId: 'used',
+          line: 8,
+          column: 12,
+        },
+      ],
+    },
+  ],
+});
+
+describe('the message of a use above the call or in another function', () => {
+  const messageOf = (code: string) => lintText(code).findings.find((finding) => finding.ruleId === 'unchecked-false-return')?.message;
+  it('says where the use is', () => {
+    expect(messageOf(NEXT_PASS)).toContain("line 5 uses the result unchecked. That use is on the loop's next pass.");
+    expect(messageOf(RETURNED)).toContain('line 5 uses the result unchecked. That use is in send().');
+    // A use after the call in its own function needs no word of where.
+    expect(messageOf(TIMER)).toMatch(/line 7 uses the result unchecked\. On false/);
+  });
 });

@@ -1,4 +1,4 @@
-import { appendChildNodes, calledFunctionName, isNode, rangeOf, unwrapSilence, type PhpNode } from '../ast';
+import { appendChildNodes, calledFunctionName, enclosingFunction, FUNCTION_KINDS, isNode, rangeOf, unwrapSilence, type PhpNode } from '../ast';
 import { exactEnd, indentationAt, indentUnit, isPlainReference, lineEndingOf, sourceOf, suggestion } from '../fix-builders';
 import type { SocketCall, UncheckedResult } from '../model/model';
 import { argumentFor } from '../socket-api';
@@ -156,10 +156,42 @@ function insideOwnFailureBranch(program: PhpNode, text: string, result: Unchecke
   return false;
 }
 
-function describeUse(text: string, result: UncheckedResult, lineOf: (offset: number) => number): Record<string, string | number> {
-  const data: Record<string, string | number> = { name: result.call.fn.name, report: failureReport(text, result.call) };
-  if (result.useRange) data.line = lineOf(result.useRange[0]);
+function describeUse(program: PhpNode, text: string, result: UncheckedResult, lineOf: (offset: number) => number): Record<string, string | number> {
+  const data: Record<string, string | number> = { name: result.call.fn.name, report: failureReport(text, result.call), where: '' };
+  if (result.useRange) {
+    data.line = lineOf(result.useRange[0]);
+    data.where = whereUsed(program, result.call.node, result.useRange[0]);
+  }
   return data;
+}
+
+/**
+ * Where a use the reader cannot see after the call is: in another function (a result returned to
+ * its caller) or, earlier in the same function, on a loop's next pass. '' for a use that follows.
+ */
+function whereUsed(program: PhpNode, call: PhpNode, useOffset: number): string {
+  const callScope = enclosingFunction(program, call);
+  const [start, end] = callScope ? rangeOf(callScope) : [0, Number.POSITIVE_INFINITY];
+  const withinScope = start <= useOffset && useOffset < end;
+  // The common case, a use after the call in its function, costs no walk (this runs per finding).
+  if (withinScope && useOffset >= rangeOf(call)[0]) return '';
+  const user = functionAt(callScope ?? program, useOffset) ?? (withinScope ? callScope : functionAt(program, useOffset));
+  if (user === callScope) return " That use is on the loop's next pass.";
+  const name = (user as { name?: unknown } | undefined)?.name;
+  return isNode(name) && 'name' in name ? ` That use is in ${String(name.name)}().` : '';
+}
+
+/** The innermost function, method or closure inside `root` that holds `offset` (undefined: none). */
+function functionAt(root: PhpNode, offset: number): PhpNode | undefined {
+  let found: PhpNode | undefined;
+  const stack = appendChildNodes(root, []);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const [from, to] = rangeOf(node);
+    if (offset < from || offset >= to) continue;
+    if (FUNCTION_KINDS.has(node.kind)) found = node;
+    appendChildNodes(node, stack);
+  }
+  return found;
 }
 
 /** Why it can fail (the hover and rule page say more), and where the unchecked value is used. */
@@ -186,7 +218,7 @@ export default defineRule({
     hasSuggestions: true,
     messages: {
       dropped: '{{name}}() returns false on failure, and this result is never checked. On false, report {{report}}.',
-      used: '{{name}}() returns false on failure, and line {{line}} uses the result unchecked. On false, report {{report}}.',
+      used: '{{name}}() returns false on failure, and line {{line}} uses the result unchecked.{{where}} On false, report {{report}}.',
       usedWhereFalse: 'Line {{line}}, in the failure branch of {{name}}(), uses its false result. On false, report {{report}}.',
     },
   },
@@ -216,7 +248,7 @@ export default defineRule({
       const whereFalse = used && context.facts.tested.has(result.call.id) && insideOwnFailureBranch(context.model.program, context.text, result);
       context.report({
         messageId: whereFalse ? 'usedWhereFalse' : used ? 'used' : 'dropped',
-        data: describeUse(context.text, result, context.lineOf),
+        data: describeUse(context.model.program, context.text, result, context.lineOf),
         range: result.call.nameRange,
         related: relatedFor(result, whereFalse),
         // It was checked: the fix is in the failure branch, not another check.
