@@ -9,7 +9,10 @@ import { existsSync } from 'node:fs';
  */
 export function ensureDebianPackages(packages, log = (line) => process.stderr.write(`${line}\n`)) {
   const missing = packages.filter(({ file }) => !existsSync(file)).map(({ pkg }) => pkg);
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    log(`already installed: ${packages.map(({ pkg }) => pkg).join(' ')}`);
+    return;
+  }
   if (process.getuid?.() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`);
   }
