@@ -13,6 +13,15 @@ import { LspClient, ROOT } from './lsp-client';
 const BAD = '<?php\n$s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);\nif (!$s) { exit(1); }\nif (!socket_listen($s, 100000)) { exit(1); }\n';
 const CLEAN = '<?php\necho "hello";\n';
 
+/** Writes `files` (path → text) under `dir` and starts a server with `dir` as its workspace folder. */
+async function serverOnTree(dir: string, files: Record<string, string>): Promise<LspClient> {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+}
+
 describe('lint workspace command', { timeout: 60_000 }, () => {
   let dir: string;
   let client: LspClient;
@@ -31,11 +40,7 @@ describe('lint workspace command', { timeout: 60_000 }, () => {
       '.gitignore': 'build/\n',
       'notes.txt': BAD,
     };
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(join(dir, name, '..'), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
-    client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+    client = await serverOnTree(dir, files);
   });
   afterAll(async () => {
     await client.stop();
@@ -109,11 +114,7 @@ describe('lint workspace command with nested config files', { timeout: 60_000 },
       'lib2/.phpsocketlintrc.json': '{ "exclude": [ }',
       'lib2/m.php': BAD,
     };
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(join(dir, name, '..'), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
-    client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+    client = await serverOnTree(dir, files);
   });
   afterAll(async () => {
     await client.stop();
